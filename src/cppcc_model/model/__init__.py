@@ -1,0 +1,91 @@
+"""The domain model: every entity a district CPPCC records, as frozen attrs classes.
+
+One module per family — :mod:`~cppcc_model.model.organizations`,
+:mod:`~cppcc_model.model.people`, :mod:`~cppcc_model.model.periods`,
+:mod:`~cppcc_model.model.activities`, :mod:`~cppcc_model.model.proposals`,
+:mod:`~cppcc_model.model.reports`, :mod:`~cppcc_model.model.contributions` and
+:mod:`~cppcc_model.model.workplan` — all re-exported here.
+"""
+
+from cppcc_model.model.activities import (
+    Activity,
+    ActivityKind,
+    Attendance,
+    AttendanceStatus,
+    ParticipationRole,
+)
+from cppcc_model.model.contributions import Contribution, ContributionKind
+from cppcc_model.model.organizations import (
+    STANDARD_UNITS,
+    ActivityGroup,
+    BodyKind,
+    BodyRef,
+    Committee,
+    GroupKind,
+    Level,
+    ParticipatingUnit,
+    Sector,
+    SpecialCommittee,
+    UnitKind,
+    standard_unit,
+)
+from cppcc_model.model.people import Gender, Member, RoleKind, RoleSpell
+from cppcc_model.model.periods import Period, Session, SessionKind, Term, parse_date
+from cppcc_model.model.proposals import (
+    HandlingRole,
+    HandlingUnit,
+    Proposal,
+    ProposalEvent,
+    ProposalStep,
+    ProposerKind,
+    ReplyCategory,
+    Satisfaction,
+)
+from cppcc_model.model.reports import InfoEvent, InfoReport, InfoStep
+from cppcc_model.model.workplan import WorkCategory, WorkItem, WorkItemStatus, WorkPlan
+
+__all__ = [
+    "STANDARD_UNITS",
+    "Activity",
+    "ActivityGroup",
+    "ActivityKind",
+    "Attendance",
+    "AttendanceStatus",
+    "BodyKind",
+    "BodyRef",
+    "Committee",
+    "Contribution",
+    "ContributionKind",
+    "Gender",
+    "GroupKind",
+    "HandlingRole",
+    "HandlingUnit",
+    "InfoEvent",
+    "InfoReport",
+    "InfoStep",
+    "Level",
+    "Member",
+    "ParticipatingUnit",
+    "ParticipationRole",
+    "Period",
+    "Proposal",
+    "ProposalEvent",
+    "ProposalStep",
+    "ProposerKind",
+    "ReplyCategory",
+    "RoleKind",
+    "RoleSpell",
+    "Satisfaction",
+    "Sector",
+    "Session",
+    "SessionKind",
+    "SpecialCommittee",
+    "Term",
+    "UnitKind",
+    "WorkCategory",
+    "WorkItem",
+    "WorkItemStatus",
+    "WorkPlan",
+    "parse_date",
+    "standard_unit",
+]
