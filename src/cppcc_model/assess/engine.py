@@ -1,0 +1,509 @@
+"""The assessment engine: a ledger and a rule set in, one score card per member out.
+
+The engine knows no district. For one assessment it
+
+1. flattens each member's records in the period into facts (:mod:`cppcc_model.rules.facts`),
+   applying the rule set's cross-type de-duplication setting;
+2. evaluates every category's items — select, value, attribute, count, cap — into lines;
+3. applies each category's base, cap and floor, then the pools' caps, giving the exact total;
+4. checks requirements, assigns the grade, and raises flags from triggers.
+
+No plugin hook is called here: rule sets are plain data built once, and the building blocks are
+pure functions of facts. Members are assessed in id order, so the result does not depend on the
+order records were loaded in.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
+
+import attrs
+
+from cppcc_model.assess.scorecard import (
+    Adjustment,
+    CategoryCard,
+    Entry,
+    Flag,
+    Line,
+    RequirementResult,
+    ScoreCard,
+)
+from cppcc_model.errors import CppccError, InvalidValueError, Location
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import Member, Period
+from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
+from cppcc_model.rules.items import Category, Item
+from cppcc_model.rules.numbers import format_fraction
+from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
+from cppcc_model.rules.ruleset import RuleSet
+
+__all__ = ["Assessment", "RuleEvaluationError", "assess"]
+
+RuleSetForYear = Callable[[int], RuleSet | None]
+"""Finds the rule set in force in a given year (for consecutive-year triggers)."""
+
+
+class RuleEvaluationError(CppccError):
+    """A rule raised an error while scoring a member (usually an escape-hatch function)."""
+
+
+@attrs.frozen
+class Assessment:
+    """The score cards of one assessment, in member-id order."""
+
+    rule_set: RuleSet
+    period: Period
+    as_of: dt.date
+    cards: tuple[ScoreCard, ...]
+    not_assessed: tuple[str, ...] = ()
+
+    def card(self, member_id: str) -> ScoreCard:
+        """The score card of ``member_id``.
+
+        Raises:
+            CppccError: when that member was not assessed.
+
+        """
+        for card in self.cards:
+            if card.member_id == member_id:
+                return card
+        raise CppccError(
+            f"member {member_id!r} has no score card in this assessment",
+            hint="check the id, and that the member served during the period",
+        )
+
+    def totals(self) -> dict[str, Fraction]:
+        """Each member's exact total."""
+        return {card.member_id: card.total for card in self.cards}
+
+    def to_dict(self) -> dict[str, object]:
+        """Plain, JSON-ready data."""
+        return {
+            "rule_set": self.rule_set.name,
+            "jurisdiction": self.rule_set.jurisdiction,
+            "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
+            "as_of": self.as_of.isoformat(),
+            "cards": [card.to_dict() for card in self.cards],
+            "not_assessed": list(self.not_assessed),
+        }
+
+
+_SOURCE_ORDER = {source: index for index, source in enumerate(Source)}
+
+
+def _sort_key(fact: Fact) -> tuple[dt.date, int, str]:
+    return (fact.on, _SOURCE_ORDER[fact.source], fact.record_id)
+
+
+def _deduplicate(facts: list[Fact], policy: str) -> list[Fact]:
+    if policy == "original":
+        return [f for f in facts if f.converted_from is None]
+    if policy == "final":
+        return [f for f in facts if f.converted_to is None]
+    return facts
+
+
+class _Scorer:
+    """Scores members of one ledger under one rule set (internal; one per assessment)."""
+
+    def __init__(self, ledger: Ledger, rule_set: RuleSet, period: Period, as_of: dt.date) -> None:
+        self.ledger = ledger
+        self.rule_set = rule_set
+        self.period = period
+        self.as_of = as_of
+        self.context = FactContext.of(ledger, as_of)
+
+    def facts(self, member: Member, period: Period) -> list[Fact]:
+        records = self.ledger.records_of(member.id)
+        facts = facts_for_member(records, period, self.context)
+        facts = _deduplicate(facts, self.rule_set.settings.conversion)
+        facts.sort(key=_sort_key)
+        return facts
+
+    def where(self, member: Member, item: Item | Category | None = None) -> Location:
+        return Location(
+            rule_set=self.rule_set.name,
+            plugin=self.rule_set.plugin,
+            clause=item.clause if item is not None else None,
+            record_id=member.id,
+        )
+
+    def line(self, member: Member, item: Item, facts: Sequence[Fact]) -> Line:
+        entries: list[Entry] = []
+        for fact in facts:
+            if not item.where.matches(fact):
+                continue
+            share = item.attribution.share(fact)
+            value = item.value.of(fact)
+            note = None
+            if share == 0:
+                note = f"not credited ({item.attribution.describe()})"
+            elif share != 1:
+                note = f"{fact.role.label}: {format_fraction(share)} of {format_fraction(value)}"
+            entries.append(
+                Entry(
+                    record_id=fact.record_id,
+                    source=fact.source.value,
+                    on=fact.on,
+                    value=value,
+                    share=share,
+                    points=value * share,
+                    counted=share != 0,
+                    note=note,
+                )
+            )
+        credited = sum((e.points for e in entries if e.counted), Fraction(0))
+        counted = item.counting.count(entries)
+        adjustments: list[Adjustment] = []
+        if counted.note is not None or counted.points != credited:
+            adjustments.append(
+                Adjustment(
+                    "counting",
+                    credited,
+                    counted.points,
+                    item.clause,
+                    counted.note or item.counting.describe(),
+                )
+            )
+        points = counted.points
+        if item.cap is not None and points > item.cap:
+            adjustments.append(
+                Adjustment(
+                    "cap",
+                    points,
+                    item.cap,
+                    item.clause,
+                    f"单项最高 {format_fraction(item.cap)} 分 (line cap): "
+                    f"{format_fraction(points)} → {format_fraction(item.cap)}",
+                )
+            )
+            points = item.cap
+        return Line(
+            item_id=item.id,
+            label=item.label,
+            clause=item.clause,
+            entries=counted.entries,
+            raw=counted.points,
+            points=points,
+            adjustments=tuple(adjustments),
+        )
+
+    def category(self, member: Member, category: Category, facts: Sequence[Fact]) -> CategoryCard:
+        lines = tuple(
+            self.line(member, item, facts)
+            for item in category.items
+            if item.applies_to is None or item.applies_to.applies(member, self.period, self.as_of)
+        )
+        raw = sum((line.points for line in lines), Fraction(0))
+        points = raw
+        adjustments: list[Adjustment] = []
+        if category.base is not None:
+            adjustments.append(
+                Adjustment(
+                    "base",
+                    points,
+                    category.base + points,
+                    category.clause,
+                    f"基础分 {format_fraction(category.base)} (base) "
+                    f"{'+' if points >= 0 else '−'} {format_fraction(abs(points))}",
+                )
+            )
+            points = category.base + points
+        if category.cap is not None and points > category.cap:
+            adjustments.append(
+                Adjustment(
+                    "cap",
+                    points,
+                    category.cap,
+                    category.clause,
+                    f"本类最高 {format_fraction(category.cap)} 分 (category cap): "
+                    f"{format_fraction(points)} → {format_fraction(category.cap)}",
+                )
+            )
+            points = category.cap
+        if category.floor is not None and points < category.floor:
+            adjustments.append(
+                Adjustment(
+                    "floor",
+                    points,
+                    category.floor,
+                    category.clause,
+                    f"扣完为止 (floor {format_fraction(category.floor)}): "
+                    f"{format_fraction(points)} → {format_fraction(category.floor)}",
+                )
+            )
+            points = category.floor
+        return CategoryCard(
+            category_id=category.id,
+            label=category.label,
+            clause=category.clause,
+            lines=lines,
+            raw=raw,
+            points=points,
+            adjustments=tuple(adjustments),
+        )
+
+    def requirement(
+        self, member: Member, requirement: Requirement, facts: Sequence[Fact]
+    ) -> RequirementResult:
+        matching = [
+            f
+            for f in facts
+            if any(w.matches(f) for w in requirement.where)
+            and (
+                requirement.credit_co_authors
+                or f.position == 0
+                or f.role in (AuthorRole.SOLE, AuthorRole.ATTENDEE)
+            )
+        ]
+        records = tuple(dict.fromkeys(f.record_id for f in matching))
+        met = len(records) >= requirement.at_least
+        note = None
+        if requirement.per_quarter and met:
+            quarters = {(f.on.month - 1) // 3 for f in matching}
+            wanted = {
+                (month - 1) // 3
+                for month in range(self.period.start.month, self.period.end.month + 1)
+            }
+            missing = sorted(q + 1 for q in wanted - quarters)
+            if missing:
+                met = False
+                note = "nothing in quarter(s) " + ", ".join(f"Q{q}" for q in missing)
+        return RequirementResult(
+            requirement_id=requirement.id,
+            label=requirement.label,
+            clause=requirement.clause,
+            strength=requirement.strength.value,
+            needed=requirement.at_least,
+            count=len(records),
+            met=met,
+            records=records,
+            note=note,
+        )
+
+    def term_window(self) -> Period:
+        covering = [
+            term
+            for term in self.ledger.terms
+            if term.start <= self.period.end and (term.end is None or self.period.end <= term.end)
+        ]
+        if not covering:
+            raise InvalidValueError(
+                f"no term (届) in the ledger covers {self.period.end}, so a term-window trigger "
+                "cannot be counted",
+                where=Location(rule_set=self.rule_set.name),
+                hint="add the committee's terms to the ledger",
+            )
+        start = max(term.start for term in covering)
+        return Period(start, self.period.end)
+
+    def card(self, member: Member) -> ScoreCard:
+        facts = self.facts(member, self.period)
+        categories = tuple(
+            self.category(member, category, facts)
+            for category in self.rule_set.categories
+            if category.applies_to is None
+            or category.applies_to.applies(member, self.period, self.as_of)
+        )
+        points = {c.category_id: c.points for c in categories}
+        total = sum(points.values(), Fraction(0))
+        adjustments: list[Adjustment] = []
+        for pool in self.rule_set.pools:
+            pooled = sum((points.get(c, Fraction(0)) for c in pool.categories), Fraction(0))
+            if pooled > pool.cap:
+                adjustments.append(
+                    Adjustment(
+                        "pool",
+                        pooled,
+                        pool.cap,
+                        pool.clause,
+                        f"{pool.label}合计最高 {format_fraction(pool.cap)} 分 (pool cap): "
+                        f"{format_fraction(pooled)} → {format_fraction(pool.cap)}",
+                    )
+                )
+                total -= pooled - pool.cap
+        requirements = tuple(
+            self.requirement(member, r, facts)
+            for r in self.rule_set.requirements
+            if r.applies_to is None or r.applies_to.applies(member, self.period, self.as_of)
+        )
+        met = frozenset(r.requirement_id for r in requirements if r.met)
+        met |= frozenset(
+            r.id
+            for r in self.rule_set.requirements
+            if r.applies_to is not None
+            and not r.applies_to.applies(member, self.period, self.as_of)
+        )
+        grade = None
+        if self.rule_set.grades is not None:
+            basis = total
+            if self.rule_set.grades.basis == "presented":
+                basis = Fraction(self.rule_set.rounding.present(total))
+            grade = self.rule_set.grades.grade(basis, met)
+        card = ScoreCard(
+            member_id=member.id,
+            member_name=member.name,
+            rule_set=self.rule_set.name,
+            period=self.period,
+            as_of=self.as_of,
+            categories=categories,
+            total=total,
+            rounding=self.rule_set.rounding,
+            adjustments=tuple(adjustments),
+            grade=grade,
+            requirements=requirements,
+        )
+        return card
+
+    def flags(
+        self, member: Member, card: ScoreCard, history: RuleSetForYear | None
+    ) -> tuple[Flag, ...]:
+        flags: list[Flag] = []
+        period_facts: list[Fact] | None = None
+        for trigger in self.rule_set.triggers:
+            if isinstance(trigger, Trigger):
+                if trigger.applies_to is not None and not trigger.applies_to.applies(
+                    member, self.period, self.as_of
+                ):
+                    continue
+                window = self.period if trigger.window == "period" else self.term_window()
+                if window == self.period:
+                    if period_facts is None:
+                        period_facts = self.facts(member, self.period)
+                    facts = period_facts
+                else:
+                    facts = self.facts(member, window)
+                records = tuple(
+                    dict.fromkeys(
+                        f.record_id for f in facts if any(w.matches(f) for w in trigger.where)
+                    )
+                )
+                if len(records) >= trigger.at_least:
+                    flags.append(
+                        Flag(
+                            trigger.id,
+                            trigger.label,
+                            trigger.clause,
+                            trigger.consequence.value,
+                            f"{len(records)} ≥ {trigger.at_least} in {window}",
+                            records,
+                        )
+                    )
+            elif isinstance(trigger, ScoreBelow):
+                if card.total < trigger.threshold:
+                    flags.append(
+                        Flag(
+                            trigger.id,
+                            trigger.label,
+                            trigger.clause,
+                            trigger.consequence.value,
+                            f"total {card.display_total} < {format_fraction(trigger.threshold)}",
+                        )
+                    )
+            elif isinstance(trigger, ConsecutiveYears) and self._consecutive(
+                member, card, trigger, history
+            ):
+                flags.append(
+                    Flag(
+                        trigger.id,
+                        trigger.label,
+                        trigger.clause,
+                        trigger.consequence.value,
+                        f"held in each of the last {trigger.years} years",
+                    )
+                )
+        return tuple(flags)
+
+    def _holds(self, card: ScoreCard, trigger: ConsecutiveYears) -> bool:
+        if trigger.grade is not None:
+            return card.grade == trigger.grade
+        return any(r.requirement_id == trigger.requirement and not r.met for r in card.requirements)
+
+    def _consecutive(
+        self,
+        member: Member,
+        card: ScoreCard,
+        trigger: ConsecutiveYears,
+        history: RuleSetForYear | None,
+    ) -> bool:
+        if not self._holds(card, trigger):
+            return False
+        year = self.period.end.year
+        for back in range(1, trigger.years):
+            previous_year = Period.year(year - back)
+            rule_set = history(year - back) if history is not None else self.rule_set
+            if rule_set is None or not member.served_during(previous_year):
+                return False
+            previous = _Scorer(self.ledger, rule_set, previous_year, previous_year.end)
+            if not previous._holds(previous.card(member), trigger):
+                return False
+        return True
+
+
+def assess(
+    ledger: Ledger,
+    rule_set: RuleSet,
+    period: Period,
+    *,
+    as_of: dt.date | None = None,
+    members: Iterable[str] | None = None,
+    history: RuleSetForYear | None = None,
+) -> Assessment:
+    """Score every member who served during ``period`` (or those in ``members``).
+
+    Args:
+        ledger: the committee's records.
+        rule_set: the rules to apply (pick it with the registry by jurisdiction and date).
+        period: the assessment period (usually a calendar year).
+        as_of: the date the records are read as of — stages reached later do not count;
+            defaults to the last day of ``period``.
+        members: ids of the members to assess; default, everyone who served in the period.
+        history: finds the rule set in force in an earlier year, for consecutive-year
+            triggers; by default the same rule set is used for earlier years.
+
+    Raises:
+        RuleEvaluationError: when a rule fails for a member; it names the member, rule set
+            and clause.
+
+    """
+    as_of = period.end if as_of is None else as_of
+    scorer = _Scorer(ledger, rule_set, period, as_of)
+    if members is None:
+        chosen = [
+            m
+            for m in ledger.members
+            if rule_set.settings.assess_members_not_serving or m.served_during(period)
+        ]
+    else:
+        chosen = [ledger.member(member_id) for member_id in dict.fromkeys(members)]
+    chosen.sort(key=lambda m: m.id)
+    cards: list[ScoreCard] = []
+    for member in chosen:
+        try:
+            card = scorer.card(member)
+            if rule_set.triggers:
+                card = attrs.evolve(card, flags=scorer.flags(member, card, history))
+        except CppccError as error:
+            raise error.located(Location(rule_set=rule_set.name, plugin=rule_set.plugin)) from error
+        except Exception as error:  # an escape-hatch function or a plugin's block failed
+            raise RuleEvaluationError(
+                f"a rule failed while scoring member {member.id!r}: "
+                f"{type(error).__name__}: {error}",
+                where=Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id),
+                hint="fix the rule (or report it to the plugin's authors)",
+            ) from error
+        cards.append(card)
+    assessed = {card.member_id for card in cards}
+    not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))
+    return Assessment(rule_set, period, as_of, tuple(cards), not_assessed)
+
+
+def group_facts_by_source(facts: Iterable[Fact]) -> dict[Source, list[Fact]]:
+    """Facts grouped by source, each group in date order (a helper for custom engines)."""
+    grouped: dict[Source, list[Fact]] = defaultdict(list)
+    for fact in sorted(facts, key=_sort_key):
+        grouped[fact.source].append(fact)
+    return dict(grouped)

@@ -1,0 +1,100 @@
+"""Who a rule applies to: conditions on the member (role-dependent rules, 常委 only …).
+
+A condition is evaluated once per member and assessment, from the member's dated roles and the
+assessment period — never from "today".
+
+* :class:`HasRole` — the member held the role on at least one day of the period (or on the
+  as-of date, with ``on_as_of=True``);
+* :class:`LacksRole` — the opposite;
+* :class:`AllOf` / :class:`AnyOf` — combinations.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from cppcc_model.model import Member, Period, RoleKind
+
+__all__ = ["AllOf", "AnyOf", "Condition", "HasRole", "LacksRole"]
+
+
+@runtime_checkable
+class Condition(Protocol):
+    """Decides whether a rule applies to a member in an assessment."""
+
+    def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
+        """Whether the rule applies to ``member`` for ``period`` assessed on ``as_of``."""
+
+    def describe(self) -> str:
+        """A short description for score cards and docs (``"常委 (standing_member)"``)."""
+
+
+def _to_role(value: RoleKind | str) -> RoleKind:
+    return RoleKind.parse(value)
+
+
+@attrs.frozen
+class HasRole:
+    """The member holds ``role`` during the period (or on the as-of date if ``on_as_of``)."""
+
+    role: RoleKind = attrs.field(converter=_to_role)
+    on_as_of: bool = False
+
+    def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
+        """See :class:`Condition`."""
+        if self.on_as_of:
+            return member.holds(self.role, as_of)
+        return member.held_during(self.role, period)
+
+    def describe(self) -> str:
+        """See :class:`Condition`."""
+        return f"{self.role.label} ({self.role.value})"
+
+
+@attrs.frozen
+class LacksRole:
+    """The member does not hold ``role`` during the period (or on the as-of date)."""
+
+    role: RoleKind = attrs.field(converter=_to_role)
+    on_as_of: bool = False
+
+    def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
+        """See :class:`Condition`."""
+        return not HasRole(self.role, self.on_as_of).applies(member, period, as_of)
+
+    def describe(self) -> str:
+        """See :class:`Condition`."""
+        return f"非{self.role.label} (not {self.role.value})"
+
+
+@attrs.frozen
+class AllOf:
+    """Every one of ``conditions`` holds."""
+
+    conditions: tuple[Condition, ...]
+
+    def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
+        """See :class:`Condition`."""
+        return all(c.applies(member, period, as_of) for c in self.conditions)
+
+    def describe(self) -> str:
+        """See :class:`Condition`."""
+        return " 且 ".join(c.describe() for c in self.conditions)
+
+
+@attrs.frozen
+class AnyOf:
+    """At least one of ``conditions`` holds."""
+
+    conditions: tuple[Condition, ...]
+
+    def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
+        """See :class:`Condition`."""
+        return any(c.applies(member, period, as_of) for c in self.conditions)
+
+    def describe(self) -> str:
+        """See :class:`Condition`."""
+        return " 或 ".join(c.describe() for c in self.conditions)

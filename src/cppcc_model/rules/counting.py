@@ -1,0 +1,190 @@
+"""How the entries of one item are counted for one member: the counting blocks.
+
+====================  ===========================================  ==============================
+block                 clause pattern                               what it keeps
+====================  ===========================================  ==============================
+:class:`Each`         每件/每次计分                                 every entry
+:class:`OncePerPeriod` 全年只计一次；多种身份取最高，不累加           one entry: the highest
+:class:`FromNth`      第二件起计分                                  entries from the n-th on
+:class:`AtMost`       最多计N次                                     the first n entries by date
+:class:`Threshold`    全年参加N次以上计M分                          a lump sum once n is reached
+====================  ===========================================  ==============================
+
+Entries are always considered in date order, then record id, so counting never depends on the
+order records were loaded in. Entries not counted stay on the score card as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from cppcc_model.assess.scorecard import Entry
+from cppcc_model.errors import InvalidValueError
+from cppcc_model.rules.numbers import Number, exact, format_fraction
+
+__all__ = ["AtMost", "Counted", "Counting", "Each", "FromNth", "OncePerPeriod", "Threshold"]
+
+
+@attrs.frozen
+class Counted:
+    """The entries after counting, the line's points, and what counting did (if anything)."""
+
+    entries: tuple[Entry, ...]
+    points: Fraction
+    note: str | None = None
+
+
+@runtime_checkable
+class Counting(Protocol):
+    """Turns an item's entries for one member into the line's points."""
+
+    def count(self, entries: Sequence[Entry]) -> Counted:
+        """Count ``entries`` (already in date order)."""
+
+    def describe(self) -> str:
+        """A short description."""
+
+
+def _total(entries: Sequence[Entry]) -> Fraction:
+    return sum((e.points for e in entries if e.counted), Fraction(0))
+
+
+def _drop(entry: Entry, note: str) -> Entry:
+    return attrs.evolve(entry, counted=False, note=note)
+
+
+def _positive(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidValueError(f"expected a whole number of at least 1, got {value!r}")
+    return value
+
+
+@attrs.frozen
+class Each:
+    """Every entry counts (the default)."""
+
+    def count(self, entries: Sequence[Entry]) -> Counted:
+        """See :class:`Counting`."""
+        return Counted(tuple(entries), _total(entries))
+
+    def describe(self) -> str:
+        """See :class:`Counting`."""
+        return "each"
+
+
+@attrs.frozen
+class OncePerPeriod:
+    """Only one entry counts in the period (只计一次): the highest (``pick="max"``) or the first.
+
+    Max-of-roles without stacking (多种身份取最高分，不累加) is ``OncePerPeriod("max")`` over
+    entries valued by role.
+    """
+
+    pick: str = "max"
+
+    def __attrs_post_init__(self) -> None:
+        if self.pick not in ("max", "first"):
+            raise InvalidValueError(
+                f"OncePerPeriod pick {self.pick!r} is not known", hint="use 'max' or 'first'"
+            )
+
+    def count(self, entries: Sequence[Entry]) -> Counted:
+        """See :class:`Counting`."""
+        candidates = [e for e in entries if e.counted]
+        if len(candidates) <= 1:
+            return Counted(tuple(entries), _total(entries))
+        if self.pick == "first":
+            keep = candidates[0]
+        else:
+            best = max(e.points for e in candidates)
+            keep = next(e for e in candidates if e.points == best)
+        kept = tuple(
+            e if e is keep or not e.counted else _drop(e, "只计一次 (counted once per period)")
+            for e in entries
+        )
+        return Counted(kept, keep.points, f"counted once: {keep.record_id}")
+
+    def describe(self) -> str:
+        """See :class:`Counting`."""
+        return f"once per period ({self.pick})"
+
+
+@attrs.frozen
+class FromNth:
+    """Entries count only from the ``n``-th on (第二件起计分: ``FromNth(2)``)."""
+
+    n: int = attrs.field(converter=_positive)
+
+    def count(self, entries: Sequence[Entry]) -> Counted:
+        """See :class:`Counting`."""
+        seen = 0
+        kept: list[Entry] = []
+        for entry in entries:
+            if entry.counted:
+                seen += 1
+                if seen < self.n:
+                    entry = _drop(entry, f"第{self.n}件起计分 (counts from the {self.n}th)")
+            kept.append(entry)
+        return Counted(tuple(kept), _total(kept))
+
+    def describe(self) -> str:
+        """See :class:`Counting`."""
+        return f"from the {self.n}th"
+
+
+@attrs.frozen
+class AtMost:
+    """At most ``n`` entries count, the earliest first (最多计N次)."""
+
+    n: int = attrs.field(converter=_positive)
+
+    def count(self, entries: Sequence[Entry]) -> Counted:
+        """See :class:`Counting`."""
+        seen = 0
+        kept: list[Entry] = []
+        for entry in entries:
+            if entry.counted:
+                seen += 1
+                if seen > self.n:
+                    entry = _drop(entry, f"最多计{self.n}次 (at most {self.n})")
+            kept.append(entry)
+        return Counted(tuple(kept), _total(kept))
+
+    def describe(self) -> str:
+        """See :class:`Counting`."""
+        return f"at most {self.n}"
+
+
+def _points(value: Number) -> Fraction:
+    return exact(value)
+
+
+@attrs.frozen
+class Threshold:
+    """A lump sum: ``points`` once at least ``at_least`` entries are credited, else nothing.
+
+    The entries' own values do not matter; they stay on the card as the evidence.
+    """
+
+    at_least: int = attrs.field(converter=_positive)
+    points: Fraction = attrs.field(converter=_points)
+
+    def count(self, entries: Sequence[Entry]) -> Counted:
+        """See :class:`Counting`."""
+        credited = [e for e in entries if e.counted]
+        evidence = tuple(attrs.evolve(e, points=Fraction(0)) for e in entries)
+        if len(credited) >= self.at_least:
+            return Counted(
+                evidence,
+                self.points,
+                f"{len(credited)} ≥ {self.at_least}: {format_fraction(self.points)} once",
+            )
+        return Counted(evidence, Fraction(0), f"{len(credited)} < {self.at_least}: nothing")
+
+    def describe(self) -> str:
+        """See :class:`Counting`."""
+        return f"{format_fraction(self.points)} once at least {self.at_least}"

@@ -1,0 +1,106 @@
+"""The structure of a rule set: items, categories and pools.
+
+* :class:`Item` — one scoring clause: which facts (:class:`~cppcc_model.rules.selection.Where`),
+  what each is worth (a value block), how co-authors share it (an attribution block), how the
+  entries are counted (a counting block), and an optional per-line cap (单项最高N分).
+* :class:`Category` — a group of items with an optional base (a full-marks block that
+  deductions reduce: 考勤10分，扣完为止), a cap (本类最高25分) and a floor (扣完为止 is
+  ``floor=0``). Order of application: sum of lines → + base → cap → floor.
+* :class:`Pool` — a cap over several categories together (加分项合计不超过10分).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from cppcc_model.errors import InvalidValueError
+from cppcc_model.rules._convert import as_tuple, optional_points, points
+from cppcc_model.rules.attribution import Attribution, WholeToEach
+from cppcc_model.rules.conditions import Condition
+from cppcc_model.rules.counting import Counting, Each
+from cppcc_model.rules.selection import Where
+from cppcc_model.rules.values import Value
+
+__all__ = ["Category", "Item", "Pool"]
+
+
+def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value or any(c.isspace() for c in value):
+        raise InvalidValueError(
+            f"{type(instance).__name__}.{attribute.name}: {value!r} is not a usable id",
+            hint="use a short id without spaces, such as 'proposals.filed'",
+        )
+
+
+@attrs.frozen
+class Item:
+    """One scoring clause of a rule set.
+
+    Attributes:
+        id: a stable id, unique within the rule set (``"proposal.filed"``).
+        label: the clause's wording, in Chinese (``"提案立案"``).
+        where: which facts the item looks at.
+        value: what each fact is worth.
+        attribution: how co-authored work is shared (default: the whole value to each).
+        counting: how the entries are counted (default: each one).
+        cap: the most the line can give (单项最高), or ``None``.
+        clause: the reference of the clause (``"第三条(二)"``).
+        applies_to: a condition on the member (standing members only …), or ``None`` for all.
+
+    """
+
+    id: str = attrs.field(validator=_id)
+    label: str
+    where: Where
+    value: Value
+    attribution: Attribution = WholeToEach()
+    counting: Counting = Each()
+    cap: Fraction | None = attrs.field(default=None, converter=optional_points)
+    clause: str | None = None
+    applies_to: Condition | None = None
+
+
+@attrs.frozen
+class Category:
+    """A category of items with its base, cap and floor.
+
+    Attributes:
+        id: unique within the rule set.
+        label: the category's name (``"提案 (25分)"``).
+        items: its items, in the order the rule text lists them.
+        base: the points the category starts from (a full-marks block deductions reduce).
+        cap: the most the category can give, or ``None`` (uncapped accumulation).
+        floor: the least it can give (``0`` for 扣完为止), or ``None`` (may go below zero).
+        clause: the reference of the clause.
+        applies_to: a condition on the member, or ``None``.
+
+    """
+
+    id: str = attrs.field(validator=_id)
+    label: str
+    items: tuple[Item, ...] = attrs.field(converter=as_tuple)
+    base: Fraction | None = attrs.field(default=None, converter=optional_points)
+    cap: Fraction | None = attrs.field(default=None, converter=optional_points)
+    floor: Fraction | None = attrs.field(default=None, converter=optional_points)
+    clause: str | None = None
+    applies_to: Condition | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.cap is not None and self.floor is not None and self.floor > self.cap:
+            raise InvalidValueError(
+                f"category {self.id!r}: its floor {self.floor} is above its cap {self.cap}",
+                hint="a floor must not exceed the cap",
+            )
+
+
+@attrs.frozen
+class Pool:
+    """A cap over the sum of several categories (a bonus pool)."""
+
+    id: str = attrs.field(validator=_id)
+    label: str
+    categories: tuple[str, ...] = attrs.field(converter=as_tuple)
+    cap: Fraction = attrs.field(converter=points)
+    clause: str | None = None

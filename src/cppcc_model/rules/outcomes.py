@@ -1,0 +1,208 @@
+"""Outcomes that are not points: grade bands, minimum requirements, triggers and flags.
+
+* :class:`Grades` / :class:`Band` — grade bands with a stated boundary policy (优秀 ≥ 90 …),
+  optionally gated by requirements (不满足基本要求者不得评为优秀).
+* :class:`Requirement` — a minimum count (六个一: at least one proposal, one 社情民意 item …)
+  with pass/fail per member, and a strength (mandatory / required / encouraged).
+* :class:`Trigger` — a count over a window (the year, or the term so far) that raises a flag with
+  a :class:`Consequence` (谈话, 通报, 劝辞 …); :class:`ScoreBelow` and
+  :class:`ConsecutiveYears` raise flags from scores and from repeated failures.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from cppcc_model.errors import InvalidValueError
+from cppcc_model.labels import LabeledEnum
+from cppcc_model.rules._convert import as_tuple, optional_points, points
+from cppcc_model.rules.conditions import Condition
+from cppcc_model.rules.selection import Where
+
+__all__ = [
+    "Band",
+    "ConsecutiveYears",
+    "Consequence",
+    "Grades",
+    "Requirement",
+    "ScoreBelow",
+    "Strength",
+    "Trigger",
+]
+
+
+class Strength(LabeledEnum, kind_label="要求强度 (requirement strength)"):
+    """How binding a requirement is."""
+
+    MANDATORY = ("mandatory", "必须")
+    REQUIRED = ("required", "应当")
+    ENCOURAGED = ("encouraged", "鼓励")
+
+
+class Consequence(LabeledEnum, kind_label="处理结果 (consequence)"):
+    """What a flag leads to."""
+
+    WARNING = ("warning", "预警", "提醒")
+    TALK = ("talk", "谈话提醒", "约谈")
+    NOTICE = ("notice", "通报", "通报批评")
+    RESIGN = ("resign", "劝辞", "劝其辞去")
+    REVOKE = ("revoke", "撤销委员资格", "撤销资格")
+    NO_REAPPOINTMENT = ("no_reappointment", "不再提名连任", "不再推荐")
+    ADVISORY = ("advisory", "建议", "参考")
+
+
+@attrs.frozen
+class Band:
+    """A grade band: ``label`` for scores of at least ``at_least`` (``None``: any score).
+
+    ``requires`` lists requirement ids a member must meet to get this band; one who does not
+    falls to the next band down.
+    """
+
+    label: str
+    at_least: Fraction | None = attrs.field(default=None, converter=optional_points)
+    requires: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+
+
+def _to_strength(value: Strength | str) -> Strength:
+    return Strength.parse(value)
+
+
+def _to_consequence(value: Consequence | str) -> Consequence:
+    return Consequence.parse(value)
+
+
+@attrs.frozen
+class Grades:
+    """Grade bands, highest first, and the policy at their boundaries.
+
+    ``boundary="inclusive"`` (the default) puts a score equal to a band's bound in that band
+    (90 is 优秀 under "90分以上为优秀"); ``"exclusive"`` puts it in the band below ("超过90分").
+    ``basis="exact"`` (default) compares the exact score; ``"presented"`` compares the score as
+    rounded for presentation (89.996 presented as 90.00 is then 优秀).
+    """
+
+    bands: tuple[Band, ...] = attrs.field(converter=as_tuple)
+    boundary: str = "inclusive"
+    basis: str = "exact"
+
+    def __attrs_post_init__(self) -> None:
+        if self.boundary not in ("inclusive", "exclusive"):
+            raise InvalidValueError(
+                f"grade boundary {self.boundary!r} is not known",
+                hint="use 'inclusive' (90 is in the band '90 and above') or 'exclusive'",
+            )
+        if self.basis not in ("exact", "presented"):
+            raise InvalidValueError(
+                f"grade basis {self.basis!r} is not known", hint="use 'exact' or 'presented'"
+            )
+        if not self.bands:
+            raise InvalidValueError("grade bands are empty", hint="give at least one band")
+        bounds = [b.at_least for b in self.bands if b.at_least is not None]
+        if bounds != sorted(bounds, reverse=True) or len(set(bounds)) != len(bounds):
+            raise InvalidValueError(
+                "grade bands must be listed from the highest bound down, each bound once",
+                hint="order the bands 优秀, 良好, 称职, 不称职",
+            )
+
+    def grade(self, score: Fraction, met: frozenset[str]) -> str | None:
+        """The band of ``score`` for a member who met the requirements in ``met``."""
+        for band in self.bands:
+            if band.at_least is not None:
+                below = (
+                    score < band.at_least
+                    if self.boundary == "inclusive"
+                    else score <= band.at_least
+                )
+                if below:
+                    continue
+            if all(r in met for r in band.requires):
+                return band.label
+        return None
+
+
+@attrs.frozen
+class Requirement:
+    """A minimum count a member must reach in the period (基本要求).
+
+    ``where`` lists alternatives: a fact matching any of them counts. ``at_least`` is the
+    number needed; ``credit_co_authors`` says whether co-authored work counts for every author
+    (联名计入) or only the first; ``per_quarter`` requires at least one in each quarter of the
+    period (均衡分布).
+    """
+
+    id: str
+    label: str
+    where: tuple[Where, ...] = attrs.field(converter=as_tuple)
+    at_least: int = 1
+    strength: Strength = attrs.field(default=Strength.MANDATORY, converter=_to_strength)
+    credit_co_authors: bool = True
+    per_quarter: bool = False
+    clause: str | None = None
+    applies_to: Condition | None = None
+
+
+@attrs.frozen
+class Trigger:
+    """A flag raised when at least ``at_least`` facts match ``where`` within the ``window``.
+
+    ``window`` is ``"period"`` (the assessment period) or ``"term"`` (from the start of the
+    term covering the period up to its end: 届内累计).
+    """
+
+    id: str
+    label: str
+    where: tuple[Where, ...] = attrs.field(converter=as_tuple)
+    at_least: int
+    consequence: Consequence = attrs.field(converter=_to_consequence)
+    window: str = "period"
+    clause: str | None = None
+    applies_to: Condition | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.window not in ("period", "term"):
+            raise InvalidValueError(
+                f"trigger window {self.window!r} is not known", hint="use 'period' or 'term'"
+            )
+
+
+@attrs.frozen
+class ScoreBelow:
+    """A flag raised when the total is below ``threshold`` (an absolute warning line)."""
+
+    id: str
+    label: str
+    threshold: Fraction = attrs.field(converter=points)
+    consequence: Consequence = attrs.field(converter=_to_consequence)
+    clause: str | None = None
+
+
+@attrs.frozen
+class ConsecutiveYears:
+    """A flag raised when a condition held in each of the last ``years`` calendar years.
+
+    ``grade`` names a grade (连续两年不称职); ``requirement`` a requirement id that failed
+    (连续两年未完成基本要求). Exactly one of them is given. Earlier years are assessed with the
+    rule set in force in each of them.
+    """
+
+    id: str
+    label: str
+    years: int
+    consequence: Consequence = attrs.field(converter=_to_consequence)
+    grade: str | None = None
+    requirement: str | None = None
+    clause: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if (self.grade is None) == (self.requirement is None):
+            raise InvalidValueError(
+                f"ConsecutiveYears {self.id!r} needs exactly one of grade or requirement",
+                hint="say which grade, or which failed requirement, triggers it",
+            )
+        if self.years < 2:
+            raise InvalidValueError(
+                f"ConsecutiveYears {self.id!r}: years must be at least 2", hint="use 2 or more"
+            )

@@ -1,0 +1,197 @@
+"""A rule set: one jurisdiction's assessment rules, in force over a dated interval.
+
+A :class:`RuleSet` bundles the categories (with their items), pools, grade bands, requirements
+and triggers of one 履职考核办法, the :class:`Settings` for every point the published text leaves
+open, and the :class:`~cppcc_model.rules.numbers.RoundingPolicy` for presentation. It is keyed
+by ``jurisdiction`` and effective from ``effective_from`` to ``effective_until`` (inclusive;
+``None`` for open-ended), so revised rules are new versions, not edits.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterator
+
+import attrs
+
+from cppcc_model.errors import InvalidValueError, Location
+from cppcc_model.model import Period
+from cppcc_model.rules._convert import as_tuple
+from cppcc_model.rules.items import Category, Item, Pool
+from cppcc_model.rules.numbers import RoundingPolicy
+from cppcc_model.rules.outcomes import ConsecutiveYears, Grades, Requirement, ScoreBelow, Trigger
+
+__all__ = ["RuleSet", "Settings"]
+
+_CONVERSION_POLICIES = ("both", "original", "final")
+
+
+@attrs.frozen
+class Settings:
+    """Every choice the rule text leaves open, made explicit, with its default.
+
+    Attributes:
+        conversion: a proposal not filed but converted into a 社情民意 item — count it
+            ``"both"`` as a proposal and as an item (default: nothing is de-duplicated unless
+            the rules say so), only as the ``"original"`` proposal, or only as the
+            ``"final"`` 社情民意 item (延边: 不重复计分).
+        assess_members_not_serving: whether members who did not serve on any day of the period
+            get a score card (default ``False``: they are left out, and say so in reports).
+        reply_months: months a handling unit has to reply after assignment (default 3).
+        max_extension_months: the longest a reply can be extended to, in months (default 6).
+
+    """
+
+    conversion: str = "both"
+    assess_members_not_serving: bool = False
+    reply_months: int = 3
+    max_extension_months: int = 6
+
+    def __attrs_post_init__(self) -> None:
+        if self.conversion not in _CONVERSION_POLICIES:
+            raise InvalidValueError(
+                f"conversion policy {self.conversion!r} is not known",
+                hint=f"use one of: {', '.join(_CONVERSION_POLICIES)}",
+            )
+        if not 1 <= self.reply_months <= self.max_extension_months:
+            raise InvalidValueError(
+                f"reply_months {self.reply_months} must be at least 1 and at most "
+                f"max_extension_months {self.max_extension_months}",
+                hint="the usual values are 3 and 6",
+            )
+
+
+def _date(value: object) -> dt.date:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value)
+    raise InvalidValueError(f"expected a date, got {value!r}", hint="write YYYY-MM-DD")
+
+
+def _optional_date(value: object) -> dt.date | None:
+    return None if value is None else _date(value)
+
+
+@attrs.frozen
+class RuleSet:
+    """One jurisdiction's assessment rules for members, effective over a dated interval.
+
+    Attributes:
+        jurisdiction: the key rule sets are looked up by (``"anhui.anqing.tongcheng"``).
+        name: a short, unique name for this version (``"tongcheng-2019"``).
+        title: the rule's title (``"政协桐城市委员会委员履职考核暂行办法"``).
+        effective_from / effective_until: the interval it is in force (inclusive).
+        categories, pools, grades, requirements, triggers: the rules.
+        settings: explicit choices where the text is ambiguous.
+        rounding: how scores are presented.
+        source: where the rule text comes from (a URL or document reference).
+        plugin: the plugin that registered it (filled in by the registry).
+
+    """
+
+    jurisdiction: str
+    name: str
+    title: str
+    effective_from: dt.date = attrs.field(converter=_date)
+    categories: tuple[Category, ...] = attrs.field(converter=as_tuple)
+    effective_until: dt.date | None = attrs.field(default=None, converter=_optional_date)
+    pools: tuple[Pool, ...] = attrs.field(default=(), converter=as_tuple)
+    grades: Grades | None = None
+    requirements: tuple[Requirement, ...] = attrs.field(default=(), converter=as_tuple)
+    triggers: tuple[Trigger | ScoreBelow | ConsecutiveYears, ...] = attrs.field(
+        default=(), converter=as_tuple
+    )
+    settings: Settings = Settings()
+    rounding: RoundingPolicy = RoundingPolicy()
+    source: str | None = None
+    plugin: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        where = Location(rule_set=self.name, plugin=self.plugin)
+        if self.effective_until is not None and self.effective_until < self.effective_from:
+            raise InvalidValueError(
+                f"rule set ends on {self.effective_until}, before it starts on "
+                f"{self.effective_from}",
+                where=where,
+                hint="check the effective dates",
+            )
+        ids = Counter(
+            [c.id for c in self.categories]
+            + [i.id for i in self.items()]
+            + [p.id for p in self.pools]
+            + [r.id for r in self.requirements]
+            + [t.id for t in self.triggers]
+        )
+        repeated = sorted(key for key, count in ids.items() if count > 1)
+        if repeated:
+            raise InvalidValueError(
+                f"ids used more than once: {', '.join(repeated)}",
+                where=where,
+                hint="give every category, item, pool, requirement and trigger its own id",
+            )
+        categories = {c.id for c in self.categories}
+        for pool in self.pools:
+            unknown = [c for c in pool.categories if c not in categories]
+            if unknown:
+                raise InvalidValueError(
+                    f"pool {pool.id!r} names unknown categories: {', '.join(unknown)}",
+                    where=where,
+                    hint=f"use category ids: {', '.join(sorted(categories))}",
+                )
+        requirement_ids = {r.id for r in self.requirements}
+        if self.grades is not None:
+            for band in self.grades.bands:
+                unknown = [r for r in band.requires if r not in requirement_ids]
+                if unknown:
+                    raise InvalidValueError(
+                        f"grade {band.label!r} requires unknown requirements: {', '.join(unknown)}",
+                        where=where,
+                        hint="define the requirement or correct its id",
+                    )
+        grade_labels = {b.label for b in self.grades.bands} if self.grades else set()
+        for trigger in self.triggers:
+            if isinstance(trigger, ConsecutiveYears):
+                if trigger.grade is not None and trigger.grade not in grade_labels:
+                    raise InvalidValueError(
+                        f"trigger {trigger.id!r} names the unknown grade {trigger.grade!r}",
+                        where=where,
+                        hint="use one of the rule set's grade labels",
+                    )
+                if trigger.requirement is not None and trigger.requirement not in requirement_ids:
+                    raise InvalidValueError(
+                        f"trigger {trigger.id!r} names the unknown requirement "
+                        f"{trigger.requirement!r}",
+                        where=where,
+                        hint="define the requirement or correct its id",
+                    )
+
+    @property
+    def effective(self) -> Period | None:
+        """The interval as a Period, if it is closed."""
+        if self.effective_until is None:
+            return None
+        return Period(self.effective_from, self.effective_until)
+
+    def in_force_on(self, day: dt.date) -> bool:
+        """Whether the rule set is in force on ``day``."""
+        return self.effective_from <= day and (
+            self.effective_until is None or day <= self.effective_until
+        )
+
+    def overlaps(self, other: RuleSet) -> bool:
+        """Whether the two rule sets' effective intervals share a day."""
+        self_end = self.effective_until or dt.date.max
+        other_end = other.effective_until or dt.date.max
+        return self.effective_from <= other_end and other.effective_from <= self_end
+
+    def items(self) -> Iterator[Item]:
+        """Every item of every category, in order."""
+        for category in self.categories:
+            yield from category.items
+
+    def describe_interval(self) -> str:
+        """``2019-01-10..`` or ``2019-01-10..2021-12-31``."""
+        until = self.effective_until.isoformat() if self.effective_until else ""
+        return f"{self.effective_from.isoformat()}..{until}"

@@ -1,0 +1,172 @@
+"""Which facts an item, a requirement or a trigger looks at: :class:`Where`.
+
+``Where`` reads like the clause it encodes: "each 社情民意 item adopted at provincial level or
+above" is ``Where(Source.INFO_REPORT, reached=(Reached(Stage.ADOPTED, Level.PROVINCE),))``;
+"standing-committee meetings missed without leave" is ``Where(Source.ATTENDANCE,
+kinds=(ActivityKind.STANDING_COMMITTEE_MEETING,), statuses=(AttendanceStatus.UNEXCUSED,))``.
+Every criterion left empty matches everything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import attrs
+
+from cppcc_model.errors import InvalidValueError
+from cppcc_model.labels import LabeledEnum
+from cppcc_model.model import (
+    ActivityKind,
+    AttendanceStatus,
+    BodyKind,
+    ContributionKind,
+    Level,
+)
+from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
+
+__all__ = ["Reached", "Where"]
+
+
+def _to_stage(value: Stage | str) -> Stage:
+    return Stage.parse(value)
+
+
+def _to_optional_level(value: Level | str | None) -> Level | None:
+    return None if value is None else Level.parse(value)
+
+
+@attrs.frozen
+class Reached:
+    """The record reached ``stage`` (at ``min_level`` or above, where a level is given)."""
+
+    stage: Stage = attrs.field(converter=_to_stage)
+    min_level: Level | None = attrs.field(default=None, converter=_to_optional_level)
+
+    def holds(self, fact: Fact) -> bool:
+        """Whether ``fact``'s record reached the stage."""
+        return fact.reached(self.stage, self.min_level)
+
+    def describe(self) -> str:
+        """``"采用 (adopted) ≥ 省"``."""
+        text = f"{self.stage.label} ({self.stage.value})"
+        return f"{text} ≥ {self.min_level.label}" if self.min_level else text
+
+
+def _to_source(value: Source | str) -> Source:
+    return Source.parse(value)
+
+
+_KIND_ENUMS: tuple[type[LabeledEnum], ...] = (ActivityKind, ContributionKind)
+
+
+def _to_kinds(values: Iterable[LabeledEnum | str]) -> frozenset[str]:
+    kinds: set[str] = set()
+    for value in values:
+        if isinstance(value, LabeledEnum):
+            kinds.add(value.value)
+            continue
+        for enum_type in _KIND_ENUMS:
+            try:
+                kinds.add(enum_type.parse(value).value)
+                break
+            except InvalidValueError:
+                continue
+        else:
+            raise InvalidValueError(
+                f"{value!r} is neither an activity kind nor a contribution kind",
+                hint=f"use one of: {ActivityKind.choices()}; or: {ContributionKind.choices()}",
+            )
+    return frozenset(kinds)
+
+
+def _to_statuses(values: Iterable[AttendanceStatus | str]) -> frozenset[AttendanceStatus]:
+    return frozenset(AttendanceStatus.parse(v) for v in values)
+
+
+def _to_roles(values: Iterable[AuthorRole | str]) -> frozenset[AuthorRole]:
+    return frozenset(AuthorRole.parse(v) for v in values)
+
+
+def _to_reached(values: Iterable[Reached | Stage | str]) -> tuple[Reached, ...]:
+    return tuple(v if isinstance(v, Reached) else Reached(v) for v in values)
+
+
+def _to_not_reached(values: Iterable[Stage | str]) -> frozenset[Stage]:
+    return frozenset(Stage.parse(v) for v in values)
+
+
+def _to_organisers(values: Iterable[BodyKind | str]) -> frozenset[BodyKind]:
+    return frozenset(BodyKind.parse(v) for v in values)
+
+
+def _to_levels(values: Iterable[Level | str]) -> frozenset[Level]:
+    return frozenset(Level.parse(v) for v in values)
+
+
+@attrs.frozen
+class Where:
+    """A filter on facts. Every non-empty criterion must hold.
+
+    Attributes:
+        source: the kind of record (attendance, proposal, 社情民意 item, contribution).
+        kinds: activity or contribution kinds (English ids or Chinese labels).
+        statuses: attendance statuses.
+        roles: author roles (sole, first, co, main member of a collective work).
+        reached: stages that must all have been reached (staged values, adoption levels).
+        reached_any: stages of which at least one must have been reached ("批示或省级采用").
+        not_reached: stages that must not have been reached.
+        organisers: kinds of organising body (eligible organisers, 55).
+        levels: contribution levels (commendations by level).
+        collective: only collective works (True), only non-collective ones (False), or both.
+
+    """
+
+    source: Source = attrs.field(converter=_to_source)
+    kinds: frozenset[str] = attrs.field(default=frozenset(), converter=_to_kinds)
+    statuses: frozenset[AttendanceStatus] = attrs.field(default=frozenset(), converter=_to_statuses)
+    roles: frozenset[AuthorRole] = attrs.field(default=frozenset(), converter=_to_roles)
+    reached: tuple[Reached, ...] = attrs.field(default=(), converter=_to_reached)
+    reached_any: tuple[Reached, ...] = attrs.field(default=(), converter=_to_reached)
+    not_reached: frozenset[Stage] = attrs.field(default=frozenset(), converter=_to_not_reached)
+    organisers: frozenset[BodyKind] = attrs.field(default=frozenset(), converter=_to_organisers)
+    levels: frozenset[Level] = attrs.field(default=frozenset(), converter=_to_levels)
+    collective: bool | None = None
+
+    def matches(self, fact: Fact) -> bool:
+        """Whether ``fact`` passes every criterion."""
+        if fact.source is not self.source:
+            return False
+        if self.kinds and fact.kind not in self.kinds:
+            return False
+        if self.statuses and fact.status not in self.statuses:
+            return False
+        if self.roles and fact.role not in self.roles:
+            return False
+        if self.collective is not None and fact.collective is not self.collective:
+            return False
+        if self.levels and fact.level not in self.levels:
+            return False
+        if self.organisers and (
+            fact.organiser is None or fact.organiser.kind not in self.organisers
+        ):
+            return False
+        if not all(r.holds(fact) for r in self.reached):
+            return False
+        if self.reached_any and not any(r.holds(fact) for r in self.reached_any):
+            return False
+        return not any(fact.reached(stage) for stage in self.not_reached)
+
+    def describe(self) -> str:
+        """A compact description for docs and score cards."""
+        parts = [self.source.label]
+        if self.kinds:
+            parts.append("/".join(sorted(self.kinds)))
+        if self.statuses:
+            parts.append("/".join(sorted(s.label for s in self.statuses)))
+        if self.roles:
+            parts.append("/".join(sorted(r.label for r in self.roles)))
+        if self.reached:
+            parts.append(" + ".join(r.describe() for r in self.reached))
+        if self.reached_any:
+            parts.append(" 或 ".join(r.describe() for r in self.reached_any))
+        return ", ".join(parts)
