@@ -244,7 +244,9 @@ class Proposal:
         for event in self.history:
             if not isinstance(event, ProposalEvent):
                 raise InvalidValueError(
-                    f"history entry {event!r} is not a proposal event", where=where
+                    f"history entry {event!r} is not a proposal event",
+                    where=where,
+                    hint="give each history entry as ProposalEvent(step, on, …)",
                 )
             if event.on < self.submitted_on:
                 raise InvalidValueError(

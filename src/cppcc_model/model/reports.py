@@ -98,7 +98,11 @@ class InfoReport:
         previous: InfoEvent | None = None
         for event in self.history:
             if not isinstance(event, InfoEvent):
-                raise InvalidValueError(f"history entry {event!r} is not an event", where=where)
+                raise InvalidValueError(
+                    f"history entry {event!r} is not an event",
+                    where=where,
+                    hint="give each history entry as InfoEvent(step, on, …)",
+                )
             if event.on < self.submitted_on or (previous is not None and event.on < previous.on):
                 raise InvalidValueError(
                     f"{event.step.label} on {event.on} is dated before an earlier step",
