@@ -1,0 +1,92 @@
+"""Shared test set-up: a moderate hypothesis profile and small hand-made records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import (
+    Activity,
+    ActivityGroup,
+    Attendance,
+    Committee,
+    Member,
+    ParticipatingUnit,
+    Proposal,
+    ProposalEvent,
+    Sector,
+    Session,
+    SpecialCommittee,
+    Term,
+    standard_unit,
+)
+
+settings.register_profile(
+    "cppcc",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.register_profile("cppcc-thorough", max_examples=500, deadline=None)
+settings.load_profile("cppcc")
+
+
+@pytest.fixture
+def committee() -> Committee:
+    return Committee(id="xz", name="襄州区政协", level="county", jurisdiction="hubei.xiangyang")
+
+
+@pytest.fixture
+def small_ledger(committee: Committee) -> Ledger:
+    """Three members, one activity, two proposals (one merged into the other)."""
+    jiusan: ParticipatingUnit = standard_unit("九三学社")
+    return Ledger(
+        committee=committee,
+        terms=[Term(number=5, start=dt.date(2021, 12, 1))],
+        sessions=[Session(term=5, number=2, start=dt.date(2023, 1, 5), end=dt.date(2023, 1, 8))],
+        sectors=[Sector("econ", "经济界"), Sector("edu", "教育界")],
+        units=[jiusan],
+        special_committees=[SpecialCommittee("tian", "提案委员会", "提案委")],
+        activity_groups=[ActivityGroup("g1", "第一活动组", "town_street", "tian")],
+        members=[
+            Member(
+                id="m1", name="张三", sector_id="econ", unit_id="jiusan", activity_group_id="g1"
+            ),
+            Member(id="m2", name="李四", sector_id="edu", special_committee_ids=["tian"]),
+            Member(id="m3", name="王五", sector_id="edu", activity_group_id="g1"),
+        ],
+        activities=[
+            Activity(
+                id="a1",
+                kind="plenary",
+                title="五届二次会议",
+                start=dt.date(2023, 1, 5),
+                end=dt.date(2023, 1, 8),
+                half_days=6,
+                session_id="5-2",
+                attendance=[Attendance("m1"), Attendance("m2", "请假")],
+            )
+        ],
+        proposals=[
+            Proposal(
+                id="p1",
+                subject="关于加强社区养老服务的建议",
+                submitted_on=dt.date(2023, 1, 6),
+                proposer_kind="individual",
+                member_ids=["m1"],
+                session_id="5-2",
+                history=[ProposalEvent("filed", dt.date(2023, 1, 20), case_number="12")],
+            ),
+            Proposal(
+                id="p2",
+                subject="关于社区养老的建议",
+                submitted_on=dt.date(2023, 1, 7),
+                proposer_kind="joint",
+                member_ids=["m2", "m3"],
+                history=[ProposalEvent("merged", dt.date(2023, 1, 20), parent_id="p1")],
+            ),
+        ],
+    )
