@@ -1,0 +1,216 @@
+"""Deadlines: when a reply is due, the objection window, and "overdue as of a date".
+
+* A reply is due ``reply_months`` calendar months after the (latest) assignment — the day the
+  handling unit received it; default 3. An approved extension (延期办理) moves it to
+  ``max_months`` after the assignment; default 6 (the cap most rules set). A re-handling
+  (重新办理) is due ``rehandling_months`` after it was ordered; default 3. Months are added
+  with pendulum, which keeps the day of the month and clamps at the month's end
+  (31 January + 1 month = 28 or 29 February).
+* Objection windows (a unit returning a proposal outside its remit) are counted in **working
+  days** of the official Chinese calendar — holidays off, make-up working days (调休) on — from
+  the ``chinesecalendar`` package. A date outside that package's data raises
+  :class:`CalendarRangeError`; nothing is guessed.
+
+All of it is configurable per rule set through :class:`DeadlineRules`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import attrs
+
+from cppcc_model.errors import InvalidValueError, Location
+from cppcc_model.proposals.errors import CalendarRangeError
+
+if TYPE_CHECKING:
+    from cppcc_model.model.proposals import Proposal
+    from cppcc_model.proposals.lifecycle import LifecycleRules
+
+__all__ = [
+    "DeadlineRules",
+    "Overdue",
+    "add_months",
+    "add_working_days",
+    "calendar_range",
+    "is_overdue",
+    "is_working_day",
+    "overdue_as_of",
+    "reply_due",
+    "working_days_between",
+]
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise InvalidValueError(
+            f"DeadlineRules.{attribute.name} must be a whole number of at least 1, got {value!r}",
+            hint="give the time limit the rule text states",
+        )
+
+
+def _optional_positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if value is not None:
+        _positive(instance, attribute, value)  # type: ignore[arg-type]
+
+
+@attrs.frozen
+class DeadlineRules:
+    """The time limits a rule set states (defaults: the national-style 3 / 6 months).
+
+    ``objection_working_days`` is how many working days after receiving an assignment a unit
+    may ask for it to be changed (default 10; ``None`` for no limit).
+    ``feedback_working_days`` is how long a proposer has to return the feedback form (15).
+    """
+
+    reply_months: int = attrs.field(default=3, validator=_positive)
+    max_months: int = attrs.field(default=6, validator=_positive)
+    rehandling_months: int = attrs.field(default=3, validator=_positive)
+    objection_working_days: int | None = attrs.field(default=10, validator=_optional_positive)
+    feedback_working_days: int = attrs.field(default=15, validator=_positive)
+
+    def __attrs_post_init__(self) -> None:
+        if self.max_months < self.reply_months:
+            raise InvalidValueError(
+                f"an extension cap of {self.max_months} months is shorter than the "
+                f"{self.reply_months}-month reply limit",
+                hint="make max_months at least reply_months",
+            )
+
+    def reply_due(self, assigned_on: dt.date, *, extended: bool = False) -> dt.date:
+        """The last day a reply is on time for an assignment received on ``assigned_on``."""
+        return add_months(assigned_on, self.max_months if extended else self.reply_months)
+
+    def rehandling_due(self, ordered_on: dt.date) -> dt.date:
+        """The last day a new reply is on time after re-handling was ordered on ``ordered_on``."""
+        return add_months(ordered_on, self.rehandling_months)
+
+    def objection_deadline(self, assigned_on: dt.date) -> dt.date | None:
+        """The last working day a unit may object to an assignment (``None``: no limit).
+
+        Raises:
+            CalendarRangeError: when the window runs outside the official calendar's data.
+
+        """
+        if self.objection_working_days is None:
+            return None
+        return add_working_days(assigned_on, self.objection_working_days)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` plus ``months`` calendar months, clamped to the end of a shorter month."""
+    import pendulum
+
+    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
+    return dt.date(moved.year, moved.month, moved.day)
+
+
+def calendar_range() -> tuple[dt.date, dt.date]:
+    """The first and last day the official holiday calendar has data for."""
+    from chinese_calendar import holidays
+
+    first = min(holidays).year
+    last = max(holidays).year
+    return dt.date(first, 1, 1), dt.date(last, 12, 31)
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Whether ``day`` is an official working day (make-up working days included).
+
+    Raises:
+        CalendarRangeError: when ``day`` is outside the calendar's data.
+
+    """
+    import chinese_calendar
+
+    first, last = calendar_range()
+    if not first <= day <= last:
+        raise CalendarRangeError(
+            f"the official holiday calendar has no data for {day} (it covers {first} to {last})",
+            hint="upgrade the chinesecalendar package, or count the deadline by hand",
+        )
+    return bool(chinese_calendar.is_workday(day))
+
+
+def add_working_days(start: dt.date, days: int) -> dt.date:
+    """The ``days``-th working day after ``start`` (``start`` itself is not counted).
+
+    Raises:
+        CalendarRangeError: when the count runs outside the calendar's data.
+
+    """
+    if days < 0:
+        raise InvalidValueError(f"cannot count {days} working days", hint="use 0 or more")
+    day = start
+    left = days
+    while left:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            left -= 1
+    return day
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """How many working days lie after ``start`` up to and including ``end`` (0 if none).
+
+    Raises:
+        CalendarRangeError: when a day in between is outside the calendar's data.
+
+    """
+    count = 0
+    day = start
+    while day < end:
+        day += dt.timedelta(days=1)
+        if is_working_day(day):
+            count += 1
+    return count
+
+
+@attrs.frozen
+class Overdue:
+    """A proposal whose reply was due before the day asked about and has not come."""
+
+    proposal_id: str
+    due: dt.date
+    as_of: dt.date
+
+    @property
+    def days_late(self) -> int:
+        """Calendar days since the due date."""
+        return (self.as_of - self.due).days
+
+    @property
+    def where(self) -> Location:
+        """The proposal, as a location for messages."""
+        return Location(record_id=self.proposal_id)
+
+
+def reply_due(
+    proposal: Proposal, as_of: dt.date, rules: LifecycleRules | None = None
+) -> dt.date | None:
+    """The day the reply owed on ``as_of`` is due, or ``None`` when no reply is owed then."""
+    from cppcc_model.proposals.lifecycle import DEFAULT_RULES, replay
+    from cppcc_model.proposals.states import WAITING_FOR_REPLY
+
+    status = replay(proposal, as_of, rules or DEFAULT_RULES)
+    return status.due if status.state in WAITING_FOR_REPLY else None
+
+
+def is_overdue(proposal: Proposal, as_of: dt.date, rules: LifecycleRules | None = None) -> bool:
+    """Whether, on ``as_of``, a reply is owed and its due day has passed."""
+    due = reply_due(proposal, as_of, rules)
+    return due is not None and as_of > due
+
+
+def overdue_as_of(
+    proposals: Iterable[Proposal], as_of: dt.date, rules: LifecycleRules | None = None
+) -> tuple[Overdue, ...]:
+    """Every proposal overdue on ``as_of``, by due date then id."""
+    late: list[Overdue] = []
+    for proposal in proposals:
+        due = reply_due(proposal, as_of, rules)
+        if due is not None and as_of > due:
+            late.append(Overdue(proposal.id, due, as_of))
+    return tuple(sorted(late, key=lambda item: (item.due, item.proposal_id)))

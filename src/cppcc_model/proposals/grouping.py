@@ -1,0 +1,97 @@
+"""How records are grouped for statistics: by session, group, committee, unit, sector, person.
+
+A record counts **once in each group it belongs to**. A proposal belongs to the groups of its
+proposers (the collective author included), so a joint proposal by members of two activity
+groups counts in both, and the figures of all groups can add up to more than the committee's
+total. With :attr:`Attribution.LEAD` only the lead proposer (or, without one, the collective
+author) decides, and every record is in exactly one group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from cppcc_model.labels import LabeledEnum
+from cppcc_model.model.organizations import BodyKind, BodyRef
+from cppcc_model.model.people import Member
+
+__all__ = ["BETWEEN_SESSIONS", "Attribution", "Grouping", "body_key", "people_keys"]
+
+BETWEEN_SESSIONS = "between_sessions"
+"""The session key of records submitted between plenary sessions (平时)."""
+
+
+class Grouping(LabeledEnum, kind_label="统计口径 (grouping)"):
+    """What statistics are grouped by."""
+
+    SESSION = ("session", "届次会议", "会次")
+    ACTIVITY_GROUP = ("activity_group", "委员活动组", "活动组")
+    SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
+    UNIT = ("unit", "参加单位", "党派团体")
+    SECTOR = ("sector", "界别")
+    PROPOSER = ("proposer", "提案者", "作者", "author")
+    HANDLING_UNIT = ("handling_unit", "承办单位")
+
+
+class Attribution(LabeledEnum, kind_label="归属方式 (attribution)"):
+    """Whose groups a jointly written record counts in."""
+
+    ALL = ("all", "全部提出者", "all_authors")
+    LEAD = ("lead", "第一提出者", "lead_author")
+
+
+_BODY_GROUPING = {
+    Grouping.ACTIVITY_GROUP: BodyKind.ACTIVITY_GROUP,
+    Grouping.SPECIAL_COMMITTEE: BodyKind.SPECIAL_COMMITTEE,
+    Grouping.UNIT: BodyKind.UNIT,
+    Grouping.SECTOR: BodyKind.SECTOR,
+}
+
+
+def body_key(body: BodyRef) -> str:
+    """The key of a collective author in the proposer/author grouping (``"unit:cpwdp"``)."""
+    return f"{body.kind.value}:{body.id}"
+
+
+def _member_keys(member: Member, grouping: Grouping) -> tuple[str, ...]:
+    if grouping is Grouping.ACTIVITY_GROUP:
+        return () if member.activity_group_id is None else (member.activity_group_id,)
+    if grouping is Grouping.SPECIAL_COMMITTEE:
+        return member.special_committee_ids
+    if grouping is Grouping.UNIT:
+        return () if member.unit_id is None else (member.unit_id,)
+    if grouping is Grouping.SECTOR:
+        return (member.sector_id,)
+    return (member.id,)
+
+
+def people_keys(
+    grouping: Grouping,
+    member_ids: Iterable[str],
+    body: BodyRef | None,
+    roster: Mapping[str, Member],
+    attribution: Attribution = Attribution.ALL,
+) -> frozenset[str]:
+    """The groups of a record written by ``member_ids`` and/or ``body``.
+
+    Members missing from ``roster`` count under the proposer grouping only.
+    """
+    people = tuple(member_ids)
+    if attribution is Attribution.LEAD:
+        people = people[:1]
+        if people:
+            body = None
+    keys: set[str] = set()
+    for member_id in people:
+        if grouping is Grouping.PROPOSER:
+            keys.add(member_id)
+            continue
+        member = roster.get(member_id)
+        if member is not None:
+            keys.update(_member_keys(member, grouping))
+    if body is not None:
+        if grouping is Grouping.PROPOSER:
+            keys.add(body_key(body))
+        elif _BODY_GROUPING.get(grouping) is body.kind:
+            keys.add(body.id)
+    return frozenset(keys)

@@ -1,0 +1,545 @@
+"""Applying dated steps to a proposal, and reading where it stands on any date.
+
+A proposal's ``history`` is the truth. :func:`apply` checks one new :class:`ProposalEvent`
+against the state the history leads to and returns a new :class:`Proposal` (``attrs.evolve``)
+with the event appended; the old one is unchanged. :func:`replay` walks a history — all of
+it, or the part dated on or before a day — checking every step, and returns a
+:class:`CaseStatus`: the state plus what the steps recorded (case number, handling units,
+replies, feedback, designations, due date).
+
+Refusals are typed: :class:`~cppcc_model.proposals.errors.IllegalTransitionError` (names the
+proposal, its state and the step), :class:`~cppcc_model.proposals.errors.DateOrderError` (a
+step dated before the previous one) and :class:`~cppcc_model.proposals.errors.InvalidStepError`
+(a step without what it needs).
+
+Merged proposals (并案) stop in ``merged`` and follow their parent: :func:`follow` gives the
+parent case's status, and :func:`case_proposers` lists the parent's proposers together with
+those of every proposal merged into it — they all still count as proposers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from cppcc_model.errors import Location, Problem
+from cppcc_model.model.organizations import Level
+from cppcc_model.model.proposals import (
+    HandlingRole,
+    HandlingUnit,
+    Proposal,
+    ProposalEvent,
+    ProposalStep,
+    ReplyCategory,
+    Satisfaction,
+)
+from cppcc_model.proposals.deadlines import DeadlineRules
+from cppcc_model.proposals.errors import (
+    DateOrderError,
+    HistoryProblemsError,
+    IllegalTransitionError,
+    InvalidStepError,
+    LifecycleError,
+)
+from cppcc_model.proposals.states import (
+    FLAG_STEPS,
+    WAITING_FOR_REPLY,
+    Outcome,
+    ProposalState,
+    next_state,
+)
+
+__all__ = [
+    "CaseStatus",
+    "LifecycleRules",
+    "advance",
+    "apply",
+    "case_proposers",
+    "check_proposals",
+    "follow",
+    "replay",
+    "validate_proposals",
+]
+
+S = ProposalState
+P = ProposalStep
+
+
+@attrs.frozen
+class LifecycleRules:
+    """The choices a rule set makes about the lifecycle (defaults in brackets).
+
+    * ``deadlines`` — reply, extension, re-handling and objection limits (:class:`DeadlineRules`);
+    * ``max_rehandlings`` — how many times a case may be re-handled (1: "no third loop");
+    * ``rehandling_triggers`` — ratings after which re-handling may be ordered (不满意 only;
+      some counties add 基本满意);
+    * ``trackable_categories`` — reply categories a closed case may be tracked for (B);
+    * ``require_case_number`` — filing needs a case number (yes);
+    * ``require_reason`` — not filing needs a reason (yes).
+    """
+
+    deadlines: DeadlineRules = attrs.field(factory=DeadlineRules)
+    max_rehandlings: int = 1
+    rehandling_triggers: frozenset[Satisfaction] = frozenset({Satisfaction.DISSATISFIED})
+    trackable_categories: frozenset[ReplyCategory] = frozenset({ReplyCategory.B})
+    require_case_number: bool = True
+    require_reason: bool = True
+
+
+DEFAULT_RULES = LifecycleRules()
+
+
+@attrs.frozen
+class CaseStatus:
+    """Where a proposal stands after its history (or the part of it up to ``as_of``).
+
+    ``assigned_on`` is the start of the current reply clock (the latest assignment or
+    re-assignment); ``due`` is the day the reply owed now is due (``None`` when none is owed).
+    ``first_reply_on`` / ``first_reply_due`` let on-time replies be counted; ``reply`` is the
+    latest reply category (a tracked case may be re-labelled) and ``satisfaction`` the latest
+    rating.
+    """
+
+    proposal_id: str
+    state: ProposalState
+    as_of: dt.date | None
+    last_date: dt.date
+    filed_on: dt.date | None = None
+    case_number: str | None = None
+    merged_into: str | None = None
+    reason: str | None = None
+    converted_to: str | None = None
+    transferred_on: dt.date | None = None
+    first_assigned_on: dt.date | None = None
+    assigned_on: dt.date | None = None
+    units: tuple[HandlingUnit, ...] = ()
+    extended: bool = False
+    replies: int = 0
+    first_reply_on: dt.date | None = None
+    first_reply_due: dt.date | None = None
+    reply: ReplyCategory | None = None
+    satisfaction: Satisfaction | None = None
+    face_to_face: bool = False
+    rehandlings: int = 0
+    rehandling_on: dt.date | None = None
+    closed_on: dt.date | None = None
+    is_key: bool = False
+    key_leader: str | None = None
+    supervisions: tuple[str | None, ...] = ()
+    is_excellent: bool = False
+    adoptions: tuple[Level | None, ...] = ()
+    instructions: tuple[str | None, ...] = ()
+    due: dt.date | None = None
+
+    @property
+    def outcome(self) -> Outcome:
+        """The review bucket the proposal is in (each received proposal is in exactly one)."""
+        if self.filed_on is not None:
+            return Outcome.FILED
+        return {
+            S.SUBMITTED: Outcome.UNDER_REVIEW,
+            S.RETURNED: Outcome.UNDER_REVIEW,
+            S.WITHDRAWN: Outcome.WITHDRAWN,
+            S.MERGED: Outcome.MERGED,
+            S.NOT_FILED: Outcome.NOT_FILED,
+            S.CONVERTED: Outcome.NOT_FILED,
+            S.TRANSFERRED_UP: Outcome.TRANSFERRED_UP,
+        }[self.state]
+
+    @property
+    def is_filed(self) -> bool:
+        """Whether the proposal was filed as a case (立案), wherever it went afterwards."""
+        return self.filed_on is not None
+
+    @property
+    def transferred_after_filing(self) -> bool:
+        """Whether it was filed and then handed to the upper-level CPPCC to handle."""
+        return self.filed_on is not None and self.state is S.TRANSFERRED_UP
+
+    @property
+    def handed_over(self) -> bool:
+        """Whether the filed case was handed over (交办): assigned here or sent up to handle."""
+        return self.first_assigned_on is not None or self.transferred_after_filing
+
+    @property
+    def is_closed(self) -> bool:
+        """Whether the case is closed (办结), tracked cases included."""
+        return self.state in (S.CLOSED, S.TRACKING)
+
+    @property
+    def replied_on_time(self) -> bool:
+        """Whether the first reply came on or before the day it was due."""
+        return (
+            self.first_reply_on is not None
+            and self.first_reply_due is not None
+            and self.first_reply_on <= self.first_reply_due
+        )
+
+    def is_overdue(self, day: dt.date) -> bool:
+        """Whether a reply is owed and ``day`` is after the day it was due."""
+        return self.state in WAITING_FOR_REPLY and self.due is not None and day > self.due
+
+
+def _check_units(proposal_id: str, units: tuple[HandlingUnit, ...]) -> None:
+    roles = [unit.role for unit in units]
+    names = [unit.name for unit in units]
+    problem: str | None = None
+    if len(set(names)) != len(names):
+        problem = "a handling unit is listed twice"
+    elif HandlingRole.SOLE in roles and len(units) != 1:
+        problem = "a sole handling unit (单办) cannot share the proposal with other units"
+    elif HandlingRole.SPLIT in roles and set(roles) != {HandlingRole.SPLIT}:
+        problem = "split handling (分办) cannot be mixed with sole, lead or co-handling units"
+    elif HandlingRole.CO in roles and roles.count(HandlingRole.LEAD) != 1:
+        problem = "co-handling units (会办) need exactly one lead unit (主办)"
+    elif roles.count(HandlingRole.LEAD) > 1:
+        problem = "only one unit can lead (主办)"
+    if problem is not None:
+        raise InvalidStepError(
+            f"the assignment of {proposal_id} is not valid: {problem}",
+            where=Location(record_id=proposal_id),
+            hint="use one sole unit, several split units, or one lead unit with co-handling units",
+        )
+
+
+def _refuse(status: CaseStatus, step: ProposalStep, reason: str | None = None) -> LifecycleError:
+    return IllegalTransitionError(
+        status.proposal_id,
+        status.state.value,
+        step.value,
+        reason=reason,
+        hint=f"from {status.state.label} ({status.state.value}) a proposal can take: "
+        + _allowed_text(status.state),
+    )
+
+
+def _allowed_text(state: ProposalState) -> str:
+    from cppcc_model.proposals.states import allowed_steps
+
+    steps = allowed_steps(state)
+    return ", ".join(f"{step.label} ({step.value})" for step in steps) or "no further step"
+
+
+def _guard_flag(status: CaseStatus, event: ProposalEvent) -> None:
+    step = event.step
+    if status.filed_on is None:
+        raise _refuse(status, step, "only a filed proposal can be designated or followed up")
+    if step is P.KEY_DESIGNATED and status.is_key:
+        raise _refuse(status, step, "it is already a key proposal")
+    if step is P.EXCELLENT:
+        if status.is_excellent:
+            raise _refuse(status, step, "it is already an excellent proposal")
+        if status.replies == 0:
+            raise _refuse(status, step, "a proposal is rated excellent only after it was replied")
+
+
+def _step(
+    status: CaseStatus,
+    event: ProposalEvent,
+    rules: LifecycleRules,
+    first: bool,
+    submitted_on: dt.date,
+) -> CaseStatus:
+    """The status after ``event``; raises when the event is not allowed."""
+    step = event.step
+    if event.on < status.last_date:
+        raise DateOrderError(status.proposal_id, step.value, event.on, status.last_date)
+    moved = attrs.evolve(status, last_date=event.on)
+    if step is P.SUBMITTED and first and status.state is S.SUBMITTED:
+        if event.on != submitted_on:
+            raise InvalidStepError(
+                f"{status.proposal_id} records its submission on {event.on} but was submitted "
+                f"on {submitted_on}",
+                where=Location(record_id=status.proposal_id),
+                hint="date the first 提交 step on the proposal's submitted_on",
+            )
+        return moved
+    if step in FLAG_STEPS:
+        _guard_flag(status, event)
+        return _flag(moved, event)
+    target = next_state(status.state, step)
+    if target is None:
+        raise _refuse(status, step)
+    return _transition(moved, event, target, rules)
+
+
+def _flag(status: CaseStatus, event: ProposalEvent) -> CaseStatus:
+    step = event.step
+    if step is P.KEY_DESIGNATED:
+        return attrs.evolve(status, is_key=True, key_leader=event.leader)
+    if step is P.SUPERVISED:
+        return attrs.evolve(status, supervisions=(*status.supervisions, event.leader))
+    if step is P.EXCELLENT:
+        return attrs.evolve(status, is_excellent=True)
+    if step is P.ADOPTED:
+        return attrs.evolve(status, adoptions=(*status.adoptions, event.level))
+    return attrs.evolve(status, instructions=(*status.instructions, event.leader))
+
+
+def _needs(status: CaseStatus, event: ProposalEvent, field: str, what: str) -> None:
+    if getattr(event, field) is None:
+        raise InvalidStepError(
+            f"{event.step.label} ({event.step.value}) of {status.proposal_id} on {event.on} "
+            f"needs {what}",
+            where=Location(record_id=status.proposal_id),
+            hint=f"fill in {field}",
+        )
+
+
+def _transition(
+    status: CaseStatus, event: ProposalEvent, target: ProposalState, rules: LifecycleRules
+) -> CaseStatus:
+    step = event.step
+    deadlines = rules.deadlines
+    changes: dict[str, object] = {"state": target}
+    if event.face_to_face:
+        changes["face_to_face"] = True
+    if step is P.FILED:
+        if rules.require_case_number:
+            _needs(status, event, "case_number", "a case number (案号)")
+        changes.update(filed_on=event.on, case_number=event.case_number)
+    elif step is P.MERGED:
+        if event.parent_id == status.proposal_id:
+            raise InvalidStepError(
+                f"{status.proposal_id} cannot be merged into itself",
+                where=Location(record_id=status.proposal_id),
+                hint="name the filed proposal it was merged into",
+            )
+        changes["merged_into"] = event.parent_id
+    elif step in (P.NOT_FILED, P.RETURNED, P.WITHDRAWN):
+        if step is P.NOT_FILED and rules.require_reason:
+            _needs(status, event, "reason", "a reason for not filing it")
+        changes["reason"] = event.reason
+        if step is P.NOT_FILED and event.converted_to is not None:
+            changes.update(state=S.CONVERTED, converted_to=event.converted_to)
+    elif step is P.TRANSFERRED_UP:
+        changes["transferred_on"] = event.on
+    elif step in (P.ASSIGNED, P.REASSIGNED):
+        _check_units(status.proposal_id, event.units)
+        changes.update(
+            assigned_on=event.on,
+            units=event.units,
+            extended=False,
+            due=deadlines.reply_due(event.on),
+        )
+        if status.first_assigned_on is None:
+            changes["first_assigned_on"] = event.on
+    elif step is P.REASSIGNMENT_REQUESTED:
+        assert status.assigned_on is not None
+        limit = deadlines.objection_deadline(status.assigned_on)
+        if limit is not None and event.on > limit:
+            raise _refuse(
+                status,
+                step,
+                f"the objection window closed on {limit} "
+                f"({deadlines.objection_working_days} working days after {status.assigned_on})",
+            )
+    elif step is P.EXTENDED:
+        assert status.assigned_on is not None
+        changes.update(extended=True, due=deadlines.reply_due(status.assigned_on, extended=True))
+    elif step is P.REPLIED:
+        assert event.reply is not None
+        changes.update(replies=status.replies + 1, reply=event.reply, due=None)
+        if status.first_reply_on is None:
+            changes.update(first_reply_on=event.on, first_reply_due=status.due)
+    elif step is P.FEEDBACK:
+        changes["satisfaction"] = event.satisfaction
+    elif step is P.REHANDLING:
+        if status.rehandlings >= rules.max_rehandlings:
+            raise _refuse(
+                status,
+                step,
+                f"it was re-handled {status.rehandlings} time(s), the most the rules allow",
+            )
+        if status.state is S.RATED and status.satisfaction not in rules.rehandling_triggers:
+            rating = status.satisfaction.label if status.satisfaction else "none"
+            raise _refuse(status, step, f"the proposer's rating ({rating}) does not call for it")
+        changes.update(
+            rehandlings=status.rehandlings + 1,
+            rehandling_on=event.on,
+            due=deadlines.rehandling_due(event.on),
+        )
+    elif step is P.CLOSED:
+        changes["closed_on"] = event.on
+    elif step is P.TRACKED and status.reply not in rules.trackable_categories:
+        label = status.reply.label if status.reply else "none"
+        raise _refuse(status, step, f"its reply category ({label}) is not followed up")
+    return attrs.evolve(status, **changes)  # type: ignore[arg-type]
+
+
+def _start(proposal: Proposal, as_of: dt.date | None) -> CaseStatus:
+    return CaseStatus(
+        proposal_id=proposal.id,
+        state=S.SUBMITTED,
+        as_of=as_of,
+        last_date=proposal.submitted_on,
+    )
+
+
+def replay(
+    proposal: Proposal, as_of: dt.date | None = None, rules: LifecycleRules = DEFAULT_RULES
+) -> CaseStatus:
+    """Where ``proposal`` stands after its history (only the events on or before ``as_of``).
+
+    Raises:
+        IllegalTransitionError, DateOrderError, InvalidStepError: when a recorded step breaks
+            the lifecycle; the error names the proposal.
+
+    """
+    status = _start(proposal, as_of)
+    for index, event in enumerate(proposal.history):
+        if as_of is not None and event.on > as_of:
+            break
+        status = _step(status, event, rules, index == 0, proposal.submitted_on)
+    return status
+
+
+def _check_parent(
+    proposal: Proposal, event: ProposalEvent, parent: Proposal | None, rules: LifecycleRules
+) -> None:
+    if parent is None:
+        return
+    if parent.id != event.parent_id:
+        raise InvalidStepError(
+            f"{proposal.id} is merged into {event.parent_id!r} but the parent given is "
+            f"{parent.id!r}",
+            where=Location(record_id=proposal.id),
+            hint="pass the proposal named in parent_id",
+        )
+    parent_status = replay(parent, event.on, rules)
+    if not parent_status.is_filed or parent_status.state is S.MERGED:
+        raise IllegalTransitionError(
+            proposal.id,
+            S.SUBMITTED.value,
+            P.MERGED.value,
+            reason=f"its parent {parent.id} is {parent_status.state.label} on {event.on}, "
+            "not a filed case",
+            hint="merge into a proposal filed on or before the merge date",
+        )
+
+
+def apply(
+    proposal: Proposal,
+    event: ProposalEvent,
+    rules: LifecycleRules = DEFAULT_RULES,
+    *,
+    parent: Proposal | None = None,
+) -> Proposal:
+    """A copy of ``proposal`` with ``event`` appended, after checking it is allowed.
+
+    For a merge, pass the ``parent`` proposal to have it checked that the parent is a filed
+    case on the merge date (:func:`check_proposals` checks this for a whole ledger).
+
+    Raises:
+        IllegalTransitionError: the step is not allowed from the current state.
+        DateOrderError: the event is dated before the last recorded date.
+        InvalidStepError: the step lacks what it needs (a case number, a reason, valid units).
+
+    """
+    status = replay(proposal, None, rules)
+    status = _step(status, event, rules, not proposal.history, proposal.submitted_on)
+    if event.step is P.MERGED:
+        _check_parent(proposal, event, parent, rules)
+    return attrs.evolve(proposal, history=(*proposal.history, event))
+
+
+def advance(
+    proposal: Proposal,
+    step: ProposalStep | str,
+    on: dt.date,
+    rules: LifecycleRules = DEFAULT_RULES,
+    *,
+    parent: Proposal | None = None,
+    **fields: object,
+) -> Proposal:
+    """Build the event (``step``, ``on`` and its ``fields``) and :func:`apply` it.
+
+    >>> import datetime as dt
+    >>> from cppcc_model.model import Proposal
+    >>> p = Proposal(id="p1", subject="案由", submitted_on=dt.date(2022, 1, 8),
+    ...              proposer_kind="个人", member_ids=("m1",))
+    >>> replay(advance(p, "立案", dt.date(2022, 3, 1), case_number="1")).state.label
+    '已立案'
+    """
+    event = ProposalEvent(step=step, on=on, **fields)  # type: ignore[arg-type]
+    return apply(proposal, event, rules, parent=parent)
+
+
+def follow(
+    proposal: Proposal,
+    proposals: Mapping[str, Proposal],
+    as_of: dt.date | None = None,
+    rules: LifecycleRules = DEFAULT_RULES,
+) -> CaseStatus:
+    """The status of the case ``proposal`` belongs to: its own, or its parent's if merged."""
+    status = replay(proposal, as_of, rules)
+    seen = {proposal.id}
+    while status.state is S.MERGED and status.merged_into is not None:
+        parent_id = status.merged_into
+        if parent_id in seen or parent_id not in proposals:
+            break
+        seen.add(parent_id)
+        status = replay(proposals[parent_id], as_of, rules)
+    return status
+
+
+def case_proposers(
+    case_id: str,
+    proposals: Mapping[str, Proposal],
+    as_of: dt.date | None = None,
+    rules: LifecycleRules = DEFAULT_RULES,
+) -> tuple[str, ...]:
+    """Every member credited with the case: its own proposers, then those merged into it.
+
+    Order: the case's proposers in signing order, then each merged proposal's (in id order),
+    each member once.
+    """
+    case = proposals[case_id]
+    credited: list[str] = list(case.member_ids)
+    for other_id in sorted(proposals):
+        other = proposals[other_id]
+        if other_id == case_id:
+            continue
+        status = replay(other, as_of, rules)
+        if status.state is S.MERGED and status.merged_into == case_id:
+            credited.extend(m for m in other.member_ids if m not in credited)
+    return tuple(credited)
+
+
+def check_proposals(
+    proposals: Iterable[Proposal], rules: LifecycleRules = DEFAULT_RULES
+) -> tuple[Problem, ...]:
+    """Every lifecycle problem in ``proposals``: illegal steps, and merges into non-cases."""
+    by_id = {proposal.id: proposal for proposal in proposals}
+    problems: list[Problem] = []
+    for proposal_id in sorted(by_id):
+        proposal = by_id[proposal_id]
+        try:
+            replay(proposal, None, rules)
+            for event in proposal.events(P.MERGED):
+                parent = by_id.get(event.parent_id or "")
+                if parent is None:
+                    raise InvalidStepError(
+                        f"{proposal.id} is merged into {event.parent_id!r}, which is not "
+                        "among the proposals",
+                        hint="add the parent proposal or correct parent_id",
+                    )
+                _check_parent(proposal, event, parent, rules)
+        except LifecycleError as error:
+            problems.append(Problem(error.message, Location(record_id=proposal.id), error.hint))
+    return tuple(problems)
+
+
+def validate_proposals(
+    proposals: Iterable[Proposal], rules: LifecycleRules = DEFAULT_RULES
+) -> None:
+    """Raise one :class:`HistoryProblemsError` listing every problem of :func:`check_proposals`."""
+    problems = check_proposals(proposals, rules)
+    if problems:
+        raise HistoryProblemsError(
+            "some proposal histories break the lifecycle",
+            problems,
+            hint="correct the steps named below",
+        )

@@ -1,0 +1,494 @@
+"""The proposal statistics offices publish, exact, as of a date or over a period.
+
+Which proposals count: those submitted on or before ``as_of`` (and inside ``period``, when one
+is given); each is read as it stood on ``as_of`` (the period's last day by default). So
+"statistics over the first half-year" are those of the proposals submitted in it, as they
+stood on 30 June.
+
+Every count is a whole number in :class:`ProposalCounts`; every rate is a
+:class:`~cppcc_model.proposals.figures.Figure` (exact fraction, shown as a percentage rounded
+half up to two places). The definitions — numerator and denominator of each rate — are in
+:data:`RATE_DEFINITIONS` and docs/proposals.md.
+
+Counts are additive: a proposal's contribution (:func:`contribution`) depends on that
+proposal alone, so :class:`ProposalTally` can keep statistics up to date one proposal at a
+time, and gives the same numbers as computing them from scratch.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from cppcc_model.labels import LabeledEnum
+from cppcc_model.ledger import Ledger
+from cppcc_model.model.people import Member
+from cppcc_model.model.periods import Period
+from cppcc_model.model.proposals import Proposal, ProposerKind, ReplyCategory, Satisfaction
+from cppcc_model.proposals.errors import StatisticsQueryError
+from cppcc_model.proposals.figures import Figure
+from cppcc_model.proposals.grouping import (
+    BETWEEN_SESSIONS,
+    Attribution,
+    Grouping,
+    people_keys,
+)
+from cppcc_model.proposals.lifecycle import DEFAULT_RULES, CaseStatus, LifecycleRules, replay
+from cppcc_model.proposals.states import Outcome, ProposalState
+
+__all__ = [
+    "RATE_DEFINITIONS",
+    "ProposalCounts",
+    "ProposalStats",
+    "ProposalTally",
+    "SatisfactionBase",
+    "StatsSettings",
+    "contribution",
+    "proposal_keys",
+    "proposal_statistics",
+    "proposal_statistics_by",
+    "resolve_as_of",
+]
+
+
+class SatisfactionBase(LabeledEnum, kind_label="满意率分母 (satisfaction-rate denominator)"):
+    """What the satisfaction rate (满意率) is a share of — offices differ, so it is a setting.
+
+    * ``RATED`` — the cases whose proposer returned a rating (宁波: forms returned). Default.
+    * ``REPLIED`` — every case replied to (an unreturned form counts against the rate).
+    * ``ASSIGNED`` — every case assigned to a handling unit here (通州: all proposals).
+    """
+
+    RATED = ("rated", "反馈件数", "returned_forms")
+    REPLIED = ("replied", "答复件数")
+    ASSIGNED = ("assigned", "交办件数", "all")
+
+
+@attrs.frozen
+class StatsSettings:
+    """The choices behind the figures.
+
+    ``satisfaction_base`` — the satisfaction rate's denominator (:class:`SatisfactionBase`);
+    ``count_basically_satisfied`` — whether 基本满意 counts as satisfied (yes);
+    ``attribution`` — whose groups a joint proposal counts in (all proposers);
+    ``rules`` — the lifecycle rules, whose deadlines decide what "on time" means.
+    """
+
+    satisfaction_base: SatisfactionBase = SatisfactionBase.RATED
+    count_basically_satisfied: bool = True
+    attribution: Attribution = Attribution.ALL
+    rules: LifecycleRules = DEFAULT_RULES
+
+
+DEFAULT_SETTINGS = StatsSettings()
+
+
+def _add(left: ProposalCounts, right: ProposalCounts, sign: int) -> ProposalCounts:
+    values = {
+        field.name: getattr(left, field.name) + sign * getattr(right, field.name)
+        for field in attrs.fields(ProposalCounts)
+    }
+    return ProposalCounts(**values)
+
+
+@attrs.frozen
+class ProposalCounts:
+    """Whole-number counts, each of proposals (or of filed cases, where it says so).
+
+    The review buckets ``under_review + withdrawn + filed + merged + not_filed +
+    transferred_up_unfiled`` add up to ``received``.
+    """
+
+    received: int = 0
+    collective_received: int = 0
+    under_review: int = 0
+    withdrawn: int = 0
+    filed: int = 0
+    merged: int = 0
+    not_filed: int = 0
+    converted: int = 0
+    transferred_up_unfiled: int = 0
+    transferred_after_filing: int = 0
+    assigned: int = 0
+    replied: int = 0
+    replied_on_time: int = 0
+    overdue: int = 0
+    closed: int = 0
+    rated: int = 0
+    face_to_face: int = 0
+    satisfied: int = 0
+    basically_satisfied: int = 0
+    dissatisfied: int = 0
+    reply_a: int = 0
+    reply_b: int = 0
+    reply_c: int = 0
+    rehandled: int = 0
+    key: int = 0
+    supervised: int = 0
+    excellent: int = 0
+    collective_filed: int = 0
+
+    def __add__(self, other: ProposalCounts) -> ProposalCounts:
+        return _add(self, other, 1)
+
+    def __sub__(self, other: ProposalCounts) -> ProposalCounts:
+        return _add(self, other, -1)
+
+    @property
+    def transferred_up(self) -> int:
+        """All proposals sent to the upper-level CPPCC, filed here first or not."""
+        return self.transferred_up_unfiled + self.transferred_after_filing
+
+    @property
+    def handled_locally(self) -> int:
+        """Filed cases handled at this level: filed minus those sent up after filing."""
+        return self.filed - self.transferred_after_filing
+
+    @property
+    def handed_over(self) -> int:
+        """Filed cases handed over (交办): assigned here, or sent up to be handled there."""
+        return self.assigned + self.transferred_after_filing
+
+    @property
+    def buckets_total(self) -> int:
+        """The sum of the review buckets (always equal to ``received``)."""
+        return (
+            self.under_review
+            + self.withdrawn
+            + self.filed
+            + self.merged
+            + self.not_filed
+            + self.transferred_up_unfiled
+        )
+
+    def as_dict(self) -> dict[str, int]:
+        """Plain data: every count, derived ones included."""
+        data = attrs.asdict(self)
+        data.update(
+            transferred_up=self.transferred_up,
+            handled_locally=self.handled_locally,
+            handed_over=self.handed_over,
+        )
+        return data
+
+
+_EMPTY = ProposalCounts()
+
+RATE_DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
+    "filing_rate": ("立案率", "filed", "received"),
+    "reply_rate": ("办复率", "replied", "assigned"),
+    "on_time_reply_rate": ("按期办复率", "replied_on_time", "assigned"),
+    "closed_rate": ("办结率", "closed", "handled_locally"),
+    "face_to_face_rate": ("见面率", "face_to_face", "assigned"),
+    "feedback_rate": ("反馈率", "rated", "replied"),
+    "satisfaction_rate": ("满意率", "satisfied (+ basically_satisfied)", "see SatisfactionBase"),
+    "dissatisfaction_rate": ("不满意率", "dissatisfied", "rated"),
+    "category_a_share": ("A类占比", "reply_a", "replied"),
+    "category_b_share": ("B类占比", "reply_b", "replied"),
+    "category_c_share": ("C类占比", "reply_c", "replied"),
+    "key_share": ("重点提案占比", "key", "filed"),
+    "collective_share": ("集体提案占比", "collective_filed", "filed"),
+    "transfer_rate": ("转上级比例", "transferred_up", "received"),
+}
+"""Every rate: its Chinese name, numerator and denominator (names of counts)."""
+
+
+@attrs.frozen
+class ProposalStats:
+    """Counts and rates for one set of proposals."""
+
+    counts: ProposalCounts
+    settings: StatsSettings = DEFAULT_SETTINGS
+
+    def rate(self, name: str) -> Figure:
+        """The rate called ``name`` (a key of :data:`RATE_DEFINITIONS`).
+
+        Raises:
+            StatisticsQueryError: when there is no rate of that name.
+
+        """
+        if name not in RATE_DEFINITIONS:
+            raise StatisticsQueryError(
+                f"there is no proposal rate called {name!r}",
+                hint="use one of: " + ", ".join(RATE_DEFINITIONS),
+            )
+        label = RATE_DEFINITIONS[name][0]
+        if name == "satisfaction_rate":
+            return self.satisfaction_rate
+        _, top, bottom = RATE_DEFINITIONS[name]
+        return Figure(self._count(top), self._count(bottom), label, name)
+
+    def _count(self, name: str) -> int:
+        value = getattr(self.counts, name)
+        assert isinstance(value, int)
+        return value
+
+    @property
+    def satisfaction_rate(self) -> Figure:
+        """满意率: satisfied (and, by default, basically satisfied) over the chosen base."""
+        counts = self.counts
+        top = counts.satisfied + (
+            counts.basically_satisfied if self.settings.count_basically_satisfied else 0
+        )
+        base = {
+            SatisfactionBase.RATED: counts.rated,
+            SatisfactionBase.REPLIED: counts.replied,
+            SatisfactionBase.ASSIGNED: counts.assigned,
+        }[self.settings.satisfaction_base]
+        return Figure(top, base, "满意率", "satisfaction_rate")
+
+    @property
+    def filing_rate(self) -> Figure:
+        """立案率: filed / received."""
+        return self.rate("filing_rate")
+
+    @property
+    def reply_rate(self) -> Figure:
+        """办复率: cases replied / cases assigned here."""
+        return self.rate("reply_rate")
+
+    @property
+    def on_time_reply_rate(self) -> Figure:
+        """按期办复率: cases whose first reply was on time / cases assigned here."""
+        return self.rate("on_time_reply_rate")
+
+    @property
+    def closed_rate(self) -> Figure:
+        """办结率: closed cases / cases handled at this level."""
+        return self.rate("closed_rate")
+
+    @property
+    def face_to_face_rate(self) -> Figure:
+        """见面率: assigned cases with a face-to-face meeting / cases assigned here."""
+        return self.rate("face_to_face_rate")
+
+    @property
+    def feedback_rate(self) -> Figure:
+        """反馈率: replied cases rated by the proposer / cases replied."""
+        return self.rate("feedback_rate")
+
+    def rates(self) -> dict[str, Figure]:
+        """Every rate, by name, in the order of :data:`RATE_DEFINITIONS`."""
+        return {name: self.rate(name) for name in RATE_DEFINITIONS}
+
+    def as_dict(self, places: int = 2) -> dict[str, object]:
+        """Plain data: the counts, and each rate as numerator, denominator and percentage."""
+        return {
+            "counts": self.counts.as_dict(),
+            "rates": {
+                name: {
+                    "label": figure.label,
+                    "numerator": figure.numerator,
+                    "denominator": figure.denominator,
+                    "fraction": None if figure.value is None else str(figure.value),
+                    "percent": figure.percent(places),
+                }
+                for name, figure in self.rates().items()
+            },
+        }
+
+
+def _in_cohort(proposal: Proposal, as_of: dt.date, period: Period | None) -> bool:
+    return proposal.submitted_on <= as_of and (period is None or proposal.submitted_on in period)
+
+
+def contribution(
+    proposal: Proposal,
+    as_of: dt.date,
+    settings: StatsSettings = DEFAULT_SETTINGS,
+    *,
+    period: Period | None = None,
+    status: CaseStatus | None = None,
+) -> ProposalCounts:
+    """What one proposal adds to the counts as of ``as_of`` (nothing if outside the cohort)."""
+    if not _in_cohort(proposal, as_of, period):
+        return _EMPTY
+    if status is None:
+        status = replay(proposal, as_of, settings.rules)
+    outcome = status.outcome
+    collective = proposal.proposer_kind is ProposerKind.COLLECTIVE
+    assigned = status.first_assigned_on is not None
+    replied = status.replies > 0
+    rating = status.satisfaction
+    return ProposalCounts(
+        received=1,
+        collective_received=int(collective),
+        under_review=int(outcome is Outcome.UNDER_REVIEW),
+        withdrawn=int(outcome is Outcome.WITHDRAWN),
+        filed=int(outcome is Outcome.FILED),
+        merged=int(outcome is Outcome.MERGED),
+        not_filed=int(outcome is Outcome.NOT_FILED),
+        converted=int(status.state is ProposalState.CONVERTED),
+        transferred_up_unfiled=int(outcome is Outcome.TRANSFERRED_UP),
+        transferred_after_filing=int(status.transferred_after_filing),
+        assigned=int(assigned),
+        replied=int(replied),
+        replied_on_time=int(status.replied_on_time),
+        overdue=int(status.is_overdue(as_of)),
+        closed=int(status.is_closed),
+        rated=int(rating is not None),
+        face_to_face=int(assigned and status.face_to_face),
+        satisfied=int(rating is Satisfaction.SATISFIED),
+        basically_satisfied=int(rating is Satisfaction.BASICALLY_SATISFIED),
+        dissatisfied=int(rating is Satisfaction.DISSATISFIED),
+        reply_a=int(status.reply is ReplyCategory.A),
+        reply_b=int(status.reply is ReplyCategory.B),
+        reply_c=int(status.reply is ReplyCategory.C),
+        rehandled=int(status.rehandlings > 0),
+        key=int(status.is_key),
+        supervised=int(bool(status.supervisions)),
+        excellent=int(status.is_excellent),
+        collective_filed=int(collective and status.is_filed),
+    )
+
+
+def proposal_keys(
+    proposal: Proposal,
+    status: CaseStatus,
+    grouping: Grouping,
+    roster: Mapping[str, Member],
+    attribution: Attribution = Attribution.ALL,
+) -> frozenset[str]:
+    """The groups ``proposal`` counts in under ``grouping`` (see :mod:`.grouping`).
+
+    Sessions: the session id, or :data:`BETWEEN_SESSIONS`. Handling units: the units of the
+    assignment in force (none before assignment).
+    """
+    if grouping is Grouping.SESSION:
+        return frozenset({proposal.session_id or BETWEEN_SESSIONS})
+    if grouping is Grouping.HANDLING_UNIT:
+        return frozenset(unit.name for unit in status.units)
+    return people_keys(grouping, proposal.member_ids, proposal.body, roster, attribution)
+
+
+def resolve_as_of(as_of: dt.date | None, period: Period | None) -> dt.date:
+    """The day to read records on: ``as_of``, else the period's last day.
+
+    Raises:
+        StatisticsQueryError: when neither is given — statistics never assume "today".
+
+    """
+    if as_of is not None:
+        return as_of
+    if period is not None:
+        return period.end
+    raise StatisticsQueryError(
+        "statistics need a date or a period",
+        hint="pass as_of=<date> or period=<Period>; nothing assumes today",
+    )
+
+
+class ProposalTally:
+    """An incremental accumulator of proposal statistics.
+
+    Add, remove or replace proposals one at a time (``replace(old, new)`` after a step was
+    applied); :meth:`stats` and :meth:`stats_by` then equal what :func:`proposal_statistics`
+    computes from scratch over the same proposals. Pass ``grouping`` and a ``roster``
+    (members by id) to keep grouped statistics too.
+    """
+
+    def __init__(
+        self,
+        *,
+        as_of: dt.date,
+        period: Period | None = None,
+        settings: StatsSettings = DEFAULT_SETTINGS,
+        grouping: Grouping | None = None,
+        roster: Mapping[str, Member] | None = None,
+    ) -> None:
+        self.as_of = as_of
+        self.period = period
+        self.settings = settings
+        self.grouping = grouping
+        self.roster: Mapping[str, Member] = roster or {}
+        self.total = _EMPTY
+        self.groups: dict[str, ProposalCounts] = defaultdict(ProposalCounts)
+
+    def _shift(self, proposal: Proposal, sign: int) -> None:
+        if not _in_cohort(proposal, self.as_of, self.period):
+            return
+        status = replay(proposal, self.as_of, self.settings.rules)
+        part = contribution(proposal, self.as_of, self.settings, period=self.period, status=status)
+        self.total = _add(self.total, part, sign)
+        if self.grouping is not None:
+            for key in proposal_keys(
+                proposal, status, self.grouping, self.roster, self.settings.attribution
+            ):
+                self.groups[key] = _add(self.groups[key], part, sign)
+                if self.groups[key] == _EMPTY:
+                    del self.groups[key]
+
+    def add(self, proposal: Proposal) -> None:
+        """Count ``proposal``."""
+        self._shift(proposal, 1)
+
+    def remove(self, proposal: Proposal) -> None:
+        """Stop counting ``proposal`` (as it was when added)."""
+        self._shift(proposal, -1)
+
+    def replace(self, old: Proposal, new: Proposal) -> None:
+        """Count ``new`` instead of ``old`` (the same proposal after a step)."""
+        self.remove(old)
+        self.add(new)
+
+    def extend(self, proposals: Iterable[Proposal]) -> None:
+        """Count every proposal of ``proposals``."""
+        for proposal in proposals:
+            self.add(proposal)
+
+    def stats(self) -> ProposalStats:
+        """The statistics of everything counted."""
+        return ProposalStats(self.total, self.settings)
+
+    def stats_by(self) -> dict[str, ProposalStats]:
+        """The statistics of each group, by key in sorted order."""
+        return {key: ProposalStats(self.groups[key], self.settings) for key in sorted(self.groups)}
+
+
+def _proposals_of(source: Ledger | Iterable[Proposal]) -> tuple[Proposal, ...]:
+    return source.proposals if isinstance(source, Ledger) else tuple(source)
+
+
+def proposal_statistics(
+    source: Ledger | Iterable[Proposal],
+    *,
+    as_of: dt.date | None = None,
+    period: Period | None = None,
+    settings: StatsSettings = DEFAULT_SETTINGS,
+) -> ProposalStats:
+    """Statistics of the proposals submitted by ``as_of`` (and in ``period``), as of ``as_of``.
+
+    Raises:
+        StatisticsQueryError: when neither ``as_of`` nor ``period`` is given.
+        IllegalTransitionError: when a proposal's history breaks the lifecycle.
+
+    """
+    tally = ProposalTally(as_of=resolve_as_of(as_of, period), period=period, settings=settings)
+    tally.extend(_proposals_of(source))
+    return tally.stats()
+
+
+def proposal_statistics_by(
+    ledger: Ledger,
+    by: Grouping | str,
+    *,
+    as_of: dt.date | None = None,
+    period: Period | None = None,
+    settings: StatsSettings = DEFAULT_SETTINGS,
+) -> dict[str, ProposalStats]:
+    """Statistics per group (``by``: session, activity group, … handling unit), keys sorted.
+
+    Groups without any proposal are left out.
+    """
+    tally = ProposalTally(
+        as_of=resolve_as_of(as_of, period),
+        period=period,
+        settings=settings,
+        grouping=Grouping.parse(by),
+        roster={member.id: member for member in ledger.members},
+    )
+    tally.extend(ledger.proposals)
+    return tally.stats_by()
