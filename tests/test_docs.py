@@ -1,0 +1,569 @@
+"""The documentation cannot rot: its examples run, its references cover the code, it builds.
+
+* Every ```python block in docs/**/*.md runs; the blocks of one page run in order in one
+  namespace. A block fenced as ```python no-run, or preceded by ``<!-- no-run -->``, is skipped.
+  A block preceded by ``<!-- output -->`` must equal what the python block before it printed.
+* The ``>>>`` examples in the docstrings of every cppcc_model module pass.
+* Every public name of the documented modules is rendered on the API page, every error class
+  has its section in the errors reference, every labelled enumeration its table.
+* The site builds with ``mkdocs build --strict`` (when the docs tools are installed).
+"""
+
+from __future__ import annotations
+
+import ast
+import contextlib
+import doctest
+import importlib
+import importlib.util
+import inspect
+import io
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cppcc_model.errors import CppccError
+from cppcc_model.labels import LabeledEnum
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+API_PAGE = DOCS / "reference" / "api.md"
+ERRORS_PAGE = DOCS / "reference" / "errors.md"
+ENUMS_PAGE = DOCS / "reference" / "enumerations.md"
+
+# The modules whose public names (``__all__``) the API reference must render.
+DOCUMENTED_MODULES = (
+    "cppcc_model.model",
+    "cppcc_model.ledger",
+    "cppcc_model.errors",
+    "cppcc_model.labels",
+)
+
+
+# ---------------------------------------------------------------------- Markdown code blocks
+
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?P<info>[^`\n]*?)[ \t]*$")
+NO_RUN = "<!-- no-run -->"
+OUTPUT = "<!-- output -->"
+PYTHON = {"python", "py", "python3"}
+
+
+@attrs.frozen
+class Block:
+    """One fenced code block of a Markdown page."""
+
+    path: Path
+    line: int  # 1-based line of the first line of code
+    language: str
+    words: tuple[str, ...]  # the info string, split: ("python", "no-run")
+    marker: str | None  # the HTML comment on the line before the fence, if any
+    source: str
+
+    @property
+    def runs(self) -> bool:
+        """Whether the docs tests execute this block."""
+        return self.language in PYTHON and "no-run" not in self.words and self.marker != NO_RUN
+
+    @property
+    def where(self) -> str:
+        """``docs/page.md:LINE`` for messages."""
+        path = self.path.relative_to(ROOT) if self.path.is_relative_to(ROOT) else self.path
+        return f"{path}:{self.line}"
+
+
+def _info_words(info: str) -> tuple[str, ...]:
+    info = info.strip()
+    if info.startswith("{") and info.endswith("}"):  # {.python .no-run}
+        info = info[1:-1]
+    return tuple(word.lstrip(".").lower() for word in info.split())
+
+
+def fenced_blocks(path: Path, text: str | None = None) -> list[Block]:
+    """The fenced code blocks of a page, in order (fences may be indented, as in admonitions)."""
+    lines = (path.read_text(encoding="utf-8") if text is None else text).splitlines()
+    blocks: list[Block] = []
+    previous = ""  # the last non-blank line outside code blocks
+    index = 0
+    while index < len(lines):
+        opening = FENCE.match(lines[index])
+        if opening is None:
+            if lines[index].strip():
+                previous = lines[index].strip()
+            index += 1
+            continue
+        indent = len(opening["indent"].expandtabs(4))
+        fence = opening["fence"]
+        body: list[str] = []
+        index += 1
+        start = index + 1
+        while index < len(lines):
+            closing = lines[index].strip()
+            if closing.startswith(fence[0] * len(fence)) and set(closing) == {fence[0]}:
+                break
+            body.append(lines[index])
+            index += 1
+        index += 1  # past the closing fence
+        words = _info_words(opening["info"])
+        source = "\n".join(_strip_indent(line, indent) for line in body)
+        marker = previous if previous.startswith("<!--") else None
+        blocks.append(Block(path, start, words[0] if words else "", words, marker, source + "\n"))
+        previous = ""
+    return blocks
+
+
+def _strip_indent(line: str, indent: int) -> str:
+    expanded = line.expandtabs(4)
+    removable = len(expanded) - len(expanded.lstrip(" "))
+    return expanded[min(indent, removable) :]
+
+
+def doc_pages() -> list[Path]:
+    """Every Markdown page of the documentation."""
+    return sorted(DOCS.rglob("*.md"))
+
+
+def pages_with_examples() -> list[Path]:
+    """The pages that have at least one block to run."""
+    return [page for page in doc_pages() if any(b.runs for b in fenced_blocks(page))]
+
+
+def run_page(page: Path) -> None:
+    """Run the python blocks of ``page`` in order, in one namespace; check marked output."""
+    namespace: dict[str, Any] = {"__name__": f"docs.{page.stem}"}
+    last_output: str | None = None
+    for block in fenced_blocks(page):
+        if block.marker == OUTPUT and block.language not in PYTHON:
+            assert last_output is not None, f"{block.where}: output block follows no example"
+            assert last_output.rstrip() == block.source.rstrip(), (
+                f"{block.where}: the example before this block printed something else:\n"
+                f"{last_output}"
+            )
+            continue
+        if not block.runs:
+            continue
+        # Pad with blank lines so tracebacks point at the right line of the Markdown page.
+        code = compile("\n" * (block.line - 1) + block.source, str(block.path), "exec")
+        captured = io.StringIO()
+        with contextlib.redirect_stdout(captured):
+            exec(code, namespace)
+        last_output = captured.getvalue()
+
+
+@pytest.mark.parametrize(
+    "page", pages_with_examples(), ids=lambda page: str(page.relative_to(DOCS))
+)
+def test_page_examples_run(page: Path) -> None:
+    run_page(page)
+
+
+def test_the_tutorial_is_among_the_pages_whose_examples_run() -> None:
+    pages = pages_with_examples()
+    assert DOCS / "getting-started.md" in pages
+    assert len([b for b in fenced_blocks(DOCS / "getting-started.md") if b.runs]) >= 8
+
+
+SAMPLE = """\
+Intro.
+
+```python
+x = 1
+```
+
+<!-- no-run -->
+```python
+raise SystemExit
+```
+
+```python no-run
+raise SystemExit
+```
+
+!!! note
+
+    ```python
+    y = x + 1
+    ```
+
+````text
+```python
+not code
+```
+````
+
+```py
+print(y)
+```
+
+<!-- output -->
+```text
+2
+```
+"""
+
+
+def test_the_block_parser_finds_runs_and_skips_what_it_should(tmp_path: Path) -> None:
+    page = tmp_path / "sample.md"
+    page.write_text(SAMPLE, encoding="utf-8")
+    blocks = fenced_blocks(page)
+    assert [(b.language, b.runs) for b in blocks] == [
+        ("python", True),
+        ("python", False),
+        ("python", False),
+        ("python", True),
+        ("text", False),
+        ("py", True),
+        ("text", False),
+    ]
+    assert blocks[3].source == "y = x + 1\n"  # indented inside an admonition
+    assert blocks[3].line == 19
+    assert blocks[4].source == "```python\nnot code\n```\n"  # a longer fence nests a shorter one
+    assert blocks[6].marker == OUTPUT
+    run_page(page)  # runs 3 blocks in one namespace and checks the printed "2"
+
+
+def test_a_wrong_output_block_fails(tmp_path: Path) -> None:
+    page = tmp_path / "wrong.md"
+    page.write_text('```python\nprint("a")\n```\n\n<!-- output -->\n```text\nb\n```\n', "utf-8")
+    with pytest.raises(AssertionError, match="printed something else"):
+        run_page(page)
+
+
+def test_a_failing_example_points_at_its_markdown_line(tmp_path: Path) -> None:
+    page = tmp_path / "broken.md"
+    page.write_text("# Broken\n\n```python\nx = 1\nassert x == 2\n```\n", encoding="utf-8")
+    with pytest.raises(AssertionError) as caught:
+        run_page(page)
+    frames = [f for f in caught.traceback if str(f.path) == str(page)]
+    assert frames
+    assert frames[-1].lineno + 1 == 5  # pytest's lineno is 0-based
+
+
+# ---------------------------------------------------------------------- doctests in the code
+
+
+def module_names(package: str = "cppcc_model") -> list[str]:
+    """Every module in the package's directory tree (even without ``__init__.py``), by name."""
+    root = importlib.import_module(package)
+    names = {package}
+    for directory in root.__path__:
+        base = Path(directory)
+        for path in base.rglob("*.py"):
+            parts = path.relative_to(base).with_suffix("").parts
+            if parts[-1] == "__main__":
+                continue
+            names.add(".".join((package, *(parts[:-1] if parts[-1] == "__init__" else parts))))
+    return sorted(names)
+
+
+def _doctests(module: ModuleType) -> list[doctest.DocTest]:
+    finder = doctest.DocTestFinder(exclude_empty=True)
+    return [test for test in finder.find(module) if test.examples]
+
+
+@pytest.mark.parametrize("name", module_names())
+def test_docstring_examples_pass(name: str) -> None:
+    module = importlib.import_module(name)
+    runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)
+    report = io.StringIO()
+    for test in _doctests(module):
+        runner.run(test, out=report.write)
+    result = runner.summarize(verbose=False)
+    assert result.failed == 0, report.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "at_least"),
+    [
+        ("cppcc_model.labels", 3),
+        ("cppcc_model.model.organizations", 1),
+        ("cppcc_model.model.periods", 1),
+    ],
+)
+def test_the_known_docstring_examples_are_found(name: str, at_least: int) -> None:
+    module = importlib.import_module(name)
+    examples = sum(len(test.examples) for test in _doctests(module))
+    assert examples >= at_least
+
+
+# ---------------------------------------------------------------------- API reference coverage
+
+DIRECTIVE = re.compile(r"^:::\s*(?P<identifier>[\w.]+)\s*$", re.MULTILINE)
+
+
+def api_directives() -> dict[str, str]:
+    """The ``::: identifier`` directives of the API page, each with its options text."""
+    text = API_PAGE.read_text(encoding="utf-8")
+    matches = list(DIRECTIVE.finditer(text))
+    directives: dict[str, str] = {}
+    for match, following in zip(matches, [*matches[1:], None], strict=True):
+        end = following.start() if following is not None else len(text)
+        directives[match["identifier"]] = text[match.end() : end]
+    return directives
+
+
+def rendered_with_members(identifier: str, options: str) -> bool:
+    """Whether a directive renders the members of its object (no ``members: false``)."""
+    return not re.search(r"^\s+members:\s*(false|\[\])\s*$", options, re.MULTILINE)
+
+
+def defining_modules(module_name: str, name: str) -> list[str]:
+    """Where ``name`` may be documented: the module defining it, and modules listing it."""
+    defined_in = getattr(getattr(importlib.import_module(module_name), name), "__module__", None)
+    found = [defined_in] if isinstance(defined_in, str) else []
+    for candidate in (
+        module_names(module_name) if module_name == "cppcc_model.model" else [module_name]
+    ):
+        module = importlib.import_module(candidate)
+        if name in getattr(module, "__all__", ()) and candidate not in found:
+            found.append(candidate)
+    return found
+
+
+@pytest.mark.parametrize("module_name", DOCUMENTED_MODULES)
+def test_every_public_name_has_a_home_on_the_api_page(module_name: str) -> None:
+    directives = api_directives()
+    assert module_name in directives, f"docs/reference/api.md has no '::: {module_name}'"
+    module = importlib.import_module(module_name)
+    missing = []
+    for name in module.__all__:
+        homes = defining_modules(module_name, name)
+        rendered_module = any(
+            home in directives
+            and rendered_with_members(home, directives[home])
+            and name in getattr(importlib.import_module(home), "__all__", ())
+            for home in homes
+        )
+        rendered_alone = any(f"{home}.{name}" in directives for home in homes)
+        if not (rendered_module or rendered_alone):
+            missing.append(name)
+    assert not missing, f"add a '::: module' directive to docs/reference/api.md for {missing}"
+
+
+def test_the_directive_option_parser_sees_members_false() -> None:
+    options = api_directives()["cppcc_model.model"]
+    assert not rendered_with_members("cppcc_model.model", options)
+    assert rendered_with_members("cppcc_model.ledger", api_directives()["cppcc_model.ledger"])
+
+
+# ---------------------------------------------------------------------- errors reference
+
+
+def library_classes(base: type) -> list[type]:
+    """Every public class under cppcc_model that subclasses ``base`` (itself included)."""
+    found: dict[str, type] = {}
+    for name in module_names():
+        module = importlib.import_module(name)
+        for attribute, value in vars(module).items():
+            if (
+                inspect.isclass(value)
+                and issubclass(value, base)
+                and value.__module__.startswith("cppcc_model")
+                and not attribute.startswith("_")
+                and not value.__name__.startswith("_")
+            ):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return [found[key] for key in sorted(found)]
+
+
+FOUNDATION = ("cppcc_model.errors", "cppcc_model.labels", "cppcc_model.ledger", "cppcc_model.model")
+
+
+def test_every_foundation_error_has_a_written_section_on_what_to_do() -> None:
+    text = ERRORS_PAGE.read_text(encoding="utf-8")
+    headings = set(re.findall(r"^#{2,4}\s+`?(\w+)`?", text, re.MULTILINE))
+    errors = [cls for cls in library_classes(CppccError) if cls.__module__.startswith(FOUNDATION)]
+    assert len(errors) == 7
+    missing = sorted(cls.__name__ for cls in errors if cls.__name__ not in headings)
+    assert not missing, f"docs/reference/errors.md needs a section for each of {missing}"
+    assert {"Location", "Problem"} <= headings
+    assert "<!-- error-index -->" in text
+
+
+def test_the_error_index_lists_every_error_class_with_links_to_sections() -> None:
+    index_hook = load_hook("error_index")
+    listed = index_hook.error_classes()
+    assert set(library_classes(CppccError)) <= set(listed)
+    table = index_hook.render("## IntegrityError\n\ntext\n")
+    rows = [line for line in table.splitlines() if line.startswith("| [") or line.startswith("| `")]
+    assert len(rows) == len(listed)
+    assert "| [`IntegrityError`](#integrityerror) | `ProblemsError` |" in table
+    assert "| `UnknownRecordError` | `CppccError`, `KeyError` |" in table  # no section: no link
+    page = index_hook.replace_markers("# Errors\n\n<!-- error-index -->\n\n## CppccError\n")
+    assert "<!-- error-index -->" not in page
+    assert "| [`CppccError`](#cppccerror) | `Exception` |" in page
+    assert index_hook.replace_markers("no marker") == "no marker"
+
+
+# ---------------------------------------------------------------------- the enum-tables hook
+
+
+def load_hook(name: str = "enum_tables") -> ModuleType:
+    """Load a hook file as MkDocs does: by path, with its directory on ``sys.path``."""
+    path = DOCS / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    saved = sys.path.copy()
+    sys.path.insert(0, str(path.parent))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path[:] = saved
+    return module
+
+
+@pytest.fixture(scope="module")
+def hook() -> ModuleType:
+    return load_hook()
+
+
+def enums_in_source() -> set[str]:
+    """The names of the classes whose source says ``class X(LabeledEnum, ...)``."""
+    names = set()
+    for path in (ROOT / "src" / "cppcc_model").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id == "LabeledEnum" for base in node.bases
+            ):
+                names.add(node.name)
+    return names
+
+
+def test_the_hook_finds_every_labeled_enum_in_the_source(hook: ModuleType) -> None:
+    found = hook.labeled_enums()
+    assert len(found) == len(set(found))
+    names = [enum_type.__name__ for enum_type in found]
+    assert set(names) == enums_in_source()
+    assert set(found) >= set(library_classes(LabeledEnum)) - {LabeledEnum}
+    assert {"AttendanceStatus", "Level", "ProposalStep", "InfoStep", "WorkItemStatus"} <= set(names)
+    # modules in name order, then source order within a module
+    activities = [
+        n for n in names if n in {"ActivityKind", "AttendanceStatus", "ParticipationRole"}
+    ]
+    assert activities == ["ActivityKind", "AttendanceStatus", "ParticipationRole"]
+    modules = [enum_type.__module__ for enum_type in found]
+    assert modules == sorted(modules)
+
+
+def test_each_member_is_a_row_with_its_id_label_and_aliases(hook: ModuleType) -> None:
+    for enum_type in hook.labeled_enums():
+        section = hook.enum_section(enum_type)
+        assert section.startswith(f"### {enum_type.__name__} {{ #{enum_type.__name__.lower()} }}")
+        assert enum_type.kind_label in section
+        rows = [line for line in section.splitlines() if line.startswith("| `")]
+        assert len(rows) == len(enum_type)
+        for member, row in zip(enum_type, rows, strict=True):
+            cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+            assert cells[:3] == [f"`{member.name}`", f"`{member.value}`", member.label]
+            assert cells[3] == (", ".join(member.aliases) or "—")
+
+
+def test_the_excused_row_reads_as_documented(hook: ModuleType) -> None:
+    from cppcc_model.model import AttendanceStatus
+
+    section = hook.enum_section(AttendanceStatus)
+    assert "| `EXCUSED` | `excused` | 请假 | 请假批准, excused_leave, 因公请假 |" in section
+
+
+def test_markers_are_replaced_and_the_rest_is_kept(hook: ModuleType) -> None:
+    page = "# Title\n\nBefore.\n\n<!-- enum-tables: cppcc_model.model.people -->\n\nAfter.\n"
+    result = hook.replace_markers(page)
+    assert result.startswith("# Title\n\nBefore.\n\n| enumeration |")
+    assert result.endswith("\nAfter.\n")
+    assert "<!-- enum-tables" not in result
+    assert "### Gender { #gender }" in result
+    assert "### RoleKind { #rolekind }" in result
+    assert "AttendanceStatus" not in result  # only the package the marker names
+    assert hook.replace_markers("no marker here") == "no marker here"
+    assert hook.on_page_markdown("<!-- enum-tables -->", page=None, config={}, files=[]).count(
+        "### "
+    ) == len(hook.labeled_enums())
+
+
+def test_the_enumerations_page_uses_the_hook() -> None:
+    assert "<!-- enum-tables -->" in ENUMS_PAGE.read_text(encoding="utf-8")
+
+
+@settings(max_examples=60)
+@given(st.text(alphabet=st.characters(exclude_characters="\\\n")))
+def test_a_table_cell_never_opens_a_new_column(hook: ModuleType, text: str) -> None:
+    cell = hook._cell(text)
+    assert len(re.split(r"(?<!\\)\|", cell)) == 1
+    assert cell.replace("\\|", "|") == text
+
+
+# ---------------------------------------------------------------------- the site builds
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    for tool in ("mkdocs", "material", "mkdocstrings_handlers.python", "griffe_fieldz"):
+        pytest.importorskip(tool, reason="the docs tools are not installed (pip install .[docs])")
+    target = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output, output
+    return target
+
+
+def test_every_public_name_is_rendered_with_an_anchor(site: Path) -> None:
+    html = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+    missing = []
+    for module_name in DOCUMENTED_MODULES:
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            homes = defining_modules(module_name, name)
+            if not any(f'id="{home}.{name}"' in html for home in homes):
+                missing.append(f"{module_name}.{name}")
+    assert not missing
+
+
+def test_docstring_roles_are_rendered_not_shown(site: Path) -> None:
+    html = (site / "reference" / "api" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r":(class|mod|meth|func|data|attr|exc):", html) is None
+    # a role naming a documented object became a link to it
+    assert 'href="#cppcc_model.errors.IntegrityError"' in html
+
+
+def test_the_enumerations_page_is_built_from_the_code(site: Path) -> None:
+    html = (site / "reference" / "enumerations" / "index.html").read_text(encoding="utf-8")
+    for enum_type in load_hook().labeled_enums():
+        assert f'id="{enum_type.__name__.lower()}"' in html
+        for member in enum_type:
+            assert f"<code>{member.value}</code>" in html
+            assert member.label in html
+
+
+def test_a_no_run_block_still_renders_as_highlighted_python() -> None:
+    pytest.importorskip("mkdocs")
+    pytest.importorskip("pymdownx")
+    import markdown
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    renderer = markdown.Markdown(
+        extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+    )
+    html = renderer.convert("```python no-run\nx = 1\n```\n")
+    assert "no-run" not in html
+    assert '<span class="n">x</span>' in html
+    mermaid = renderer.reset().convert("```mermaid\nflowchart LR\n  a --> b\n```\n")
+    assert '<pre class="mermaid">' in mermaid
