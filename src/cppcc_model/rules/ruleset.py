@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -107,6 +107,8 @@ class RuleSet:
     rounding: RoundingPolicy = RoundingPolicy()
     source: str | None = None
     plugin: str | None = None
+    options: dict[str, object] = attrs.field(factory=dict)
+    factory: Callable[..., RuleSet] | None = attrs.field(default=None, eq=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         where = Location(rule_set=self.name, plugin=self.plugin)
@@ -166,6 +168,32 @@ class RuleSet:
                         where=where,
                         hint="define the requirement or correct its id",
                     )
+
+    def with_options(self, **changes: object) -> RuleSet:
+        """The same rules under another reading of an ambiguous clause.
+
+        ``tongcheng.with_options(collective="split")`` rebuilds the rule set with collective
+        proposals split among their main members instead of credited in full.
+
+        Raises:
+            InvalidValueError: the rule set has no factory, or an option is unknown.
+        """
+        where = Location(rule_set=self.name, plugin=self.plugin)
+        if self.factory is None:
+            raise InvalidValueError(
+                "this rule set has no options to change",
+                where=where,
+                hint="only rule sets built by a factory with options can be re-read",
+            )
+        unknown = sorted(set(changes) - set(self.options))
+        if unknown:
+            raise InvalidValueError(
+                f"unknown option(s): {', '.join(unknown)}",
+                where=where,
+                hint=f"the options are: {', '.join(sorted(self.options)) or 'none'}",
+            )
+        rebuilt = self.factory(**{**self.options, **changes})
+        return attrs.evolve(rebuilt, plugin=self.plugin)
 
     @property
     def effective(self) -> Period | None:

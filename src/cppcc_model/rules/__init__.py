@@ -1,0 +1,125 @@
+"""Rule sets and the declarative building blocks they are made of.
+
+A district's assessment rules are a :class:`RuleSet` of :class:`Category` objects holding
+:class:`Item` objects; each item combines a selection (:class:`Where`), a value block, an
+attribution block and a counting block. Grades, requirements and triggers sit beside the
+categories. Everything here is plain, frozen data: build it once, evaluate it any number of
+times with :func:`cppcc_model.assess.assess`.
+
+Building blocks by the rule text they express (see the docs for one page each):
+
+* selection — :class:`Where`, :class:`Reached`;
+* values — :class:`Points`, :class:`PerUnit`, :class:`ByStatus`, :class:`ByStage`,
+  :class:`ByRole`, :class:`ByLevel`, :class:`Function`;
+* attribution — :class:`WholeToEach`, :class:`FirstOnly`, :class:`FirstShare`,
+  :class:`EqualSplit`, with :class:`CollectiveCredit`;
+* counting — :class:`Each`, :class:`OncePerPeriod`, :class:`FromNth`, :class:`AtMost`,
+  :class:`Threshold`;
+* structure — :class:`Item`, :class:`Category`, :class:`Pool`;
+* outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
+  :class:`ScoreBelow`, :class:`ConsecutiveYears`;
+* conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`;
+* the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
+"""
+
+from cppcc_model.rules.attribution import (
+    Attribution,
+    CollectiveCredit,
+    EqualSplit,
+    FirstOnly,
+    FirstShare,
+    WholeToEach,
+)
+from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
+from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
+from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
+from cppcc_model.rules.items import Category, Item, Pool
+from cppcc_model.rules.numbers import RoundingPolicy, exact, format_fraction
+from cppcc_model.rules.outcomes import (
+    Band,
+    Consequence,
+    ConsecutiveYears,
+    Grades,
+    Requirement,
+    ScoreBelow,
+    Strength,
+    Trigger,
+)
+from cppcc_model.rules.registry import (
+    DuplicateRuleSetError,
+    NoRuleSetInForceError,
+    OverlappingRuleSetsError,
+    RegistryError,
+    RuleSetRegistry,
+    UnknownJurisdictionError,
+    UnknownRuleSetError,
+)
+from cppcc_model.rules.ruleset import RuleSet, Settings
+from cppcc_model.rules.selection import Reached, Where
+from cppcc_model.rules.values import (
+    ByLevel,
+    ByRole,
+    ByStage,
+    ByStatus,
+    Function,
+    PerUnit,
+    Points,
+    Value,
+)
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "AtMost",
+    "Attribution",
+    "AuthorRole",
+    "Band",
+    "ByLevel",
+    "ByRole",
+    "ByStage",
+    "ByStatus",
+    "Category",
+    "CollectiveCredit",
+    "Condition",
+    "Consequence",
+    "ConsecutiveYears",
+    "Counting",
+    "DuplicateRuleSetError",
+    "Each",
+    "EqualSplit",
+    "Fact",
+    "FirstOnly",
+    "FirstShare",
+    "FromNth",
+    "Function",
+    "Grades",
+    "HasRole",
+    "Item",
+    "LacksRole",
+    "NoRuleSetInForceError",
+    "OncePerPeriod",
+    "OverlappingRuleSetsError",
+    "PerUnit",
+    "Points",
+    "Pool",
+    "Reached",
+    "RegistryError",
+    "Requirement",
+    "RoundingPolicy",
+    "RuleSet",
+    "RuleSetRegistry",
+    "ScoreBelow",
+    "Settings",
+    "Source",
+    "Stage",
+    "Strength",
+    "Threshold",
+    "Trigger",
+    "UnknownJurisdictionError",
+    "UnknownRuleSetError",
+    "Value",
+    "Where",
+    "WholeToEach",
+    "exact",
+    "format_fraction",
+]
