@@ -1,11 +1,11 @@
 import datetime as dt
 
 import pytest
+from cppcc_rules_tongcheng import JURISDICTION, build_rule_set
 
 from cppcc_model.plugins import load_plugins
 from cppcc_model.rules import RuleSet
 from cppcc_model.testing.conformance import assert_conforms
-from cppcc_rules_tongcheng import JURISDICTION, build_rule_set
 
 
 def test_the_plugin_registers_the_2019_rules_through_its_entry_point() -> None:

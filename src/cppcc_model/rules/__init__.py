@@ -37,8 +37,8 @@ from cppcc_model.rules.items import Category, Item, Pool
 from cppcc_model.rules.numbers import RoundingPolicy, exact, format_fraction
 from cppcc_model.rules.outcomes import (
     Band,
-    Consequence,
     ConsecutiveYears,
+    Consequence,
     Grades,
     Requirement,
     ScoreBelow,
@@ -81,8 +81,8 @@ __all__ = [
     "Category",
     "CollectiveCredit",
     "Condition",
-    "Consequence",
     "ConsecutiveYears",
+    "Consequence",
     "Counting",
     "DuplicateRuleSetError",
     "Each",

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from cppcc_model.hookspecs import hookimpl
 from cppcc_model.rules import RuleSet
-
 from cppcc_rules_tongcheng.rules import build_rule_set
 
 
