@@ -34,9 +34,9 @@ from cppcc_model.assess.scorecard import (
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
+from cppcc_model.numbers import format_fraction
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
 from cppcc_model.rules.items import Category, Item
-from cppcc_model.rules.numbers import format_fraction
 from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
 from cppcc_model.rules.ruleset import RuleSet
 

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from cppcc_model.model import Period
-from cppcc_model.rules.numbers import RoundingPolicy, format_fraction
+from cppcc_model.numbers import RoundingPolicy, format_fraction
 
 __all__ = [
     "Adjustment",

@@ -22,6 +22,7 @@ Building blocks by the rule text they express (see the docs for one page each):
 * the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
 """
 
+from cppcc_model.numbers import RoundingPolicy, exact, format_fraction
 from cppcc_model.rules.attribution import (
     Attribution,
     CollectiveCredit,
@@ -34,7 +35,6 @@ from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, Lacks
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
 from cppcc_model.rules.items import Category, Item, Pool
-from cppcc_model.rules.numbers import RoundingPolicy, exact, format_fraction
 from cppcc_model.rules.outcomes import (
     Band,
     ConsecutiveYears,

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 from typing import TypeVar
 
-from cppcc_model.rules.numbers import Number, exact
+from cppcc_model.numbers import Number, exact
 
 T = TypeVar("T")
 

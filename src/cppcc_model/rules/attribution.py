@@ -23,8 +23,8 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from cppcc_model.errors import InvalidValueError
+from cppcc_model.numbers import Number, exact, format_fraction
 from cppcc_model.rules.facts import AuthorRole, Fact
-from cppcc_model.rules.numbers import Number, exact, format_fraction
 
 __all__ = [
     "Attribution",

@@ -24,7 +24,7 @@ import attrs
 
 from cppcc_model.assess.scorecard import Entry
 from cppcc_model.errors import InvalidValueError
-from cppcc_model.rules.numbers import Number, exact, format_fraction
+from cppcc_model.numbers import Number, exact, format_fraction
 
 __all__ = ["AtMost", "Counted", "Counting", "Each", "FromNth", "OncePerPeriod", "Threshold"]
 

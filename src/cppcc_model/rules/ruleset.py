@@ -2,7 +2,7 @@
 
 A :class:`RuleSet` bundles the categories (with their items), pools, grade bands, requirements
 and triggers of one 履职考核办法, the :class:`Settings` for every point the published text leaves
-open, and the :class:`~cppcc_model.rules.numbers.RoundingPolicy` for presentation. It is keyed
+open, and the :class:`~cppcc_model.numbers.RoundingPolicy` for presentation. It is keyed
 by ``jurisdiction`` and effective from ``effective_from`` to ``effective_until`` (inclusive;
 ``None`` for open-ended), so revised rules are new versions, not edits.
 """
@@ -17,9 +17,9 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.model import Period
+from cppcc_model.numbers import RoundingPolicy
 from cppcc_model.rules._convert import as_tuple
 from cppcc_model.rules.items import Category, Item, Pool
-from cppcc_model.rules.numbers import RoundingPolicy
 from cppcc_model.rules.outcomes import ConsecutiveYears, Grades, Requirement, ScoreBelow, Trigger
 
 __all__ = ["RuleSet", "Settings"]

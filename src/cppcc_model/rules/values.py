@@ -26,8 +26,8 @@ import attrs
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import AttendanceStatus, Level
+from cppcc_model.numbers import Number, exact, format_fraction
 from cppcc_model.rules.facts import AuthorRole, Fact, Stage
-from cppcc_model.rules.numbers import Number, exact, format_fraction
 
 __all__ = ["ByLevel", "ByRole", "ByStage", "ByStatus", "Function", "PerUnit", "Points", "Value"]
 

@@ -49,7 +49,7 @@ from cppcc_model.assess.engine import Assessment, assess
 from cppcc_model.errors import CppccError, Location
 from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.model import Period
-from cppcc_model.rules.numbers import exact, format_fraction
+from cppcc_model.numbers import exact, format_fraction
 from cppcc_model.rules.registry import RuleSetRegistry
 from cppcc_model.rules.ruleset import RuleSet
 
