@@ -1,0 +1,1 @@
+"""Assessment: scoring, ranking, groups, awards and requirement checks."""

@@ -1,0 +1,357 @@
+"""Ranking a scored population: who is first, who shares a place, and why.
+
+:func:`rank` orders any population of (subject id, exact score) pairs, whatever computed the
+scores: members, activity groups, participating units. It knows nothing of districts; a rule set
+chooses the method, the direction and the tie-breakers.
+
+* **Methods** (:class:`RankMethod`): standard competition ranking (``1, 2, 2, 4``, the default,
+  the way results are published), dense ranking (``1, 2, 2, 3``) and ordinal ranking
+  (``1, 2, 3, 4``: every entry its own place; entries still tied after the tie-breakers take
+  consecutive places in listing order).
+* **Direction** (:class:`Direction`): highest score first by default; lowest first when a smaller
+  figure is better (absences, days late).
+* **Tie-breakers** (:class:`TieBreaker`): applied in order to entries with equal scores; the
+  first one that separates two entries decides between them, and the entry records its label in
+  :attr:`RankedEntry.decided_by`. Entries equal on the score and on every tie-breaker share a rank.
+* **Listing order**: entries sharing a rank are listed by ``list_key`` (for instance a
+  姓氏笔画 name key from :mod:`cppcc_model.names`), then by subject id, so the output never
+  depends on the order of the input.
+
+Scores must be exact: ``int``, :class:`~fractions.Fraction` or a finite
+:class:`~decimal.Decimal`. A ``float`` is refused, because two sums of the same points in
+a different order may differ in their last bit and so break a tie that the rules say is a tie.
+"""
+
+from __future__ import annotations
+
+import decimal
+import itertools
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+
+from cppcc_model.errors import InvalidValueError, Location
+from cppcc_model.labels import LabeledEnum
+
+__all__ = [
+    "Direction",
+    "RankMethod",
+    "RankedEntry",
+    "Ranking",
+    "Score",
+    "TieBreaker",
+    "exact_score",
+    "rank",
+]
+
+Score = int | Fraction | decimal.Decimal
+"""An exact score: an ``int``, a :class:`~fractions.Fraction` or a finite ``Decimal``."""
+
+
+class RankMethod(LabeledEnum, kind_label="排名方法 (ranking method)"):
+    """How places are numbered when entries tie."""
+
+    COMPETITION = ("competition", "并列排名", "标准竞争排名", "standard competition", "1224")
+    DENSE = ("dense", "密集排名", "连续排名", "1223")
+    ORDINAL = ("ordinal", "顺序排名", "序号", "1234")
+
+
+class Direction(LabeledEnum, kind_label="排序方向 (direction)"):
+    """Whether a higher or a lower score ranks first."""
+
+    DESCENDING = ("descending", "从高到低", "降序", "desc", "higher first")
+    ASCENDING = ("ascending", "从低到高", "升序", "asc", "lower first")
+
+
+def exact_score(value: object, *, subject_id: str | None = None) -> Fraction:
+    """``value`` as a :class:`~fractions.Fraction`, refusing anything inexact or not a number.
+
+    Raises:
+        InvalidValueError: for a ``float``, a ``bool``, a NaN or infinite ``Decimal``, or a
+            value that is not a number at all.
+
+    """
+    where = Location(record_id=subject_id)
+    if isinstance(value, bool) or not isinstance(value, int | Fraction | decimal.Decimal):
+        hint = (
+            "compute scores with fractions.Fraction or decimal.Decimal, never float"
+            if isinstance(value, float)
+            else "give each score as an int, a Fraction or a Decimal"
+        )
+        raise InvalidValueError(
+            f"score {value!r} ({type(value).__name__}) is not an exact number",
+            where=where,
+            hint=hint,
+        )
+    if isinstance(value, decimal.Decimal) and not value.is_finite():
+        raise InvalidValueError(
+            f"score {value!r} is not a finite number",
+            where=where,
+            hint="every subject needs a finite score; leave out subjects that have none",
+        )
+    return Fraction(value)
+
+
+def _to_direction(value: Direction | str) -> Direction:
+    return Direction.parse(value)
+
+
+@attrs.frozen
+class TieBreaker:
+    """One tie-breaking criterion: a key computed for each subject, better first.
+
+    ``key`` maps a subject id to a comparable value (a number, a tuple …). With the default
+    ``direction`` (descending) a *larger* key wins, as in "more adopted proposals first"; use
+    ascending when a smaller key wins ("fewer absences first"). ``label`` names the criterion,
+    ideally with the clause that states it (``"立案提案数 (第五条)"``); it is recorded on every
+    entry the criterion decides.
+    """
+
+    key: Callable[[str], Any]
+    label: str = attrs.field()
+    direction: Direction = attrs.field(default=Direction.DESCENDING, converter=_to_direction)
+
+    @label.validator
+    def _check_label(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidValueError(
+                f"TieBreaker.label must be non-empty text, got {value!r}",
+                hint="name the criterion, e.g. '立案提案数 (第五条)'",
+            )
+
+
+@attrs.frozen
+class RankedEntry:
+    """One subject's place in a :class:`Ranking`.
+
+    ``rank`` is 1-based, numbered by the ranking's method. ``tied`` says the entry shares its
+    score and every tie-breaker key with at least one other entry; ``tied_count`` is the size of
+    that group (1 when not tied); ``ahead`` counts the entries strictly ahead of the group (so the
+    competition rank is always ``ahead + 1``). ``position`` is the 1-based place in the listing.
+    ``decided_by`` is the label of the tie-breaker that set this entry apart from an entry with
+    the same score, or ``None`` when the score alone placed it (or nothing could).
+    """
+
+    subject_id: str
+    score: Score
+    rank: int
+    tied: bool
+    tied_count: int
+    ahead: int
+    position: int
+    decided_by: str | None = None
+
+    @property
+    def exact(self) -> Fraction:
+        """The score as a :class:`~fractions.Fraction`."""
+        return Fraction(self.score)
+
+
+@attrs.frozen
+class Ranking:
+    """A ranked population: entries in rank order, then listing order.
+
+    Iterate it, take ``len`` of it, look a subject up with :meth:`entry`, or cut it with
+    :meth:`top`.
+    """
+
+    entries: tuple[RankedEntry, ...]
+    method: RankMethod
+    direction: Direction
+    tie_breakers: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[RankedEntry]:
+        return iter(self.entries)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def entry(self, subject_id: str) -> RankedEntry:
+        """The entry of ``subject_id``.
+
+        Raises:
+            InvalidValueError: when the subject was not ranked.
+
+        """
+        for item in self.entries:
+            if item.subject_id == subject_id:
+                return item
+        raise InvalidValueError(
+            f"{subject_id!r} is not in this ranking",
+            where=Location(record_id=subject_id),
+            hint="rank every subject you ask about; check the id for typos",
+        )
+
+    def ranks(self) -> dict[str, int]:
+        """Every subject's rank, by subject id."""
+        return {item.subject_id: item.rank for item in self.entries}
+
+    def top(self, places: int) -> tuple[RankedEntry, ...]:
+        """The entries ranked ``places`` or better (all of a tie that straddles the cut)."""
+        return tuple(item for item in self.entries if item.rank <= places)
+
+
+def _pairs(
+    scores: Mapping[str, Score] | Iterable[tuple[str, Score]],
+) -> list[tuple[str, Score]]:
+    items = list(scores.items()) if isinstance(scores, Mapping) else list(scores)
+    seen: set[str] = set()
+    duplicates: list[str] = []
+    for pair in items:
+        if not isinstance(pair, tuple) or len(pair) != 2:
+            raise InvalidValueError(
+                f"{pair!r} is not a (subject id, score) pair",
+                hint="give a mapping of subject id to score, or (id, score) pairs",
+            )
+        subject_id = pair[0]
+        if not isinstance(subject_id, str) or not subject_id:
+            raise InvalidValueError(
+                f"subject id {subject_id!r} is not a non-empty string",
+                hint="identify each ranked subject by its id",
+            )
+        if subject_id in seen:
+            duplicates.append(subject_id)
+        seen.add(subject_id)
+    if duplicates:
+        names = ", ".join(sorted(set(duplicates)))
+        raise InvalidValueError(
+            f"subjects given more than one score: {names}",
+            where=Location(record_id=sorted(set(duplicates))[0]),
+            hint="give each subject exactly one total score",
+        )
+    return items
+
+
+class _Reversed:
+    """Wraps a key so that sorting ascending puts larger keys first."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: _Reversed) -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and bool(self.value == other.value)
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+
+def _merit_key(
+    subject_id: str,
+    score: Fraction,
+    direction: Direction,
+    breakers: Sequence[TieBreaker],
+) -> tuple[Any, ...]:
+    parts: list[Any] = [-score if direction is Direction.DESCENDING else score]
+    for breaker in breakers:
+        value = breaker.key(subject_id)
+        parts.append(_Reversed(value) if breaker.direction is Direction.DESCENDING else value)
+    return tuple(parts)
+
+
+def _listing_key(list_key: Callable[[str], Any] | None, subject_id: str) -> tuple[Any, ...]:
+    if list_key is None:
+        return (subject_id,)
+    return (list_key(subject_id), subject_id)
+
+
+def rank(
+    scores: Mapping[str, Score] | Iterable[tuple[str, Score]],
+    *,
+    method: RankMethod | str = RankMethod.COMPETITION,
+    direction: Direction | str = Direction.DESCENDING,
+    tie_breakers: Sequence[TieBreaker] = (),
+    list_key: Callable[[str], Any] | None = None,
+) -> Ranking:
+    """Rank ``scores`` (a mapping or pairs of subject id → exact score).
+
+    Entries are ordered by score (``direction``), then by each tie-breaker in turn; entries
+    equal on all of these share a rank (except under :attr:`RankMethod.ORDINAL`) and are listed
+    by ``list_key(subject_id)`` then by subject id. The result does not depend on the order of
+    the input.
+
+    Raises:
+        InvalidValueError: for a duplicate subject id, a missing id, or an inexact score.
+
+    """
+    chosen_method = RankMethod.parse(method)
+    chosen_direction = Direction.parse(direction)
+    breakers = tuple(tie_breakers)
+    for breaker in breakers:
+        if not isinstance(breaker, TieBreaker):
+            raise InvalidValueError(
+                f"tie-breaker {breaker!r} is not a TieBreaker",
+                hint="wrap the key as TieBreaker(key=..., label='...', direction=...)",
+            )
+    rows = [
+        (subject_id, score, exact_score(score, subject_id=subject_id))
+        for subject_id, score in _pairs(scores)
+    ]
+    keyed = [
+        (_merit_key(subject_id, exact, chosen_direction, breakers), subject_id, score, exact)
+        for subject_id, score, exact in rows
+    ]
+    keyed.sort(key=lambda row: (row[0], _listing_key(list_key, row[1])))
+
+    entries: list[RankedEntry] = []
+    ahead = 0
+    position = 0
+    groups = [list(group) for _, group in itertools.groupby(keyed, key=lambda row: row[0])]
+    for index, group in enumerate(groups):
+        size = len(group)
+        merit = group[0][0]
+        decided_by = _decided_by(merit, index, groups, breakers)
+        for _, subject_id, score, _ in group:
+            position += 1
+            if chosen_method is RankMethod.COMPETITION:
+                place = ahead + 1
+            elif chosen_method is RankMethod.DENSE:
+                place = index + 1
+            else:
+                place = position
+            entries.append(
+                RankedEntry(
+                    subject_id=subject_id,
+                    score=score,
+                    rank=place,
+                    tied=size > 1,
+                    tied_count=size,
+                    ahead=ahead,
+                    position=position,
+                    decided_by=decided_by,
+                )
+            )
+        ahead += size
+    return Ranking(
+        entries=tuple(entries),
+        method=chosen_method,
+        direction=chosen_direction,
+        tie_breakers=tuple(breaker.label for breaker in breakers),
+    )
+
+
+def _decided_by(
+    merit: tuple[Any, ...],
+    index: int,
+    groups: Sequence[Sequence[tuple[Any, ...]]],
+    breakers: Sequence[TieBreaker],
+) -> str | None:
+    """The first tie-breaker separating this group from a neighbouring group of equal score."""
+    found: int | None = None
+    for neighbour in (index - 1, index + 1):
+        if not 0 <= neighbour < len(groups):
+            continue
+        other = groups[neighbour][0][0]
+        if other[0] != merit[0]:
+            continue
+        for position in range(1, len(merit)):
+            if merit[position] != other[position]:
+                found = position if found is None else min(found, position)
+                break
+    return None if found is None else breakers[found - 1].label
