@@ -1,0 +1,174 @@
+"""Generate ``src/cppcc_model/names/data/strokes.txt``, the stroke data of 姓氏笔画排序.
+
+The committed data file is derived from two openly licensed sources, both installed with an
+ordinary package client; nothing is fetched from anywhere else:
+
+1. **Stroke counts** — the Unihan database's ``kTotalStrokes`` field (first value: the count
+   for simplified Chinese, zh-Hans), from ``Unihan_IRGSources.txt`` as shipped by Debian's
+   ``unicode-data`` package (``apt-get install unicode-data``). Unicode License (permissive).
+2. **Stroke order within a count** — the ``stroke_increment_level`` of each character in
+   ``cn_sort/res/all_word.json`` of the PyPI package ``cn-sort`` (MIT licence), a ranking of
+   characters by stroke count and then by stroke order, stroke by stroke, in the order
+   横 竖 撇 点 折. Install it anywhere (``pip install --no-deps --target /tmp/cnsort cn-sort``) and
+   pass the JSON file with ``--cn-sort-json``.
+
+The output lists, for each stroke count (from Unihan), the characters of that count in stroke
+order (from cn-sort)::
+
+    4<TAB>亖丰王亓井开天夫元无韦专云…
+
+A character's key is ``(count, position in its line)``. Characters that only one source knows
+are left out (and counted in the header): the library then reports them as unknown rather than
+guess. Run from the repository root::
+
+    python scripts/generate_stroke_data.py --cn-sort-json /tmp/cnsort/cn_sort/res/all_word.json
+
+The output is deterministic: the same inputs give a byte-identical file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bz2
+import hashlib
+import importlib.util
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+DEFAULT_UNIHAN = Path("/usr/share/unicode/Unihan_IRGSources.txt.bz2")
+DEFAULT_OUTPUT = Path("src/cppcc_model/names/data/strokes.txt")
+
+# The blocks of CJK ideographs kept: the URO (basic block), extension A and the compatibility
+# ideographs that are real unified ideographs in practice. Others are rare in names.
+BLOCKS = ((0x3400, 0x4DBF), (0x4E00, 0x9FFF))
+
+
+class SourceError(Exception):
+    """A source file is missing or does not look as expected."""
+
+
+def _in_blocks(char: str) -> bool:
+    code = ord(char)
+    return any(low <= code <= high for low, high in BLOCKS)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_total_strokes(path: Path) -> dict[str, int]:
+    """The zh-Hans stroke count (first ``kTotalStrokes`` value) of every ideograph in ``path``."""
+    opener = bz2.open if path.suffix == ".bz2" else open
+    counts: dict[str, int] = {}
+    with opener(path, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not line.startswith("U+") or "\tkTotalStrokes\t" not in line:
+                continue
+            code, _, value = line.rstrip("\n").split("\t")
+            char = chr(int(code[2:], 16))
+            counts[char] = int(value.split()[0])
+    if len(counts) < 20000:
+        raise SourceError(f"{path}: only {len(counts)} kTotalStrokes entries; is it Unihan?")
+    return counts
+
+
+def read_stroke_ranks(path: Path) -> dict[str, int]:
+    """Each character's ``stroke_increment_level`` in cn-sort's ``all_word.json``."""
+    with path.open(encoding="utf-8") as handle:
+        payload = json.load(handle)
+    ranks: dict[str, int] = {}
+    for entry in payload["all_word"]:
+        char = entry["chinese"]
+        level = int(entry["stroke_increment_level"])
+        if len(char) != 1:
+            continue
+        previous = ranks.setdefault(char, level)
+        if previous != level:
+            raise SourceError(f"{path}: {char!r} has two stroke levels {previous} and {level}")
+    if len(ranks) < 20000:
+        raise SourceError(f"{path}: only {len(ranks)} characters; is it cn-sort's all_word.json?")
+    return ranks
+
+
+def build_lines(counts: dict[str, int], ranks: dict[str, int]) -> tuple[list[str], dict[str, int]]:
+    """The data lines (count, characters in stroke order) and statistics for the header."""
+    both = [char for char in ranks if char in counts and _in_blocks(char)]
+    by_count: dict[int, list[str]] = {}
+    for char in both:
+        by_count.setdefault(counts[char], []).append(char)
+    lines = [
+        f"{count}\t{''.join(sorted(chars, key=lambda c: (ranks[c], ord(c))))}"
+        for count, chars in sorted(by_count.items())
+    ]
+    stats = {
+        "characters": len(both),
+        "only_in_unihan": sum(1 for c in counts if c not in ranks and _in_blocks(c)),
+        "only_in_cn_sort": sum(1 for c in ranks if c not in counts and len(c) == 1),
+    }
+    return lines, stats
+
+
+def header(unihan: Path, cn_sort: Path, stats: dict[str, int]) -> list[str]:
+    """The comment lines that open the data file: sources, licences, modification notice."""
+    return [
+        "# Stroke data for 姓氏笔画排序 (ordering names by surname stroke count and stroke order).",
+        "# GENERATED by scripts/generate_stroke_data.py — do not edit by hand; re-run the script.",
+        "# Format: <stroke count><TAB><characters of that count, in stroke order>.",
+        "# A character's sort key is (stroke count, position in its line).",
+        "#",
+        "# Sources (modified: selected, merged and re-encoded by the script above):",
+        "#  - Stroke counts: Unihan database, field kTotalStrokes (first value, zh-Hans),",
+        f"#    file {unihan.name} (sha256 {_sha256(unihan)[:16]}…), Debian package unicode-data.",
+        "#    Copyright © 1991-2022 Unicode, Inc. Unicode License (Data Files and Software);",
+        "#    the full copyright and permission notice is in NOTICE.txt beside this file.",
+        "#  - Order within a stroke count (横 竖 撇 点 折, stroke by stroke): field",
+        "#    stroke_increment_level of cn_sort/res/all_word.json, PyPI package cn-sort 0.14.0,",
+        f"#    (sha256 {_sha256(cn_sort)[:16]}…). Copyright (c) bmxbmx3, MIT licence;",
+        "#    the full notice is in NOTICE.txt beside this file.",
+        "#",
+        f"# Characters: {stats['characters']} (CJK Unified Ideographs and extension A known to "
+        "both sources).",
+        f"# Left out: {stats['only_in_unihan']} known only to Unihan, "
+        f"{stats['only_in_cn_sort']} only to cn-sort.",
+    ]
+
+
+def _cn_sort_default() -> Path | None:
+    spec = importlib.util.find_spec("cn_sort")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(next(iter(spec.submodule_search_locations))) / "res" / "all_word.json"
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    """Parse the command line, read both sources and write the data file."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--unihan", type=Path, default=DEFAULT_UNIHAN)
+    parser.add_argument("--cn-sort-json", type=Path, default=None)
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    args = parser.parse_args(list(argv) if argv is not None else None)
+    cn_sort = args.cn_sort_json or _cn_sort_default()
+    if cn_sort is None or not cn_sort.is_file():
+        print(
+            "cn-sort's all_word.json not found: pip install --no-deps --target DIR cn-sort, "
+            "then pass --cn-sort-json DIR/cn_sort/res/all_word.json",
+            file=sys.stderr,
+        )
+        return 2
+    if not args.unihan.is_file():
+        print(f"{args.unihan} not found: apt-get install unicode-data", file=sys.stderr)
+        return 2
+    counts = read_total_strokes(args.unihan)
+    ranks = read_stroke_ranks(cn_sort)
+    lines, stats = build_lines(counts, ranks)
+    text = "\n".join([*header(args.unihan, cn_sort, stats), *lines]) + "\n"
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}: {stats['characters']} characters, {len(text.encode())} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
