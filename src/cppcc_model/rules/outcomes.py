@@ -11,13 +11,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
 
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
-from cppcc_model.rules._convert import as_tuple, optional_points, points
+from cppcc_model.rules._convert import optional_points, points
 from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.selection import Where
 
@@ -31,6 +32,18 @@ __all__ = [
     "Strength",
     "Trigger",
 ]
+
+
+def _wheres(value: Iterable[Where]) -> tuple[Where, ...]:
+    return tuple(value)
+
+
+def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
+    return tuple(value)
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 class Strength(LabeledEnum, kind_label="要求强度 (requirement strength)"):
@@ -63,7 +76,7 @@ class Band:
 
     label: str
     at_least: Fraction | None = attrs.field(default=None, converter=optional_points)
-    requires: tuple[str, ...] = attrs.field(default=(), converter=as_tuple)
+    requires: tuple[str, ...] = attrs.field(default=(), converter=_names)
 
 
 def _to_strength(value: Strength | str) -> Strength:
@@ -84,7 +97,7 @@ class Grades:
     rounded for presentation (89.996 presented as 90.00 is then 优秀).
     """
 
-    bands: tuple[Band, ...] = attrs.field(converter=as_tuple)
+    bands: tuple[Band, ...] = attrs.field(converter=_bands)
     boundary: str = "inclusive"
     basis: str = "exact"
 
@@ -135,7 +148,7 @@ class Requirement:
 
     id: str
     label: str
-    where: tuple[Where, ...] = attrs.field(converter=as_tuple)
+    where: tuple[Where, ...] = attrs.field(converter=_wheres)
     at_least: int = 1
     strength: Strength = attrs.field(default=Strength.MANDATORY, converter=_to_strength)
     credit_co_authors: bool = True
@@ -154,7 +167,7 @@ class Trigger:
 
     id: str
     label: str
-    where: tuple[Where, ...] = attrs.field(converter=as_tuple)
+    where: tuple[Where, ...] = attrs.field(converter=_wheres)
     at_least: int
     consequence: Consequence = attrs.field(converter=_to_consequence)
     window: str = "period"
