@@ -130,11 +130,11 @@ def attendance_statistics(
     source: Ledger | Iterable[Activity],
     period: Period,
     *,
-    kinds: Iterable[ActivityKind] | None = None,
+    kinds: Iterable[ActivityKind | str] | None = None,
     member_id: str | None = None,
 ) -> AttendanceStats:
     """Attendance over ``period``: of all activities, or of some ``kinds``, or of one member."""
-    wanted = None if kinds is None else frozenset(kinds)
+    wanted = None if kinds is None else frozenset(ActivityKind.parse(kind) for kind in kinds)
     total = AttendanceCounts()
     for activity in _activities(source, period):
         if wanted is not None and activity.kind not in wanted:
@@ -150,14 +150,14 @@ def attendance_statistics_by(
     period: Period,
     by: AttendanceGrouping | str,
     *,
-    kinds: Iterable[ActivityKind] | None = None,
+    kinds: Iterable[ActivityKind | str] | None = None,
 ) -> dict[str, AttendanceStats]:
     """Attendance over ``period`` per kind of activity (by its id), member or activity.
 
     Keys are sorted; kinds, members and activities without any roll-call entry are left out.
     """
     grouping = AttendanceGrouping.parse(by)
-    wanted = None if kinds is None else frozenset(kinds)
+    wanted = None if kinds is None else frozenset(ActivityKind.parse(kind) for kind in kinds)
     groups: dict[str, AttendanceCounts] = defaultdict(AttendanceCounts)
     for activity in _activities(source, period):
         if wanted is not None and activity.kind not in wanted:
