@@ -22,15 +22,6 @@ from fractions import Fraction
 
 import attrs
 
-from cppcc_model.assess.scorecard import (
-    Adjustment,
-    CategoryCard,
-    Entry,
-    Flag,
-    Line,
-    RequirementResult,
-    ScoreCard,
-)
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
@@ -39,6 +30,15 @@ from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts
 from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
 from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.scorecard import (
+    Adjustment,
+    CategoryCard,
+    Entry,
+    Flag,
+    Line,
+    RequirementResult,
+    ScoreCard,
+)
 
 __all__ = ["Assessment", "RuleEvaluationError", "assess"]
 

@@ -22,9 +22,9 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from cppcc_model.assess.scorecard import Entry
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.numbers import Number, exact, format_fraction
+from cppcc_model.scorecard import Entry
 
 __all__ = ["AtMost", "Counted", "Counting", "Each", "FromNth", "OncePerPeriod", "Threshold"]
 
