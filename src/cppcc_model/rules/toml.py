@@ -53,6 +53,7 @@ from cppcc_model.rules.items import Category, Item, Pool
 from cppcc_model.rules.outcomes import (
     Band,
     ConsecutiveYears,
+    Consequence,
     Grades,
     Requirement,
     ScoreBelow,
@@ -434,7 +435,10 @@ class _Reader:
         common = {"id", "label", "clause", "kind", "consequence"}
         tid, label = _text(table, "id", path), _text(table, "label", path)
         clause = _text(table, "clause", path, required=False)
-        consequence = _text(table, "consequence", path)
+        consequence = _build(
+            path + ("consequence",),
+            functools.partial(Consequence.parse, _text(table, "consequence", path)),
+        )
         if kind == "count":
             _only(
                 table,
@@ -608,6 +612,16 @@ class _Reader:
             if "rounding" in data
             else RoundingPolicy()
         )
+        known = {r.id for r in requirements if r is not None}
+        for i, band in enumerate(grades.bands if grades is not None else ()):
+            for missing in [r for r in band.requires if r not in known]:
+                self.problems.append(
+                    (
+                        ("grades", "bands", i, "requires"),
+                        f"grade {band.label!r} requires the unknown requirement {missing!r}",
+                        "define it under [[requirements]] or correct the id",
+                    )
+                )
         if self.problems:
             return None
         return self.attempt(  # type: ignore[no-any-return]

@@ -1,0 +1,157 @@
+"""TOML rule files: what they express, and how a bad file is reported."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+
+from _ledgers import D, ledger, member, proposal
+from cppcc_model.assess import assess
+from cppcc_model.model import Period
+from cppcc_model.rules.toml import RuleFileError, load_rule_set, loads_rule_set
+
+GOOD = """\
+jurisdiction = "test.district"
+name = "test-toml"
+title = "测试办法"
+effective_from = 2020-01-01
+
+[rounding]
+places = 1
+
+[[categories]]
+id = "proposals"
+label = "提案"
+cap = 25
+
+[[categories.items]]
+id = "proposals.each"
+label = "每件提案"
+where = { source = "proposal" }
+value = { by_stage = { "提交" = 10, "立案" = 15 } }
+attribution = { first_share = "1/2", collective = { max_members = 3, mode = "split" } }
+counting = { at_most = 5 }
+
+[[requirements]]
+id = "one_proposal"
+label = "至少一件提案"
+where = { source = "proposal" }
+
+[grades]
+[[grades.bands]]
+label = "合格"
+at_least = 10
+requires = ["one_proposal"]
+[[grades.bands]]
+label = "不合格"
+
+[[triggers]]
+kind = "score_below"
+id = "low"
+label = "低分预警"
+threshold = "5.5"
+consequence = "预警"
+"""
+
+
+def test_a_good_file_builds_a_working_rule_set() -> None:
+    rule_set = loads_rule_set(GOOD, source="good.toml")
+    data = ledger(
+        [member("a"), member("b")],
+        proposals=[proposal("j", "a", "b", steps=[("filed", D(2022, 2, 1))])],
+    )
+    result = assess(data, rule_set, Period.year(2022))
+    assert result.totals() == {"a": Fraction(25, 2), "b": Fraction(25, 2)}
+    assert result.card("a").grade == "合格"
+    assert result.card("a").display_total == "12.5"
+
+
+def problems(text: str) -> list[str]:
+    with pytest.raises(RuleFileError) as info:
+        loads_rule_set(text, source="bad.toml")
+    return [f"{p.where.line}:{p.where.key}: {p.message}" for p in info.value.problems]
+
+
+CASES = [
+    (
+        'value = { by_stage = { "提交" = 10, "立案" = 15 } }',
+        'value = { by_stage = { "提交" = 10.5 } }',
+        "18:categories[0].items[0].value.by_stage.提交: 10.5 is a float",
+    ),
+    (
+        "cap = 25",
+        "cap = 25\ncolour = 'red'",
+        "13:categories[0].colour: a category has unknown key(s): colour",
+    ),
+    (
+        'where = { source = "proposal" }\nvalue',
+        'where = { source = "meeting" }\nvalue',
+        "17:categories[0].items[0].where: 'meeting' is not a known 记录类别 (kind of record)",
+    ),
+    (
+        "counting = { at_most = 5 }",
+        "counting = { at_most = 0 }",
+        "20:categories[0].items[0].counting: expected a whole number of at least 1, got 0",
+    ),
+    (
+        'consequence = "预警"',
+        'consequence = "开除"',
+        "40:triggers[0].consequence: '开除' is not a known 处理结果 (consequence)",
+    ),
+    (
+        "effective_from = 2020-01-01",
+        'effective_from = "2020"',
+        "4:effective_from: effective_from must be a TOML date such as 2019-01-10",
+    ),
+    (
+        'requires = ["one_proposal"]',
+        'requires = ["two_proposals"]',
+        "31:grades.bands[0].requires: grade '合格' requires the unknown requirement 'two_proposals'",
+    ),
+    (
+        'attribution = { first_share = "1/2", collective = { max_members = 3, mode = "split" } }',
+        'attribution = { first_share = "3/2" }',
+        "19:categories[0].items[0].attribution: the first author's share must be between 0 and 1, got 3/2",
+    ),
+    (
+        'value = { by_stage = { "提交" = 10, "立案" = 15 } }',
+        'value = { function = "nowhere.f" }',
+        "18:categories[0].items[0].value.function: no registered function is named 'nowhere.f'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), CASES)
+def test_each_bad_file_names_its_line_and_key(old: str, new: str, expected: str) -> None:
+    assert old in GOOD
+    found = problems(GOOD.replace(old, new, 1))
+    assert expected in found, found
+
+
+def test_several_problems_are_reported_at_once() -> None:
+    text = GOOD.replace("cap = 25", "cap = 25.0").replace(
+        'consequence = "预警"', 'consequence = "开除"'
+    )
+    assert len(problems(text)) == 2
+
+
+def test_invalid_toml_syntax_gives_the_line() -> None:
+    with pytest.raises(RuleFileError) as info:
+        loads_rule_set("name = \n", source="x.toml")
+    assert "not valid TOML" in str(info.value)
+
+
+def test_a_missing_file_is_a_rule_file_error(tmp_path: Path) -> None:
+    with pytest.raises(RuleFileError, match="cannot read the rule file"):
+        load_rule_set(tmp_path / "missing.toml")
+
+
+def test_toml_never_executes_code(tmp_path: Path) -> None:
+    marker = tmp_path / "pwned"
+    text = GOOD.replace(
+        'title = "测试办法"', f"title = \"__import__('os').system('touch {marker}')\""
+    )
+    rule_set = loads_rule_set(text)
+    assert rule_set.title.startswith("__import__") and not marker.exists()
