@@ -187,7 +187,8 @@ def test_first_only_gives_co_signers_nothing_but_keeps_the_evidence() -> None:
     result = assess(data, one(item), YEAR)
     assert result.totals() == {"a": 10, "b": 0}
     entry = result.card("b").line("p").entries[0]
-    assert not entry.counted and "not credited" in (entry.note or "")
+    assert not entry.counted
+    assert "not credited" in (entry.note or "")
 
 
 def test_equal_split_and_collective_credit_readings() -> None:
@@ -257,7 +258,8 @@ def test_line_and_category_caps_and_the_floor_are_recorded_on_the_card() -> None
     data = ledger([member("a")], proposals=[proposal(f"p{i}", "a") for i in range(4)])
     item = Item("p", "提案", Where("proposal"), Points(10), cap=35)
     card = assess(data, one(item, cap=25), YEAR).card("a")
-    assert card.line("p").points == 35 and card.line("p").raw == 40
+    assert card.line("p").points == 35
+    assert card.line("p").raw == 40
     assert card.category("c").points == 25
     assert [a.kind for a in card.line("p").adjustments] == ["cap"]
     assert [a.kind for a in card.category("c").adjustments] == ["cap"]
@@ -341,8 +343,10 @@ def test_requirements_gate_a_grade_and_count_co_authorship_as_set() -> None:
         grades=grades,
     )
     result = assess(data, rule_set, YEAR)
-    assert result.card("a").grade == "优秀" and result.card("a").requirements[0].met
-    assert result.card("b").grade == "合格" and not result.card("b").requirements[0].met
+    assert result.card("a").grade == "优秀"
+    assert result.card("a").requirements[0].met
+    assert result.card("b").grade == "合格"
+    assert not result.card("b").requirements[0].met
     lenient = rules(
         Category("c", "c", [Item("x", "x", Where("contribution"), Points(95))]),
         requirements=[Requirement("one_proposal", "一件提案", [Where("proposal")])],
@@ -362,7 +366,8 @@ def test_a_per_quarter_requirement_names_the_empty_quarter() -> None:
         .card("a")
         .requirements[0]
     )
-    assert not result.met and result.count == 3
+    assert not result.met
+    assert result.count == 3
     enough = ledger(
         [member("a")], info_reports=[info(f"i{m}", "a", on=D(2022, m, 5)) for m in (1, 4, 11, 12)]
     )
@@ -371,7 +376,8 @@ def test_a_per_quarter_requirement_names_the_empty_quarter() -> None:
         .card("a")
         .requirements[0]
     )
-    assert not result.met and result.note == "nothing in quarter(s) Q3"
+    assert not result.met
+    assert result.note == "nothing in quarter(s) Q3"
 
 
 def test_a_role_dependent_item_applies_only_to_standing_members() -> None:
@@ -499,8 +505,10 @@ def test_a_failing_escape_hatch_names_the_member_rule_set_and_plugin() -> None:
     data = ledger([member("a")], proposals=[proposal("p", "a")])
     with pytest.raises(RuleEvaluationError) as info_:
         assess(data, one(item), YEAR)
-    assert info_.value.where is not None and info_.value.where.record_id == "a"
-    assert "ZeroDivisionError" in str(info_.value) and "test-rules" in str(info_.value)
+    assert info_.value.where is not None
+    assert info_.value.where.record_id == "a"
+    assert "ZeroDivisionError" in str(info_.value)
+    assert "test-rules" in str(info_.value)
     assert isinstance(info_.value, CppccError)
 
 
@@ -516,7 +524,8 @@ def test_score_cards_are_plain_data_with_exact_and_presented_figures() -> None:
     data = ledger([member(x) for x in "abcd"], proposals=[proposal("j", "a", "b", "c", "d")])
     card = assess(data, one(item), YEAR).card("b")
     data_ = card.to_dict()
-    assert data_["total"] == "5/3" and data_["display_total"] == "1.67"
+    assert data_["total"] == "5/3"
+    assert data_["display_total"] == "1.67"
     assert data_["categories"][0]["lines"][0]["entries"][0]["share"] == "1/6"
     assert "1.67" in card.render_text()
 

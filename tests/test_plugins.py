@@ -62,7 +62,7 @@ def test_the_version_in_force_on_a_date_is_chosen() -> None:
     assert registry.resolve("v2019", D(2030, 1, 1)).name == "v2019"
     with pytest.raises(NoRuleSetInForceError, match=r"v2019 \(2019-01-01\.\.2021-12-31\)"):
         registry.resolve("test.district", D(2018, 1, 1))
-    with pytest.raises(UnknownJurisdictionError, match="registered jurisdictions: test.district"):
+    with pytest.raises(UnknownJurisdictionError, match=r"registered jurisdictions: test\.district"):
         registry.resolve("elsewhere", D(2020, 1, 1))
 
 
@@ -133,7 +133,8 @@ def test_a_broken_plugin_is_skipped_with_a_warning_and_the_others_keep_working(b
 def test_strict_mode_turns_a_broken_plugin_into_an_error() -> None:
     with pytest.raises(PluginError) as info:
         load_plugins([("raises", broken_plugins()["raises"])], entry_points=False, strict=True)
-    assert info.value.where is not None and info.value.where.plugin == "raises"
+    assert info.value.where is not None
+    assert info.value.where.plugin == "raises"
 
 
 def test_allow_and_block_lists(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -154,4 +154,5 @@ def test_toml_never_executes_code(tmp_path: Path) -> None:
         'title = "测试办法"', f"title = \"__import__('os').system('touch {marker}')\""
     )
     rule_set = loads_rule_set(text)
-    assert rule_set.title.startswith("__import__") and not marker.exists()
+    assert rule_set.title.startswith("__import__")
+    assert not marker.exists()
