@@ -1,0 +1,399 @@
+"""Finding the tables of a dataset and reading their raw cells from CSV files and workbooks.
+
+Files are read as data only: CSV through :mod:`csv`, workbooks through openpyxl in read-only,
+values-only mode (formulas are not evaluated; the value Excel saved is read). Nothing outside
+the dataset directory is read, even through a symbolic link. Every failure — a missing file, a
+file that is not UTF-8, a damaged workbook, too many rows — becomes a located
+:class:`~cppcc_model.errors.Problem`; no other exception leaves this module.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import difflib
+import os
+import zipfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from cppcc_model.errors import Location, Problem
+from cppcc_model.io._tables_cells import excel_unescape, is_empty
+from cppcc_model.io._tables_schema import Table, all_table_names, table_named
+
+__all__ = ["DEFAULT_MAX_ROWS", "RawTable", "read_dataset_tables"]
+
+DEFAULT_MAX_ROWS = 1_000_000
+"""The default limit of data rows per table."""
+
+MAX_COLUMNS = 1_000
+"""More columns than this in one row is refused (no table has more than 20)."""
+
+MAX_WORKBOOK_BYTES = 1 << 30
+"""A workbook whose parts unpack to more than this (1 GiB) is refused."""
+
+_EPOCH_1900 = dt.date(1899, 12, 30)
+_TABLE_SUFFIXES = (".csv", ".xlsx")
+_OTHER_SPREADSHEETS = (".xls", ".xlsm", ".xlsb", ".ods", ".et", ".numbers")
+
+
+@attrs.define
+class RawTable:
+    """One table's cells as read: the header row and the data rows with their row numbers."""
+
+    table: Table
+    file: str
+    sheet: str | None
+    header: list[Any]
+    header_row: int
+    rows: list[tuple[int, list[Any]]]
+    epoch: dt.date = _EPOCH_1900
+
+    def where(self, row: int | None = None, column: str | None = None) -> Location:
+        """A location in this table."""
+        return Location(file=self.file, sheet=self.sheet, row=row, column=column)
+
+
+@attrs.define
+class _Rows:
+    """Rows read so far, with the problems reading them gave."""
+
+    rows: list[tuple[int, list[Any]]] = attrs.field(factory=list)
+    problems: list[Problem] = attrs.field(factory=list)
+
+
+def _suggest(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}? " if close else ""
+
+
+def _collect(
+    rows: Iterator[list[Any]], where: Location, max_rows: int, table: Table | None
+) -> _Rows:
+    """Number the rows (1-based, as a spreadsheet shows them) and enforce the limits."""
+    result = _Rows()
+    data_rows = 0
+    seen_header = False
+    for number, cells in enumerate(rows, start=1):
+        if len(cells) > MAX_COLUMNS:
+            result.problems.append(
+                Problem(
+                    f"the row has {len(cells):,} cells, more than the {MAX_COLUMNS:,} allowed",
+                    attrs.evolve(where, row=number),
+                    "remove the stray cells at the end of the row",
+                )
+            )
+            return result
+        if all(is_empty(cell) for cell in cells):
+            continue
+        if seen_header:
+            data_rows += 1
+            if data_rows > max_rows:
+                title = table.title if table is not None else "the table"
+                result.problems.append(
+                    Problem(
+                        f"{title} has more than {max_rows:,} rows, the limit for one table",
+                        attrs.evolve(where, row=number),
+                        "split the data into smaller datasets, or raise max_rows if the data "
+                        "is genuine",
+                    )
+                )
+                return result
+        seen_header = True
+        result.rows.append((number, cells))
+    return result
+
+
+def _raw(
+    table: Table, file: str, sheet: str | None, collected: _Rows, epoch: dt.date
+) -> RawTable | None:
+    if not collected.rows:
+        return None
+    (header_row, header), *rows = collected.rows
+    return RawTable(table, file, sheet, header, header_row, rows, epoch)
+
+
+# ---------------------------------------------------------------------- CSV
+
+
+def _encoding_problem(path: Path, where: Location, exc: UnicodeDecodeError) -> Problem:
+    sample = path.read_bytes()[: 1 << 16]
+    decoder = codecs.getincrementaldecoder("gb18030")()
+    try:
+        text = decoder.decode(sample, final=False)
+    except UnicodeDecodeError:
+        text = ""
+    if any("\u4e00" <= ch <= "\u9fff" for ch in text):
+        return Problem(
+            "the file is not UTF-8: it looks like GBK (GB2312/GB18030), which Excel writes for "
+            "“CSV (逗号分隔)” on Chinese Windows",
+            where,
+            "open it in Excel and save it as “CSV UTF-8 (逗号分隔)(*.csv)”, or save it as .xlsx",
+        )
+    return Problem(
+        f"the file is not UTF-8 text (byte {exc.start} cannot be read)",
+        where,
+        "save the file as “CSV UTF-8 (逗号分隔)(*.csv)”",
+    )
+
+
+def _read_csv(
+    path: Path, name: str, table: Table, max_rows: int
+) -> tuple[RawTable | None, list[Problem]]:
+    where = Location(file=name)
+    try:
+        with open(path, "rb") as stream:
+            start = stream.read(4)
+        if start.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None, [
+                Problem(
+                    "the file is UTF-16 text (Excel's “Unicode text”), not CSV in UTF-8",
+                    where,
+                    "save it as “CSV UTF-8 (逗号分隔)(*.csv)”",
+                )
+            ]
+        with open(path, encoding="utf-8-sig", newline="") as text:
+            reader = csv.reader(text, strict=True)
+            collected = _collect(_csv_rows(reader, where), where, max_rows, table)
+    except _CsvError as exc:
+        return None, [exc.problem]
+    except UnicodeDecodeError as exc:
+        return None, [_encoding_problem(path, where, exc)]
+    except OSError as exc:
+        return None, [Problem(f"cannot read the file: {exc.strerror or exc}", where)]
+    return _raw(table, name, None, collected, _EPOCH_1900), collected.problems
+
+
+class _CsvError(Exception):
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(problem.message)
+        self.problem = problem
+
+
+def _csv_rows(reader: Any, where: Location) -> Iterator[list[Any]]:
+    records = 0
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _CsvError(
+                Problem(
+                    f"the CSV text is malformed: {exc}",
+                    attrs.evolve(where, row=records + 1),
+                    "check the quotes in this row (a cell with a quote must be quoted, with the "
+                    "quote doubled); save the file again from Excel",
+                )
+            ) from None
+        records += 1
+        yield row
+
+
+# ---------------------------------------------------------------------- xlsx
+
+
+def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem]]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        return None, [
+            Problem(
+                f"cannot read the workbook: it is not a valid .xlsx file ({exc})",
+                where,
+                "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
+            )
+        ]
+    if unpacked > MAX_WORKBOOK_BYTES:
+        return None, [
+            Problem(
+                f"the workbook unpacks to {unpacked:,} bytes, more than the "
+                f"{MAX_WORKBOOK_BYTES:,} allowed",
+                where,
+                "split the data into smaller workbooks",
+            )
+        ]
+    import openpyxl  # imported here: reading CSV or JSON does not need it
+
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds; each means "not a usable workbook"
+        return None, [
+            Problem(
+                f"cannot read the workbook: {type(exc).__name__}: {exc}",
+                where,
+                "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
+            )
+        ]
+    return workbook, []
+
+
+def _sheet_rows(worksheet: Any) -> Iterator[list[Any]]:
+    worksheet.reset_dimensions()  # do not trust the stored size: read every row there is
+    for row in worksheet.iter_rows(values_only=True):
+        yield [excel_unescape(cell) if isinstance(cell, str) else cell for cell in row]
+
+
+def _is_note(name: str) -> bool:
+    return name.startswith("#")
+
+
+def _read_workbook(
+    path: Path, name: str, max_rows: int, file_table: Table | None
+) -> tuple[list[RawTable], list[Problem]]:
+    """The tables of a workbook: one per sheet named after a table.
+
+    A workbook in a dataset directory named after a table (``members.xlsx``) may hold that table
+    in its only sheet, whatever the sheet is called.
+    """
+    where = Location(file=name)
+    workbook, problems = _open_workbook(path, where)
+    if workbook is None:
+        return [], problems
+    tables: list[RawTable] = []
+    try:
+        epoch = workbook.epoch.date() if isinstance(workbook.epoch, dt.datetime) else _EPOCH_1900
+        sheets = [ws for ws in workbook.worksheets if not _is_note(ws.title)]
+        only = len(sheets) == 1 and file_table is not None
+        for worksheet in sheets:
+            sheet_where = Location(file=name, sheet=worksheet.title)
+            table = file_table if only else table_named(worksheet.title)
+            collected = _collect(_sheet_rows(worksheet), sheet_where, max_rows, table)
+            problems.extend(collected.problems)
+            if table is None:
+                if collected.rows:
+                    problems.append(
+                        Problem(
+                            f"the sheet {worksheet.title!r} is not a table of the dataset",
+                            sheet_where,
+                            f"{_suggest(worksheet.title, all_table_names())}rename it after its "
+                            "table (docs/reference/dataset-format.md lists them), or start its "
+                            "name with # to keep it as notes",
+                        )
+                    )
+                continue
+            raw = _raw(table, name, worksheet.title, collected, epoch)
+            if raw is not None:
+                tables.append(raw)
+    except Exception as exc:  # a damaged sheet part surfaces only while rows are read
+        problems.append(
+            Problem(
+                f"cannot read the workbook: {type(exc).__name__}: {exc}",
+                where,
+                "open it in Excel or LibreOffice and save it again as .xlsx",
+            )
+        )
+    finally:
+        workbook.close()
+    return tables, problems
+
+
+# ---------------------------------------------------------------------- a dataset
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except (OSError, RuntimeError):
+        return False
+
+
+def _directory_tables(root: Path, max_rows: int) -> tuple[list[RawTable], list[Problem]]:
+    tables: list[RawTable] = []
+    problems: list[Problem] = []
+    try:
+        entries = sorted(os.scandir(root), key=lambda entry: entry.name)
+    except OSError as exc:
+        return [], [
+            Problem(f"cannot list the directory: {exc.strerror or exc}", Location(file=str(root)))
+        ]
+    for entry in entries:
+        name = entry.name
+        if name.startswith((".", "~$", "#")):
+            continue
+        path = Path(entry.path)
+        stem, suffix = os.path.splitext(name)
+        suffix = suffix.lower()
+        where = Location(file=name)
+        if suffix in _OTHER_SPREADSHEETS:
+            problems.append(
+                Problem(
+                    f"cannot read {suffix} files",
+                    where,
+                    "save it as an Excel workbook (.xlsx) or as “CSV UTF-8 (逗号分隔)(*.csv)”",
+                )
+            )
+            continue
+        if suffix not in _TABLE_SUFFIXES:
+            continue
+        if not _inside(path, root):
+            problems.append(
+                Problem(
+                    "the file links to a place outside the dataset directory",
+                    where,
+                    "copy the file itself into the dataset directory",
+                )
+            )
+            continue
+        try:
+            is_file = path.is_file()
+        except OSError:
+            is_file = False
+        if not is_file:
+            continue
+        table = table_named(stem)
+        if suffix == ".xlsx":
+            found, found_problems = _read_workbook(path, name, max_rows, table)
+            tables.extend(found)
+            problems.extend(found_problems)
+            continue
+        if table is None:
+            problems.append(
+                Problem(
+                    f"the file {name!r} is not a table of the dataset",
+                    where,
+                    f"{_suggest(stem, all_table_names())}rename it after its table "
+                    "(docs/reference/dataset-format.md lists them), or start its name with # "
+                    "to keep it as notes",
+                )
+            )
+            continue
+        raw, raw_problems = _read_csv(path, name, table, max_rows)
+        problems.extend(raw_problems)
+        if raw is not None:
+            tables.append(raw)
+    return tables, problems
+
+
+def read_dataset_tables(path: Path, max_rows: int) -> tuple[list[RawTable], list[Problem]]:
+    """Every table of the dataset at ``path`` (a directory or an .xlsx workbook), and problems.
+
+    A table held twice (``members.csv`` and ``委员.csv``) is a problem; a table found in no
+    file is simply empty.
+    """
+    if path.is_dir():
+        tables, problems = _directory_tables(path, max_rows)
+    else:
+        tables, problems = _read_workbook(path, path.name, max_rows, None)
+    first: dict[str, RawTable] = {}
+    unique: list[RawTable] = []
+    for raw in tables:
+        earlier = first.get(raw.table.name)
+        if earlier is not None:
+            place = earlier.file + (f", sheet {earlier.sheet!r}" if earlier.sheet else "")
+            problems.append(
+                Problem(
+                    f"the table {raw.table.title} is also in {place}",
+                    raw.where(),
+                    "keep each table in one file or sheet",
+                )
+            )
+            continue
+        first[raw.table.name] = raw
+        unique.append(raw)
+    return unique, problems

@@ -1,0 +1,278 @@
+"""From raw cells to typed rows: match the headers to columns, read every cell.
+
+Every problem is collected — an unknown or repeated header, a missing required column, an
+empty required cell, a cell of the wrong type — each located by file, sheet, row, the header
+as written and, where the row has one, its record id.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import attrs
+
+from cppcc_model.errors import Location, Problem
+from cppcc_model.io._tables_cells import CellError, is_empty, read_cell
+from cppcc_model.io._tables_files import RawTable
+from cppcc_model.io._tables_schema import KEY_COLUMN, VALUE_COLUMN, Column, Table
+from cppcc_model.labels import normalize_label
+
+__all__ = ["Row", "parse_committee", "parse_table"]
+
+_DOCS = "docs/reference/dataset-format.md"
+
+
+@attrs.define
+class Row:
+    """One data row: its number, its values by field, and the headers as written."""
+
+    file: str
+    sheet: str | None
+    number: int
+    values: dict[str, Any]
+    headers: dict[str, str]
+    ok: bool = True
+    record_id: str | None = None
+    field_rows: dict[str, int] = attrs.field(factory=dict)
+
+    def where(self, field: str | None = None, record_id: str | None = None) -> Location:
+        """The location of this row (and of ``field``'s cell)."""
+        column = self.headers.get(field, field) if field is not None else None
+        number = self.field_rows.get(field, self.number) if field is not None else self.number
+        return Location(
+            file=self.file,
+            sheet=self.sheet,
+            row=number,
+            column=column,
+            record_id=record_id if record_id is not None else self.record_id,
+        )
+
+    def get(self, field: str) -> Any:
+        """The value of ``field`` (``None`` when empty or absent)."""
+        return self.values.get(field)
+
+
+def _header_text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else str(value)
+
+
+def _map_headers(raw: RawTable, problems: list[Problem]) -> dict[int, Column] | None:
+    """Column index → column; ``None`` when a required column is missing."""
+    table = raw.table
+    mapping: dict[int, Column] = {}
+    first_index: dict[str, int] = {}
+    known = [header for column in table.columns for header in column.headers]
+    for index, cell in enumerate(raw.header):
+        where = raw.where(raw.header_row)
+        if is_empty(cell):
+            if any(index < len(cells) and not is_empty(cells[index]) for _, cells in raw.rows):
+                problems.append(
+                    Problem(
+                        f"column {index + 1} has values but no header",
+                        where,
+                        "write the column's header in the first row, or delete the column",
+                    )
+                )
+            continue
+        text = _header_text(cell)
+        column = table.header_index.get(normalize_label(text))
+        if column is None:
+            close = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
+            suggestion = f"did you mean {close[0]!r}? " if close else ""
+            problems.append(
+                Problem(
+                    f"unknown column {text!r} in {table.title}",
+                    attrs.evolve(where, column=text),
+                    f"{suggestion}{_DOCS} lists the columns of every table",
+                )
+            )
+            continue
+        if column.name in first_index:
+            earlier = _header_text(raw.header[first_index[column.name]])
+            problems.append(
+                Problem(
+                    f"the column {column.title} appears twice (also as {earlier!r})",
+                    attrs.evolve(where, column=text),
+                    "keep one of the two columns",
+                )
+            )
+            continue
+        first_index[column.name] = index
+        mapping[index] = column
+    present = {column.name for column in mapping.values()}
+    missing = [c for c in table.columns if c.required and c.name not in present]
+    for column in missing:
+        problems.append(
+            Problem(
+                f"the required column {column.title} is missing from {table.title}",
+                raw.where(raw.header_row),
+                f"add a column headed {column.name!r} or {column.zh!r}",
+            )
+        )
+    return None if missing else mapping
+
+
+_PARENT = {
+    "roles": "member_id",
+    "attendance": "activity_id",
+    "proposal_events": "proposal_id",
+    "info_events": "report_id",
+    "work_items": "plan_id",
+}
+
+
+def _record_id(table: Table, values: dict[str, Any], cells: dict[str, Any]) -> str | None:
+    """The id of the record a row gives or belongs to (a child row: its parent's id)."""
+    if table.name == "terms" and "number" in values:
+        return str(values["number"])
+    if table.name == "sessions" and "term" in values and "number" in values:
+        return f"{values['term']}-{values['number']}"
+    field = _PARENT.get(table.name, "id")
+    if field in values:
+        return str(values[field])
+    cell = cells.get(field)
+    return cell.strip() if isinstance(cell, str) and cell.strip() else None
+
+
+def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
+    """The typed rows of ``raw``; problems go to ``problems``."""
+    mapping = _map_headers(raw, problems)
+    if mapping is None:
+        return []
+    headers = {column.name: _header_text(raw.header[index]) for index, column in mapping.items()}
+    rows: list[Row] = []
+    for number, cells in raw.rows:
+        present = {
+            mapping[index].name: cell
+            for index, cell in enumerate(cells)
+            if index in mapping and not is_empty(cell)
+        }
+        row = Row(raw.file, raw.sheet, number, {}, headers)
+        errors: list[tuple[str, CellError]] = []
+        for name, cell in present.items():
+            try:
+                row.values[name] = read_cell(cell, raw.table.column(name), epoch=raw.epoch)
+            except CellError as exc:
+                errors.append((name, exc))
+        row.record_id = _record_id(raw.table, row.values, present)
+        for name, error in errors:
+            problems.append(Problem(error.message, row.where(name), error.hint))
+        for column in raw.table.columns:
+            if column.required and column.name not in present:
+                problems.append(
+                    Problem(
+                        f"{column.title} is required but the cell is empty",
+                        row.where(column.name),
+                        "fill it in",
+                    )
+                )
+                row.ok = False
+        row.ok = row.ok and not errors
+        rows.append(row)
+    return rows
+
+
+def parse_committee(raw: RawTable, problems: list[Problem]) -> Row | None:
+    """The committee's key/value rows as one row of values (``None`` when a column is missing)."""
+    table = raw.table
+    index: dict[str, int] = {}
+    for position, cell in enumerate(raw.header):
+        if is_empty(cell):
+            continue
+        name = normalize_label(_header_text(cell))
+        for column in (KEY_COLUMN, VALUE_COLUMN):
+            if name in {normalize_label(header) for header in column.headers}:
+                index.setdefault(column.name, position)
+                break
+        else:
+            problems.append(
+                Problem(
+                    f"unknown column {_header_text(cell)!r} in {table.title}",
+                    raw.where(raw.header_row, _header_text(cell)),
+                    "the committee table has two columns: key (项目) and value (内容)",
+                )
+            )
+    missing = [c for c in (KEY_COLUMN, VALUE_COLUMN) if c.name not in index]
+    for column in missing:
+        problems.append(
+            Problem(
+                f"the required column {column.title} is missing from {table.title}",
+                raw.where(raw.header_row),
+                f"add a column headed {column.name!r} or {column.zh!r}",
+            )
+        )
+    if missing:
+        return None
+    value_header = _header_text(raw.header[index["value"]])
+    row = Row(raw.file, raw.sheet, raw.header_row, {}, {})
+    key_rows: dict[str, int] = {}
+    entries: list[tuple[int, Column, Any]] = []
+    for number, cells in raw.rows:
+        key = cells[index["key"]] if index["key"] < len(cells) else None
+        value = cells[index["value"]] if index["value"] < len(cells) else None
+        where = Location(file=raw.file, sheet=raw.sheet, row=number)
+        if is_empty(key):
+            problems.append(
+                Problem(
+                    "the key cell is empty",
+                    attrs.evolve(where, column=_header_text(raw.header[index["key"]])),
+                    "write which committee field the row gives (id, name, level, jurisdiction)",
+                )
+            )
+            continue
+        key_text = _header_text(key)
+        found = table.header_index.get(normalize_label(key_text))
+        if found is None:
+            known = [header for c in table.columns for header in c.headers]
+            close = difflib.get_close_matches(key_text, known, n=1, cutoff=0.6)
+            problems.append(
+                Problem(
+                    f"unknown committee key {key_text!r}",
+                    attrs.evolve(where, column=_header_text(raw.header[index["key"]])),
+                    (f"did you mean {close[0]!r}? " if close else "")
+                    + "the keys are: "
+                    + ", ".join(c.title for c in table.columns),
+                )
+            )
+            continue
+        if found.name in key_rows:
+            problems.append(
+                Problem(
+                    f"the committee key {found.title} is given twice (also on row "
+                    f"{key_rows[found.name]})",
+                    attrs.evolve(where, column=_header_text(raw.header[index["key"]])),
+                    "keep one of the two rows",
+                )
+            )
+            continue
+        key_rows[found.name] = number
+        entries.append((number, found, value))
+    for number, column, value in entries:
+        where = Location(file=raw.file, sheet=raw.sheet, row=number, column=value_header)
+        if is_empty(value):
+            if column.required:
+                problems.append(
+                    Problem(f"the committee's {column.title} is empty", where, "fill it in")
+                )
+                row.ok = False
+            continue
+        try:
+            row.values[column.name] = read_cell(value, column, epoch=raw.epoch)
+        except CellError as exc:
+            problems.append(Problem(exc.message, where, exc.hint))
+            row.ok = False
+    for column in table.columns:
+        if column.required and column.name not in key_rows:
+            problems.append(
+                Problem(
+                    f"the committee's {column.title} is missing",
+                    raw.where(),
+                    f"add a row with key {column.name!r} ({column.zh}) and its value",
+                )
+            )
+            row.ok = False
+    row.headers = dict.fromkeys(key_rows, value_header)
+    row.record_id = row.values.get("id")
+    row.field_rows = key_rows
+    return row

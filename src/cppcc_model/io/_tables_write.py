@@ -1,0 +1,284 @@
+"""Writing a ledger as tables: one CSV file per table, or one workbook with a sheet per table.
+
+Every table is written, with its headers, even when it has no rows, so the output doubles as a
+template. Headers, file and sheet names, labels and yes/no cells are English (``headers="en"``)
+or Chinese (``headers="zh"``); either reads back to the same ledger.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from cppcc_model.io._tables_cells import excel_escape, format_cell
+from cppcc_model.io._tables_schema import KEY_COLUMN, TABLES, VALUE_COLUMN, Column, Table
+from cppcc_model.ledger import Ledger
+
+__all__ = ["Headers", "ledger_rows", "table_cells", "write_csv_directory", "write_workbook"]
+
+Headers = Literal["en", "zh"]
+"""The language of headers, file names, sheet names and labels."""
+
+_EXCEL_FIRST_DAY = dt.date(1900, 3, 1)  # Excel's dates are reliable from here on
+
+
+def _body(prefix: str, body: Any) -> dict[str, Any]:
+    if body is None:
+        return {}
+    return {f"{prefix}_kind": body.kind, f"{prefix}_id": body.id}
+
+
+def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
+    """The records of ``ledger`` as rows (field → value), table by table."""
+    rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in TABLES}
+    committee = ledger.committee
+    rows["committee"] = [
+        {"key": name, "value": getattr(committee, name)}
+        for name in ("id", "name", "level", "jurisdiction", "parent_jurisdiction")
+        if getattr(committee, name) is not None
+    ]
+    rows["terms"] = [{"number": t.number, "start": t.start, "end": t.end} for t in ledger.terms]
+    rows["sessions"] = [
+        {"term": s.term, "number": s.number, "start": s.start, "end": s.end, "kind": s.kind}
+        for s in ledger.sessions
+    ]
+    rows["sectors"] = [{"id": s.id, "name": s.name} for s in ledger.sectors]
+    rows["units"] = [
+        {"id": u.id, "name": u.name, "short_name": u.short_name, "kind": u.kind}
+        for u in ledger.units
+    ]
+    rows["special_committees"] = [
+        {"id": c.id, "name": c.name, "short_name": c.short_name} for c in ledger.special_committees
+    ]
+    rows["activity_groups"] = [
+        {
+            "id": g.id,
+            "name": g.name,
+            "kind": g.kind,
+            "paired_committee_id": g.paired_committee_id,
+            "party_branch": g.party_branch,
+        }
+        for g in ledger.activity_groups
+    ]
+    for m in ledger.members:
+        rows["members"].append(
+            {
+                "id": m.id,
+                "name": m.name,
+                "sector_id": m.sector_id,
+                "unit_id": m.unit_id,
+                "activity_group_id": m.activity_group_id,
+                "special_committee_ids": m.special_committee_ids,
+                "gender": m.gender,
+                "joined": m.joined,
+                "left": m.left,
+            }
+        )
+        rows["roles"].extend(
+            {
+                "member_id": m.id,
+                "role": r.role,
+                "start": r.start,
+                "end": r.end,
+                "body_id": r.body_id,
+            }
+            for r in m.roles
+        )
+    for a in ledger.activities:
+        rows["activities"].append(
+            {
+                "id": a.id,
+                "kind": a.kind,
+                "title": a.title,
+                "start": a.start,
+                "end": a.end,
+                "half_days": a.half_days,
+                "session_id": a.session_id,
+                **_body("organiser", a.organiser),
+            }
+        )
+        rows["attendance"].extend(
+            {
+                "activity_id": a.id,
+                "member_id": e.member_id,
+                "status": e.status,
+                "role": e.role,
+                "half_days": e.half_days,
+            }
+            for e in a.attendance
+        )
+    for p in ledger.proposals:
+        rows["proposals"].append(
+            {
+                "id": p.id,
+                "subject": p.subject,
+                "submitted_on": p.submitted_on,
+                "proposer_kind": p.proposer_kind,
+                "member_ids": p.member_ids,
+                "session_id": p.session_id,
+                "topic": p.topic,
+                **_body("body", p.body),
+            }
+        )
+        for event in p.history:
+            row = {name: getattr(event, name) for name in _EVENT_FIELDS}
+            rows["proposal_events"].append({"proposal_id": p.id, **row})
+    for r in ledger.info_reports:
+        rows["info_reports"].append(
+            {
+                "id": r.id,
+                "title": r.title,
+                "submitted_on": r.submitted_on,
+                "author_ids": r.author_ids,
+                **_body("body", r.body),
+            }
+        )
+        for info_event in r.history:
+            row = {name: getattr(info_event, name) for name in _INFO_EVENT_FIELDS}
+            rows["info_events"].append({"report_id": r.id, **row})
+    rows["contributions"] = [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "title": c.title,
+            "on": c.on,
+            "author_ids": c.author_ids,
+            "level": c.level,
+            "length_chars": c.length_chars,
+            "note": c.note,
+            **_body("body", c.body),
+        }
+        for c in ledger.contributions
+    ]
+    for w in ledger.work_plans:
+        rows["work_plans"].append({"id": w.id, "year": w.year, "title": w.title})
+        rows["work_items"].extend(
+            {
+                "plan_id": w.id,
+                "number": item.number,
+                "category": item.category,
+                "title": item.title,
+                "lead_bodies": item.lead_bodies,
+                "status": item.status,
+            }
+            for item in w.items
+        )
+    return rows
+
+
+_EVENT_FIELDS = (
+    "step",
+    "on",
+    "case_number",
+    "parent_id",
+    "reason",
+    "converted_to",
+    "units",
+    "reply",
+    "satisfaction",
+    "face_to_face",
+    "leader",
+    "level",
+    "note",
+)
+_INFO_EVENT_FIELDS = ("step", "on", "level", "leader", "issue", "combined_with", "note")
+
+
+def _header(column: Column, headers: Headers) -> str:
+    return column.zh if headers == "zh" else column.name
+
+
+def table_cells(
+    table: Table, rows: list[dict[str, Any]], headers: Headers
+) -> Iterator[list[str | int | dt.date | None]]:
+    """The header row, then one list of cells per row."""
+    chinese = headers == "zh"
+    if table.key_value:
+        yield [_header(KEY_COLUMN, headers), _header(VALUE_COLUMN, headers)]
+        for row in rows:
+            column = table.column(row["key"])
+            yield [_header(column, headers), format_cell(row["value"], column, chinese=chinese)]
+        return
+    yield [_header(column, headers) for column in table.columns]
+    for row in rows:
+        yield [format_cell(row.get(c.name), c, chinese=chinese) for c in table.columns]
+
+
+def table_file_name(table: Table, headers: Headers) -> str:
+    """The name a table's file or sheet gets."""
+    return table.zh if headers == "zh" else table.name
+
+
+def write_csv_directory(ledger: Ledger, directory: Path, headers: Headers) -> None:
+    """One UTF-8 CSV file per table (with a BOM, so Excel reads the Chinese right)."""
+    directory.mkdir(parents=True, exist_ok=True)
+    rows = ledger_rows(ledger)
+    for table in TABLES:
+        target = directory / f"{table_file_name(table, headers)}.csv"
+        with (
+            _Atomic(target) as handle,
+            open(handle, "w", encoding="utf-8-sig", newline="") as stream,
+        ):
+            writer = csv.writer(stream)
+            for cells in table_cells(table, rows[table.name], headers):
+                writer.writerow(
+                    [cell.isoformat() if isinstance(cell, dt.date) else cell for cell in cells]
+                )
+
+
+def write_workbook(ledger: Ledger, path: Path, headers: Headers) -> None:
+    """One workbook, one sheet per table; dates are Excel dates, text is always text."""
+    import openpyxl  # imported here: writing CSV does not need it
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    rows = ledger_rows(ledger)
+    for table in TABLES:
+        sheet = workbook.create_sheet(table_file_name(table, headers))
+        for row_number, cells in enumerate(table_cells(table, rows[table.name], headers), start=1):
+            for column_number, value in enumerate(cells, start=1):
+                if value is None:
+                    continue
+                cell = sheet.cell(row=row_number, column=column_number)
+                if isinstance(value, str):
+                    cell.value = excel_escape(value)
+                    cell.data_type = "s"  # never a formula, never an error code
+                elif isinstance(value, dt.date):
+                    if value >= _EXCEL_FIRST_DAY:
+                        cell.value = value
+                        cell.number_format = "yyyy-mm-dd"
+                    else:
+                        cell.value = value.isoformat()
+                        cell.data_type = "s"
+                else:
+                    cell.value = value
+        sheet.freeze_panes = "A2"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _Atomic(path) as handle:
+        workbook.save(handle)
+
+
+class _Atomic:
+    """Write to a temporary file beside ``target`` and move it into place only on success."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self.temporary = ""
+
+    def __enter__(self) -> str:
+        descriptor, self.temporary = tempfile.mkstemp(
+            prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
+        )
+        os.close(descriptor)
+        return self.temporary
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is None:
+            os.replace(self.temporary, self.target)
+        else:
+            Path(self.temporary).unlink(missing_ok=True)

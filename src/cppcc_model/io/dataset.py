@@ -1,0 +1,133 @@
+"""Datasets: whatever holds one committee's ledger — CSV files, workbooks or JSON.
+
+This is the entry point a command or a script uses::
+
+    from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
+
+    ledger = load_dataset("data/xiangzhou")            # a directory of .csv / .xlsx files
+    ledger = load_dataset("data/xiangzhou.xlsx")       # one workbook, one sheet per table
+    ledger = load_dataset("data/xiangzhou.json")       # the JSON form
+    problems = validate_dataset("data/xiangzhou")      # [] when it loads
+    write_dataset(ledger, "out/xiangzhou.xlsx", format="xlsx", headers="zh")
+
+Loading is all or nothing and reports every problem at once as one
+:class:`~cppcc_model.errors.DatasetError`; no other exception escapes for bad input.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from cppcc_model.errors import DatasetError, Location, Problem
+from cppcc_model.io import json as ledger_json
+from cppcc_model.io.tables import (
+    DEFAULT_MAX_ROWS,
+    Headers,
+    load_tables,
+    table_problems,
+    write_tables,
+)
+from cppcc_model.ledger import Ledger
+
+__all__ = ["DEFAULT_MAX_ROWS", "load_dataset", "validate_dataset", "write_dataset"]
+
+_KINDS = "a directory of .csv or .xlsx files, an .xlsx workbook or a .json file"
+
+
+def _kind(path: Path) -> Literal["tables", "json"]:
+    """Which reader ``path`` needs.
+
+    Raises:
+        DatasetError: when ``path`` does not exist or is no kind of dataset.
+
+    """
+    where = Location(file=os.fspath(path))
+    if path.is_dir():
+        return "tables"
+    if not path.exists():
+        raise DatasetError(
+            f"cannot load the dataset {os.fspath(path)}",
+            [Problem("there is no such file or directory", where, "check the path")],
+        )
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix == ".xlsx":
+        return "tables"
+    hint = f"a dataset is {_KINDS}"
+    if suffix == ".csv":
+        hint = (
+            "a CSV dataset is the directory holding its files (one per table); give the directory"
+        )
+    elif suffix in (".xls", ".et", ".ods", ".xlsm"):
+        hint = "save it as an Excel workbook (.xlsx)"
+    raise DatasetError(
+        f"cannot load the dataset {os.fspath(path)}",
+        [
+            Problem(
+                f"cannot read a {suffix or 'file without an extension'} as a dataset", where, hint
+            )
+        ],
+    )
+
+
+def load_dataset(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger:
+    """Read the ledger held at ``path``: a directory of CSV/xlsx files, a workbook or JSON.
+
+    ``max_rows`` limits the data rows of each table (tabular datasets).
+
+    Raises:
+        DatasetError: listing every problem found, each with its file, sheet, row, column and
+            record; nothing is loaded.
+
+    """
+    source = Path(path)
+    if _kind(source) == "json":
+        return ledger_json.load(source)
+    return load_tables(source, max_rows=max_rows)
+
+
+def validate_dataset(
+    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS
+) -> list[Problem]:
+    """Every problem of the dataset at ``path``; an empty list when it loads cleanly."""
+    source = Path(path)
+    try:
+        if _kind(source) == "json":
+            ledger_json.load(source)
+            return []
+    except DatasetError as exc:
+        return list(exc.problems)
+    return table_problems(source, max_rows=max_rows)
+
+
+def write_dataset(
+    ledger: Ledger,
+    path: str | os.PathLike[str],
+    format: Literal["csv", "xlsx", "json"] = "csv",
+    *,
+    headers: Headers = "en",
+) -> None:
+    """Write ``ledger`` so that :func:`load_dataset` reads it back equal.
+
+    ``format="csv"`` writes a directory of UTF-8 CSV files (with a BOM for Excel), ``"xlsx"``
+    one workbook with a sheet per table, ``"json"`` the JSON form. ``headers="zh"`` writes
+    Chinese headers, file and sheet names and labels (tables only).
+
+    Raises:
+        DatasetError: when the files cannot be written.
+        InvalidValueError: for an unknown format or header language.
+
+    """
+    if format == "json":
+        try:
+            ledger_json.dump(ledger, path)
+        except OSError as exc:
+            raise DatasetError(
+                f"cannot write the dataset to {os.fspath(path)}",
+                [Problem(f"writing failed: {exc}", Location(file=os.fspath(path)))],
+            ) from None
+        return
+    write_tables(ledger, path, format=format, headers=headers)

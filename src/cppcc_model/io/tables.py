@@ -1,0 +1,163 @@
+"""A whole :class:`~cppcc_model.ledger.Ledger` as tables a clerk can fill in Excel, and back.
+
+The tabular form holds the same entities as the JSON form (:mod:`cppcc_model.io.json`), one
+table per family: ``committee`` (key/value rows), ``terms``, ``sessions``, ``sectors``,
+``units``, ``special_committees``, ``activity_groups``, ``members`` with their ``roles``,
+``activities`` with their ``attendance``, ``proposals`` with their ``proposal_events``,
+``info_reports`` with their ``info_events``, ``contributions``, ``work_plans`` with their
+``work_items``. Every table is described column by column in
+``docs/reference/dataset-format.md`` (and in :data:`TABLES`).
+
+The tables live in a directory of CSV files or .xlsx workbooks (``members.csv`` or
+``委员.csv``), or in one workbook with a sheet per table (sheet ``members`` or ``委员``).
+Headers are English or Chinese; labels are English ids or Chinese labels in simplified or
+traditional characters; dates are ``2022-05-03``, ``2022/5/3``, ``2022年5月3日`` or Excel dates.
+
+Loading is all or nothing: :func:`load_tables` reads every table, checks every cell and every
+reference, and raises one :class:`~cppcc_model.errors.DatasetError` listing every problem, each
+with its file, sheet, row (as the spreadsheet shows it, the header being row 1), column (the
+header as written) and record id.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from cppcc_model.errors import DatasetError, InvalidValueError, Location, Problem
+from cppcc_model.io._tables_build import build_ledger
+from cppcc_model.io._tables_files import DEFAULT_MAX_ROWS, read_dataset_tables
+from cppcc_model.io._tables_rows import Row, parse_committee, parse_table
+from cppcc_model.io._tables_schema import TABLES, CellKind, Column, Table, table_named
+from cppcc_model.io._tables_write import Headers, write_csv_directory, write_workbook
+from cppcc_model.ledger import Ledger
+
+__all__ = [
+    "DEFAULT_MAX_ROWS",
+    "TABLES",
+    "CellKind",
+    "Column",
+    "Headers",
+    "Table",
+    "load_tables",
+    "table_problems",
+    "write_tables",
+]
+
+_HINT = "fix the problems listed; nothing was loaded"
+
+
+def _problems_and_ledger(path: Path, max_rows: int) -> tuple[list[Problem], Ledger | None]:
+    if max_rows < 1:
+        raise InvalidValueError(
+            f"max_rows must be at least 1, got {max_rows}", hint="give a positive row limit"
+        )
+    raws, problems = read_dataset_tables(path, max_rows)
+    committee: Row | None = None
+    rows: dict[str, list[Row]] = {}
+    found = {raw.table.name for raw in raws}
+    for raw in raws:
+        if raw.table.key_value:
+            committee = parse_committee(raw, problems)
+        else:
+            rows[raw.table.name] = parse_table(raw, problems)
+    if "committee" not in found:
+        problems.append(
+            Problem(
+                "the dataset has no committee table",
+                Location(file=path.name),
+                "add committee.csv (or 委员会.csv, or a sheet 委员会) with key and value "
+                "columns: id, name, level, jurisdiction",
+            )
+        )
+    ledger = build_ledger(committee, rows, problems)
+    return problems, (ledger if not problems else None)
+
+
+def table_problems(
+    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS
+) -> list[Problem]:
+    """Every problem of the tabular dataset at ``path``; an empty list when it loads."""
+    problems, _ = _problems_and_ledger(Path(path), max_rows)
+    return problems
+
+
+def load_tables(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger:
+    """Read the ledger held in a directory of CSV/xlsx files or in one .xlsx workbook.
+
+    ``max_rows`` limits the data rows of each table; a longer table is a problem rather than
+    a reason to exhaust memory.
+
+    Raises:
+        DatasetError: listing every problem found; nothing is loaded.
+
+    """
+    source = Path(path)
+    problems, ledger = _problems_and_ledger(source, max_rows)
+    if ledger is None:
+        raise DatasetError(f"cannot load the dataset {os.fspath(path)}", problems, hint=_HINT)
+    return ledger
+
+
+def _conflicts(directory: Path, headers: Headers) -> list[str]:
+    """Files in ``directory`` that hold one of the tables under another name."""
+    if not directory.is_dir():
+        return []
+    ours = {f"{table.zh if headers == 'zh' else table.name}.csv" for table in TABLES}
+    clashes = []
+    for entry in sorted(directory.iterdir(), key=lambda p: p.name):
+        stem, suffix = entry.stem, entry.suffix.lower()
+        if suffix in (".csv", ".xlsx") and entry.name not in ours and table_named(stem):
+            clashes.append(entry.name)
+    return clashes
+
+
+def write_tables(
+    ledger: Ledger,
+    path: str | os.PathLike[str],
+    *,
+    format: str = "csv",
+    headers: Headers = "en",
+) -> None:
+    """Write ``ledger`` as tables: a directory of CSV files, or one .xlsx workbook.
+
+    ``format="csv"`` writes one UTF-8 CSV file per table into the directory ``path`` (made if
+    needed; files of the same names are replaced). ``format="xlsx"`` writes the workbook
+    ``path``. ``headers="zh"`` writes Chinese headers, file/sheet names and labels.
+
+    Raises:
+        DatasetError: when the directory already holds a table under another name (which
+            would be read twice), or the files cannot be written.
+
+    """
+    target = Path(path)
+    if format not in ("csv", "xlsx"):
+        raise InvalidValueError(f"unknown table format {format!r}", hint="use 'csv' or 'xlsx'")
+    if headers not in ("en", "zh"):
+        raise InvalidValueError(f"unknown header language {headers!r}", hint="use 'en' or 'zh'")
+    if format == "csv":
+        clashes = _conflicts(target, headers)
+        if clashes:
+            raise DatasetError(
+                f"cannot write the dataset to {os.fspath(path)}",
+                [
+                    Problem(
+                        "the directory already holds this table under another name; both "
+                        "would be read",
+                        Location(file=name),
+                        "write to an empty directory, or remove the file",
+                    )
+                    for name in clashes
+                ],
+            )
+    try:
+        if format == "csv":
+            write_csv_directory(ledger, target, headers)
+        else:
+            write_workbook(ledger, target, headers)
+    except (OSError, UnicodeError, ValueError) as exc:
+        raise DatasetError(
+            f"cannot write the dataset to {os.fspath(path)}",
+            [Problem(f"writing failed: {exc}", Location(file=target.name))],
+            hint="check the path and that you may write there",
+        ) from None
