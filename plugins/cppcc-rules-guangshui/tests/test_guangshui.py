@@ -7,8 +7,7 @@ from cppcc_rules_guangshui import JURISDICTION, OTHER_MEETING_KINDS, build_rule_
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cppcc_model.assess.engine import assess
-from cppcc_model.assess.scorecard import ScoreCard
+from cppcc_model.assess import ScoreCard, assess
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
