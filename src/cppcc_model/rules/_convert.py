@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from fractions import Fraction
-from typing import TypeVar
 
 from cppcc_model.numbers import Number, exact
-
-T = TypeVar("T")
 
 
 def optional_points(value: Number | None) -> Fraction | None:
@@ -19,8 +15,3 @@ def optional_points(value: Number | None) -> Fraction | None:
 def points(value: Number) -> Fraction:
     """An exact number of points."""
     return exact(value)
-
-
-def as_tuple(value: Iterable[T]) -> tuple[T, ...]:
-    """Any iterable as a tuple."""
-    return tuple(value)

@@ -11,12 +11,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
 
 import attrs
 
 from cppcc_model.errors import InvalidValueError
-from cppcc_model.rules._convert import as_tuple, optional_points, points
+from cppcc_model.rules._convert import optional_points, points
 from cppcc_model.rules.attribution import Attribution, WholeToEach
 from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.counting import Counting, Each
@@ -24,6 +25,14 @@ from cppcc_model.rules.selection import Where
 from cppcc_model.rules.values import Value
 
 __all__ = ["Category", "Item", "Pool"]
+
+
+def _items(value: Iterable[Item]) -> tuple[Item, ...]:
+    return tuple(value)
+
+
+def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
 
 
 def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -80,7 +89,7 @@ class Category:
 
     id: str = attrs.field(validator=_id)
     label: str
-    items: tuple[Item, ...] = attrs.field(converter=as_tuple)
+    items: tuple[Item, ...] = attrs.field(converter=_items)
     base: Fraction | None = attrs.field(default=None, converter=optional_points)
     cap: Fraction | None = attrs.field(default=None, converter=optional_points)
     floor: Fraction | None = attrs.field(default=None, converter=optional_points)
@@ -101,6 +110,6 @@ class Pool:
 
     id: str = attrs.field(validator=_id)
     label: str
-    categories: tuple[str, ...] = attrs.field(converter=as_tuple)
+    categories: tuple[str, ...] = attrs.field(converter=_ids)
     cap: Fraction = attrs.field(converter=points)
     clause: str | None = None

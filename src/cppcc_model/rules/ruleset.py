@@ -11,18 +11,36 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import attrs
 
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.model import Period
 from cppcc_model.numbers import RoundingPolicy
-from cppcc_model.rules._convert import as_tuple
 from cppcc_model.rules.items import Category, Item, Pool
 from cppcc_model.rules.outcomes import ConsecutiveYears, Grades, Requirement, ScoreBelow, Trigger
 
 __all__ = ["RuleSet", "Settings"]
+
+Trigger_ = Trigger | ScoreBelow | ConsecutiveYears
+
+
+def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
+    return tuple(value)
+
+
+def _pools(value: Iterable[Pool]) -> tuple[Pool, ...]:
+    return tuple(value)
+
+
+def _requirements(value: Iterable[Requirement]) -> tuple[Requirement, ...]:
+    return tuple(value)
+
+
+def _triggers(value: Iterable[Trigger_]) -> tuple[Trigger_, ...]:
+    return tuple(value)
+
 
 _CONVERSION_POLICIES = ("both", "original", "final")
 
@@ -95,14 +113,12 @@ class RuleSet:
     name: str
     title: str
     effective_from: dt.date = attrs.field(converter=_date)
-    categories: tuple[Category, ...] = attrs.field(converter=as_tuple)
+    categories: tuple[Category, ...] = attrs.field(converter=_categories)
     effective_until: dt.date | None = attrs.field(default=None, converter=_optional_date)
-    pools: tuple[Pool, ...] = attrs.field(default=(), converter=as_tuple)
+    pools: tuple[Pool, ...] = attrs.field(default=(), converter=_pools)
     grades: Grades | None = None
-    requirements: tuple[Requirement, ...] = attrs.field(default=(), converter=as_tuple)
-    triggers: tuple[Trigger | ScoreBelow | ConsecutiveYears, ...] = attrs.field(
-        default=(), converter=as_tuple
-    )
+    requirements: tuple[Requirement, ...] = attrs.field(default=(), converter=_requirements)
+    triggers: tuple[Trigger_, ...] = attrs.field(default=(), converter=_triggers)
     settings: Settings = Settings()
     rounding: RoundingPolicy = RoundingPolicy()
     source: str | None = None
