@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
 import attrs
 
@@ -38,6 +39,8 @@ from cppcc_model.model import (
 )
 
 __all__ = ["Ledger", "MemberRecords", "UnknownRecordError"]
+
+_R = TypeVar("_R", Proposal, InfoReport)
 
 
 class UnknownRecordError(CppccError, KeyError):
@@ -317,23 +320,17 @@ class Ledger:
     def within(self, period: Period) -> Ledger:
         """The same roster with only the records dated inside ``period``.
 
-        A proposal merged into one outside the period keeps its place: merged proposals are
-        kept with their parents so the result stays consistent.
+        Records the kept ones refer to stay too, so the result is consistent: the proposals a
+        kept proposal was merged into (and theirs, in turn), and the 社情民意 items a kept item
+        was combined with. They follow the records of the period, in ledger order.
         """
-        proposals = self.proposals_in(period)
-        kept = {p.id for p in proposals}
-        parents = {
-            event.parent_id
-            for p in proposals
-            for event in p.history
-            if event.step is ProposalStep.MERGED and event.parent_id not in kept
-        }
-        extra = tuple(p for p in self.proposals if p.id in parents)
         return attrs.evolve(
             self,
             activities=self.activities_in(period),
-            proposals=proposals + extra,
-            info_reports=self.info_reports_in(period),
+            proposals=_with_referenced(self.proposals_in(period), self.proposals, _merge_parents),
+            info_reports=_with_referenced(
+                self.info_reports_in(period), self.info_reports, _combined_reports
+            ),
             contributions=self.contributions_in(period),
         )
 
@@ -346,6 +343,33 @@ class Ledger:
             + len(self.info_reports)
             + len(self.contributions)
         )
+
+
+def _merge_parents(proposal: Proposal) -> Iterator[str]:
+    for event in proposal.history:
+        if event.step is ProposalStep.MERGED and event.parent_id is not None:
+            yield event.parent_id
+
+
+def _combined_reports(report: InfoReport) -> Iterator[str]:
+    for event in report.history:
+        yield from event.combined_with
+
+
+def _with_referenced(
+    kept: tuple[_R, ...], everything: tuple[_R, ...], references: Callable[[_R], Iterable[str]]
+) -> tuple[_R, ...]:
+    """``kept``, then every record of ``everything`` they refer to, directly or not."""
+    by_id = {record.id: record for record in everything}
+    ids = {record.id for record in kept}
+    pending = list(kept)
+    while pending:
+        for reference in references(pending.pop()):
+            if reference not in ids and reference in by_id:
+                ids.add(reference)
+                pending.append(by_id[reference])
+    kept_ids = {record.id for record in kept}
+    return kept + tuple(r for r in everything if r.id in ids and r.id not in kept_ids)
 
 
 # ---------------------------------------------------------------------- integrity
