@@ -19,10 +19,12 @@ import.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import string
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
+import attrs
 from hypothesis import strategies as st
 
 from cppcc_model.ledger import Ledger
@@ -109,41 +111,76 @@ LATEST = dt.date(2035, 12, 31)
 """The latest start date the strategies make (histories may run a couple of years beyond)."""
 
 _ID_ALPHABET = string.ascii_letters + string.digits + "-_.:/" + "委员组提案界别甲乙丙"
-_NAME_ALPHABET = st.characters(
-    codec="utf-8", exclude_categories=("Cs", "Co", "Cn"), exclude_characters="\x00"
+_NAME_CHARACTERS = (
+    "张王李赵刘陈杨黄吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程"
+    "区县市省政协委员会提案界别活动组社情民意调研视察协商养老教育医疗乡村振兴营商环境"
+    "關於加強議員會區縣與為"  # traditional characters
+    + string.ascii_letters
+    + string.digits
+    + "·、，。（）()《》—-_.:/&'\"<>\\#%+"
+    + "éßñØ€𠀀😀\u200b\x7f"  # beyond the BMP, accents, zero-width space, a control character
 )
-_CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
 
 Pool = Sequence[str] | None
 """A pool of ids to refer to: ``None`` for arbitrary ids, a sequence to pick from."""
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _cached(function: F) -> F:
+    """Reuse strategies: they are immutable, and building and validating them is what costs."""
+    return cast(F, functools.lru_cache(maxsize=2048)(function))
+
+
+@_cached
 def dates(min_value: dt.date = EARLIEST, max_value: dt.date = LATEST) -> st.SearchStrategy[dt.date]:
     """Dates between ``min_value`` and ``max_value``."""
     return st.dates(min_value=min_value, max_value=max_value)
 
 
+@_cached
 def identifiers() -> st.SearchStrategy[str]:
     """Record ids: short, non-empty, no white space (ASCII letters, digits, some Chinese)."""
     return st.text(alphabet=_ID_ALPHABET, min_size=1, max_size=8)
 
 
+@_cached
 def texts(max_size: int = 16) -> st.SearchStrategy[str]:
-    """Names and titles: non-empty text without surrounding white space, often Chinese."""
-    chinese = st.text(alphabet=_CJK, min_size=1, max_size=max_size)
-    anything = (
-        st.text(alphabet=_NAME_ALPHABET, min_size=1, max_size=max_size).map(str.strip).filter(bool)
-    )
-    return st.one_of(chinese, anything)
+    """Names and titles: non-empty text without surrounding white space, often Chinese.
+
+    Besides Chinese (simplified and traditional) they hold ASCII, quotes and backslashes,
+    characters beyond the BMP and a zero-width space, so serialisers meet what clerks type.
+    """
+    word = st.text(alphabet=_NAME_CHARACTERS, min_size=1, max_size=max_size)
+    two_words = st.tuples(
+        st.text(alphabet=_NAME_CHARACTERS, min_size=1, max_size=max(1, max_size // 2)), word
+    ).map(" ".join)
+    return word | two_words
 
 
+@_cached
 def _optional(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[T | None]:
     return st.none() | strategy
 
 
+@_cached
+def _sampled(values: Any) -> st.SearchStrategy[Any]:
+    return st.sampled_from(values)
+
+
+@_cached
+def _ints(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
+
+
+def _tuple(pool: Pool) -> tuple[str, ...] | None:
+    return None if pool is None else tuple(pool)
+
+
 def _pick(pool: Pool) -> st.SearchStrategy[str]:
     """An id from ``pool`` (or any id when the pool is ``None``); the pool must not be empty."""
-    return identifiers() if pool is None else st.sampled_from(list(pool))
+    return identifiers() if pool is None else _sampled(tuple(pool))
 
 
 def _optional_pick(pool: Pool) -> st.SearchStrategy[str | None]:
@@ -153,6 +190,13 @@ def _optional_pick(pool: Pool) -> st.SearchStrategy[str | None]:
 
 
 def _subset(pool: Pool, max_size: int = 3) -> st.SearchStrategy[tuple[str, ...]]:
+    return _cached_subset(_tuple(pool), max_size)
+
+
+@_cached
+def _cached_subset(
+    pool: tuple[str, ...] | None, max_size: int
+) -> st.SearchStrategy[tuple[str, ...]]:
     if pool is not None and not pool:
         return st.just(())
     return st.lists(_pick(pool), unique=True, max_size=max_size).map(tuple)
@@ -162,22 +206,28 @@ def _record_id(record_id: str | None) -> st.SearchStrategy[str]:
     return identifiers() if record_id is None else st.just(record_id)
 
 
-def _end_after(start: dt.date, max_days: int = 800) -> st.SearchStrategy[dt.date]:
-    return st.integers(0, max_days).map(lambda days: start + dt.timedelta(days=days))
+def _after(draw: st.DrawFn, start: dt.date, max_days: int) -> dt.date:
+    """A date from ``start`` to ``max_days`` days after it."""
+    return start + dt.timedelta(days=draw(_ints(0, max_days)))
 
 
-def _days_after(start: dt.date, count: int, max_gap: int = 60) -> st.SearchStrategy[list[dt.date]]:
+def _maybe_after(draw: st.DrawFn, start: dt.date, max_days: int) -> dt.date | None:
+    """``None`` or a date from ``start`` to ``max_days`` days after it."""
+    return _after(draw, start, max_days) if draw(st.booleans()) else None
+
+
+@_cached
+def _gaps(count: int, max_gap: int) -> st.SearchStrategy[list[int]]:
+    return st.lists(_ints(0, max_gap), min_size=count, max_size=count)
+
+
+def _days_after(draw: st.DrawFn, start: dt.date, count: int, max_gap: int = 60) -> list[dt.date]:
     """``count`` dates from ``start`` on, never going backwards."""
-    gaps = st.lists(st.integers(0, max_gap), min_size=count, max_size=count)
-
-    def running(steps: list[int]) -> list[dt.date]:
-        days, total = [], 0
-        for step in steps:
-            total += step
-            days.append(start + dt.timedelta(days=total))
-        return days
-
-    return gaps.map(running)
+    days, total = [], 0
+    for gap in draw(_gaps(count, max_gap)):
+        total += gap
+        days.append(start + dt.timedelta(days=total))
+    return days
 
 
 # ---------------------------------------------------------------------- organisations
@@ -189,7 +239,7 @@ def committees(*, record_id: str | None = None) -> st.SearchStrategy[Committee]:
         Committee,
         id=_record_id(record_id),
         name=texts(),
-        level=st.sampled_from(Level),
+        level=_sampled(Level),
         jurisdiction=identifiers(),
         parent_jurisdiction=_optional(identifiers()),
     )
@@ -207,11 +257,11 @@ def participating_units(*, record_id: str | None = None) -> st.SearchStrategy[Pa
         id=_record_id(record_id),
         name=texts(),
         short_name=texts(6),
-        kind=st.sampled_from(UnitKind),
+        kind=_sampled(UnitKind),
     )
     if record_id is not None:
         return invented
-    return st.sampled_from(STANDARD_UNITS) | invented
+    return _sampled(STANDARD_UNITS) | invented
 
 
 def special_committees(*, record_id: str | None = None) -> st.SearchStrategy[SpecialCommittee]:
@@ -229,7 +279,7 @@ def activity_groups(
         ActivityGroup,
         id=_record_id(record_id),
         name=texts(),
-        kind=st.sampled_from(GroupKind),
+        kind=_sampled(GroupKind),
         paired_committee_id=_optional_pick(committee_ids),
         party_branch=_optional(texts()),
     )
@@ -241,14 +291,20 @@ def body_refs(bodies: Mapping[BodyKind, Sequence[str]] | None = None) -> st.Sear
     With ``bodies`` ``None`` any kind and any id is made; otherwise internal references name
     only the ids listed for their kind.
     """
-    free = st.builds(
-        BodyRef, kind=st.sampled_from([BodyKind.OFFICE, BodyKind.EXTERNAL]), id=texts(10)
-    )
+    frozen = None if bodies is None else tuple((kind, tuple(ids)) for kind, ids in bodies.items())
+    return _body_refs(frozen)
+
+
+@_cached
+def _body_refs(
+    bodies: tuple[tuple[BodyKind, tuple[str, ...]], ...] | None,
+) -> st.SearchStrategy[BodyRef]:
+    free = st.builds(BodyRef, kind=_sampled((BodyKind.OFFICE, BodyKind.EXTERNAL)), id=texts(10))
     if bodies is None:
-        return st.builds(BodyRef, kind=st.sampled_from(BodyKind), id=identifiers()) | free
+        return st.builds(BodyRef, kind=_sampled(BodyKind), id=identifiers()) | free
     internal = [
-        st.builds(BodyRef, kind=st.just(kind), id=st.sampled_from(list(ids)))
-        for kind, ids in bodies.items()
+        st.builds(BodyRef, kind=st.just(kind), id=_sampled(tuple(ids)))
+        for kind, ids in bodies
         if ids and kind not in (BodyKind.OFFICE, BodyKind.EXTERNAL)
     ]
     return st.one_of(*internal, free)
@@ -262,9 +318,9 @@ def role_spells(draw: st.DrawFn, *, body_ids: Pool = None) -> RoleSpell:
     """Dated roles; ``body_ids`` are the special committees and groups a role may belong to."""
     start = draw(dates())
     return RoleSpell(
-        role=draw(st.sampled_from(RoleKind)),
+        role=draw(_sampled(RoleKind)),
         start=start,
-        end=draw(_optional(_end_after(start))),
+        end=_maybe_after(draw, start, 800),
         body_id=draw(_optional_pick(body_ids)),
     )
 
@@ -292,9 +348,9 @@ def members(
         activity_group_id=draw(_optional_pick(group_ids)),
         special_committee_ids=draw(_subset(committee_ids)),
         roles=tuple(draw(st.lists(role_spells(body_ids=body_pool), max_size=3))),
-        gender=draw(_optional(st.sampled_from(Gender))),
+        gender=draw(_optional(_sampled(Gender))),
         joined=joined,
-        left=draw(_optional(_end_after(joined or EARLIEST, 3000))),
+        left=_maybe_after(draw, joined or EARLIEST, 3000),
     )
 
 
@@ -306,9 +362,9 @@ def terms(draw: st.DrawFn, *, number: int | None = None) -> Term:
     """Terms (届)."""
     start = draw(dates())
     return Term(
-        number=number if number is not None else draw(st.integers(1, 20)),
+        number=number if number is not None else draw(_ints(1, 20)),
         start=start,
-        end=draw(_optional(_end_after(start, 5 * 366))),
+        end=_maybe_after(draw, start, 5 * 366),
     )
 
 
@@ -317,10 +373,10 @@ def sessions(draw: st.DrawFn, *, term: int | None = None, number: int | None = N
     """Sessions (次会议) of a term."""
     start = draw(dates())
     return Session(
-        term=term if term is not None else draw(st.integers(1, 20)),
-        number=number if number is not None else draw(st.integers(1, 6)),
+        term=term if term is not None else draw(_ints(1, 20)),
+        number=number if number is not None else draw(_ints(1, 6)),
         start=start,
-        end=draw(_end_after(start, 7)),
+        end=_after(draw, start, 7),
     )
 
 
@@ -328,7 +384,7 @@ def sessions(draw: st.DrawFn, *, term: int | None = None, number: int | None = N
 def periods(draw: st.DrawFn, *, max_days: int = 2 * 366) -> Period:
     """Inclusive periods of at most ``max_days`` + 1 days."""
     start = draw(dates())
-    return Period(start, draw(_end_after(start, max_days)))
+    return Period(start, _after(draw, start, max_days))
 
 
 # ---------------------------------------------------------------------- activities
@@ -341,9 +397,9 @@ def attendances(
     return st.builds(
         Attendance,
         member_id=_pick(member_ids),
-        status=st.sampled_from(AttendanceStatus),
-        role=st.sampled_from(ParticipationRole),
-        half_days=_optional(st.integers(0, max_half_days)),
+        status=_sampled(AttendanceStatus),
+        role=_sampled(ParticipationRole),
+        half_days=_optional(_ints(0, max_half_days)),
     )
 
 
@@ -359,7 +415,7 @@ def activities(
 ) -> Activity:
     """Activities with a roll call of distinct members from ``member_ids``."""
     start = draw(dates())
-    half_days = draw(st.integers(1, 6))
+    half_days = draw(_ints(1, 6))
     roll: list[Attendance] = []
     if member_ids is None or member_ids:
         entries = st.lists(
@@ -370,10 +426,10 @@ def activities(
         roll = draw(entries)
     return Activity(
         id=draw(_record_id(record_id)),
-        kind=draw(st.sampled_from(ActivityKind)),
+        kind=draw(_sampled(ActivityKind)),
         title=draw(texts()),
         start=start,
-        end=draw(_optional(_end_after(start, 10))),
+        end=_maybe_after(draw, start, 10),
         half_days=half_days,
         organiser=draw(_optional(body_refs(bodies))),
         session_id=draw(_optional_pick(session_ids)),
@@ -386,7 +442,7 @@ def activities(
 
 def handling_units() -> st.SearchStrategy[HandlingUnit]:
     """Handling units (承办单位) with their part."""
-    return st.builds(HandlingUnit, name=texts(10), role=st.sampled_from(HandlingRole))
+    return st.builds(HandlingUnit, name=texts(10), role=_sampled(HandlingRole))
 
 
 _FILED_PATH = (
@@ -411,7 +467,7 @@ def _event(draw: st.DrawFn, step: ProposalStep, on: dt.date, parent_ids: Pool) -
     """A proposal event of ``step`` carrying what that step records."""
     fields: dict[str, Any] = {}
     if step is ProposalStep.FILED:
-        fields["case_number"] = draw(_optional(st.integers(1, 999).map(str)))
+        fields["case_number"] = draw(_optional(_ints(1, 999).map(str)))
     elif step is ProposalStep.MERGED:
         fields["parent_id"] = draw(_pick(parent_ids))
     elif step in (ProposalStep.NOT_FILED, ProposalStep.RETURNED, ProposalStep.WITHDRAWN):
@@ -421,9 +477,9 @@ def _event(draw: st.DrawFn, step: ProposalStep, on: dt.date, parent_ids: Pool) -
     elif step in (ProposalStep.ASSIGNED, ProposalStep.REASSIGNED):
         fields["units"] = tuple(draw(st.lists(handling_units(), min_size=1, max_size=3)))
     elif step is ProposalStep.REPLIED:
-        fields["reply"] = draw(st.sampled_from(ReplyCategory))
+        fields["reply"] = draw(_sampled(ReplyCategory))
     elif step is ProposalStep.FEEDBACK:
-        fields["satisfaction"] = draw(st.sampled_from(Satisfaction))
+        fields["satisfaction"] = draw(_sampled(Satisfaction))
         fields["face_to_face"] = draw(_optional(st.booleans()))
     if step in (ProposalStep.KEY_DESIGNATED, ProposalStep.SUPERVISED, ProposalStep.INSTRUCTED):
         fields["leader"] = draw(_optional(texts(6)))
@@ -433,8 +489,8 @@ def _event(draw: st.DrawFn, step: ProposalStep, on: dt.date, parent_ids: Pool) -
         ProposalStep.INSTRUCTED,
         ProposalStep.TRANSFERRED_UP,
     ):
-        fields["level"] = draw(_optional(st.sampled_from(Level)))
-    fields["note"] = draw(st.none() | st.none() | texts())
+        fields["level"] = draw(_optional(_sampled(Level)))
+    fields["note"] = draw(_optional(texts()))
     return ProposalEvent(step=step, on=on, **fields)
 
 
@@ -458,13 +514,13 @@ def proposal_histories(
     steps = [ProposalStep.SUBMITTED]
     if draw(st.booleans()):
         steps += [ProposalStep.RETURNED, ProposalStep.SUBMITTED]
-    ending = draw(st.sampled_from(endings))
+    ending = draw(_sampled(tuple(endings)))
     if ending is not None:
         steps.append(ending)
     else:
-        reached = draw(st.integers(0, len(_FILED_PATH)))
+        reached = draw(_ints(0, len(_FILED_PATH)))
         path = list(_FILED_PATH[:reached])
-        for extra in draw(st.lists(st.sampled_from(_EXTRAS_AFTER_FILING), max_size=2)):
+        for extra in draw(st.lists(_sampled(_EXTRAS_AFTER_FILING), max_size=2)):
             if ProposalStep.ASSIGNED in path:
                 place = path.index(ProposalStep.ASSIGNED) + 1
                 step_pair = (
@@ -474,9 +530,9 @@ def proposal_histories(
                 )
                 path[place:place] = step_pair
         if ProposalStep.REPLIED in path:
-            path += draw(st.lists(st.sampled_from(_EXTRAS_AFTER_REPLY), max_size=2, unique=True))
+            path += draw(st.lists(_sampled(_EXTRAS_AFTER_REPLY), max_size=2, unique=True))
         steps += path
-    days = draw(_days_after(submitted_on, len(steps)))
+    days = _days_after(draw, submitted_on, len(steps))
     return tuple(_event(draw, step, on, parent_ids) for step, on in zip(steps, days, strict=True))
 
 
@@ -501,7 +557,7 @@ def proposals(
         kinds.append(ProposerKind.INDIVIDUAL)
     if pool_size is None or pool_size >= 2:
         kinds.append(ProposerKind.JOINT)
-    kind = draw(st.sampled_from(kinds))
+    kind = draw(_sampled(tuple(kinds)))
     body: BodyRef | None = None
     if kind is ProposerKind.INDIVIDUAL:
         proposers: tuple[str, ...] = (draw(_pick(member_ids)),)
@@ -527,34 +583,39 @@ def proposals(
 # ---------------------------------------------------------------------- 社情民意
 
 
+@_cached
 def _issue_numbers() -> st.SearchStrategy[str]:
-    return st.integers(1, 300).map(lambda number: f"第{number}期")
+    return _ints(1, 300).map(lambda number: f"第{number}期")
 
 
+def _info_event(
+    draw: st.DrawFn, step: InfoStep | None, on: dt.date | None, report_ids: Pool
+) -> InfoEvent:
+    chosen = step if step is not None else draw(_sampled(InfoStep))
+    needs_level = chosen in (InfoStep.FORWARDED, InfoStep.ADOPTED, InfoStep.INSTRUCTED)
+    level_strategy = _sampled(Level)
+    issued = chosen is InfoStep.ISSUED
+    return InfoEvent(
+        step=chosen,
+        on=on if on is not None else draw(dates()),
+        level=draw(level_strategy if needs_level else _optional(level_strategy)),
+        leader=draw(_optional(texts(6))) if chosen is InfoStep.INSTRUCTED else None,
+        issue=draw(_optional(_issue_numbers())) if issued else None,
+        combined_with=draw(_subset(report_ids, 2)) if issued else (),
+        note=draw(_optional(texts())),
+    )
+
+
+@st.composite
 def info_events(
-    *, step: InfoStep | None = None, on: dt.date | None = None, report_ids: Pool = None
-) -> st.SearchStrategy[InfoEvent]:
+    draw: st.DrawFn,
+    *,
+    step: InfoStep | None = None,
+    on: dt.date | None = None,
+    report_ids: Pool = None,
+) -> InfoEvent:
     """Single 社情民意 events carrying what their step needs (a level where one is needed)."""
-
-    @st.composite
-    def build(draw: st.DrawFn) -> InfoEvent:
-        chosen = step if step is not None else draw(st.sampled_from(InfoStep))
-        needs_level = chosen in (InfoStep.FORWARDED, InfoStep.ADOPTED, InfoStep.INSTRUCTED)
-        level_strategy = st.sampled_from(Level)
-        issued = chosen is InfoStep.ISSUED
-        return InfoEvent(
-            step=chosen,
-            on=on if on is not None else draw(dates()),
-            level=draw(level_strategy if needs_level else _optional(level_strategy)),
-            leader=draw(_optional(texts(6))) if chosen is InfoStep.INSTRUCTED else None,
-            issue=draw(_optional(st.integers(1, 300).map(lambda n: f"第{n}期")))
-            if issued
-            else None,
-            combined_with=draw(_subset(report_ids, 2)) if issued else (),
-            note=draw(st.none() | texts()),
-        )
-
-    return build()
+    return _info_event(draw, step, on, report_ids)
 
 
 @st.composite
@@ -567,11 +628,10 @@ def info_histories(
         path.append(InfoStep.RETURNED)
     else:
         path += [InfoStep.ISSUED, InfoStep.FORWARDED, InfoStep.ADOPTED, InfoStep.INSTRUCTED]
-    steps = path[: draw(st.integers(0, len(path)))]
-    days = draw(_days_after(submitted_on, len(steps), 30))
+    steps = path[: draw(_ints(0, len(path)))]
+    days = _days_after(draw, submitted_on, len(steps), 30)
     return tuple(
-        draw(info_events(step=step, on=on, report_ids=report_ids))
-        for step, on in zip(steps, days, strict=True)
+        _info_event(draw, step, on, report_ids) for step, on in zip(steps, days, strict=True)
     )
 
 
@@ -614,13 +674,13 @@ def contributions(
     body = draw(body_refs(bodies)) if not authors else draw(_optional(body_refs(bodies)))
     return Contribution(
         id=draw(_record_id(record_id)),
-        kind=draw(st.sampled_from(ContributionKind)),
+        kind=draw(_sampled(ContributionKind)),
         title=draw(texts(24)),
         on=draw(dates()),
         author_ids=authors,
         body=body,
-        level=draw(_optional(st.sampled_from(Level))),
-        length_chars=draw(_optional(st.integers(1, 100_000))),
+        level=draw(_optional(_sampled(Level))),
+        length_chars=draw(_optional(_ints(1, 100_000))),
         note=draw(_optional(texts())),
     )
 
@@ -629,21 +689,21 @@ def work_items(*, number: int | None = None) -> st.SearchStrategy[WorkItem]:
     """Work-plan items with lead bodies."""
     return st.builds(
         WorkItem,
-        number=st.just(number) if number is not None else st.integers(1, 60),
-        category=st.sampled_from(WorkCategory),
+        number=st.just(number) if number is not None else _ints(1, 60),
+        category=_sampled(WorkCategory),
         title=texts(24),
         lead_bodies=st.lists(texts(8), max_size=3).map(tuple),
-        status=st.sampled_from(WorkItemStatus),
+        status=_sampled(WorkItemStatus),
     )
 
 
 @st.composite
 def work_plans(draw: st.DrawFn, *, record_id: str | None = None, max_items: int = 6) -> WorkPlan:
     """Work plans with distinctly numbered items."""
-    numbers = draw(st.lists(st.integers(1, 60), unique=True, max_size=max_items))
+    numbers = draw(st.lists(_ints(1, 60), unique=True, max_size=max_items))
     return WorkPlan(
         id=draw(_record_id(record_id)),
-        year=draw(st.integers(2000, 2035)),
+        year=draw(_ints(2000, 2035)),
         title=draw(texts(24)),
         items=tuple(draw(work_items(number=number)) for number in numbers),
     )
@@ -656,10 +716,44 @@ def _unique_ids(draw: st.DrawFn, min_size: int, max_size: int) -> list[str]:
     return draw(st.lists(identifiers(), unique=True, min_size=min_size, max_size=max_size))
 
 
+_Record = TypeVar(
+    "_Record",
+    Sector,
+    SpecialCommittee,
+    ActivityGroup,
+    Member,
+    Activity,
+    Proposal,
+    InfoReport,
+    Contribution,
+    WorkPlan,
+)
+
+
 def _each(
-    draw: st.DrawFn, ids: Sequence[str], make: Callable[[str], st.SearchStrategy[T]]
-) -> tuple[T, ...]:
-    return tuple(draw(make(record_id)) for record_id in ids)
+    draw: st.DrawFn, ids: Sequence[str], strategy: st.SearchStrategy[_Record]
+) -> tuple[_Record, ...]:
+    """One record per id: drawn from one strategy (cheap), then given its id."""
+    return tuple(attrs.evolve(draw(strategy), id=record_id) for record_id in ids)
+
+
+def _not_merged_into_itself(proposal: Proposal, ids: Sequence[str]) -> Proposal:
+    if not any(event.parent_id == proposal.id for event in proposal.history):
+        return proposal
+    other = next(record_id for record_id in ids if record_id != proposal.id)
+    history = tuple(
+        attrs.evolve(event, parent_id=other) if event.parent_id == proposal.id else event
+        for event in proposal.history
+    )
+    return attrs.evolve(proposal, history=history)
+
+
+def _not_combined_with_itself(report: InfoReport) -> InfoReport:
+    history = tuple(
+        attrs.evolve(event, combined_with=tuple(o for o in event.combined_with if o != report.id))
+        for event in report.history
+    )
+    return attrs.evolve(report, history=history)
 
 
 @st.composite
@@ -672,22 +766,20 @@ def ledgers(
     (activities, proposals, 社情民意 items, contributions).
     """
     committee = draw(committees())
-    term_numbers = draw(st.lists(st.integers(1, 20), unique=True, max_size=2))
+    term_numbers = draw(st.lists(_ints(1, 20), unique=True, max_size=2))
     term_list = tuple(draw(terms(number=number)) for number in term_numbers)
-    session_keys = draw(
-        st.lists(st.tuples(st.integers(1, 20), st.integers(1, 6)), unique=True, max_size=3)
-    )
+    session_keys = draw(st.lists(st.tuples(_ints(1, 20), _ints(1, 6)), unique=True, max_size=3))
     session_list = tuple(draw(sessions(term=t, number=n)) for t, n in session_keys)
-    session_ids = [session.id for session in session_list]
+    session_ids = tuple(session.id for session in session_list)
 
-    sector_ids = _unique_ids(draw, 1 if max_members > 0 else 0, 4)
+    sector_ids = tuple(_unique_ids(draw, 1 if max_members > 0 else 0, 4))
     unit_list = draw(st.lists(participating_units(), unique_by=lambda unit: unit.id, max_size=4))
-    unit_ids = [unit.id for unit in unit_list]
-    committee_ids = _unique_ids(draw, 0, 3)
-    group_ids = _unique_ids(draw, 0, 3)
-    member_ids = _unique_ids(draw, min_members, max_members)
+    unit_ids = tuple(unit.id for unit in unit_list)
+    committee_ids = tuple(_unique_ids(draw, 0, 3))
+    group_ids = tuple(_unique_ids(draw, 0, 3))
+    member_ids = tuple(_unique_ids(draw, min_members, max_members))
     bodies = {
-        BodyKind.COMMITTEE: [committee.id],
+        BodyKind.COMMITTEE: (committee.id,),
         BodyKind.UNIT: unit_ids,
         BodyKind.SPECIAL_COMMITTEE: committee_ids,
         BodyKind.ACTIVITY_GROUP: group_ids,
@@ -695,25 +787,23 @@ def ledgers(
     }
     proposal_ids = _unique_ids(draw, 0, max_records)
     report_ids = _unique_ids(draw, 0, max_records)
-
-    def others(ids: list[str], own: str) -> list[str]:
-        return [other for other in ids if other != own]
-
+    parents = proposal_ids if len(proposal_ids) > 1 else []
+    proposal_strategy = proposals(
+        member_ids=member_ids, session_ids=session_ids, bodies=bodies, parent_ids=parents
+    )
+    report_strategy = info_reports(member_ids=member_ids, bodies=bodies, report_ids=report_ids)
     return Ledger(
         committee=committee,
         terms=term_list,
         sessions=session_list,
-        sectors=_each(draw, sector_ids, lambda i: sectors(record_id=i)),
+        sectors=_each(draw, sector_ids, sectors()),
         units=tuple(unit_list),
-        special_committees=_each(draw, committee_ids, lambda i: special_committees(record_id=i)),
-        activity_groups=_each(
-            draw, group_ids, lambda i: activity_groups(record_id=i, committee_ids=committee_ids)
-        ),
+        special_committees=_each(draw, committee_ids, special_committees()),
+        activity_groups=_each(draw, group_ids, activity_groups(committee_ids=committee_ids)),
         members=_each(
             draw,
             member_ids,
-            lambda i: members(
-                record_id=i,
+            members(
                 sector_ids=sector_ids,
                 unit_ids=unit_ids,
                 group_ids=group_ids,
@@ -723,32 +813,19 @@ def ledgers(
         activities=_each(
             draw,
             _unique_ids(draw, 0, max_records),
-            lambda i: activities(
-                record_id=i, member_ids=member_ids, session_ids=session_ids, bodies=bodies
-            ),
+            activities(member_ids=member_ids, session_ids=session_ids, bodies=bodies),
         ),
-        proposals=_each(
-            draw,
-            proposal_ids,
-            lambda i: proposals(
-                record_id=i,
-                member_ids=member_ids,
-                session_ids=session_ids,
-                bodies=bodies,
-                parent_ids=others(proposal_ids, i),
-            ),
+        proposals=tuple(
+            _not_merged_into_itself(proposal, proposal_ids)
+            for proposal in _each(draw, proposal_ids, proposal_strategy)
         ),
-        info_reports=_each(
-            draw,
-            report_ids,
-            lambda i: info_reports(
-                record_id=i, member_ids=member_ids, bodies=bodies, report_ids=others(report_ids, i)
-            ),
+        info_reports=tuple(
+            _not_combined_with_itself(report) for report in _each(draw, report_ids, report_strategy)
         ),
         contributions=_each(
             draw,
             _unique_ids(draw, 0, max_records),
-            lambda i: contributions(record_id=i, member_ids=member_ids, bodies=bodies),
+            contributions(member_ids=member_ids, bodies=bodies),
         ),
-        work_plans=_each(draw, _unique_ids(draw, 0, 2), lambda i: work_plans(record_id=i)),
+        work_plans=_each(draw, _unique_ids(draw, 0, 2), work_plans()),
     )
