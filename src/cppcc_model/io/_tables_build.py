@@ -48,7 +48,7 @@ from cppcc_model.model import (
 __all__ = ["build_ledger"]
 
 _FIELD_PREFIX = re.compile(r"^\w+\.(\w+): ")
-_NEEDS = re.compile(r"\bneeds (\w+)\b")
+_NEEDS = re.compile(r"\bneeds (?:an? )?(\w+)\b")
 
 
 def _suggestion(value: str, known: Collection[str]) -> str:
@@ -59,9 +59,12 @@ def _suggestion(value: str, known: Collection[str]) -> str:
 class _Builder:
     """Builds the ledger's fields from rows, gathering every problem."""
 
-    def __init__(self, rows: dict[str, list[Row]], problems: list[Problem]) -> None:
+    def __init__(
+        self, rows: dict[str, list[Row]], problems: list[Problem], unchecked: Collection[str]
+    ) -> None:
         self.rows = rows
         self.problems = problems
+        self.unchecked = unchecked
         self.located: dict[tuple[str, str], Row] = {}
 
     # ------------------------------------------------------------------ helpers
@@ -116,7 +119,7 @@ class _Builder:
         self, row: Row, field: str, value: str | None, known: Collection[str], table: str
     ) -> bool:
         """Whether ``value`` names a record of ``table``; if not, a problem at ``field``."""
-        if value is None or value in known:
+        if value is None or value in known or table in self.unchecked:
             return True
         target = table_by_name(table)
         self.problem(
@@ -145,15 +148,11 @@ class _Builder:
             row.ok = False
             return None
         ref: BodyRef | None = self.make(row, BodyRef, f"{prefix}_id", kind=kind, id=body_id)
-        if ref is not None and ref.is_internal and ref.id not in bodies[ref.kind]:
-            table = {
-                BodyKind.UNIT: "units",
-                BodyKind.SPECIAL_COMMITTEE: "special_committees",
-                BodyKind.ACTIVITY_GROUP: "activity_groups",
-                BodyKind.SECTOR: "sectors",
-                BodyKind.COMMITTEE: "committee",
-            }[ref.kind]
-            known = bodies[ref.kind]
+        if ref is None or not ref.is_internal:
+            return ref
+        table = _BODY_TABLES[ref.kind]
+        known = bodies[ref.kind]
+        if ref.id not in known and table not in self.unchecked:
             self.problem(
                 row,
                 f"{prefix}_id",
@@ -197,6 +196,8 @@ class _Builder:
                 },
             )
         fields: dict[str, Any] = {"committee": committee}
+        if committee is None:  # its problem is reported; do not blame every reference to it
+            self.unchecked = {*self.unchecked, "committee"}
 
         terms = self.unique("terms", lambda r: r.record_id if r.get("number") else None, "number")
         fields["terms"] = [
@@ -379,7 +380,7 @@ class _Builder:
                 if member_id is not None:
                     seen[member_id] = entry_row.number
                 attended = entry_row.get("half_days")
-                if attended is not None and attended > length:
+                if attended is not None and r.ok and attended > length:
                     self.problem(
                         entry_row,
                         "half_days",
@@ -477,11 +478,13 @@ class _Builder:
                         )
                     else:
                         self.reference(event_row, "parent_id", parent_id, proposals, "proposals")
+                step = event_row.get("step")
+                needs_units = step in (ProposalStep.ASSIGNED, ProposalStep.REASSIGNED)
                 events.append(
                     self.make(
                         event_row,
                         ProposalEvent,
-                        "step",
+                        "units" if needs_units else "step",
                         **{name: event_row.get(name) for name in _EVENT_FIELDS},
                     )
                 )
@@ -632,6 +635,14 @@ class _Builder:
         return Problem(problem.message, chosen.where().merged(problem.where), problem.hint)
 
 
+_BODY_TABLES = {
+    BodyKind.UNIT: "units",
+    BodyKind.SPECIAL_COMMITTEE: "special_committees",
+    BodyKind.ACTIVITY_GROUP: "activity_groups",
+    BodyKind.SECTOR: "sectors",
+    BodyKind.COMMITTEE: "committee",
+}
+
 _EVENT_FIELDS = (
     "step",
     "on",
@@ -666,10 +677,19 @@ _TABLE_WORDS: dict[str, tuple[str, ...]] = {
 
 
 def build_ledger(
-    committee: Row | None, rows: dict[str, list[Row]], problems: list[Problem]
+    committee: Row | None,
+    rows: dict[str, list[Row]],
+    problems: list[Problem],
+    *,
+    unchecked: Collection[str] = (),
 ) -> Ledger | None:
-    """The ledger the rows describe, or ``None`` when ``problems`` is not empty afterwards."""
-    builder = _Builder(rows, problems)
+    """The ledger the rows describe, or ``None`` when ``problems`` is not empty afterwards.
+
+    References into the tables named in ``unchecked`` (tables that could not be read in full)
+    are not checked, so one unreadable file does not bury its own problem under a hundred
+    consequences.
+    """
+    builder = _Builder(rows, problems, unchecked)
     fields = builder.build(committee)
     if problems or fields is None or fields["committee"] is None:
         return None

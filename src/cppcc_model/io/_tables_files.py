@@ -23,9 +23,9 @@ import attrs
 
 from cppcc_model.errors import Location, Problem
 from cppcc_model.io._tables_cells import excel_unescape, is_empty
-from cppcc_model.io._tables_schema import Table, all_table_names, table_named
+from cppcc_model.io._tables_schema import TABLES, Table, all_table_names, table_named
 
-__all__ = ["DEFAULT_MAX_ROWS", "RawTable", "read_dataset_tables"]
+__all__ = ["DEFAULT_MAX_ROWS", "DatasetTables", "RawTable", "read_dataset_tables"]
 
 DEFAULT_MAX_ROWS = 1_000_000
 """The default limit of data rows per table."""
@@ -165,7 +165,9 @@ def _read_csv(
         return None, [_encoding_problem(path, where, exc)]
     except OSError as exc:
         return None, [Problem(f"cannot read the file: {exc.strerror or exc}", where)]
-    return _raw(table, name, None, collected, _EPOCH_1900), collected.problems
+    if collected.problems:  # a table read in part is not loaded at all
+        return None, collected.problems
+    return _raw(table, name, None, collected, _EPOCH_1900), []
 
 
 class _CsvError(Exception):
@@ -244,7 +246,7 @@ def _is_note(name: str) -> bool:
 
 
 def _read_workbook(
-    path: Path, name: str, max_rows: int, file_table: Table | None
+    path: Path, name: str, max_rows: int, file_table: Table | None, failed: set[str]
 ) -> tuple[list[RawTable], list[Problem]]:
     """The tables of a workbook: one per sheet named after a table.
 
@@ -254,6 +256,7 @@ def _read_workbook(
     where = Location(file=name)
     workbook, problems = _open_workbook(path, where)
     if workbook is None:
+        failed.update(table.name for table in TABLES)  # whatever it held is unknown
         return [], problems
     tables: list[RawTable] = []
     try:
@@ -263,10 +266,8 @@ def _read_workbook(
         for worksheet in sheets:
             sheet_where = Location(file=name, sheet=worksheet.title)
             table = file_table if only else table_named(worksheet.title)
-            collected = _collect(_sheet_rows(worksheet), sheet_where, max_rows, table)
-            problems.extend(collected.problems)
             if table is None:
-                if collected.rows:
+                if any(not all(map(is_empty, row)) for row in _sheet_rows(worksheet)):
                     problems.append(
                         Problem(
                             f"the sheet {worksheet.title!r} is not a table of the dataset",
@@ -277,10 +278,16 @@ def _read_workbook(
                         )
                     )
                 continue
+            collected = _collect(_sheet_rows(worksheet), sheet_where, max_rows, table)
+            if collected.problems:  # a table read in part is not loaded at all
+                problems.extend(collected.problems)
+                failed.add(table.name)
+                continue
             raw = _raw(table, name, worksheet.title, collected, epoch)
             if raw is not None:
                 tables.append(raw)
     except Exception as exc:  # a damaged sheet part surfaces only while rows are read
+        failed.update(table.name for table in TABLES)
         problems.append(
             Problem(
                 f"cannot read the workbook: {type(exc).__name__}: {exc}",
@@ -303,7 +310,9 @@ def _inside(path: Path, root: Path) -> bool:
         return False
 
 
-def _directory_tables(root: Path, max_rows: int) -> tuple[list[RawTable], list[Problem]]:
+def _directory_tables(
+    root: Path, max_rows: int, failed: set[str]
+) -> tuple[list[RawTable], list[Problem]]:
     tables: list[RawTable] = []
     problems: list[Problem] = []
     try:
@@ -348,7 +357,7 @@ def _directory_tables(root: Path, max_rows: int) -> tuple[list[RawTable], list[P
             continue
         table = table_named(stem)
         if suffix == ".xlsx":
-            found, found_problems = _read_workbook(path, name, max_rows, table)
+            found, found_problems = _read_workbook(path, name, max_rows, table, failed)
             tables.extend(found)
             problems.extend(found_problems)
             continue
@@ -365,21 +374,34 @@ def _directory_tables(root: Path, max_rows: int) -> tuple[list[RawTable], list[P
             continue
         raw, raw_problems = _read_csv(path, name, table, max_rows)
         problems.extend(raw_problems)
+        if raw_problems:
+            failed.add(table.name)
         if raw is not None:
             tables.append(raw)
     return tables, problems
 
 
-def read_dataset_tables(path: Path, max_rows: int) -> tuple[list[RawTable], list[Problem]]:
+@attrs.define
+class DatasetTables:
+    """What reading a dataset's files gave: tables, problems, and tables not fully read."""
+
+    tables: list[RawTable]
+    problems: list[Problem]
+    failed: set[str]
+
+
+def read_dataset_tables(path: Path, max_rows: int) -> DatasetTables:
     """Every table of the dataset at ``path`` (a directory or an .xlsx workbook), and problems.
 
     A table held twice (``members.csv`` and ``委员.csv``) is a problem; a table found in no
-    file is simply empty.
+    file is simply empty. ``failed`` names the tables that could not be read in full, so that
+    references into them are not reported as missing.
     """
+    failed: set[str] = set()
     if path.is_dir():
-        tables, problems = _directory_tables(path, max_rows)
+        tables, problems = _directory_tables(path, max_rows, failed)
     else:
-        tables, problems = _read_workbook(path, path.name, max_rows, None)
+        tables, problems = _read_workbook(path, path.name, max_rows, None, failed)
     first: dict[str, RawTable] = {}
     unique: list[RawTable] = []
     for raw in tables:
@@ -396,4 +418,4 @@ def read_dataset_tables(path: Path, max_rows: int) -> tuple[list[RawTable], list
             continue
         first[raw.table.name] = raw
         unique.append(raw)
-    return unique, problems
+    return DatasetTables(unique, problems, failed)

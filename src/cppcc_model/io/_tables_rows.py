@@ -57,8 +57,8 @@ def _header_text(value: object) -> str:
     return value.strip() if isinstance(value, str) else str(value)
 
 
-def _map_headers(raw: RawTable, problems: list[Problem]) -> dict[int, Column] | None:
-    """Column index → column; ``None`` when a required column is missing."""
+def _map_headers(raw: RawTable, problems: list[Problem]) -> tuple[dict[int, Column], bool]:
+    """Column index → column, and whether every required column is there."""
     table = raw.table
     mapping: dict[int, Column] = {}
     first_index: dict[str, int] = {}
@@ -110,7 +110,7 @@ def _map_headers(raw: RawTable, problems: list[Problem]) -> dict[int, Column] | 
                 f"add a column headed {column.name!r} or {column.zh!r}",
             )
         )
-    return None if missing else mapping
+    return mapping, not missing
 
 
 _PARENT = {
@@ -137,9 +137,8 @@ def _record_id(table: Table, values: dict[str, Any], cells: dict[str, Any]) -> s
 
 def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
     """The typed rows of ``raw``; problems go to ``problems``."""
-    mapping = _map_headers(raw, problems)
-    if mapping is None:
-        return []
+    mapping, complete = _map_headers(raw, problems)
+    present_columns = {column.name for column in mapping.values()}
     headers = {column.name: _header_text(raw.header[index]) for index, column in mapping.items()}
     rows: list[Row] = []
     for number, cells in raw.rows:
@@ -148,7 +147,7 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
             for index, cell in enumerate(cells)
             if index in mapping and not is_empty(cell)
         }
-        row = Row(raw.file, raw.sheet, number, {}, headers)
+        row = Row(raw.file, raw.sheet, number, {}, headers, ok=complete)
         errors: list[tuple[str, CellError]] = []
         for name, cell in present.items():
             try:
@@ -159,7 +158,7 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
         for name, error in errors:
             problems.append(Problem(error.message, row.where(name), error.hint))
         for column in raw.table.columns:
-            if column.required and column.name not in present:
+            if column.required and column.name in present_columns and column.name not in present:
                 problems.append(
                     Problem(
                         f"{column.title} is required but the cell is empty",

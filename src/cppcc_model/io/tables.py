@@ -52,7 +52,8 @@ def _problems_and_ledger(path: Path, max_rows: int) -> tuple[list[Problem], Ledg
         raise InvalidValueError(
             f"max_rows must be at least 1, got {max_rows}", hint="give a positive row limit"
         )
-    raws, problems = read_dataset_tables(path, max_rows)
+    read = read_dataset_tables(path, max_rows)
+    raws, problems = read.tables, read.problems
     committee: Row | None = None
     rows: dict[str, list[Row]] = {}
     found = {raw.table.name for raw in raws}
@@ -61,7 +62,7 @@ def _problems_and_ledger(path: Path, max_rows: int) -> tuple[list[Problem], Ledg
             committee = parse_committee(raw, problems)
         else:
             rows[raw.table.name] = parse_table(raw, problems)
-    if "committee" not in found:
+    if "committee" not in found and "committee" not in read.failed:
         problems.append(
             Problem(
                 "the dataset has no committee table",
@@ -70,7 +71,7 @@ def _problems_and_ledger(path: Path, max_rows: int) -> tuple[list[Problem], Ledg
                 "columns: id, name, level, jurisdiction",
             )
         )
-    ledger = build_ledger(committee, rows, problems)
+    ledger = build_ledger(committee, rows, problems, unchecked=read.failed)
     return problems, (ledger if not problems else None)
 
 
