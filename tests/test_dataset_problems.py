@@ -139,8 +139,19 @@ CASES = [
         {},
         [
             (
-                "cannot read '2023-02-30' as a date",
+                "'2023-02-30' is not a day of the calendar",
                 L(file="members.csv", row=2, column="joined", record_id="m1"),
+            ),
+        ],
+    ),
+    Case(
+        "words_for_a_date",
+        {"contributions.csv": [("2023-06-01", "六月初")]},
+        {},
+        [
+            (
+                "cannot read '六月初' as a date",
+                L(file="contributions.csv", row=2, column="on", record_id="c1"),
             ),
         ],
     ),

@@ -126,7 +126,7 @@ def _c(
 
 
 def _id(example: str) -> Column:
-    return _c("id", "编号", CellKind.ID, "ID", "代码", required=True, example=example)
+    return _c("id", "编号", CellKind.ID, "代码", required=True, example=example)
 
 
 def _date(name: str, zh: str, *aliases: str, required: bool = False) -> Column:
