@@ -12,12 +12,17 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 import attrs
+
+if TYPE_CHECKING:
+    from cppcc_model.assess.groups import GroupRules
 
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.model import Period
 from cppcc_model.numbers import RoundingPolicy
+from cppcc_model.rules.awards import Award
 from cppcc_model.rules.items import Category, Item, Pool
 from cppcc_model.rules.outcomes import ConsecutiveYears, Grades, Requirement, ScoreBelow, Trigger
 
@@ -39,6 +44,14 @@ def _requirements(value: Iterable[Requirement]) -> tuple[Requirement, ...]:
 
 
 def _triggers(value: Iterable[Trigger_]) -> tuple[Trigger_, ...]:
+    return tuple(value)
+
+
+def _awards(value: Iterable[Award]) -> tuple[Award, ...]:
+    return tuple(value)
+
+
+def _group_rules(value: Iterable[GroupRules]) -> tuple[GroupRules, ...]:
     return tuple(value)
 
 
@@ -101,7 +114,9 @@ class RuleSet:
         name: a short, unique name for this version (``"tongcheng-2019"``).
         title: the rule's title (``"政协桐城市委员会委员履职考核暂行办法"``).
         effective_from / effective_until: the interval it is in force (inclusive).
-        categories, pools, grades, requirements, triggers: the rules.
+        categories, pools, grades, requirements, triggers: the rules for members.
+        group_rules: assessments of activity groups, units, sectors or special committees.
+        awards: award criteria (表彰评选).
         settings: explicit choices where the text is ambiguous.
         rounding: how scores are presented.
         source: where the rule text comes from (a URL or document reference).
@@ -119,6 +134,8 @@ class RuleSet:
     grades: Grades | None = None
     requirements: tuple[Requirement, ...] = attrs.field(default=(), converter=_requirements)
     triggers: tuple[Trigger_, ...] = attrs.field(default=(), converter=_triggers)
+    group_rules: tuple[GroupRules, ...] = attrs.field(default=(), converter=_group_rules)
+    awards: tuple[Award, ...] = attrs.field(default=(), converter=_awards)
     settings: Settings = Settings()
     rounding: RoundingPolicy = RoundingPolicy()
     source: str | None = None
@@ -141,6 +158,8 @@ class RuleSet:
             + [p.id for p in self.pools]
             + [r.id for r in self.requirements]
             + [t.id for t in self.triggers]
+            + [a.id for a in self.awards]
+            + [g.id for g in self.group_rules]
         )
         repeated = sorted(key for key, count in ids.items() if count > 1)
         if repeated:
@@ -168,6 +187,22 @@ class RuleSet:
                         where=where,
                         hint="define the requirement or correct its id",
                     )
+        for award in self.awards:
+            for requirement in award.requires:
+                if requirement not in requirement_ids:
+                    raise InvalidValueError(
+                        f"award {award.id!r} requires the unknown requirement {requirement!r}",
+                        where=where,
+                        hint="define the requirement or correct its id",
+                    )
+            if award.group_rules is not None and award.group_rules not in {
+                g.id for g in self.group_rules
+            }:
+                raise InvalidValueError(
+                    f"award {award.id!r} names the unknown group rule {award.group_rules!r}",
+                    where=where,
+                    hint="define the group rule or correct its id",
+                )
         grade_labels = {b.label for b in self.grades.bands} if self.grades else set()
         for trigger in self.triggers:
             if isinstance(trigger, ConsecutiveYears):
