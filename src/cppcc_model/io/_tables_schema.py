@@ -129,8 +129,12 @@ def _id(example: str) -> Column:
     return _c("id", "编号", CellKind.ID, "代码", required=True, example=example)
 
 
+_DATE_EXAMPLES = {"end": "2023-01-08", "left": "2026-12-31", "joined": "2021-12-01"}
+
+
 def _date(name: str, zh: str, *aliases: str, required: bool = False) -> Column:
-    return _c(name, zh, CellKind.DATE, *aliases, required=required, example="2023-01-05")
+    example = _DATE_EXAMPLES.get(name, "2023-01-05")
+    return _c(name, zh, CellKind.DATE, *aliases, required=required, example=example)
 
 
 def _enum(
