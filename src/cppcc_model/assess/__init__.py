@@ -4,7 +4,11 @@
   :class:`ScoreCard` objects out (:mod:`cppcc_model.assess.engine`);
 * :func:`rank` — ranks of any scored population (:mod:`cppcc_model.assess.ranking`);
 * :func:`cohort_standings` — ranks within cohorts, GovTrack style
-  (:mod:`cppcc_model.assess.cohorts`).
+  (:mod:`cppcc_model.assess.cohorts`);
+* :func:`requirement_report` / :func:`requirement_summary` — who meets the minimum
+  requirements, per member and per body (:mod:`cppcc_model.assess.requirements`);
+* group assessment (:mod:`cppcc_model.assess.groups`) and awards
+  (:mod:`cppcc_model.assess.awards`).
 """
 
 from cppcc_model.assess.cohorts import (
@@ -23,6 +27,12 @@ from cppcc_model.assess.ranking import (
     RankMethod,
     TieBreaker,
     rank,
+)
+from cppcc_model.assess.requirements import (
+    RequirementRow,
+    RequirementSummary,
+    requirement_report,
+    requirement_summary,
 )
 from cppcc_model.scorecard import (
     Adjustment,
@@ -50,6 +60,8 @@ __all__ = [
     "RankedEntry",
     "Ranking",
     "RequirementResult",
+    "RequirementRow",
+    "RequirementSummary",
     "RuleEvaluationError",
     "ScoreCard",
     "TieBreaker",
@@ -57,4 +69,6 @@ __all__ = [
     "cohort_standings",
     "member_cohorts",
     "rank",
+    "requirement_report",
+    "requirement_summary",
 ]
