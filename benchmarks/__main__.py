@@ -1,0 +1,230 @@
+"""``python -m benchmarks``: measure every scale, print the table and the ratios.
+
+Each scale runs in a fresh interpreter (:mod:`benchmarks.measure`) so that its peak memory is its
+own. Scales larger than ``--sample`` members are measured on a generated ledger of that many
+members and the times, record counts and memory are multiplied by the ratio of sizes; the table
+marks those rows. The scoring rule set is Tongcheng 2019 (``cppcc_rules_tongcheng``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime as dt
+import json
+import os
+import platform
+import pstats
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+__all__ = ["SCALES", "main"]
+
+SCALES = {"district": 300, "province": 30_000, "national": 600_000}
+"""Members at each scale: a district office, a provincial platform, every CPPCC member."""
+
+_DEFAULT_SAMPLE = 60_000
+_QUICK_SAMPLES = {"district": 300, "province": 1_000, "national": 3_000}
+_ROOT = Path(__file__).resolve().parent.parent
+
+_PHASES = (
+    ("build", "build the ledger in memory (generator)"),
+    ("write", "write it to files (setup)"),
+    ("load", "load the ledger from files"),
+    ("score", "score: library `assess` (first)"),
+    ("rescore", "re-score: library `assess` again"),
+    ("rank", "rank the totals"),
+    ("end_to_end", "end to end: load + score + rank"),
+    ("dict_loop", "reference: plain dict loop"),
+    ("numpy_columns", "reference: numpy, columns from the ledger"),
+    ("numpy", "reference: numpy, vectorised scoring"),
+)
+_MIB = 1024 * 1024
+
+
+def _run_scale(members: int, seed: int, fmt: str) -> dict[str, Any]:
+    path = os.pathsep.join([str(_ROOT), os.environ.get("PYTHONPATH", "")])
+    env = dict(os.environ, PYTHONPATH=path)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.measure", str(members), str(seed), fmt],
+        cwd=_ROOT,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}" if value < 10 else f"{value:.1f}"
+
+
+def _rate(records: float, seconds: float) -> str:
+    if seconds <= 0:
+        return "—"
+    rate = records / seconds
+    return f"{rate / 1e6:.2f} M" if rate >= 1e6 else f"{rate / 1e3:.0f} k"
+
+
+def _phase_table(name: str, target: int, result: dict[str, Any]) -> list[str]:
+    factor = target / result["members"]
+    mark = "" if factor == 1 else " *"
+    records = result["records"] * factor
+    lines = [
+        f"### {name}: {target:,} members, {records:,.0f} records{mark}",
+        "",
+        "| phase | seconds | records/s | peak RSS (MiB) | added (MiB) | bytes/record |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for key, label in _PHASES:
+        if key not in result:
+            continue
+        seconds = result[key] * factor
+        if key == "end_to_end":
+            rate = _rate(records, seconds)
+            lines.append(f"| {label} | {_seconds(seconds)}{mark} | {rate} | | | |")
+            continue
+        added = max(0, result[f"peak_{key}"] - result[f"rss_before_{key}"]) * factor
+        peak = result[f"rss_before_{key}"] * factor + added
+        lines.append(
+            f"| {label} | {_seconds(seconds)}{mark} | {_rate(records, seconds)} | "
+            f"{peak / _MIB:,.0f}{mark} | {added / _MIB:,.0f}{mark} | "
+            f"{added / records:,.0f} |"
+        )
+    retained = max(0, result["rss_load"] - result["rss_before_load"])
+    lines += [
+        "",
+        f"Ledger held in memory after loading: {retained * factor / _MIB:,.0f} MiB{mark} "
+        f"({retained / result['records']:,.0f} bytes/record).",
+    ]
+    if factor != 1:
+        lines.append(
+            f"\n\\* measured on a {result['members']:,}-member sample "
+            f"({result['records']:,} records) and multiplied by {factor:g}."
+        )
+    return lines
+
+
+def _ratio_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
+    lines = [
+        "| scale | library score (s) | dict loop (s) | library / dict loop | numpy vectorised (s) "
+        "| library / numpy | numpy with columns (s) | library / numpy with columns "
+        "| re-score / dict loop | identical totals |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, target, result in rows:
+        factor = target / result["members"]
+        mark = "" if factor == 1 else " *"
+        score, loop = result["score"], result["dict_loop"]
+        identical = [result["dict_loop_identical"], result["rescore_identical"]]
+        if "numpy" in result and result["numpy"] is not None:
+            vector = result["numpy"]
+            with_columns = vector + result["numpy_columns"]
+            identical.append(result["numpy_identical"])
+            numpy_cells = (
+                f"{_seconds(vector * factor)}{mark} | {score / vector:,.0f}× | "
+                f"{_seconds(with_columns * factor)}{mark} | {score / with_columns:.1f}×"
+            )
+        else:
+            numpy_cells = "not installed | — | — | —"
+        lines.append(
+            f"| {name} | {_seconds(score * factor)}{mark} | {_seconds(loop * factor)}{mark} | "
+            f"{score / loop:.1f}× | {numpy_cells} | {result['rescore'] / loop:.1f}× | "
+            f"{'yes' if all(identical) else 'NO'} |"
+        )
+    return lines
+
+
+def _profile(members: int, seed: int, top: int) -> None:
+    from cppcc_rules_tongcheng import build_rule_set
+
+    from benchmarks.generate import generate_ledger, period
+    from cppcc_model.assess import assess
+
+    ledger = generate_ledger(members, seed=seed)
+    rule_set = build_rule_set()
+    assess(ledger, rule_set, period())  # warm the per-member index
+    profiler = cProfile.Profile()
+    profiler.enable()
+    assess(ledger, rule_set, period())
+    profiler.disable()
+    print(f"## Profile of `assess` on {members:,} members ({ledger.record_count:,} records)\n")
+    stats = pstats.Stats(profiler, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(top)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the options, measure each scale, print Markdown tables (and save raw JSON)."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks",
+        description="Benchmark cppcc-model at district, province and national scale.",
+    )
+    parser.add_argument("--quick", action="store_true", help="CI-sized samples (seconds)")
+    parser.add_argument(
+        "--scales",
+        default=",".join(SCALES),
+        help="comma-separated scales to run (default: all: district,province,national)",
+    )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=_DEFAULT_SAMPLE,
+        help="measure scales above this many members on a sample of this size and "
+        f"extrapolate (default {_DEFAULT_SAMPLE:,}; 0 measures every scale in full)",
+    )
+    parser.add_argument("--seed", type=int, default=20230101, help="generator seed")
+    parser.add_argument(
+        "--format", choices=("json", "csv"), default="json", help="file format to load from"
+    )
+    parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
+    parser.add_argument(
+        "--profile",
+        type=int,
+        metavar="MEMBERS",
+        help="instead of benchmarking, profile one re-score of a ledger of MEMBERS members",
+    )
+    options = parser.parse_args(argv)
+    if options.profile:
+        _profile(options.profile, options.seed, 30)
+        return 0
+    chosen = [name.strip() for name in options.scales.split(",") if name.strip()]
+    unknown = [name for name in chosen if name not in SCALES]
+    if unknown:
+        parser.error(f"unknown scale(s) {', '.join(unknown)}; use {', '.join(SCALES)}")
+    rows: list[tuple[str, int, dict[str, Any]]] = []
+    for name in chosen:
+        target = SCALES[name]
+        if options.quick:
+            size = _QUICK_SAMPLES[name]
+        elif options.sample:
+            size = min(target, options.sample)
+        else:
+            size = target
+        print(f"measuring {name} ({size:,} members) …", file=sys.stderr, flush=True)
+        rows.append((name, target, _run_scale(size, options.seed, options.format)))
+    print(
+        f"# cppcc-model benchmarks — {dt.date.today().isoformat()}\n\n"
+        f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
+        f"rule set tongcheng-2019; ledgers loaded from {options.format}; seed {options.seed}"
+        f"{'; quick mode' if options.quick else ''}.\n"
+    )
+    print("## Library / reference\n")
+    print("\n".join(_ratio_table(rows)))
+    print()
+    for name, target, result in rows:
+        print("\n".join(_phase_table(name, target, result)))
+        print()
+    if options.json:
+        options.json.write_text(
+            json.dumps([{"scale": n, "target": t, **r} for n, t, r in rows], indent=2) + "\n",
+            encoding="utf-8",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,124 @@
+"""Measure one scale in a fresh process: build, write, load, score, re-score, rank, references.
+
+Run by :mod:`benchmarks.__main__` as ``python -m benchmarks.measure MEMBERS SEED FORMAT``; it
+prints one JSON object of timings (seconds), peak resident memory (bytes, from
+``resource.getrusage``, which a fresh process makes per-scale) and whether the references'
+exact totals equal the library's. Running each scale in its own process keeps the peak-memory
+figure of one scale from hiding in another's.
+
+Memory is read from ``/proc/self/status`` (Linux): before each phase the peak (``VmHWM``) is
+reset through ``/proc/self/clear_refs``, so ``peak_<phase>`` is the highest resident size during
+that phase and ``rss_<phase>`` the resident size after it. Elsewhere only the process-wide peak
+(``resource.getrusage``) is known, and every phase reports that.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+import json
+import resource
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from cppcc_rules_tongcheng import build_rule_set
+
+from benchmarks.generate import generate_ledger, period
+from benchmarks.reference import dict_loop_totals, numpy_totals, to_columns
+from cppcc_model.assess import assess, rank
+from cppcc_model.io.dataset import load_dataset, write_dataset
+
+__all__ = ["measure"]
+
+T = TypeVar("T")
+
+
+def _status() -> dict[str, int]:
+    """``VmRSS`` and ``VmHWM`` in bytes, or the process-wide peak for both where unknown."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            found = {
+                key: int(value.split()[0]) * 1024
+                for key, value in (line.split(":", 1) for line in status)
+                if key in ("VmRSS", "VmHWM")
+            }
+    except OSError:
+        found = {}
+    if len(found) < 2:
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+        return {"VmRSS": peak, "VmHWM": peak}
+    return found
+
+
+def _reset_peak() -> None:
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as clear:
+            clear.write("5")
+    except OSError:
+        pass
+
+
+def _timed(results: dict[str, Any], name: str, action: Callable[[], T]) -> T:
+    gc.collect()
+    _reset_peak()
+    results[f"rss_before_{name}"] = _status()["VmRSS"]
+    start = time.perf_counter()
+    value = action()
+    results[name] = time.perf_counter() - start
+    status = _status()
+    results[f"peak_{name}"] = status["VmHWM"]
+    results[f"rss_{name}"] = status["VmRSS"]
+    return value
+
+
+def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
+    """Every figure of one scale (see the module docstring)."""
+    results: dict[str, Any] = {"members": members, "seed": seed, "format": fmt}
+    results["rss_start"] = _status()["VmRSS"]
+    rule_set = build_rule_set()
+    year = period()
+    built = _timed(results, "build", lambda: generate_ledger(members, seed=seed))
+    results["records"] = built.record_count
+    with tempfile.TemporaryDirectory(prefix="cppcc-bench-") as tmp:
+        path = Path(tmp) / ("ledger.json" if fmt == "json" else "ledger")
+        _timed(results, "write", functools.partial(write_dataset, built, path, fmt))  # type: ignore[arg-type]
+        del built
+        gc.collect()
+        start = time.perf_counter()
+        ledger = _timed(results, "load", lambda: load_dataset(path))
+        assessment = _timed(results, "score", lambda: assess(ledger, rule_set, year))
+        ranking = _timed(results, "rank", functools.partial(rank, assessment.totals()))
+        results["end_to_end"] = time.perf_counter() - start
+    results["assessed"] = len(assessment.cards)
+    results["ranked"] = len(ranking.entries)
+    totals = assessment.totals()
+    del assessment, ranking
+    again = _timed(results, "rescore", lambda: assess(ledger, rule_set, year))
+    results["rescore_identical"] = again.totals() == totals
+    del again
+    reference = _timed(results, "dict_loop", lambda: dict_loop_totals(ledger, year))
+    results["dict_loop_identical"] = reference == totals
+    try:
+        import numpy  # noqa: F401
+    except ModuleNotFoundError:
+        results["numpy"] = None
+    else:
+        columns = _timed(results, "numpy_columns", lambda: to_columns(ledger, year))
+        vectorised = _timed(results, "numpy", lambda: numpy_totals(columns))
+        results["numpy_identical"] = vectorised == totals
+    return results
+
+
+def main(argv: list[str]) -> int:
+    """``python -m benchmarks.measure MEMBERS SEED FORMAT`` → one JSON line on stdout."""
+    members, seed, fmt = int(argv[0]), int(argv[1]), argv[2]
+    print(json.dumps(measure(members, seed, fmt)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

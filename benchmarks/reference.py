@@ -1,0 +1,305 @@
+"""Hand-written reference scorers of the Tongcheng 2019 rules (桐城), without the library's engine.
+
+These are what a developer would write to score a ledger directly: :func:`dict_loop_totals`,
+one pass over the records into plain dicts, and :func:`numpy_totals`, the same sums as
+``numpy.bincount`` over columns. They implement exactly the rule set built by
+``cppcc_rules_tongcheng.build_rule_set()`` (defaults ``collective="full"``, no meetings floor):
+
+* 会议 (cap 50): plenary 出席/迟到/早退/部分出席 50, 请假 30, 无故缺席 0; standing-committee
+  meetings −2 per 请假 and −5 per 无故缺席, for members who held the 常委 role in the period;
+* 提案 (cap 25): 10 per proposal, 15 more once filed by the as-of date (a merged proposal
+  counts as filed when the case it was merged into was filed by then); a sole proposer gets
+  all of it, a joint proposal's first proposer half and the co-signers share the other half,
+  a collective proposal credits each of its first three main members in full;
+* 活动 (cap 10): 2 per attended research, inspection, democratic supervision, seminar, study,
+  training, group or special-committee activity or other activity; 2 per meeting speech and
+  5 per written speech, to each author;
+* 社情民意 (cap 15): 10 per item, 5 more once adopted (at any level) by the as-of date, to each
+  author.
+
+Records count when dated inside the period; members are those who served on at least one day of
+it. Totals are exact; the test suite checks they equal the engine's on generated ledgers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from fractions import Fraction
+from typing import Any
+
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import (
+    ActivityKind,
+    AttendanceStatus,
+    ContributionKind,
+    InfoStep,
+    Period,
+    ProposalStep,
+    ProposerKind,
+    RoleKind,
+)
+
+__all__ = ["ColumnarLedger", "dict_loop_totals", "numpy_totals", "to_columns"]
+
+_PLENARY = {
+    AttendanceStatus.PRESENT: 50,
+    AttendanceStatus.LATE: 50,
+    AttendanceStatus.LEFT_EARLY: 50,
+    AttendanceStatus.PARTIAL: 50,
+    AttendanceStatus.EXCUSED: 30,
+    AttendanceStatus.UNEXCUSED: 0,
+}
+_STANDING = {AttendanceStatus.EXCUSED: -2, AttendanceStatus.UNEXCUSED: -5}
+_COUNTED_KINDS = frozenset(
+    {
+        ActivityKind.RESEARCH,
+        ActivityKind.INSPECTION,
+        ActivityKind.DEMOCRATIC_SUPERVISION,
+        ActivityKind.SEMINAR,
+        ActivityKind.STUDY,
+        ActivityKind.TRAINING,
+        ActivityKind.GROUP_ACTIVITY,
+        ActivityKind.SPECIAL_COMMITTEE_ACTIVITY,
+        ActivityKind.OTHER,
+    }
+)
+_ATTENDED = frozenset(
+    {
+        AttendanceStatus.PRESENT,
+        AttendanceStatus.LATE,
+        AttendanceStatus.LEFT_EARLY,
+        AttendanceStatus.PARTIAL,
+    }
+)
+_SPEECHES = {ContributionKind.MEETING_SPEECH: 2, ContributionKind.WRITTEN_SPEECH: 5}
+_CAPS = (50, 25, 10, 15)
+"""Caps of 会议, 提案, 活动, 社情民意, in that order (the category codes 0-3 below)."""
+
+
+def _assessed(ledger: Ledger, period: Period) -> tuple[list[str], set[str]]:
+    """Ids of the members who served in ``period``, and of those who were 常委 in it."""
+    start, end = period.start, period.end
+    ids: list[str] = []
+    standing: set[str] = set()
+    for member in ledger.members:
+        if (member.joined is None or member.joined <= end) and (
+            member.left is None or start <= member.left
+        ):
+            ids.append(member.id)
+            for spell in member.roles:
+                if (
+                    spell.role is RoleKind.STANDING_MEMBER
+                    and spell.start <= end
+                    and (spell.end is None or start <= spell.end)
+                ):
+                    standing.add(member.id)
+    return ids, standing
+
+
+def _filed(ledger: Ledger, as_of: dt.date) -> set[str]:
+    """Ids of the proposals with their own 立案 step on or before ``as_of``."""
+    return {
+        p.id
+        for p in ledger.proposals
+        if any(e.step is ProposalStep.FILED and e.on <= as_of for e in p.history)
+    }
+
+
+def _counts_as_filed(proposal: Any, filed: set[str], as_of: dt.date) -> bool:
+    if proposal.id in filed:
+        return True
+    return any(
+        e.step is ProposalStep.MERGED and e.on <= as_of and e.parent_id in filed
+        for e in proposal.history
+    )
+
+
+def dict_loop_totals(
+    ledger: Ledger, period: Period, as_of: dt.date | None = None
+) -> dict[str, Fraction]:
+    """Each assessed member's exact Tongcheng total, by one plain loop over the records."""
+    as_of = period.end if as_of is None else as_of
+    start, end = period.start, period.end
+    ids, standing = _assessed(ledger, period)
+    meetings = dict.fromkeys(ids, 0)
+    proposals: dict[str, Any] = dict.fromkeys(ids, 0)
+    activities = dict.fromkeys(ids, 0)
+    information = dict.fromkeys(ids, 0)
+
+    for activity in ledger.activities:
+        if not start <= activity.start <= end:
+            continue
+        kind = activity.kind
+        if kind is ActivityKind.PLENARY:
+            for entry in activity.attendance:
+                if entry.member_id in meetings:
+                    meetings[entry.member_id] += _PLENARY[entry.status]
+        elif kind is ActivityKind.STANDING_COMMITTEE_MEETING:
+            for entry in activity.attendance:
+                if entry.member_id in standing:
+                    meetings[entry.member_id] += _STANDING.get(entry.status, 0)
+        elif kind in _COUNTED_KINDS:
+            for entry in activity.attendance:
+                if entry.status in _ATTENDED and entry.member_id in activities:
+                    activities[entry.member_id] += 2
+
+    filed = _filed(ledger, as_of)
+    for proposal in ledger.proposals:
+        if not start <= proposal.submitted_on <= end:
+            continue
+        value = 25 if _counts_as_filed(proposal, filed, as_of) else 10
+        signers = proposal.member_ids
+        if proposal.proposer_kind is ProposerKind.COLLECTIVE:
+            for member_id in signers[:3]:
+                if member_id in proposals:
+                    proposals[member_id] += value
+        elif len(signers) == 1:
+            if signers[0] in proposals:
+                proposals[signers[0]] += value
+        else:
+            if signers[0] in proposals:
+                proposals[signers[0]] += Fraction(value, 2)
+            rest = Fraction(value, 2 * (len(signers) - 1))
+            for member_id in signers[1:]:
+                if member_id in proposals:
+                    proposals[member_id] += rest
+
+    for report in ledger.info_reports:
+        if not start <= report.submitted_on <= end:
+            continue
+        value = 10
+        for event in report.history:
+            if event.step is InfoStep.ADOPTED and event.on <= as_of:
+                value = 15
+                break
+        for member_id in report.author_ids:
+            if member_id in information:
+                information[member_id] += value
+
+    for contribution in ledger.contributions:
+        points = _SPEECHES.get(contribution.kind)
+        if points is None or not start <= contribution.on <= end:
+            continue
+        for member_id in contribution.author_ids:
+            if member_id in activities:
+                activities[member_id] += points
+
+    return {
+        member_id: Fraction(
+            min(meetings[member_id], 50)
+            + min(proposals[member_id], 25)
+            + min(activities[member_id], 10)
+            + min(information[member_id], 15)
+        )
+        for member_id in ids
+    }
+
+
+class ColumnarLedger:
+    """A ledger's credits as columns: member index, category (0-3) and scaled points.
+
+    Points are whole multiples of ``1/scale`` (``scale`` is the least common multiple of the
+    denominators the joint-proposal split creates), so integer sums stay exact.
+    """
+
+    def __init__(
+        self, ids: list[str], member: list[int], category: list[int], points: list[int], scale: int
+    ) -> None:
+        """Hold the columns (plain lists; :func:`numpy_totals` turns them into arrays)."""
+        self.ids = ids
+        self.member = member
+        self.category = category
+        self.points = points
+        self.scale = scale
+
+
+def to_columns(ledger: Ledger, period: Period, as_of: dt.date | None = None) -> ColumnarLedger:
+    """Flatten the rule-relevant records into columns (the part numpy cannot do)."""
+    as_of = period.end if as_of is None else as_of
+    start, end = period.start, period.end
+    ids, standing = _assessed(ledger, period)
+    index = {member_id: i for i, member_id in enumerate(ids)}
+    scale = 2
+    for proposal in ledger.proposals:
+        if proposal.proposer_kind is not ProposerKind.COLLECTIVE and len(proposal.member_ids) > 1:
+            scale = math.lcm(scale, 2 * (len(proposal.member_ids) - 1))
+    member: list[int] = []
+    category: list[int] = []
+    points: list[int] = []
+    add_m, add_c, add_p = member.append, category.append, points.append
+
+    for activity in ledger.activities:
+        if not start <= activity.start <= end:
+            continue
+        kind = activity.kind
+        for entry in activity.attendance:
+            i = index.get(entry.member_id)
+            if i is None:
+                continue
+            if kind is ActivityKind.PLENARY:
+                add_m(i), add_c(0), add_p(_PLENARY[entry.status] * scale)
+            elif kind is ActivityKind.STANDING_COMMITTEE_MEETING:
+                if entry.member_id in standing:
+                    add_m(i), add_c(0), add_p(_STANDING.get(entry.status, 0) * scale)
+            elif kind in _COUNTED_KINDS and entry.status in _ATTENDED:
+                add_m(i), add_c(2), add_p(2 * scale)
+
+    filed = _filed(ledger, as_of)
+    for proposal in ledger.proposals:
+        if not start <= proposal.submitted_on <= end:
+            continue
+        value = (25 if _counts_as_filed(proposal, filed, as_of) else 10) * scale
+        signers = proposal.member_ids
+        if proposal.proposer_kind is ProposerKind.COLLECTIVE or len(signers) == 1:
+            shares = [(m, value) for m in signers[:3]]
+        else:
+            rest = value // (2 * (len(signers) - 1))
+            shares = [(signers[0], value // 2)] + [(m, rest) for m in signers[1:]]
+        for member_id, share in shares:
+            i = index.get(member_id)
+            if i is not None:
+                add_m(i), add_c(1), add_p(share)
+
+    for report in ledger.info_reports:
+        if not start <= report.submitted_on <= end:
+            continue
+        adopted = any(e.step is InfoStep.ADOPTED and e.on <= as_of for e in report.history)
+        value = (15 if adopted else 10) * scale
+        for member_id in report.author_ids:
+            i = index.get(member_id)
+            if i is not None:
+                add_m(i), add_c(3), add_p(value)
+
+    for contribution in ledger.contributions:
+        speech = _SPEECHES.get(contribution.kind)
+        if speech is None or not start <= contribution.on <= end:
+            continue
+        for member_id in contribution.author_ids:
+            i = index.get(member_id)
+            if i is not None:
+                add_m(i), add_c(2), add_p(speech * scale)
+    return ColumnarLedger(ids, member, category, points, scale)
+
+
+def numpy_totals(columns: ColumnarLedger) -> dict[str, Fraction]:
+    """The same totals from :func:`to_columns`'s output, by ``numpy.bincount`` and caps.
+
+    Raises:
+        ModuleNotFoundError: when numpy is not installed.
+
+    """
+    import numpy as np
+
+    n = len(columns.ids)
+    member = np.asarray(columns.member, dtype=np.int64)
+    category = np.asarray(columns.category, dtype=np.int64)
+    points = np.asarray(columns.points, dtype=np.int64)
+    # float64 sums of integers stay exact below 2**53; the largest per-member sum is far below.
+    sums = np.bincount(member * 4 + category, weights=points, minlength=n * 4).reshape(n, 4)
+    caps = np.asarray(_CAPS, dtype=np.float64) * columns.scale
+    totals = np.minimum(sums, caps).sum(axis=1).astype(np.int64)
+    return {
+        member_id: Fraction(int(total), columns.scale)
+        for member_id, total in zip(columns.ids, totals.tolist(), strict=True)
+    }
