@@ -46,6 +46,15 @@ DOCUMENTED_MODULES = (
     "cppcc_model.ledger",
     "cppcc_model.errors",
     "cppcc_model.labels",
+    "cppcc_model.rules",
+    "cppcc_model.rules.toml",
+    "cppcc_model.numbers",
+    "cppcc_model.assess.engine",
+    "cppcc_model.scorecard",
+    "cppcc_model.hookspecs",
+    "cppcc_model.plugins",
+    "cppcc_model.testing.golden",
+    "cppcc_model.testing.conformance",
 )
 
 
