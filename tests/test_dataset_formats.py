@@ -444,3 +444,23 @@ def test_damaged_workbooks_never_escape_as_another_error(
     target.write_bytes(bytes(raw))
     problems = problems_loading(target)
     assert problems is None or len(problems) > 0
+
+
+def test_a_workbook_must_be_named_xlsx(good: Ledger, tmp_path: Path) -> None:
+    with pytest.raises(CppccError, match=r"does not end in \.xlsx"):
+        write_dataset(good, tmp_path / "book.xls", "xlsx")
+
+
+def test_problems_the_ledger_finds_are_mapped_back_to_their_row(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the ledger find a problem the tables did not, it still names file and row."""
+    from cppcc_model.io import _tables_build
+
+    monkeypatch.setattr(_tables_build._Builder, "reference", lambda *args, **kwargs: True)
+    dataset = copy_good(tmp_path)
+    text = (dataset / "members.csv").read_text(encoding="utf-8")
+    (dataset / "members.csv").write_text(text.replace("m2,李四,edu", "m2,李四,edux"), "utf-8")
+    [problem] = validate_dataset(dataset)
+    assert problem.message == "the member names the sector 'edux', which is not in the ledger"
+    assert problem.where == Location(file="members.csv", row=3, record_id="m2")

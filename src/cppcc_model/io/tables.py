@@ -136,6 +136,11 @@ def write_tables(
         raise InvalidValueError(f"unknown table format {format!r}", hint="use 'csv' or 'xlsx'")
     if headers not in ("en", "zh"):
         raise InvalidValueError(f"unknown header language {headers!r}", hint="use 'en' or 'zh'")
+    if format == "xlsx" and target.suffix.lower() != ".xlsx":
+        raise InvalidValueError(
+            f"the workbook {os.fspath(path)!r} does not end in .xlsx",
+            hint="name it with the .xlsx extension so that Excel and load_dataset recognise it",
+        )
     if format == "csv":
         clashes = _conflicts(target, headers)
         if clashes:
