@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 import cppcc_model.rules
 from cppcc_model import hookspecs
@@ -173,15 +172,6 @@ def test_the_feature_table_has_every_member_level_and_time_row_once() -> None:
 # ---------------------------------------------------------------------- navigation
 
 
-class _Loader(yaml.SafeLoader):
-    """mkdocs.yml with its ``!!python/name`` tags read as plain strings."""
-
-
-_Loader.add_multi_constructor(
-    "tag:yaml.org,2002:python/", lambda loader, suffix, node: f"python/{suffix}"
-)
-
-
 def nav_pages(entries: Any) -> Iterator[str]:
     """Every page path in a MkDocs ``nav``."""
     if isinstance(entries, str):
@@ -196,7 +186,18 @@ def nav_pages(entries: Any) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def nav() -> set[str]:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    """The pages of mkdocs.yml's nav (PyYAML comes with the docs tools)."""
+    yaml = pytest.importorskip(
+        "yaml", reason="the docs tools are not installed (pip install .[docs])"
+    )
+
+    class Loader(yaml.SafeLoader):
+        """mkdocs.yml with its ``!!python/name`` tags read as plain strings."""
+
+    Loader.add_multi_constructor(
+        "tag:yaml.org,2002:python/", lambda loader, suffix, node: f"python/{suffix}"
+    )
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
     return set(nav_pages(config["nav"]))
 
 
