@@ -552,3 +552,16 @@ def test_rule_sets_refuse_inconsistent_definitions() -> None:
             categories=[],
         )
     assert isinstance(dt.date.today(), dt.date)
+
+
+def test_per_quarter_counts_the_quarters_of_a_period_across_a_year_end() -> None:
+    requirement = Requirement("spread", "每季度至少一条", [Where("info_report")], per_quarter=True)
+    period = Period(D(2023, 7, 1), D(2024, 6, 30))
+    dates = [D(2023, 8, 1), D(2023, 11, 1), D(2024, 2, 1)]
+    assert requirement.empty_quarters(period, dates) == ["2024Q2"]
+    data = ledger([member("a")], info_reports=[info(f"i{d.isoformat()}", "a", on=d) for d in dates])
+    result = assess(data, rules(Category("c", "c", []), requirements=[requirement]), period).card(
+        "a"
+    )
+    assert not result.requirements[0].met
+    assert result.requirements[0].note == "nothing in quarter(s) 2024Q2"

@@ -156,3 +156,30 @@ def test_toml_never_executes_code(tmp_path: Path) -> None:
     rule_set = loads_rule_set(text)
     assert rule_set.title.startswith("__import__")
     assert not marker.exists()
+
+
+def test_unknown_settings_and_rounding_keys_name_their_line() -> None:
+    found = problems(GOOD.replace("places = 1", "places = 1\ndigits = 2"))
+    assert "8:rounding.digits: [rounding] has unknown key(s): digits" in found
+    found = problems(
+        GOOD.replace("[rounding]", '[settings]\nconversion = "final"\nfoo = 1\n\n[rounding]')
+    )
+    assert "8:settings.foo: [settings] has unknown key(s): foo" in found
+
+
+def test_counts_must_be_whole_numbers() -> None:
+    text = GOOD.replace('id = "one_proposal"\nlabel', 'id = "one_proposal"\nat_least = "2"\nlabel')
+    assert any(
+        "at_least must be a whole number of at least 1, got '2'" in p for p in problems(text)
+    )
+
+
+def test_the_keyword_blocks_list_every_field() -> None:
+    import attrs
+
+    from cppcc_model.numbers import RoundingPolicy
+    from cppcc_model.rules import Settings
+    from cppcc_model.rules.toml import _KEYWORD_BLOCKS
+
+    assert _KEYWORD_BLOCKS["settings"] == tuple(f.name for f in attrs.fields(Settings))
+    assert _KEYWORD_BLOCKS["rounding"] == tuple(f.name for f in attrs.fields(RoundingPolicy))

@@ -263,15 +263,10 @@ class _Scorer:
         met = len(records) >= requirement.at_least
         note = None
         if requirement.per_quarter and met:
-            quarters = {(f.on.month - 1) // 3 for f in matching}
-            wanted = {
-                (month - 1) // 3
-                for month in range(self.period.start.month, self.period.end.month + 1)
-            }
-            missing = sorted(q + 1 for q in wanted - quarters)
+            missing = requirement.empty_quarters(self.period, [f.on for f in matching])
             if missing:
                 met = False
-                note = "nothing in quarter(s) " + ", ".join(f"Q{q}" for q in missing)
+                note = "nothing in quarter(s) " + ", ".join(missing)
         return RequirementResult(
             requirement_id=requirement.id,
             label=requirement.label,

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from fractions import Fraction
 
@@ -18,6 +19,7 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
+from cppcc_model.model import Period
 from cppcc_model.rules._convert import optional_points, points
 from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.selection import Where
@@ -156,6 +158,34 @@ class Requirement:
     clause: str | None = None
     applies_to: Condition | None = None
 
+    def __attrs_post_init__(self) -> None:
+        _count(self.at_least, f"requirement {self.id!r}: at_least", minimum=1)
+
+    def empty_quarters(self, period: Period, dates: Iterable[dt.date]) -> list[str]:
+        """The calendar quarters overlapping ``period`` with none of ``dates``, as ``2023Q3``.
+
+        A period that runs across a year end (2023-07-01..2024-06-30) has quarters of both years.
+        """
+        have = {(d.year, (d.month - 1) // 3 + 1) for d in dates}
+        wanted = []
+        year, quarter = period.start.year, (period.start.month - 1) // 3 + 1
+        while (year, quarter) <= (period.end.year, (period.end.month - 1) // 3 + 1):
+            wanted.append((year, quarter))
+            year, quarter = (year, quarter + 1) if quarter < 4 else (year + 1, 1)
+        return [
+            f"{y}Q{q}" if period.start.year != period.end.year else f"Q{q}"
+            for y, q in wanted
+            if (y, q) not in have
+        ]
+
+
+def _count(value: object, what: str, *, minimum: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise InvalidValueError(
+            f"{what} must be a whole number of at least {minimum}, got {value!r}",
+            hint="write a whole number without quotes",
+        )
+
 
 @attrs.frozen
 class Trigger:
@@ -175,6 +205,7 @@ class Trigger:
     applies_to: Condition | None = None
 
     def __attrs_post_init__(self) -> None:
+        _count(self.at_least, f"trigger {self.id!r}: at_least", minimum=1)
         if self.window not in ("period", "term"):
             raise InvalidValueError(
                 f"trigger window {self.window!r} is not known", hint="use 'period' or 'term'"
@@ -215,7 +246,4 @@ class ConsecutiveYears:
                 f"ConsecutiveYears {self.id!r} needs exactly one of grade or requirement",
                 hint="say which grade, or which failed requirement, triggers it",
             )
-        if self.years < 2:
-            raise InvalidValueError(
-                f"ConsecutiveYears {self.id!r}: years must be at least 2", hint="use 2 or more"
-            )
+        _count(self.years, f"ConsecutiveYears {self.id!r}: years", minimum=2)

@@ -309,6 +309,24 @@ def _text(table: Mapping[str, Any], key: str, path: TomlPath, *, required: bool 
     return table[key]
 
 
+_KEYWORD_BLOCKS: dict[str, tuple[str, ...]] = {
+    "settings": (
+        "conversion",
+        "assess_members_not_serving",
+        "reply_months",
+        "max_extension_months",
+    ),
+    "rounding": ("places", "mode"),
+}
+
+
+def _keyword_block(data: Mapping[str, Any], key: str, make: Callable[..., Any]) -> Any:
+    """Build ``make(**data[key])`` after checking the table's keys against its known keys."""
+    table = _table(data[key], (key,), key)
+    _only(table, set(_KEYWORD_BLOCKS[key]), (key,), f"[{key}]")
+    return _build((key,), lambda: make(**table))
+
+
 class _Reader:
     def __init__(self, functions: Mapping[str, Callable[..., object]]) -> None:
         self.functions = functions
@@ -592,22 +610,14 @@ class _Reader:
         )
         settings = (
             self.attempt(
-                ("settings",),
-                lambda: _build(
-                    ("settings",),
-                    lambda: Settings(**_table(data["settings"], ("settings",), "settings")),
-                ),
+                ("settings",), functools.partial(_keyword_block, data, "settings", Settings)
             )
             if "settings" in data
             else Settings()
         )
         rounding = (
             self.attempt(
-                ("rounding",),
-                lambda: _build(
-                    ("rounding",),
-                    lambda: RoundingPolicy(**_table(data["rounding"], ("rounding",), "rounding")),
-                ),
+                ("rounding",), functools.partial(_keyword_block, data, "rounding", RoundingPolicy)
             )
             if "rounding" in data
             else RoundingPolicy()
