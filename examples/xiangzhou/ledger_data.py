@@ -15,6 +15,26 @@ Reproduces seed 000 (the annual work-conference speech; the year used is the one
   第2活动组 53; 第6活动组 47 reported, 26 adopted or forwarded at district level or above, 3
   forwardings to the national CPPCC, 4 with instructions).
 
+Member-level records (added for the group, unit and award statements of the speech; read
+with the ``cppcc-rules-xiangzhou`` plugin, whose point values are illustrative):
+
+* the plenary's roll call and the activities each group organised (张家集镇活动组 9 in the year,
+  第2活动组 more than 10 research activities, 第3活动组 7 research, inspection and sector-
+  consultation activities);
+* the six ones' other three duties (联系一户群众、为群众办一件实事、向活动组述职) of every member
+  but the few listed as missing one;
+* research reports and recommendations (第1活动组 10, 第2活动组 7; 16 of all adopted), cultural-
+  history material (第5活动组 16 三亲 articles sent to higher-level selection; 黄集、古驿、峪山 each
+  over 10,000 characters), the city-level honours the speech names;
+* the handling results that make 15 proposals excellent (adopted by the handling unit) and the
+  city-level instructions that, with the national forwardings, make 10 items excellent.
+
+Through the plugin's rules these give: 双沟镇活动组 first overall of the town/street groups and
+程河镇活动组 first in their proposal and information assessments; 第6活动组 first in the
+information assessment of the district-level groups; 第1活动组 the highest filing rate of all;
+九三学社 the highest per-capita member score of the democratic parties; 农工党 the most items
+adopted or forwarded; and award lists of exactly 34, 15, 4, 15, 10 and 16.
+
 The speech does not say which year the group figures cover; the example places the group
 proposal figures in the plenary's cohort (every group's proposals were submitted to it).
 
@@ -31,9 +51,12 @@ from collections.abc import Iterator
 from cppcc_model import Ledger
 from cppcc_model.information import advance_info
 from cppcc_model.model import (
+    Activity,
     ActivityGroup,
+    Attendance,
     BodyRef,
     Committee,
+    Contribution,
     HandlingUnit,
     InfoReport,
     Member,
@@ -158,6 +181,202 @@ PRINTED_NAMES = (
     ("刘骁勇", "g7"),
     ("杜明豪", "g2"),
     ("常兴武", "g2"),
+)
+
+# ------------------------------------------------------------------ member-level records
+# Member numbers below are 1-based roster positions (member ``xz-<group>-<NN>``): number 1 of
+# every group is its 农工党 member, number 2 its 九三学社 member (see UNIT_BY_POSITION).
+
+# Proposals adopted by their handling units (办理效果好): the 15 excellent proposals. The subject
+# is the speech's where it names the proposal (the example keeps each one's single proposer).
+ADOPTED_PROPOSAL_ROWS = (
+    ("xz-p-huangji-01", "关于加大农村生活垃圾处理力度美化乡村环境的建议"),  # 陈爱国
+    ("xz-p-g7-01", "关于科学搭建我区信息数据共享平台的提案"),  # 刘骁勇
+    ("xz-p-chenghe-01", "关于加大河道非法采砂治理力度的建议"),  # 杨建鹏
+    ("xz-p-g2-03", "关于加快产业扶贫的建议"),  # 杜明豪
+    ("xz-p-g4-01", None),  # 杨起平 (a city top-ten proposal)
+    ("xz-p-g1-02", None),  # 李小燕 (a city top-ten proposal)
+    ("xz-p-g3-01", None),  # 秦静 (a city top-ten proposal)
+    ("xz-p-g1-01", None),
+    ("xz-p-g1-03", None),
+    ("xz-p-g2-01", None),
+    ("xz-p-g5-01", None),
+    ("xz-p-g6-01", None),
+    ("xz-p-g6-02", None),
+    ("xz-p-shuanggou-01", None),
+    ("xz-p-longwang-01", None),
+)
+ADOPTED_PROPOSALS = dict(ADOPTED_PROPOSAL_ROWS)
+
+# 社情民意 items instructed by a city leader rather than a district one, and named titles.
+CITY_INSTRUCTIONS = ("xz-i-g1-02", "xz-i-shuanggou-01", "xz-i-cpwdp-01")
+INFO_TITLES = {"xz-i-g6-01": "关于加强集镇公厕建设的建议"}  # by 马璇
+
+# Activities each group organised in 2022: (group, kind, how many, title)
+GROUP_ACTIVITIES = (
+    ("shuanggou", "inspection", 1, "视察唐白河河库长制落实情况"),
+    ("shuanggou", "inspection", 1, "视察唐河污染治理情况"),
+    ("shuanggou", "research", 2, "乡村振兴专题调研"),
+    ("shuanggou", "group_activity", 2, "政协委员之家活动"),
+    ("chenghe", "research", 1, "河道采砂专题调研"),
+    ("chenghe", "research", 1, "农村产业发展调研"),
+    ("chenghe", "group_activity", 1, "参与柳编文化节"),
+    ("longwang", "research", 1, "稻虾共作产业调研"),
+    ("longwang", "inspection", 1, "秸秆综合利用视察"),
+    ("longwang", "group_activity", 1, "配合省市领导调研"),
+    ("huangji", "research", 1, "文史资料征集调研"),
+    ("huangji", "group_activity", 1, "政协委员之家活动"),
+    ("guyi", "research", 1, "文史资料征集调研"),
+    ("guyi", "group_activity", 1, "政协委员之家活动"),
+    ("yushan", "research", 1, "文史资料征集调研"),
+    ("yushan", "group_activity", 1, "政协委员之家活动"),
+    ("huopai", "inspection", 1, "有事好商量工作室建设视察"),
+    ("huopai", "consultation", 1, "园区供水问题协商"),
+    ("huopai", "group_activity", 1, "政协委员之家活动"),
+    ("zhangjiaji", "research", 3, "专题调研"),
+    ("zhangjiaji", "inspection", 2, "专题视察"),
+    ("zhangjiaji", "consultation", 2, "基层协商"),
+    ("zhangjiaji", "group_activity", 2, "政协委员之家活动"),
+    ("zhuji", "research", 1, "精准扶贫调研"),
+    ("zhuji", "public_service", 2, "矛盾纠纷调解"),
+    ("shiqiao", "research", 1, "农业产业调研"),
+    ("shiqiao", "group_activity", 1, "政协委员之家活动"),
+    ("huanglong", "research", 1, "农村公路调研"),
+    ("huanglong", "group_activity", 1, "政协委员之家活动"),
+    ("dongjin", "research", 1, "新区建设调研"),
+    ("dongjin", "group_activity", 1, "政协委员之家活动"),
+    ("zhangwan", "inspection", 1, "创文工作视察"),
+    ("zhangwan", "consultation", 1, "社区民主协商"),
+    ("zhangwan", "group_activity", 1, "进社区进学校"),
+    ("xiaowan", "research", 1, "功能型党支部建设调研"),
+    ("xiaowan", "party_branch_activity", 2, "政协先锋党员活动日"),
+    ("liuji", "research", 1, "配合上级政协调研"),
+    ("liuji", "group_activity", 1, "政协委员之家活动"),
+    ("g1", "research", 2, "提案工作调研"),
+    ("g1", "inspection", 1, "重点提案督办视察"),
+    ("g1", "proposal_handling_consultation", 1, "提案办理协商会"),
+    ("g2", "research", 11, "工业企业技术改造调研"),
+    ("g2", "topical_consultation", 1, "专题议政会"),
+    ("g3", "research", 3, "教育卫生专题调研"),
+    ("g3", "inspection", 2, "三送下乡视察"),
+    ("g3", "sector_consultation", 2, "界别协商"),
+    ("g4", "research", 1, "法治襄州建设调研"),
+    ("g4", "public_service", 2, "法律进乡村进社区进学校"),
+    ("g5", "research", 1, "鹿门文化调研"),
+    ("g5", "study", 1, "文史学习会"),
+    ("g6", "research", 1, "对台交流调研"),
+    ("g6", "inspection", 1, "侨务工作视察"),
+    ("g7", "research", 1, "委员履职管理调研"),
+    ("g7", "party_branch_activity", 1, "功能型党支部建设推进会"),
+)
+
+# Members excused from every group activity of the year: (group, member number)
+GROUP_ABSENCES = (("g2", 30), ("g4", 17), ("longwang", 9), ("dongjin", 6))
+
+# The plenary roll call: everybody present but (group, member number, status)
+PLENARY_ABSENCES = (("g2", 33, "excused"), ("g7", 15, "excused"), ("liuji", 8, "unexcused"))
+
+# The six ones' other three duties: every member does each once, but (group, number, missing)
+DUTY_GAPS = (
+    ("g2", 30, ("constituent_contact", "public_service", "duty_report")),
+    ("g3", 20, ("duty_report",)),
+    ("g4", 17, ("duty_report",)),
+    ("zhangwan", 10, ("public_service",)),
+    ("xiaowan", 9, ("constituent_contact",)),
+)
+# Extra practical deeds: (group, member number, how many in all) — the poverty-relief top ten
+# (刘启军, 张建国, 方清涛) and three other members. 朱集镇's members each keep contact with two
+# households (每人包保1-2个贫困户).
+EXTRA_SERVICE = (
+    ("zhuji", 1, 3),
+    ("longwang", 1, 3),
+    ("huopai", 1, 3),
+    ("g3", 3, 2),
+    ("zhangjiaji", 1, 2),
+    ("g2", 13, 2),
+)
+EXTRA_CONTACTS = ("zhuji",)
+
+# Research reports and recommendations: (group, subject, author numbers, level adopted at)
+RESEARCH_REPORTS = (
+    ("g1", "关于进一步优化我区发展环境的调研考察报告", (2, 1), "city"),
+    ("g1", "关于推进网上征集审查提案的调研报告", (2,), "county"),
+    ("g1", "关于加强提案办理协商的建议案", (3,), None),
+    ("g1", "关于重点提案督办工作的调研报告", (4,), None),
+    ("g1", "关于提案追踪宣传的调研报告", (5,), None),
+    ("g1", "关于养老服务设施建设的调研报告", (6,), None),
+    ("g1", "关于中小学校舍改造的建议案", (7,), None),
+    ("g1", "关于乡村医生队伍建设的调研报告", (8,), None),
+    ("g1", "关于城区交通拥堵治理的调研报告", (9,), None),
+    ("g1", "关于园区供水保障的调研报告", (10,), None),
+    ("g2", "关于加快工业企业技术改造推动产业转型升级的调研报告", (2,), "county"),
+    ("g2", "关于加快产业扶贫的调研报告", (3, 4), "county"),
+    ("g2", "关于惠农贷推广的调研报告", (5,), None),
+    ("g2", "关于营商环境优化的建议案", (6,), None),
+    ("g2", "关于现代物流业发展的调研报告", (7,), None),
+    ("g2", "关于稻虾共作产业发展的调研报告", (8,), None),
+    ("g2", "关于秸秆综合利用的调研报告", (9,), None),
+    ("g3", "关于三送下乡活动的调研报告", (2,), "county"),
+    ("g3", "关于红星社区民主协商的调研报告", (3,), None),
+    ("g3", "关于基层卫生服务的调研报告", (2,), None),
+    ("g4", "关于法律服务团建设的调研报告", (2,), "county"),
+    ("g4", "关于矛盾纠纷化解的调研报告", (2,), None),
+    ("g5", "关于鹿门文化资源保护的调研报告", (2,), None),
+    ("g6", "关于侨务资源助推发展的调研报告", (2,), "county"),
+    ("g6", "关于对台经贸交流的调研报告", (3,), None),
+    ("g6", "关于涉侨法律服务的调研报告", (2,), None),
+    ("g7", "关于委员履职管理的调研报告", (2,), "county"),
+    ("g7", "关于委员之家建设的调研报告", (2,), None),
+    ("shuanggou", "关于唐白河河库长制落实的调研报告", (2,), "county"),
+    ("chenghe", "关于河道非法采砂治理的调研报告", (2,), "county"),
+    ("longwang", "关于稻虾共作产业发展的调研报告", (2,), "county"),
+    ("huangji", "关于农村生活垃圾处理的调研报告", (2,), "county"),
+    ("guyi", "关于古驿文化旅游的调研报告", (2,), "county"),
+    ("yushan", "关于峪山特色农业的调研报告", (2,), "county"),
+    ("huopai", "关于园区供水问题的调研报告", (2,), "county"),
+    ("zhangjiaji", "关于张家集镇产业发展的调研报告", (2,), "county"),
+    ("zhuji", "关于精准扶贫成效的调研报告", (2,), None),
+    ("zhuji", "关于贫困户产业帮扶的调研报告", (2,), None),
+    ("shiqiao", "关于农业产业化的调研报告", (2,), None),
+    ("shiqiao", "关于农村电商发展的调研报告", (2,), None),
+    ("huanglong", "关于农村公路养护的调研报告", (2,), None),
+    ("huanglong", "关于农村饮水安全的调研报告", (2,), None),
+    ("dongjin", "关于东津新区建设的调研报告", (2,), None),
+    ("dongjin", "关于征地拆迁安置的调研报告", (2,), None),
+    ("zhangwan", "关于创建文明城市的调研报告", (2,), None),
+    ("xiaowan", "关于功能型党支部建设的调研报告", (2,), None),
+    ("liuji", "关于社区治理的调研报告", (2,), None),
+)
+
+# Cultural-history material: (group, kind, author number, articles, characters each, level)
+HISTORY = (
+    ("g5", "first_hand_history", 1, 1, 4200, "city"),  # 覃俊东: a city top-ten 三亲 article
+    ("g5", "first_hand_history", 1, 3, 3200, None),
+    ("g5", "first_hand_history", 2, 3, 3000, None),
+    ("g5", "first_hand_history", 3, 3, 2800, None),
+    ("g5", "first_hand_history", 4, 2, 2600, None),
+    ("g5", "first_hand_history", 5, 2, 2500, None),
+    ("g5", "first_hand_history", 6, 2, 2400, None),
+    ("huangji", "cultural_history", 2, 1, 3600, "county"),
+    ("huangji", "cultural_history", 2, 2, 3600, None),
+    ("guyi", "cultural_history", 2, 2, 5200, None),
+    ("guyi", "cultural_history", 3, 1, 4000, None),
+    ("yushan", "cultural_history", 1, 1, 6000, None),
+    ("yushan", "cultural_history", 3, 1, 5000, None),
+)
+
+# City-level honours the speech names: (member, title)
+CITY_HONOURS = (
+    ("李小燕", "全市十佳政协委员"),
+    ("崔瑞波", "全市十佳政协委员"),
+    ("杨起平", "全市十佳政协提案"),
+    ("李小燕", "全市十佳政协提案"),
+    ("秦静", "全市十佳政协提案"),
+    ("马璇", "全市十佳社情民意信息"),
+    ("覃俊东", "全市十佳三亲史料"),
+    ("刘启军", "全市十佳精准扶贫个人"),
+    ("张建国", "全市十佳精准扶贫个人"),
+    ("方清涛", "全市十佳精准扶贫个人"),
 )
 
 SURNAMES = (
@@ -292,7 +511,10 @@ def _members() -> dict[str, list[Member]]:
 
 
 def _case(proposal: Proposal, number: int, key: bool) -> Proposal:
-    """File a plenary proposal and take it through assignment, reply, feedback and closing."""
+    """File a plenary proposal and take it through assignment, reply, feedback and closing.
+
+    A proposal in :data:`ADOPTED_PROPOSALS` is adopted by its handling unit after the reply.
+    """
     proposal = advance(proposal, "filed", FILING_DAY, case_number=f"五届四次-{number:03d}")
     units = (HandlingUnit(HANDLING_UNITS[number % len(HANDLING_UNITS)]),)
     if number % 10 == 0:
@@ -319,6 +541,8 @@ def _case(proposal: Proposal, number: int, key: bool) -> Proposal:
         satisfaction=rating,
         face_to_face=number % 20 != 7,
     )
+    if proposal.id in ADOPTED_PROPOSALS:
+        proposal = advance(proposal, "adopted", replied_on + dt.timedelta(days=20), level="county")
     return advance(proposal, "closed", D(2022, 8, 31))
 
 
@@ -329,9 +553,11 @@ def _proposals(roster: dict[str, list[Member]]) -> list[Proposal]:
         members = roster[gid]
         for index in range(received):
             proposer = members[index % len(members)]
+            proposal_id = f"xz-p-{gid}-{index + 1:02d}"
             proposal = Proposal(
-                id=f"xz-p-{gid}-{index + 1:02d}",
-                subject=f"关于{SUBJECTS[(len(plans) * 5) % len(SUBJECTS)]}的建议",
+                id=proposal_id,
+                subject=ADOPTED_PROPOSALS.get(proposal_id)
+                or f"关于{SUBJECTS[(len(plans) * 5) % len(SUBJECTS)]}的建议",
                 submitted_on=PLENARY.start + dt.timedelta(days=index % 4),
                 proposer_kind="individual",
                 member_ids=(proposer.id,),
@@ -385,7 +611,9 @@ def _item(
     submitted = D(2022, 1 + number % 10, 1 + (number * 7) % 28)
     report = InfoReport(
         id=item_id,
-        title=f"关于{SUBJECTS[number % len(SUBJECTS)]}的社情民意（{number}）",
+        title=INFO_TITLES.get(
+            item_id, f"关于{SUBJECTS[number % len(SUBJECTS)]}的社情民意（{number}）"
+        ),
         submitted_on=submitted,
         author_ids=authors,
         body=body,
@@ -409,12 +637,13 @@ def _item(
     elif kind == "TC":
         report = advance_info(report, "adopted", submitted + dt.timedelta(days=20), level="county")
     if instructed:
+        city = item_id in CITY_INSTRUCTIONS
         report = advance_info(
             report,
             "instructed",
             submitted + dt.timedelta(days=50),
-            level="county",
-            leader="区委书记",
+            level="city" if city else "county",
+            leader="市领导" if city else "区委书记",
         )
     return report
 
@@ -474,6 +703,132 @@ def _info_reports(roster: dict[str, list[Member]]) -> list[InfoReport]:
     return reports
 
 
+def _member_id(group: str, number: int) -> str:
+    return f"xz-{group}-{number:02d}"
+
+
+def _activities(roster: dict[str, list[Member]]) -> list[Activity]:
+    """The plenary with its roll call, and the activities each group organised."""
+    leave = {_member_id(g, n): status for g, n, status in PLENARY_ABSENCES}
+    everyone = [m.id for members in roster.values() for m in members]
+    plenary = Activity(
+        id="xz-a-plenary-5-4",
+        kind="plenary",
+        title="政协襄州区第五届委员会第四次会议",
+        start=PLENARY.start,
+        end=PLENARY.end,
+        half_days=7,
+        organiser=BodyRef("committee", COMMITTEE.id),
+        session_id=PLENARY.id,
+        attendance=[Attendance(m, leave.get(m, "present")) for m in everyone],
+    )
+    absent = {_member_id(g, n) for g, n in GROUP_ABSENCES}
+    activities = [plenary]
+    held: dict[str, int] = {}
+    for group, kind, count, title in GROUP_ACTIVITIES:
+        for copy in range(count):
+            number = held[group] = held.get(group, 0) + 1
+            activities.append(
+                Activity(
+                    id=f"xz-a-{group}-{number:02d}",
+                    kind=kind,
+                    title=title if count == 1 else f"{title}（{copy + 1}）",
+                    start=D(2022, 2 + (number * 5) % 10, 3 + (number * 7) % 25),
+                    organiser=BodyRef("activity_group", group),
+                    attendance=[
+                        Attendance(m.id, "excused" if m.id in absent else "present")
+                        for m in roster[group]
+                    ],
+                )
+            )
+    return activities
+
+
+def _contribution(
+    cid: str, kind: str, title: str, on: dt.date, authors: tuple[str, ...], **fields: object
+) -> Contribution:
+    return Contribution(id=cid, kind=kind, title=title, on=on, author_ids=authors, **fields)  # type: ignore[arg-type]
+
+
+def _duties(roster: dict[str, list[Member]]) -> Iterator[Contribution]:
+    """联系一户群众、为群众办一件实事、向活动组述职 — every member, but the gaps listed."""
+    gaps = {(_member_id(g, n), kind) for g, n, kinds in DUTY_GAPS for kind in kinds}
+    services = {_member_id(g, n): count for g, n, count in EXTRA_SERVICE}
+    for group, members in roster.items():
+        for number, member in enumerate(members, start=1):
+            day = 1 + (number * 3) % 27
+            if (member.id, "constituent_contact") not in gaps:
+                for copy in range(2 if group in EXTRA_CONTACTS else 1):
+                    yield _contribution(
+                        f"xz-c-contact-{group}-{number:02d}-{copy + 1}",
+                        "constituent_contact",
+                        "联系一户群众",
+                        D(2022, 3 + copy, day),
+                        (member.id,),
+                    )
+            if (member.id, "public_service") not in gaps:
+                for copy in range(services.get(member.id, 1)):
+                    yield _contribution(
+                        f"xz-c-service-{group}-{number:02d}-{copy + 1}",
+                        "public_service",
+                        "为群众办一件实事",
+                        D(2022, 5 + copy, day),
+                        (member.id,),
+                    )
+            if (member.id, "duty_report") not in gaps:
+                yield _contribution(
+                    f"xz-c-duty-{group}-{number:02d}",
+                    "duty_report",
+                    "向所在活动组述职",
+                    D(2022, 12, 1 + number % 20),
+                    (member.id,),
+                )
+
+
+def _contributions(roster: dict[str, list[Member]]) -> list[Contribution]:
+    """The six ones' duties, research reports, cultural-history material and honours."""
+    found = list(_duties(roster))
+    for index, (group, subject, authors, level) in enumerate(RESEARCH_REPORTS, start=1):
+        found.append(
+            _contribution(
+                f"xz-c-research-{index:02d}",
+                "recommendation" if subject.endswith("建议案") else "research_report",
+                subject,
+                D(2022, 3 + index % 9, 1 + index % 27),
+                tuple(_member_id(group, n) for n in authors),
+                level=level,
+            )
+        )
+    index = 0
+    for group, kind, number, articles, chars, level in HISTORY:
+        for _ in range(articles):
+            index += 1
+            found.append(
+                _contribution(
+                    f"xz-c-history-{index:02d}",
+                    kind,
+                    f"{'三亲史料' if kind == 'first_hand_history' else '文史资料'}（{index}）",
+                    D(2022, 4 + index % 8, 2 + index % 26),
+                    (_member_id(group, number),),
+                    level=level,
+                    length_chars=chars,
+                )
+            )
+    by_name = {m.name: m.id for members in roster.values() for m in members}
+    for index, (name, title) in enumerate(CITY_HONOURS, start=1):
+        found.append(
+            _contribution(
+                f"xz-c-honour-{index:02d}",
+                "commendation",
+                title,
+                D(2022, 12, 20),
+                (by_name[name],),
+                level="city",
+            )
+        )
+    return found
+
+
 def build() -> Ledger:
     """The Xiangzhou example ledger."""
     roster = _members()
@@ -491,6 +846,8 @@ def build() -> Ledger:
             for gid, name, kind, paired, *_ in GROUPS
         ],
         members=[member for members in roster.values() for member in members],
+        activities=_activities(roster),
         proposals=_proposals(roster),
         info_reports=_info_reports(roster),
+        contributions=_contributions(roster),
     )
