@@ -26,6 +26,7 @@ from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
 from cppcc_model.numbers import format_fraction
+from cppcc_model.rules.counting import Counted, Each
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
 from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
@@ -98,6 +99,22 @@ def _sort_key(fact: Fact) -> tuple[dt.date, int, str]:
     return (fact.on, _SOURCE_ORDER[fact.source], fact.record_id)
 
 
+def _exact_sum(values: Sequence[Fraction]) -> Fraction:
+    """The exact sum of ``values``: whole numbers summed as integers, the rest as fractions.
+
+    Exact addition is associative, so the result equals ``sum(values, Fraction(0))``; it only
+    avoids building a Fraction for every whole-number step.
+    """
+    whole = 0
+    total = None
+    for value in values:
+        if value.denominator == 1:
+            whole += value.numerator
+        else:
+            total = value if total is None else total + value
+    return Fraction(whole) if total is None else total + whole
+
+
 def _deduplicate(facts: list[Fact], policy: str) -> list[Fact]:
     if policy == "original":
         return [f for f in facts if f.converted_from is None]
@@ -132,31 +149,46 @@ class _Scorer:
         )
 
     def line(self, member: Member, item: Item, facts: Sequence[Fact]) -> Line:
+        """One item's line; ``facts`` are the member's facts of the item's source, in order."""
         entries: list[Entry] = []
+        matches = item.where.matches
+        share_of = item.attribution.share
+        value_of = item.value.of
+        source = item.where.source.value
         for fact in facts:
-            if not item.where.matches(fact):
+            if not matches(fact):
                 continue
-            share = item.attribution.share(fact)
-            value = item.value.of(fact)
+            share = share_of(fact)
+            value = value_of(fact)
             note = None
-            if share == 0:
+            if share.numerator == 0:
                 note = f"not credited ({item.attribution.describe()})"
-            elif share != 1:
-                note = f"{fact.role.label}: {format_fraction(share)} of {format_fraction(value)}"
+                points = value * share
+            elif share.numerator == share.denominator and type(value) is Fraction:
+                points = value  # a whole share: value × 1 is the value itself
+            else:
+                if share != 1:
+                    note = (
+                        f"{fact.role.label}: {format_fraction(share)} of {format_fraction(value)}"
+                    )
+                points = value * share
             entries.append(
                 Entry(
                     record_id=fact.record_id,
-                    source=fact.source.value,
+                    source=source,
                     on=fact.on,
                     value=value,
                     share=share,
-                    points=value * share,
-                    counted=share != 0,
+                    points=points,
+                    counted=share.numerator != 0,
                     note=note,
                 )
             )
-        credited = sum((e.points for e in entries if e.counted), Fraction(0))
-        counted = item.counting.count(entries)
+        credited = _exact_sum([e.points for e in entries if e.counted])
+        if type(item.counting) is Each:
+            counted = Counted(tuple(entries), credited)  # what Each.count gives, summed once
+        else:
+            counted = item.counting.count(entries)
         adjustments: list[Adjustment] = []
         if counted.note is not None or counted.points != credited:
             adjustments.append(
@@ -191,13 +223,16 @@ class _Scorer:
             adjustments=tuple(adjustments),
         )
 
-    def category(self, member: Member, category: Category, facts: Sequence[Fact]) -> CategoryCard:
+    def category(
+        self, member: Member, category: Category, by_source: dict[Source, list[Fact]]
+    ) -> CategoryCard:
+        """One category's card; ``by_source`` holds the member's facts bucketed by source."""
         lines = tuple(
-            self.line(member, item, facts)
+            self.line(member, item, by_source.get(item.where.source, ()))
             for item in category.items
             if item.applies_to is None or item.applies_to.applies(member, self.period, self.as_of)
         )
-        raw = sum((line.points for line in lines), Fraction(0))
+        raw = _exact_sum([line.points for line in lines])
         points = raw
         adjustments: list[Adjustment] = []
         if category.base is not None:
@@ -297,8 +332,15 @@ class _Scorer:
 
     def card(self, member: Member) -> ScoreCard:
         facts = self.facts(member, self.period)
+        by_source: dict[Source, list[Fact]] = {}
+        for fact in facts:  # buckets keep the facts' order
+            bucket = by_source.get(fact.source)
+            if bucket is None:
+                by_source[fact.source] = [fact]
+            else:
+                bucket.append(fact)
         categories = tuple(
-            self.category(member, category, facts)
+            self.category(member, category, by_source)
             for category in self.rule_set.categories
             if category.applies_to is None
             or category.applies_to.applies(member, self.period, self.as_of)

@@ -141,6 +141,10 @@ class Fact:
         return None
 
 
+_STAGE_ORDER = {stage: index for index, stage in enumerate(Stage)}
+"""Each stage's position in :class:`Stage`, the order ``Fact.stages`` lists them in."""
+
+
 def _max_level(a: Level | None, b: Level | None) -> Level | None:
     if a is None:
         return b
@@ -153,7 +157,7 @@ def _stages(pairs: Iterator[tuple[Stage, Level | None]]) -> tuple[tuple[Stage, L
     found: dict[Stage, Level | None] = {}
     for stage, level in pairs:
         found[stage] = _max_level(found[stage], level) if stage in found else level
-    return tuple(sorted(found.items(), key=lambda pair: list(Stage).index(pair[0])))
+    return tuple(sorted(found.items(), key=lambda pair: _STAGE_ORDER[pair[0]]))
 
 
 def _attendance_fact(member_id: str, activity: Activity, entry: Attendance) -> Fact:
