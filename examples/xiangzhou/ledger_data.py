@@ -61,6 +61,7 @@ from cppcc_model.model import (
     InfoReport,
     Member,
     Proposal,
+    RoleSpell,
     Sector,
     Session,
     SpecialCommittee,
@@ -182,6 +183,8 @@ PRINTED_NAMES = (
     ("杜明豪", "g2"),
     ("常兴武", "g2"),
 )
+# Printed members of the chairpersons' group, in no activity group: (id, name, role)
+CHAIR_GROUP = (("xz-chair-01", "王兴海", "vice_chair"),)  # read out the commendation notice
 
 # ------------------------------------------------------------------ member-level records
 # Member numbers below are 1-based roster positions (member ``xz-<group>-<NN>``): number 1 of
@@ -510,6 +513,19 @@ def _members() -> dict[str, list[Member]]:
     return roster
 
 
+def _chair_group() -> list[Member]:
+    return [
+        Member(
+            id=mid,
+            name=name,
+            sector_id="cpc",
+            unit_id="cpc",
+            roles=[RoleSpell(role, D(2021, 12, 1))],
+        )
+        for mid, name, role in CHAIR_GROUP
+    ]
+
+
 def _case(proposal: Proposal, number: int, key: bool) -> Proposal:
     """File a plenary proposal and take it through assignment, reply, feedback and closing.
 
@@ -711,6 +727,7 @@ def _activities(roster: dict[str, list[Member]]) -> list[Activity]:
     """The plenary with its roll call, and the activities each group organised."""
     leave = {_member_id(g, n): status for g, n, status in PLENARY_ABSENCES}
     everyone = [m.id for members in roster.values() for m in members]
+    everyone += [mid for mid, _, _ in CHAIR_GROUP]
     plenary = Activity(
         id="xz-a-plenary-5-4",
         kind="plenary",
@@ -845,7 +862,7 @@ def build() -> Ledger:
             ActivityGroup(gid, name, kind, paired, party_branch=f"{name}功能型党支部")
             for gid, name, kind, paired, *_ in GROUPS
         ],
-        members=[member for members in roster.values() for member in members],
+        members=[member for members in roster.values() for member in members] + _chair_group(),
         activities=_activities(roster),
         proposals=_proposals(roster),
         info_reports=_info_reports(roster),
