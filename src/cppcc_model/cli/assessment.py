@@ -1,0 +1,648 @@
+"""``cppcc score``, ``cppcc rank``, ``cppcc explain`` and ``cppcc check``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import click
+
+from cppcc_model.assess.engine import Assessment
+from cppcc_model.assess.groups import (
+    GroupsAssessment,
+    SubjectKind,
+    assess_groups,
+    subjects_of,
+)
+from cppcc_model.assess.ranking import RankMethod, rank
+from cppcc_model.cli.app import ExitCode, flush
+from cppcc_model.cli.formatting import Cell, Report, Table
+from cppcc_model.cli.options import (
+    When,
+    assess_members,
+    data_argument,
+    emit,
+    load,
+    name_key,
+    output_options,
+    resolve_rules,
+    resolve_when,
+    rules_option,
+    when_options,
+)
+from cppcc_model.errors import CppccError
+from cppcc_model.ledger import Ledger
+from cppcc_model.numbers import format_fraction
+from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.scorecard import ScoreCard
+
+__all__ = ["check", "explain", "rank_command", "score"]
+
+BY_CHOICES = {
+    "member": None,
+    "group": SubjectKind.ACTIVITY_GROUP,
+    "party": SubjectKind.UNIT,
+    "unit": SubjectKind.UNIT,
+    "sector": SubjectKind.SECTOR,
+    "committee": SubjectKind.SPECIAL_COMMITTEE,
+}
+"""``--by`` values and the kind of body each ranks."""
+
+_STRENGTH = {"mandatory": "必须", "required": "应当", "encouraged": "鼓励"}
+
+
+def _header(rule_set: RuleSet, when: When) -> str:
+    return f"{rule_set.title} ({rule_set.name}) · {when.period} · 截至 as of {when.as_of}"
+
+
+def _prepare(
+    data: Path, rules: str | None, when_args: tuple[Any, ...]
+) -> tuple[Ledger, RuleSet, When]:
+    ledger = load(data)
+    when = resolve_when(ledger, *when_args)
+    rule_set = resolve_rules(rules, ledger, when.as_of)
+    return ledger, rule_set, when
+
+
+def _present(rule_set: RuleSet, value: Fraction) -> str:
+    return str(rule_set.rounding.present(value))
+
+
+def _requirements_text(card: ScoreCard) -> str:
+    if not card.requirements:
+        return ""
+    return "达标" if card.requirements_met else "未达标"
+
+
+def _ordered_cards(assessment: Assessment) -> list[ScoreCard]:
+    return sorted(assessment.cards, key=lambda c: (name_key(c.member_name), c.member_id))
+
+
+@click.command("score")
+@data_argument
+@rules_option
+@when_options
+@output_options
+def score(
+    data: Path,
+    rules: str | None,
+    year: int | None,
+    period: str | None,
+    as_of: str | None,
+    format: str,
+    output: Path | None,
+) -> None:
+    """Score every member of DATA: totals, category points, grades (姓氏笔画 order)."""
+    ledger, rule_set, when = _prepare(data, rules, (year, period, as_of))
+    assessment = assess_members(ledger, rule_set, when)
+    categories = [(c.id, c.label) for c in rule_set.categories]
+    columns = [("member_id", "编号"), ("name", "姓名"), ("total", "总分"), ("grade", "等次")]
+    columns += [(f"category:{cid}", label) for cid, label in categories]
+    columns += [("requirements", "基本要求"), ("flags", "提示")]
+    rows: list[list[Cell]] = []
+    for card in _ordered_cards(assessment):
+        by_id = {c.category_id: c for c in card.categories}
+        row: list[Cell] = [card.member_id, card.member_name, card.display_total, card.grade]
+        row += [
+            _present(rule_set, by_id[cid].points) if cid in by_id else None for cid, _ in categories
+        ]
+        row += [_requirements_text(card), "；".join(f.label for f in card.flags) or None]
+        rows.append(row)
+    notes = [f"未评分 not assessed (did not serve): {', '.join(assessment.not_assessed)}"] * bool(
+        assessment.not_assessed
+    )
+    table = Table(f"委员履职得分 — {_header(rule_set, when)}", columns, rows, notes)
+    emit(Report([table], assessment.to_dict()), format, output)
+
+
+def _member_ranking(
+    ledger: Ledger, rule_set: RuleSet, when: When, assessment: Assessment, method: RankMethod
+) -> tuple[Table, dict[str, Any]]:
+    cards = {c.member_id: c for c in assessment.cards}
+    sectors = {s.id: s.name for s in ledger.sectors}
+    groups = {g.id: g.name for g in ledger.activity_groups}
+    ranking = rank(
+        {mid: c.total for mid, c in cards.items()},
+        method=method,
+        list_key=lambda mid: name_key(cards[mid].member_name),
+    )
+    rows: list[list[Cell]] = []
+    entries = []
+    for entry in ranking:
+        card = cards[entry.subject_id]
+        member = ledger.member(entry.subject_id)
+        rows.append(
+            [
+                entry.rank,
+                "并列" if entry.tied else None,
+                card.member_id,
+                card.member_name,
+                card.display_total,
+                card.grade,
+                sectors.get(member.sector_id),
+                groups.get(member.activity_group_id or ""),
+            ]
+        )
+        entries.append(
+            {
+                "rank": entry.rank,
+                "tied": entry.tied,
+                "member_id": card.member_id,
+                "name": card.member_name,
+                "total": format_fraction(card.total),
+                "display_total": card.display_total,
+                "grade": card.grade,
+            }
+        )
+    table = Table(
+        f"委员排名 ({method.label}) — {_header(rule_set, when)}",
+        [
+            ("rank", "名次"),
+            ("tied", "并列"),
+            ("member_id", "编号"),
+            ("name", "姓名"),
+            ("total", "总分"),
+            ("grade", "等次"),
+            ("sector", "界别"),
+            ("group", "活动组"),
+        ],
+        rows,
+        ["同分者按姓氏笔画排列 equal scores are listed in 姓氏笔画 order"],
+    )
+    return table, {"by": "member", "method": method.value, "entries": entries}
+
+
+def _body_rankings(
+    ledger: Ledger,
+    rule_set: RuleSet,
+    when: When,
+    assessment: Assessment,
+    kind: SubjectKind,
+    method: RankMethod,
+) -> tuple[list[Table], list[dict[str, Any]]]:
+    tables: list[Table] = []
+    data: list[dict[str, Any]] = []
+    own_rules = [g for g in rule_set.group_rules if g.subject is kind]
+    for rules in own_rules:
+        result: GroupsAssessment = assess_groups(
+            ledger, rules, when.period, members=assessment, as_of=when.as_of
+        )
+        cards = {c.subject.id: c for c in result.cards}
+        ranking = rank(result.totals(), method=method)
+        rows: list[list[Cell]] = []
+        entries = []
+        for entry in ranking:
+            card = cards[entry.subject_id]
+            size = len(card.subject.member_ids)
+            rows.append(
+                [
+                    entry.rank,
+                    "并列" if entry.tied else None,
+                    card.subject.id,
+                    card.subject.name,
+                    size,
+                    _present(rule_set, card.total),
+                    _present(rule_set, card.per_capita) if size else None,
+                ]
+            )
+            entries.append(
+                {
+                    "rank": entry.rank,
+                    "tied": entry.tied,
+                    "id": card.subject.id,
+                    "name": card.subject.name,
+                    "members": size,
+                    "total": format_fraction(card.total),
+                }
+            )
+        tables.append(
+            Table(
+                f"{rules.label} ({kind.label}) — {_header(rule_set, when)}",
+                [
+                    ("rank", "名次"),
+                    ("tied", "并列"),
+                    ("id", "编号"),
+                    ("name", "名称"),
+                    ("members", "人数"),
+                    ("total", "总分"),
+                    ("per_capita", "人均"),
+                ],
+                rows,
+            )
+        )
+        data.append({"group_rules": rules.id, "kind": kind.value, "entries": entries})
+    if own_rules:
+        return tables, data
+    totals = {c.member_id: c.total for c in assessment.cards}
+    means: dict[str, Fraction] = {}
+    sums: dict[str, Fraction] = {}
+    sizes: dict[str, int] = {}
+    names: dict[str, str] = {}
+    empty: list[str] = []
+    for subject in subjects_of(ledger, kind, when.period):
+        scored = [totals[m] for m in subject.member_ids if m in totals]
+        names[subject.id] = subject.name
+        if not scored:
+            empty.append(subject.name)
+            continue
+        sizes[subject.id] = len(scored)
+        sums[subject.id] = sum(scored, Fraction(0))
+        means[subject.id] = sums[subject.id] / len(scored)
+    ranking = rank(means, method=method)
+    rows = []
+    entries = []
+    for entry in ranking:
+        sid = entry.subject_id
+        rows.append(
+            [
+                entry.rank,
+                "并列" if entry.tied else None,
+                sid,
+                names[sid],
+                sizes[sid],
+                _present(rule_set, sums[sid]),
+                _present(rule_set, means[sid]),
+            ]
+        )
+        entries.append(
+            {
+                "rank": entry.rank,
+                "tied": entry.tied,
+                "id": sid,
+                "name": names[sid],
+                "members": sizes[sid],
+                "total": format_fraction(sums[sid]),
+                "per_capita": format_fraction(means[sid]),
+            }
+        )
+    notes = ["按委员人均得分排名 ranked by the mean score of their members"]
+    if empty:
+        notes.append(f"无已评分委员，未排名 not ranked (no scored member): {'、'.join(empty)}")
+    tables.append(
+        Table(
+            f"{kind.label}排名 ({method.label}) — {_header(rule_set, when)}",
+            [
+                ("rank", "名次"),
+                ("tied", "并列"),
+                ("id", "编号"),
+                ("name", "名称"),
+                ("members", "人数"),
+                ("total", "委员得分合计"),
+                ("per_capita", "人均得分"),
+            ],
+            rows,
+            notes,
+        )
+    )
+    data.append({"kind": kind.value, "basis": "per_capita", "entries": entries})
+    return tables, data
+
+
+@click.command("rank")
+@data_argument
+@rules_option
+@when_options
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(list(BY_CHOICES)),
+    multiple=True,
+    help="What to rank: members (default), activity groups, parties/units, sectors or special "
+    "committees. Repeat to rank several.",
+)
+@click.option(
+    "--method",
+    type=click.Choice(["competition", "dense"]),
+    default="competition",
+    show_default=True,
+    help="Places after a tie: competition 1,2,2,4 or dense 1,2,2,3.",
+)
+@output_options
+def rank_command(
+    data: Path,
+    rules: str | None,
+    year: int | None,
+    period: str | None,
+    as_of: str | None,
+    by: Sequence[str],
+    method: str,
+    format: str,
+    output: Path | None,
+) -> None:
+    """Rank the members of DATA (or their groups, parties, sectors, committees) by score."""
+    ledger, rule_set, when = _prepare(data, rules, (year, period, as_of))
+    assessment = assess_members(ledger, rule_set, when)
+    chosen = RankMethod.parse(method)
+    tables: list[Table] = []
+    data_out: list[dict[str, Any]] = []
+    for choice in dict.fromkeys(by or ("member",)):
+        kind = BY_CHOICES[choice]
+        if kind is None:
+            table, entries = _member_ranking(ledger, rule_set, when, assessment, chosen)
+            tables.append(table)
+            data_out.append(entries)
+        else:
+            more, more_data = _body_rankings(ledger, rule_set, when, assessment, kind, chosen)
+            tables.extend(more)
+            data_out.extend(more_data)
+    payload = {
+        "rule_set": rule_set.name,
+        "period": str(when.period),
+        "as_of": when.as_of.isoformat(),
+        "rankings": data_out,
+    }
+    emit(Report(tables, payload), format, output)
+
+
+def _explain_rows(card: ScoreCard, rule_set: RuleSet) -> list[list[Cell]]:
+    rows: list[list[Cell]] = []
+    for category in card.categories:
+        for line in category.lines:
+            for entry in line.entries:
+                rows.append(
+                    [
+                        category.label,
+                        line.label,
+                        line.clause,
+                        entry.record_id,
+                        entry.on.isoformat(),
+                        _present(rule_set, entry.points) if entry.counted else "0",
+                        entry.note or (None if entry.counted else "不计分 not counted"),
+                    ]
+                )
+            rows.extend(
+                [category.label, line.label, a.clause or line.clause, None, None, None, a.note]
+                for a in line.adjustments
+            )
+            rows.append(
+                [
+                    category.label,
+                    line.label,
+                    line.clause,
+                    None,
+                    None,
+                    _present(rule_set, line.points),
+                    "小计 line total",
+                ]
+            )
+        rows.extend(
+            [category.label, None, a.clause or category.clause, None, None, None, a.note]
+            for a in category.adjustments
+        )
+        rows.append(
+            [
+                category.label,
+                None,
+                category.clause,
+                None,
+                None,
+                _present(rule_set, category.points),
+                "类别合计 category total",
+            ]
+        )
+    rows.extend([None, None, a.clause, None, None, None, a.note] for a in card.adjustments)
+    rows.append([None, None, None, None, None, card.display_total, "总分 total"])
+    return rows
+
+
+@click.command("explain")
+@data_argument
+@click.argument("member", metavar="MEMBER")
+@rules_option
+@when_options
+@output_options
+def explain(
+    data: Path,
+    member: str,
+    rules: str | None,
+    year: int | None,
+    period: str | None,
+    as_of: str | None,
+    format: str,
+    output: Path | None,
+) -> None:
+    """Show MEMBER's score card (id or unique name), line by line, with clauses, caps, floors."""
+    ledger, rule_set, when = _prepare(data, rules, (year, period, as_of))
+    found = ledger.find_member(member)
+    if not found.served_during(when.period) and not rule_set.settings.assess_members_not_serving:
+        raise CppccError(
+            f"{found.name} ({found.id}) did not serve during {when.period}",
+            hint="choose a period in which the member served (--year / --period)",
+        )
+    from cppcc_model.assess.engine import assess
+
+    card = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[found.id]).cards[0]
+    table = Table(
+        f"{card.member_name} ({card.member_id}) 得分明细 — {_header(rule_set, when)}",
+        [
+            ("category", "类别"),
+            ("item", "条目"),
+            ("clause", "条款"),
+            ("record", "记录"),
+            ("on", "日期"),
+            ("points", "得分"),
+            ("note", "说明"),
+        ],
+        _explain_rows(card, rule_set),
+    )
+    requirement_rows: list[list[Cell]] = [
+        [
+            r.label,
+            r.clause,
+            _STRENGTH.get(r.strength, r.strength),
+            r.needed,
+            r.count,
+            "达标" if r.met else "未达标",
+        ]
+        for r in card.requirements
+    ]
+    tables = [table]
+    if requirement_rows:
+        tables.append(
+            Table(
+                "基本要求 requirements",
+                [
+                    ("requirement", "要求"),
+                    ("clause", "条款"),
+                    ("strength", "强度"),
+                    ("needed", "应完成"),
+                    ("count", "已完成"),
+                    ("met", "结果"),
+                ],
+                requirement_rows,
+            )
+        )
+    text = f"{_header(rule_set, when)}\n{card.render_text()}\n"
+    emit(Report(tables, card.to_dict(), text), format, output)
+
+
+def _member_check(
+    ledger: Ledger, rule_set: RuleSet, when: When
+) -> tuple[list[Table], dict[str, Any], bool]:
+    assessment = assess_members(ledger, rule_set, when)
+    rows: list[list[Cell]] = []
+    summary: list[list[Cell]] = []
+    failed_any = False
+    members_out = []
+    for card in _ordered_cards(assessment):
+        failed = [r.label for r in card.requirements if not r.met and r.strength != "encouraged"]
+        failed_any = failed_any or bool(failed)
+        summary.append(
+            [
+                card.member_id,
+                card.member_name,
+                "达标" if not failed else "未达标",
+                "、".join(failed) or None,
+            ]
+        )
+        rows.extend(
+            [
+                card.member_id,
+                card.member_name,
+                r.label,
+                r.clause,
+                _STRENGTH.get(r.strength, r.strength),
+                r.needed,
+                r.count,
+                "达标" if r.met else "未达标",
+            ]
+            for r in card.requirements
+        )
+        members_out.append(
+            {
+                "member_id": card.member_id,
+                "name": card.member_name,
+                "met": not failed,
+                "requirements": [r.to_dict() for r in card.requirements],
+            }
+        )
+    failing = sum(1 for row in summary if row[2] == "未达标")
+    tables = [
+        Table(
+            f"基本要求完成情况 — {_header(rule_set, when)}",
+            [("member_id", "编号"), ("name", "姓名"), ("result", "结果"), ("failed", "未完成")],
+            summary,
+            [f"{len(summary)} 名委员，{failing} 名未达标 ({failing} of {len(summary)} failed)"],
+        ),
+        Table(
+            "逐项 item by item",
+            [
+                ("member_id", "编号"),
+                ("name", "姓名"),
+                ("requirement", "要求"),
+                ("clause", "条款"),
+                ("strength", "强度"),
+                ("needed", "应完成"),
+                ("count", "已完成"),
+                ("met", "结果"),
+            ],
+            rows,
+        ),
+    ]
+    return tables, {"members": members_out, "failed": failing}, failed_any
+
+
+def _group_check(
+    ledger: Ledger, rule_set: RuleSet, when: When
+) -> tuple[list[Table], dict[str, Any], bool]:
+    assessment = assess_members(ledger, rule_set, when)
+    rows: list[list[Cell]] = []
+    failed_any = False
+    out = []
+    for rules in rule_set.group_rules:
+        if not rules.requirements:
+            continue
+        result = assess_groups(ledger, rules, when.period, members=assessment, as_of=when.as_of)
+        for card in result.cards:
+            for requirement in card.requirements:
+                failed_any = failed_any or not requirement.met
+                rows.append(
+                    [
+                        rules.label,
+                        card.subject.id,
+                        card.subject.name,
+                        requirement.label,
+                        requirement.clause,
+                        format_fraction(requirement.needed),
+                        format_fraction(requirement.measure),
+                        "达标" if requirement.met else "未达标",
+                    ]
+                )
+                out.append(
+                    {
+                        "group_rules": rules.id,
+                        "id": card.subject.id,
+                        "name": card.subject.name,
+                        "requirement": requirement.requirement_id,
+                        "needed": format_fraction(requirement.needed),
+                        "measure": format_fraction(requirement.measure),
+                        "met": requirement.met,
+                    }
+                )
+    table = Table(
+        f"活动组基本要求 — {_header(rule_set, when)}",
+        [
+            ("rules", "考核"),
+            ("id", "编号"),
+            ("name", "名称"),
+            ("requirement", "要求"),
+            ("clause", "条款"),
+            ("at_least", "应达到"),
+            ("value", "实际"),
+            ("met", "结果"),
+        ],
+        rows,
+        ["该规则集没有活动组基本要求 the rule set sets no group requirements"] * (not rows),
+    )
+    return [table], {"groups": out}, failed_any
+
+
+@click.command("check")
+@data_argument
+@rules_option
+@when_options
+@click.option("--group", "groups", is_flag=True, help="Check activity groups instead of members.")
+@click.option(
+    "--no-fail",
+    is_flag=True,
+    help="Exit 0 even when someone falls short (the report still says who).",
+)
+@output_options
+def check(
+    data: Path,
+    rules: str | None,
+    year: int | None,
+    period: str | None,
+    as_of: str | None,
+    groups: bool,
+    no_fail: bool,
+    format: str,
+    output: Path | None,
+) -> None:
+    """Check the minimum requirements (基本要求, 六个一 …) item by item.
+
+    Exits with 3 when a member (or, with --group, a group) falls short of a mandatory or
+    required minimum; encouraged items never fail the check.
+    """
+    ledger, rule_set, when = _prepare(data, rules, (year, period, as_of))
+    if groups:
+        tables, payload, failed = _group_check(ledger, rule_set, when)
+    elif not rule_set.requirements:
+        tables = [
+            Table(
+                f"基本要求完成情况 — {_header(rule_set, when)}",
+                [("member_id", "编号"), ("name", "姓名"), ("result", "结果"), ("failed", "未完成")],
+                [],
+                ["该规则集没有基本要求 the rule set sets no minimum requirements"],
+            )
+        ]
+        payload, failed = {"members": [], "failed": 0}, False
+    else:
+        tables, payload, failed = _member_check(ledger, rule_set, when)
+    payload = {"rule_set": rule_set.name, "period": str(when.period), **payload}
+    emit(Report(tables, payload), format, output)
+    if failed and not no_fail:
+        flush()
+        click.get_current_context().exit(int(ExitCode.CHECK_FAILED))

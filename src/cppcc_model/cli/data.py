@@ -1,0 +1,101 @@
+"""``cppcc validate``: every problem of a dataset at once, where the clerk can fix it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from cppcc_model.cli.app import ExitCode, flush
+from cppcc_model.cli.formatting import Cell, Report, Table
+from cppcc_model.cli.options import data_argument, emit, load, output_options
+from cppcc_model.errors import Problem
+from cppcc_model.io.dataset import validate_dataset
+
+__all__ = ["validate"]
+
+_COLUMNS = [
+    ("file", "文件"),
+    ("sheet", "工作表"),
+    ("row", "行"),
+    ("column", "列"),
+    ("record", "记录"),
+    ("field", "字段"),
+    ("problem", "问题"),
+    ("hint", "修改建议"),
+]
+
+
+def _row(problem: Problem) -> list[Cell]:
+    where = problem.where
+    return [
+        where.file,
+        where.sheet,
+        where.row,
+        where.column,
+        where.record_id,
+        where.path,
+        problem.message,
+        problem.hint,
+    ]
+
+
+@click.command("validate")
+@data_argument
+@output_options
+def validate(data: Path, format: str, output: Path | None) -> None:
+    """Check DATA and list every problem with its file, sheet, row and column.
+
+    Exits 0 when the dataset loads, 2 when it does not (nothing is loaded then).
+    """
+    problems = validate_dataset(data)
+    if problems:
+        table = Table(
+            f"数据有误 {data}: {len(problems)} 个问题 ({len(problems)} problems)",
+            _COLUMNS,
+            [_row(p) for p in problems],
+        )
+        payload = {
+            "valid": False,
+            "problems": [
+                {
+                    "file": p.where.file,
+                    "sheet": p.where.sheet,
+                    "row": p.where.row,
+                    "column": p.where.column,
+                    "record": p.where.record_id,
+                    "field": p.where.path,
+                    "message": p.message,
+                    "hint": p.hint,
+                }
+                for p in problems
+            ],
+        }
+        text = "\n".join(
+            [f"数据有误 {data}: {len(problems)} 个问题 ({len(problems)} problems)"]
+            + [f"  - {p}" for p in problems]
+        )
+        emit(Report([table], payload, text), format, output)
+        flush()
+        click.get_current_context().exit(int(ExitCode.BAD_INPUT))
+    ledger = load(data)
+    counts: list[list[Cell]] = [
+        ["members", "委员", len(ledger.members)],
+        ["activity_groups", "活动组", len(ledger.activity_groups)],
+        ["activities", "活动", len(ledger.activities)],
+        ["proposals", "提案", len(ledger.proposals)],
+        ["info_reports", "社情民意", len(ledger.info_reports)],
+        ["contributions", "履职成果", len(ledger.contributions)],
+        ["work_plans", "工作要点", len(ledger.work_plans)],
+    ]
+    table = Table(
+        f"数据有效 {data} is valid — {ledger.committee.name}",
+        [("table", "表"), ("label", "名称"), ("records", "记录数")],
+        counts,
+    )
+    payload = {
+        "valid": True,
+        "committee": ledger.committee.name,
+        "records": {r[0]: r[2] for r in counts},
+    }
+    emit(Report([table], payload), format, output)

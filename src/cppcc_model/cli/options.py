@@ -1,0 +1,236 @@
+"""Options shared by the sub-commands, and what they resolve to.
+
+* ``DATA`` — a dataset: a directory of CSV/xlsx files, a workbook or a JSON file;
+* ``--rules`` — a jurisdiction (``anhui.anqing.tongcheng`` or ``tongcheng``), a rule set's name
+  (``tongcheng-2019``) or the path of a ``.toml`` rule file; default: the dataset's own
+  jurisdiction;
+* ``--year`` / ``--period`` — the assessment period; default: the last calendar year that has
+  records;
+* ``--as-of`` — the day records are read as of (default: the period's last day);
+* ``--format`` / ``--output`` — see :mod:`cppcc_model.cli.formatting`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+import click
+
+from cppcc_model.assess.engine import Assessment, assess
+from cppcc_model.cli.app import cli_context, stderr_is_terminal
+from cppcc_model.cli.formatting import FORMATS, Report, write_report
+from cppcc_model.errors import CppccError, InvalidValueError
+from cppcc_model.io.dataset import load_dataset
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import Period
+from cppcc_model.model.periods import parse_date
+from cppcc_model.names import StrokeOrder
+from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.rules.toml import load_rule_set
+from cppcc_model.scorecard import ScoreCard
+
+__all__ = [
+    "PROGRESS_THRESHOLD",
+    "When",
+    "assess_members",
+    "data_argument",
+    "emit",
+    "last_year",
+    "load",
+    "name_key",
+    "output_options",
+    "resolve_rules",
+    "resolve_when",
+    "rules_option",
+    "when_options",
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+PROGRESS_THRESHOLD = 200
+"""Assessments of more members than this show a progress bar (on a terminal only)."""
+
+
+def data_argument(function: F) -> F:
+    """The ``DATA`` argument: a dataset directory, workbook or JSON file."""
+    return click.argument("data", metavar="DATA", type=click.Path(path_type=Path))(function)
+
+
+def rules_option(function: F) -> F:
+    """``--rules``: jurisdiction, rule-set name or .toml path."""
+    return click.option(
+        "--rules",
+        "rules",
+        metavar="JURISDICTION|RULESET|FILE.toml",
+        help="The rules: a jurisdiction (or its last part), a rule set's name, or a .toml rule "
+        "file. Default: the dataset's own jurisdiction.",
+    )(function)
+
+
+def when_options(function: F) -> F:
+    """``--year``, ``--period`` and ``--as-of``."""
+    function = click.option(
+        "--as-of",
+        "as_of",
+        metavar="DATE",
+        help="Read the records as they stood on this day (default: the period's last day).",
+    )(function)
+    function = click.option(
+        "--period",
+        "period",
+        metavar="PERIOD",
+        help="The period: 2023, 2023-H1, 2023-Q3 or START..END.",
+    )(function)
+    return click.option(
+        "--year",
+        "year",
+        type=click.IntRange(1949, 2999),
+        metavar="YYYY",
+        help="The calendar year (default: the last year with records).",
+    )(function)
+
+
+def output_options(function: F) -> F:
+    """``--format`` and ``--output``."""
+    function = click.option(
+        "--output",
+        "-o",
+        "output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="Write to this file instead of the terminal (needed for xlsx).",
+    )(function)
+    return click.option(
+        "--format",
+        "-f",
+        "format",
+        type=click.Choice(FORMATS),
+        default="table",
+        show_default=True,
+        help="Output format.",
+    )(function)
+
+
+def load(data: Path) -> Ledger:
+    """Load the dataset (every problem is reported at once, as one error)."""
+    return load_dataset(data)
+
+
+def _dates(ledger: Ledger) -> list[dt.date]:
+    days: list[dt.date] = []
+    days.extend(p.submitted_on for p in ledger.proposals)
+    days.extend(a.start for a in ledger.activities)
+    days.extend(r.submitted_on for r in ledger.info_reports)
+    days.extend(c.on for c in ledger.contributions)
+    days.extend(dt.date(w.year, 1, 1) for w in ledger.work_plans)
+    return days
+
+
+def last_year(ledger: Ledger) -> int | None:
+    """The last calendar year in which the ledger has a dated record, if any."""
+    days = _dates(ledger)
+    return max(days).year if days else None
+
+
+@attrs.frozen
+class When:
+    """The period assessed and the day records are read as of."""
+
+    period: Period
+    as_of: dt.date
+
+
+def resolve_when(ledger: Ledger, year: int | None, period: str | None, as_of: str | None) -> When:
+    """The period and as-of day the options ask for (see the module docstring for defaults).
+
+    Raises:
+        CppccError: for conflicting or unreadable options, or no way to choose a default.
+
+    """
+    if year is not None and period is not None:
+        raise CppccError("--year and --period both give the period", hint="give only one")
+    as_of_day = parse_date(as_of) if as_of is not None else None
+    if period is not None:
+        chosen = Period.parse(period)
+    elif year is not None:
+        chosen = Period.year(year)
+    elif as_of_day is not None:
+        chosen = Period(dt.date(as_of_day.year, 1, 1), as_of_day)
+    else:
+        found = last_year(ledger)
+        if found is None:
+            raise CppccError(
+                "the dataset has no dated record to choose a year from",
+                hint="give --year YYYY or --period",
+            )
+        chosen = Period.year(found)
+    return When(chosen, as_of_day if as_of_day is not None else chosen.end)
+
+
+def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:
+    """The rule set ``--rules`` names (or the dataset's jurisdiction's), in force on ``on``.
+
+    Raises:
+        CppccError: when nothing matches; the hint lists what is installed.
+
+    """
+    context = cli_context()
+    if rules is not None and (rules.lower().endswith(".toml") or os.path.isfile(rules)):
+        return load_rule_set(rules, functions=context.plugins().functions)
+    plugins = context.plugins()
+    target = rules if rules is not None else ledger.committee.jurisdiction
+    try:
+        return plugins.rule_sets.resolve(target, on)
+    except CppccError as error:
+        if rules is None:
+            raise InvalidValueError(
+                f"no rule set is installed for the dataset's jurisdiction {target!r}",
+                hint="name the rules with --rules (see `cppcc plugins`), or give a .toml file",
+            ) from None
+        raise error
+
+
+def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
+    """Score every member; with a progress bar on a terminal when there are many."""
+    members = sorted(m.id for m in ledger.members)
+    if len(members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
+        return assess(ledger, rule_set, when.period, as_of=when.as_of)
+    whole = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[])
+    chosen = [
+        m.id
+        for m in ledger.members
+        if rule_set.settings.assess_members_not_serving or m.served_during(when.period)
+    ]
+    cards: list[ScoreCard] = []
+    size = 50
+    chunks = [sorted(chosen)[i : i + size] for i in range(0, len(chosen), size)]
+    with click.progressbar(chunks, label="评分 scoring", file=sys.stderr) as bar:
+        for chunk in bar:
+            cards.extend(
+                assess(ledger, rule_set, when.period, as_of=when.as_of, members=chunk).cards
+            )
+    assessed = {c.member_id for c in cards}
+    not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))
+    return attrs.evolve(whole, cards=tuple(cards), not_assessed=not_assessed)
+
+
+_ORDER = StrokeOrder(unknown="last")
+
+
+def name_key(name: str) -> Any:
+    """The 姓氏笔画 sort key of a name (characters without stroke data sort last)."""
+    return (_ORDER.key(name), name)
+
+
+def emit(report: Report, format: str, output: Path | None) -> None:
+    """Print ``report`` or write it to ``output``."""
+    text = write_report(report, format, output)
+    if text is not None:
+        click.echo(text, nl=False)
+    elif output is not None:
+        click.echo(f"cppcc: wrote {output}", err=True)

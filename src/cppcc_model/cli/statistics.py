@@ -1,0 +1,339 @@
+"""``cppcc proposals stats``, ``cppcc info stats`` and ``cppcc workplan``: the office's figures."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Protocol
+
+import click
+
+from cppcc_model.cli.formatting import Cell, Report, Table
+from cppcc_model.cli.labels import INFO_COUNT_LABELS, PROPOSAL_COUNT_LABELS
+from cppcc_model.cli.options import (
+    When,
+    data_argument,
+    emit,
+    load,
+    output_options,
+    resolve_when,
+    when_options,
+)
+from cppcc_model.errors import CppccError
+from cppcc_model.information import info_statistics, info_statistics_by
+from cppcc_model.ledger import Ledger
+from cppcc_model.model.workplan import WorkItemStatus
+from cppcc_model.proposals import (
+    BETWEEN_SESSIONS,
+    Attribution,
+    Grouping,
+    SatisfactionBase,
+    StatsSettings,
+    proposal_statistics,
+    proposal_statistics_by,
+)
+from cppcc_model.proposals.figures import Figure
+
+__all__ = ["info", "proposals", "workplan"]
+
+PROPOSAL_GROUPINGS = {
+    "session": Grouping.SESSION,
+    "group": Grouping.ACTIVITY_GROUP,
+    "committee": Grouping.SPECIAL_COMMITTEE,
+    "unit": Grouping.UNIT,
+    "party": Grouping.UNIT,
+    "sector": Grouping.SECTOR,
+    "proposer": Grouping.PROPOSER,
+    "handling-unit": Grouping.HANDLING_UNIT,
+}
+"""``cppcc proposals stats --by`` values."""
+
+INFO_GROUPINGS = {
+    "group": Grouping.ACTIVITY_GROUP,
+    "committee": Grouping.SPECIAL_COMMITTEE,
+    "unit": Grouping.UNIT,
+    "party": Grouping.UNIT,
+    "sector": Grouping.SECTOR,
+    "author": Grouping.PROPOSER,
+}
+"""``cppcc info stats --by`` values."""
+
+TOTAL = "全部 total"
+
+
+class _Stats(Protocol):
+    def as_dict(self, places: int = 2) -> dict[str, object]: ...
+
+    def rates(self) -> dict[str, Figure]: ...
+
+
+def _group_names(ledger: Ledger, grouping: Grouping) -> dict[str, str]:
+    names: dict[str, str] = {BETWEEN_SESSIONS: "平时 (between sessions)"}
+    names.update({s.id: s.label for s in ledger.sessions})
+    if grouping is Grouping.SESSION:
+        return names
+    bodies = {
+        "activity_group": {g.id: g.name for g in ledger.activity_groups},
+        "special_committee": {c.id: c.name for c in ledger.special_committees},
+        "unit": {u.id: u.short_name for u in ledger.units},
+        "sector": {s.id: s.name for s in ledger.sectors},
+    }
+    if grouping is Grouping.PROPOSER:
+        found = {m.id: m.name for m in ledger.members}
+        for kind, table in bodies.items():
+            found.update({f"{kind}:{key}": name for key, name in table.items()})
+        return found
+    return bodies.get(grouping.value, {})
+
+
+def _figure_text(figure: Figure) -> str:
+    if figure.value is None:
+        return "—"
+    return f"{figure.percent()} ({figure.numerator}/{figure.denominator})"
+
+
+def _stats_table(
+    title: str,
+    labels: Mapping[str, str],
+    columns: Mapping[str, _Stats],
+    names: Mapping[str, str],
+) -> Table:
+    keys = list(columns)
+    header = [("metric", "指标"), ("label", "名称")] + [(key, names.get(key, key)) for key in keys]
+    counts = {key: stats.as_dict()["counts"] for key, stats in columns.items()}
+    rows: list[list[Cell]] = []
+    for metric, label in labels.items():
+        row: list[Cell] = [metric, label]
+        row += [counts[key][metric] for key in keys]  # type: ignore[index]
+        rows.append(row)
+    any_stats = next(iter(columns.values()))
+    for name, figure in any_stats.rates().items():
+        row = [name, figure.label]
+        row += [_figure_text(columns[key].rates()[name]) for key in keys]
+        rows.append(row)
+    return Table(title, header, rows)
+
+
+def _data(columns: Mapping[str, _Stats], names: Mapping[str, str]) -> dict[str, Any]:
+    return {key: {"name": names.get(key, key), **stats.as_dict()} for key, stats in columns.items()}
+
+
+def _when_text(when: When) -> str:
+    return f"{when.period} · 截至 as of {when.as_of}"
+
+
+@click.group("proposals")
+def proposals() -> None:
+    """Proposal (提案) figures."""
+
+
+@proposals.command("stats")
+@data_argument
+@when_options
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(list(PROPOSAL_GROUPINGS)),
+    help="Also give the figures of each session, activity group, special committee, unit, "
+    "sector, proposer or handling unit.",
+)
+@click.option(
+    "--attribution",
+    type=click.Choice([a.value for a in Attribution]),
+    default="all",
+    show_default=True,
+    help="A joint proposal counts in the groups of all its proposers, or of the lead only.",
+)
+@click.option(
+    "--satisfaction-base",
+    type=click.Choice([s.value for s in SatisfactionBase]),
+    default="rated",
+    show_default=True,
+    help="The satisfaction rate's denominator: rated, replied or assigned cases.",
+)
+@output_options
+def proposal_stats(
+    data: Path,
+    year: int | None,
+    period: str | None,
+    as_of: str | None,
+    by: str | None,
+    attribution: str,
+    satisfaction_base: str,
+    format: str,
+    output: Path | None,
+) -> None:
+    """Counts and rates of the proposals submitted in the period, as they stood on --as-of."""
+    ledger = load(data)
+    when = resolve_when(ledger, year, period, as_of)
+    settings = StatsSettings(
+        satisfaction_base=SatisfactionBase.parse(satisfaction_base),
+        attribution=Attribution.parse(attribution),
+    )
+    columns: dict[str, _Stats] = {
+        TOTAL: proposal_statistics(ledger, period=when.period, as_of=when.as_of, settings=settings)
+    }
+    names: dict[str, str] = {}
+    if by is not None:
+        grouping = PROPOSAL_GROUPINGS[by]
+        names = _group_names(ledger, grouping)
+        columns.update(
+            proposal_statistics_by(
+                ledger, grouping, period=when.period, as_of=when.as_of, settings=settings
+            )
+        )
+    table = _stats_table(
+        f"提案统计 — {ledger.committee.name} · {_when_text(when)}",
+        PROPOSAL_COUNT_LABELS,
+        columns,
+        names,
+    )
+    payload = {
+        "committee": ledger.committee.name,
+        "period": str(when.period),
+        "as_of": when.as_of.isoformat(),
+        "by": by,
+        "groups": _data(columns, names),
+    }
+    emit(Report([table], payload), format, output)
+
+
+@click.group("info")
+def info() -> None:
+    """社情民意 information figures."""
+
+
+@info.command("stats")
+@data_argument
+@when_options
+@click.option(
+    "--by",
+    "by",
+    type=click.Choice(list(INFO_GROUPINGS)),
+    help="Also give the figures of each activity group, special committee, unit, sector or author.",
+)
+@output_options
+def info_stats(
+    data: Path,
+    year: int | None,
+    period: str | None,
+    as_of: str | None,
+    by: str | None,
+    format: str,
+    output: Path | None,
+) -> None:
+    """Counts and rates of the 社情民意 items submitted in the period."""
+    ledger = load(data)
+    when = resolve_when(ledger, year, period, as_of)
+    columns: dict[str, _Stats] = {
+        TOTAL: info_statistics(ledger, period=when.period, as_of=when.as_of)
+    }
+    names: dict[str, str] = {}
+    if by is not None:
+        grouping = INFO_GROUPINGS[by]
+        names = _group_names(ledger, grouping)
+        columns.update(info_statistics_by(ledger, grouping, period=when.period, as_of=when.as_of))
+    table = _stats_table(
+        f"社情民意统计 — {ledger.committee.name} · {_when_text(when)}",
+        INFO_COUNT_LABELS,
+        columns,
+        names,
+    )
+    payload = {
+        "committee": ledger.committee.name,
+        "period": str(when.period),
+        "as_of": when.as_of.isoformat(),
+        "by": by,
+        "groups": _data(columns, names),
+    }
+    emit(Report([table], payload), format, output)
+
+
+@click.command("workplan")
+@data_argument
+@click.option("--year", type=click.IntRange(1949, 2999), help="The plan's year (default: latest).")
+@output_options
+def workplan(data: Path, year: int | None, format: str, output: Path | None) -> None:
+    """The work plan's main items (工作要点): categories, lead bodies (牵头单位), progress."""
+    ledger = load(data)
+    plans = sorted(ledger.work_plans, key=lambda p: (p.year, p.id))
+    if year is not None:
+        plans = [p for p in plans if p.year == year]
+    if not plans:
+        raise CppccError(
+            "the dataset has no work plan" + (f" for {year}" if year is not None else ""),
+            hint="add the work_plans and work_items tables (工作要点, 工作事项)",
+        )
+    plan = plans[-1]
+    by_category = plan.by_category()
+    items: list[list[Cell]] = []
+    summary: list[list[Cell]] = []
+    categories_out = []
+    for category, category_items in by_category.items():
+        for position, item in enumerate(category_items, start=1):
+            items.append(
+                [
+                    item.number,
+                    category.label,
+                    position,
+                    item.title,
+                    "、".join(item.lead_bodies) or None,
+                    item.status.label,
+                ]
+            )
+        leads: dict[str, int] = {}
+        for item in category_items:
+            for body in item.lead_bodies:
+                leads[body] = leads.get(body, 0) + 1
+        lead_text = "、".join(f"{b}×{n}" if n > 1 else b for b, n in leads.items())
+        summary.append([category.label, len(category_items), lead_text or None])
+        categories_out.append(
+            {
+                "category": category.value,
+                "label": category.label,
+                "items": len(category_items),
+                "lead_bodies": leads,
+            }
+        )
+    summary.append(["合计 total", len(plan.items), None])
+    statuses = {s: sum(1 for i in plan.items if i.status is s) for s in WorkItemStatus}
+    progress: list[list[Cell]] = [[s.label, n] for s, n in statuses.items()]
+    tables = [
+        Table(
+            f"{plan.title} — 主要工作事项 (共{len(plan.items)}项)",
+            [
+                ("number", "序号"),
+                ("category", "类别"),
+                ("position", "类内序号"),
+                ("title", "事项"),
+                ("lead_bodies", "牵头单位"),
+                ("status", "完成情况"),
+            ],
+            items,
+        ),
+        Table(
+            "分类汇总 by category",
+            [("category", "类别"), ("items", "事项数"), ("lead_bodies", "牵头单位")],
+            summary,
+        ),
+        Table("完成情况 progress", [("status", "完成情况"), ("items", "事项数")], progress),
+    ]
+    payload = {
+        "plan": plan.id,
+        "year": plan.year,
+        "title": plan.title,
+        "items": len(plan.items),
+        "categories": categories_out,
+        "progress": {s.value: n for s, n in statuses.items()},
+        "work_items": [
+            {
+                "number": i.number,
+                "category": i.category.value,
+                "title": i.title,
+                "lead_bodies": list(i.lead_bodies),
+                "status": i.status.value,
+            }
+            for i in sorted(plan.items, key=lambda i: i.number)
+        ],
+    }
+    emit(Report(tables, payload), format, output)
