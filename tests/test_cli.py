@@ -468,3 +468,15 @@ def test_main_returns_the_exit_code() -> None:
 def test_every_count_has_a_chinese_label() -> None:
     assert set(PROPOSAL_COUNT_LABELS) == set(ProposalCounts().as_dict())
     assert set(INFO_COUNT_LABELS) == set(InfoCounts().as_dict())
+
+
+def test_the_progress_bar_run_scores_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = run_json("score", LIUJIANG, "--rules", "tongcheng")
+    import cppcc_model.cli.options as options
+
+    monkeypatch.setattr(options, "stderr_is_terminal", lambda: True)
+    monkeypatch.setattr(options, "PROGRESS_THRESHOLD", 0)
+    result = run("score", LIUJIANG, "--rules", "tongcheng", "-f", "json")
+    assert result.exit_code == 0
+    assert "评分 scoring" in result.stderr
+    assert json.loads(result.stdout) == plain
