@@ -316,7 +316,16 @@ def test_a_golden_case_of_the_how_to_fails_when_its_figure_is_wrong(tmp_path: Pa
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CPPCC_", "PYTEST_"))}
     env["PYTHONPATH"] = str(tmp_path / "src")
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(golden)],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--cppcc-plugins=yanbian_tutorial",
+            str(golden),
+        ],
         cwd=tmp_path,
         capture_output=True,
         text=True,

@@ -565,3 +565,34 @@ def test_per_quarter_counts_the_quarters_of_a_period_across_a_year_end() -> None
     )
     assert not result.requirements[0].met
     assert result.requirements[0].note == "nothing in quarter(s) 2024Q2"
+
+
+def test_by_position_and_full_or_partial() -> None:
+    from cppcc_model.model import Activity, Attendance
+    from cppcc_model.rules import ByPosition, FullOrPartial
+
+    body = BodyRef("sector", "s")
+    data = ledger(
+        [member(x) for x in "abc"],
+        proposals=[proposal("k", "a", "b", "c", kind="collective", body=body)],
+    )
+    item = Item("lead", "主笔15 参与3", Where("proposal"), ByPosition(15, 3))
+    assert assess(data, one(item), YEAR).totals() == {"a": 15, "b": 3, "c": 3}
+    training = Activity(
+        "t",
+        "training",
+        "市外培训",
+        D(2022, 5, 1),
+        half_days=4,
+        attendance=[
+            Attendance("a"),
+            Attendance("b", "partial", half_days=2),
+            Attendance("c", "excused"),
+        ],
+    )
+    item = Item(
+        "train", "全程10 部分5", Where("attendance", kinds=["training"]), FullOrPartial(10, 5)
+    )
+    assert assess(
+        ledger([member(x) for x in "abc"], activities=[training]), one(item), YEAR
+    ).totals() == {"a": 10, "b": 5, "c": 0}

@@ -183,3 +183,26 @@ def test_the_keyword_blocks_list_every_field() -> None:
 
     assert _KEYWORD_BLOCKS["settings"] == tuple(f.name for f in attrs.fields(Settings))
     assert _KEYWORD_BLOCKS["rounding"] == tuple(f.name for f in attrs.fields(RoundingPolicy))
+
+
+def test_by_position_and_full_or_partial_in_toml() -> None:
+    from cppcc_model.rules import ByPosition, FullOrPartial
+
+    text = GOOD.replace(
+        'value = { by_stage = { "提交" = 10, "立案" = 15 } }',
+        "value = { by_position = { first = 15, others = 3 } }",
+    )
+    assert loads_rule_set(text).categories[0].items[0].value == ByPosition(15, 3)
+    text = GOOD.replace(
+        'value = { by_stage = { "提交" = 10, "立案" = 15 } }',
+        "value = { full_or_partial = { full = 10, partial = 5 } }",
+    )
+    assert loads_rule_set(text).categories[0].items[0].value == FullOrPartial(10, 5)
+    bad = GOOD.replace(
+        'value = { by_stage = { "提交" = 10, "立案" = 15 } }',
+        "value = { by_position = { first = 15 } }",
+    )
+    assert (
+        "18:categories[0].items[0].value.by_position: a by_position value needs first and others"
+        in problems(bad)
+    )

@@ -10,7 +10,8 @@ Building blocks by the rule text they express (see the docs for one page each):
 
 * selection — :class:`Where`, :class:`Reached`;
 * values — :class:`Points`, :class:`PerUnit`, :class:`ByStatus`, :class:`ByStage`,
-  :class:`ByRole`, :class:`ByLevel`, :class:`Function`;
+  :class:`ByRole`, :class:`ByPosition`, :class:`ByLevel`, :class:`FullOrPartial`,
+  :class:`Function`;
 * attribution — :class:`WholeToEach`, :class:`FirstOnly`, :class:`FirstShare`,
   :class:`EqualSplit`, with :class:`CollectiveCredit`;
 * counting — :class:`Each`, :class:`OncePerPeriod`, :class:`FromNth`, :class:`AtMost`,
@@ -58,9 +59,11 @@ from cppcc_model.rules.ruleset import RuleSet, Settings
 from cppcc_model.rules.selection import Reached, Where
 from cppcc_model.rules.values import (
     ByLevel,
+    ByPosition,
     ByRole,
     ByStage,
     ByStatus,
+    FullOrPartial,
     Function,
     PerUnit,
     Points,
@@ -75,6 +78,7 @@ __all__ = [
     "AuthorRole",
     "Band",
     "ByLevel",
+    "ByPosition",
     "ByRole",
     "ByStage",
     "ByStatus",
@@ -91,6 +95,7 @@ __all__ = [
     "FirstOnly",
     "FirstShare",
     "FromNth",
+    "FullOrPartial",
     "Function",
     "Grades",
     "HasRole",

@@ -63,9 +63,11 @@ from cppcc_model.rules.ruleset import RuleSet, Settings
 from cppcc_model.rules.selection import Reached, Where
 from cppcc_model.rules.values import (
     ByLevel,
+    ByPosition,
     ByRole,
     ByStage,
     ByStatus,
+    FullOrPartial,
     Function,
     PerUnit,
     Points,
@@ -179,7 +181,17 @@ def _where(value: object, path: TomlPath) -> Where:
 
 def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., object]]) -> Value:
     table = _table(value, path, "value")
-    kinds = {"points", "per_unit", "by_status", "by_stage", "by_role", "by_level", "function"}
+    kinds = {
+        "points",
+        "per_unit",
+        "by_status",
+        "by_stage",
+        "by_role",
+        "by_position",
+        "by_level",
+        "full_or_partial",
+        "function",
+    }
     chosen = sorted(set(table) & kinds)
     if len(chosen) != 1:
         raise _Bad(path, "value needs exactly one of: " + ", ".join(sorted(kinds)))
@@ -203,6 +215,14 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
         function = functions[raw]
         return Function(function, raw)  # type: ignore[arg-type]
     numbers = _numbers(raw, path + (kind,))
+    if kind in ("by_position", "full_or_partial"):
+        keys = ("first", "others") if kind == "by_position" else ("full", "partial")
+        _only(numbers, set(keys), path + (kind,), f"a {kind} value")
+        missing = [k for k in keys if k not in numbers]
+        if missing:
+            raise _Bad(path + (kind,), f"a {kind} value needs {' and '.join(keys)}")
+        make = ByPosition if kind == "by_position" else FullOrPartial
+        return _build(path, lambda: make(*(numbers[k] for k in keys)))  # type: ignore[no-any-return]
     if kind == "by_status":
         return _build(path, lambda: ByStatus(numbers, default))  # type: ignore[no-any-return]
     if kind == "by_stage":

@@ -9,6 +9,8 @@ block                  clause pattern                                example
 :class:`ByStage`       提交10分，立案再加15分                         ``ByStage({...})``
 :class:`ByRole`        个人15分，主笔15分，参与3分                    ``ByRole({...})``
 :class:`ByLevel`       国家级10分、省级8分、地级6分、县级4分          ``ByLevel({...})``
+:class:`ByPosition`    主笔人15分，直接参与者3分 (by signing order)    ``ByPosition(15, 3)``
+:class:`FullOrPartial` 全程参加10分，部分参加5分                      ``FullOrPartial(10, 5)``
 :class:`Function`      anything else (the escape hatch)              ``Function(fn, "name")``
 =====================  ============================================  ==========================
 
@@ -29,7 +31,18 @@ from cppcc_model.model import AttendanceStatus, Level
 from cppcc_model.numbers import Number, exact, format_fraction
 from cppcc_model.rules.facts import AuthorRole, Fact, Stage
 
-__all__ = ["ByLevel", "ByRole", "ByStage", "ByStatus", "Function", "PerUnit", "Points", "Value"]
+__all__ = [
+    "ByLevel",
+    "ByPosition",
+    "ByRole",
+    "ByStage",
+    "ByStatus",
+    "FullOrPartial",
+    "Function",
+    "PerUnit",
+    "Points",
+    "Value",
+]
 
 
 @runtime_checkable
@@ -191,6 +204,50 @@ class ByLevel:
     def describe(self) -> str:
         """See :class:`Value`."""
         return _describe_table(self.table)
+
+
+@attrs.frozen
+class ByPosition:
+    """A value by signing order: ``first`` for the first named author, ``others`` for the rest.
+
+    闵行: 集体或联名提案的主笔人15分，直接参与者3分 — the lead writer is the first named, whether
+    the work is joint or collective (its first named main member). A sole author gets ``first``.
+    """
+
+    first: Fraction = attrs.field(converter=_points)
+    others: Fraction = attrs.field(converter=_points)
+
+    def of(self, fact: Fact) -> Fraction:
+        """See :class:`Value`."""
+        return self.first if fact.position == 0 else self.others
+
+    def describe(self) -> str:
+        """See :class:`Value`."""
+        return f"first {format_fraction(self.first)}, others {format_fraction(self.others)}"
+
+
+@attrs.frozen
+class FullOrPartial:
+    """Whole attendance against part of it: ``full`` when every half-day unit was attended.
+
+    闵行: 市外集中学习培训全程参加10分，部分参加5分. An entry counts as full when the member
+    attended all of the activity's half-day units (and was not late or early); partial when
+    some; nothing when none.
+    """
+
+    full: Fraction = attrs.field(converter=_points)
+    partial: Fraction = attrs.field(converter=_points)
+
+    def of(self, fact: Fact) -> Fraction:
+        """See :class:`Value`."""
+        if fact.units <= 0:
+            return Fraction(0)
+        whole = fact.units >= fact.total_units and fact.status in (AttendanceStatus.PRESENT, None)
+        return self.full if whole else self.partial
+
+    def describe(self) -> str:
+        """See :class:`Value`."""
+        return f"全程 {format_fraction(self.full)}, 部分 {format_fraction(self.partial)}"
 
 
 @attrs.frozen

@@ -31,7 +31,17 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period, ProposalStep
 from cppcc_model.rules.facts import Source
 from cppcc_model.rules.ruleset import RuleSet
-from cppcc_model.rules.values import ByLevel, ByRole, ByStage, ByStatus, PerUnit, Points, Value
+from cppcc_model.rules.values import (
+    ByLevel,
+    ByPosition,
+    ByRole,
+    ByStage,
+    ByStatus,
+    FullOrPartial,
+    PerUnit,
+    Points,
+    Value,
+)
 
 __all__ = ["assert_conforms", "conformance_problems", "reversed_ledger"]
 
@@ -66,6 +76,10 @@ def _non_negative(value: Value) -> bool:
         return min(value.table.values()) >= 0 and value.default >= 0
     if isinstance(value, ByStage):
         return min(value.table.values()) >= 0
+    if isinstance(value, ByPosition):
+        return value.first >= 0 and value.others >= 0
+    if isinstance(value, FullOrPartial):
+        return value.full >= 0 and value.partial >= 0
     return False  # an escape-hatch function: nothing can be said
 
 
