@@ -47,7 +47,8 @@ def normalize_label(text: str) -> str:
     """
     folded = unicodedata.normalize("NFKC", text).strip()
     folded = "".join(folded.split()).replace("-", "_")
-    return to_simplified(folded).casefold()
+    # NFKC again: removing spaces or casefolding can leave combinable sequences behind.
+    return unicodedata.normalize("NFKC", to_simplified(folded).casefold())
 
 
 class LabeledEnum(enum.Enum):

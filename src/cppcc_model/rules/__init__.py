@@ -20,6 +20,7 @@ Building blocks by the rule text they express (see the docs for one page each):
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
   :class:`ScoreBelow`, :class:`ConsecutiveYears`;
 * conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`;
+* awards — :class:`Award`, :class:`Quota`, :class:`Composition`;
 * the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
 """
 
@@ -32,6 +33,7 @@ from cppcc_model.rules.attribution import (
     FirstShare,
     WholeToEach,
 )
+from cppcc_model.rules.awards import Award, AwardSubject, Composition, Quota
 from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
@@ -76,6 +78,8 @@ __all__ = [
     "AtMost",
     "Attribution",
     "AuthorRole",
+    "Award",
+    "AwardSubject",
     "Band",
     "ByLevel",
     "ByPosition",
@@ -84,6 +88,7 @@ __all__ = [
     "ByStatus",
     "Category",
     "CollectiveCredit",
+    "Composition",
     "Condition",
     "ConsecutiveYears",
     "Consequence",
@@ -107,6 +112,7 @@ __all__ = [
     "PerUnit",
     "Points",
     "Pool",
+    "Quota",
     "Reached",
     "RegistryError",
     "Requirement",
