@@ -1,6 +1,6 @@
 """Write each example ledger as a CSV dataset directory with Chinese headers.
 
-    python examples/build_datasets.py            # liujiang, dawa and chenghua
+    python examples/build_datasets.py            # xiangzhou, liujiang, dawa and chenghua
     python examples/build_datasets.py dawa       # only some
 
 Each ``examples/<district>/ledger_data.py`` builds the ledger in Python (its docstring says which
@@ -24,7 +24,7 @@ from cppcc_model import Ledger
 from cppcc_model.io.dataset import load_dataset, write_dataset
 
 EXAMPLES = Path(__file__).resolve().parent
-DISTRICTS = ("liujiang", "dawa", "chenghua")
+DISTRICTS = ("xiangzhou", "liujiang", "dawa", "chenghua")
 
 
 def build(district: str) -> Ledger:
