@@ -208,3 +208,44 @@ def test_counts_rates_per_capita_and_requirement_shares() -> None:
         "dp1-collective",
     )  # the group's own collective proposal
     assert result.totals() == {c.subject.id: c.total for c in result.cards}
+
+
+def test_unit_kinds_and_the_share_meeting_every_requirement() -> None:
+    from cppcc_model.model import standard_unit
+
+    base = fushun_ledger()
+    parties = [standard_unit("九三学社"), standard_unit("中共")]
+    members = [
+        Member("x1", "甲", "s", unit_id="jiusan"),
+        Member("x2", "乙", "s", unit_id="jiusan"),
+        Member("x3", "丙", "s", unit_id="cpc"),
+    ]
+    data = Ledger(
+        committee=base.committee,
+        sectors=base.sectors,
+        units=parties,
+        members=members,
+        proposals=[proposal("p1", "x1"), proposal("p2", "x3")],
+    )
+    member_rules = RuleSet(
+        jurisdiction="liaoning.fushun",
+        name="members",
+        title="t",
+        effective_from=D(2000, 1, 1),
+        categories=[Category("pc", "提案", [Item("p", "提案", Where("proposal"), Points(10))])],
+        requirements=[
+            Requirement("one", "一件提案", [Where("proposal")]),
+            Requirement("study", "鼓励学习", [Where("attendance")], strength="encouraged"),
+        ],
+    )
+    members_result = assess(data, member_rules, YEAR)
+    rules = GroupRules(
+        "parties",
+        "民主党派人均",
+        "unit",
+        [GroupCategory("c", "c", [GroupItem("all", "完成率", RequirementShare())])],
+        unit_kinds=["民主党派"],
+    )
+    result = assess_groups(data, rules, YEAR, members=members_result)
+    assert [c.subject.id for c in result.cards] == ["jiusan"]
+    assert result.card("jiusan").line("all").measure == Fraction(1, 2)

@@ -42,6 +42,7 @@ from cppcc_model.model import (
     Level,
     Member,
     Period,
+    UnitKind,
 )
 from cppcc_model.numbers import Number, exact, format_fraction
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, Stage, facts_for_member
@@ -96,6 +97,7 @@ class Subject:
     name: str
     member_ids: tuple[str, ...]
     group_kind: GroupKind | None = None
+    unit_kind: UnitKind | None = None
 
 
 def subjects_of(ledger: Ledger, kind: SubjectKind, period: Period) -> tuple[Subject, ...]:
@@ -114,7 +116,9 @@ def subjects_of(ledger: Ledger, kind: SubjectKind, period: Period) -> tuple[Subj
         )
     if kind is SubjectKind.UNIT:
         return tuple(
-            Subject(kind, u.id, u.short_name, ids(m for m in serving if m.unit_id == u.id))
+            Subject(
+                kind, u.id, u.short_name, ids(m for m in serving if m.unit_id == u.id), None, u.kind
+            )
             for u in ledger.units
         )
     if kind is SubjectKind.SECTOR:
@@ -276,9 +280,13 @@ class MemberCount:
 
 @attrs.frozen
 class RequirementShare:
-    """The share of the body's members who met ``requirement`` (六个一完成率)."""
+    """The share of the body's members who met ``requirement`` (六个一完成率).
 
-    requirement: str
+    With ``requirement=None`` it is the share who met every binding requirement (mandatory and
+    required ones; encouraged ones do not count), as the score card's ``requirements_met`` says.
+    """
+
+    requirement: str | None = None
 
     def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
@@ -292,7 +300,11 @@ class RequirementShare:
         met = tuple(
             c.member_id
             for c in cards
-            if any(r.requirement_id == self.requirement and r.met for r in c.requirements)
+            if (
+                c.requirements_met
+                if self.requirement is None
+                else any(r.requirement_id == self.requirement and r.met for r in c.requirements)
+            )
         )
         if not cards:
             return Fraction(0), (), "no members"
@@ -300,7 +312,7 @@ class RequirementShare:
 
     def describe(self) -> str:
         """See :class:`Measure`."""
-        return f"share meeting {self.requirement}"
+        return f"share meeting {self.requirement or 'every binding requirement'}"
 
 
 def _optional_points(value: Number | None) -> Fraction | None:
@@ -384,6 +396,10 @@ def _group_kinds(value: Iterable[GroupKind | str]) -> frozenset[GroupKind]:
     return frozenset(GroupKind.parse(v) for v in value)
 
 
+def _unit_kinds(value: Iterable[UnitKind | str]) -> frozenset[UnitKind]:
+    return frozenset(UnitKind.parse(v) for v in value)
+
+
 @attrs.frozen
 class GroupRequirement:
     """A minimum a body must reach: a measure of at least a value (每年至少组织1次专题学习)."""
@@ -404,7 +420,8 @@ class GroupRules:
     """A group assessment: which bodies, and the categories they are scored on.
 
     ``group_kinds`` restricts an activity-group assessment to town/street groups, say, so the
-    two kinds of group can be assessed (and ranked) separately.
+    two kinds of group can be assessed (and ranked) separately; ``unit_kinds`` restricts a
+    unit assessment to the democratic parties, say.
     """
 
     id: str
@@ -412,6 +429,7 @@ class GroupRules:
     subject: SubjectKind = attrs.field(converter=_subject_kind)
     categories: tuple[GroupCategory, ...] = attrs.field(converter=_group_categories)
     group_kinds: frozenset[GroupKind] = attrs.field(factory=frozenset, converter=_group_kinds)
+    unit_kinds: frozenset[UnitKind] = attrs.field(factory=frozenset, converter=_unit_kinds)
     requirements: tuple[GroupRequirement, ...] = attrs.field(
         default=(), converter=_group_requirements
     )
@@ -667,7 +685,8 @@ def assess_groups(
     subjects = [
         s
         for s in subjects_of(ledger, rules.subject, period)
-        if not rules.group_kinds or s.group_kind in rules.group_kinds
+        if (not rules.group_kinds or s.group_kind in rules.group_kinds)
+        and (not rules.unit_kinds or s.unit_kind in rules.unit_kinds)
     ]
     wanted = {m for s in subjects for m in s.member_ids}
     context = _Context(
