@@ -84,6 +84,10 @@ class LabeledEnum(enum.Enum):
     def __str__(self) -> str:
         return self.label
 
+    # Members are singletons compared by identity; hashing by identity keeps look-ups keyed by
+    # enumeration members (hot in the rule engine) in C instead of Enum's Python-level hash.
+    __hash__ = object.__hash__
+
     @classmethod
     def _lookup_table(cls) -> dict[str, Self]:
         cache_name = "_cppcc_lookup_cache"

@@ -45,7 +45,7 @@ class Level(LabeledEnum, kind_label="级别 (level)"):
     @property
     def rank(self) -> int:
         """0 for county up to 3 for national, so levels can be compared."""
-        return list(type(self)).index(self)
+        return _LEVEL_RANKS[self]
 
 
 def _to_level(value: Level | str) -> Level:
@@ -62,6 +62,9 @@ def _to_group_kind(value: GroupKind | str) -> GroupKind:
 
 def _to_body_kind(value: BodyKind | str) -> BodyKind:
     return BodyKind.parse(value)
+
+
+_LEVEL_RANKS = {level: index for index, level in enumerate(Level)}
 
 
 @attrs.frozen
