@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, note, settings
 
 from cppcc_model.errors import CppccError, DatasetError, Location, Problem
 from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
@@ -217,6 +217,24 @@ def location(spec: Mapping[str, Any]) -> Location:
 def described(problems: Iterable[Problem]) -> list[tuple[str, Location]]:
     """Problems as (message, location) pairs, for exact comparison."""
     return [(problem.message, problem.where) for problem in problems]
+
+
+def attempt(call: Callable[[], Any]) -> tuple[Any, Exception | None]:
+    """Run ``call``: ``(result, None)``, or ``(None, error)`` for any exception it raised."""
+    try:
+        return call(), None
+    except Exception as error:
+        return None, error
+
+
+def raise_unless_known(error: Exception, expected: type[CppccError]) -> None:
+    """Re-raise ``error`` unless it is ``expected`` or a known escape (see KNOWN_ESCAPES)."""
+    if isinstance(error, expected):
+        return
+    if is_known_escape(error):
+        note(f"known escape: {error!r}")
+        return
+    raise error
 
 
 def raises_cppcc(call: Callable[[], object]) -> CppccError | None:
