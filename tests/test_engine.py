@@ -596,3 +596,32 @@ def test_by_position_and_full_or_partial() -> None:
     assert assess(
         ledger([member(x) for x in "abc"], activities=[training]), one(item), YEAR
     ).totals() == {"a": 10, "b": 5, "c": 0}
+
+
+def test_a_conversion_into_an_opinion_is_not_a_conversion_into_information() -> None:
+    opinion = proposal("p", "a", steps=[("not_filed", D(2022, 2, 1))], converted_to="意见建议")
+    rule_set = rules(
+        Category("pc", "p", [Item("p", "p", Where("proposal"), Points(10))]),
+        settings=Settings(conversion="final"),
+    )
+    card = assess(ledger([member("a")], proposals=[opinion]), rule_set, YEAR).card("a")
+    assert card.total == 10
+    assert card.excluded == ()
+
+
+def test_what_the_conversion_setting_leaves_out_is_on_the_card() -> None:
+    converted = proposal("p", "a", steps=[("not_filed", D(2022, 2, 1))], converted_to="i")
+    report = info("i", "a", on=D(2022, 2, 1))
+    rule_set = rules(
+        Category("pc", "p", [Item("p", "p", Where("proposal"), Points(10))]),
+        Category("ic", "i", [Item("i", "i", Where("info_report"), Points(5))]),
+        settings=Settings(conversion="final"),
+    )
+    card = assess(
+        ledger([member("a")], proposals=[converted], info_reports=[report]), rule_set, YEAR
+    ).card("a")
+    assert card.excluded == (
+        "p not counted as a proposal: it was converted into 社情民意 item i (settings.conversion='final')",
+    )
+    assert card.to_dict()["excluded"] == list(card.excluded)
+    assert "∅ p not counted" in card.render_text()

@@ -203,7 +203,11 @@ class Flag:
 
 @attrs.frozen
 class ScoreCard:
-    """One member's assessment for one period under one rule set."""
+    """One member's assessment for one period under one rule set.
+
+    ``excluded`` says which records were left out before scoring and why (a proposal converted
+    into a 社情民意 item is counted once, as the rule set's conversion setting says).
+    """
 
     member_id: str
     member_name: str
@@ -217,6 +221,7 @@ class ScoreCard:
     grade: str | None = None
     requirements: tuple[RequirementResult, ...] = ()
     flags: tuple[Flag, ...] = ()
+    excluded: tuple[str, ...] = ()
 
     def category(self, category_id: str) -> CategoryCard:
         """The category card of ``category_id``."""
@@ -258,6 +263,7 @@ class ScoreCard:
             "adjustments": [a.to_dict(self.rounding) for a in self.adjustments],
             "requirements": [r.to_dict() for r in self.requirements],
             "flags": [f.to_dict() for f in self.flags],
+            **({"excluded": list(self.excluded)} if self.excluded else {}),
         }
 
     def render_text(self) -> str:
@@ -290,4 +296,5 @@ class ScoreCard:
                 f" ({requirement.strength})"
             )
         out.extend(f"  ⚑ {flag.label}: {flag.consequence} — {flag.reason}" for flag in self.flags)
+        out.extend(f"  ∅ {note}" for note in self.excluded)
         return "\n".join(out)

@@ -212,11 +212,6 @@ def test_the_converted_proposal_is_counted_once_in_either_reading() -> None:
     assert assess(ledger, build_rule_set(conversion="final"), YEAR).totals() == {"a": 15}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core: Settings(conversion='final') drops every proposal with converted_to, "
-    "even one converted into 意见建议 rather than a 社情民意 item",
-)
 def test_a_proposal_turned_into_an_opinion_still_counts_as_a_proposal() -> None:
     opinion = _proposal(
         "p", ["a"], {"step": "不予立案", "on": "2023-02-01", "converted_to": "意见建议"}

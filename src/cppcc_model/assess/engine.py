@@ -115,12 +115,25 @@ def _exact_sum(values: Sequence[Fraction]) -> Fraction:
     return Fraction(whole) if total is None else total + whole
 
 
-def _deduplicate(facts: list[Fact], policy: str) -> list[Fact]:
+def _deduplicate(facts: list[Fact], policy: str) -> tuple[list[Fact], list[str]]:
+    """Apply the conversion policy; say what was left out, so the card can explain it."""
     if policy == "original":
-        return [f for f in facts if f.converted_from is None]
+        dropped = [f for f in facts if f.converted_from is not None]
+        notes = [
+            f"{f.record_id} not counted as a 社情民意 item: it is proposal {f.converted_from} "
+            "converted (settings.conversion='original')"
+            for f in dropped
+        ]
+        return [f for f in facts if f.converted_from is None], notes
     if policy == "final":
-        return [f for f in facts if f.converted_to is None]
-    return facts
+        dropped = [f for f in facts if f.converted_to is not None]
+        notes = [
+            f"{f.record_id} not counted as a proposal: it was converted into 社情民意 item "
+            f"{f.converted_to} (settings.conversion='final')"
+            for f in dropped
+        ]
+        return [f for f in facts if f.converted_to is None], notes
+    return facts, []
 
 
 class _Scorer:
@@ -132,11 +145,14 @@ class _Scorer:
         self.period = period
         self.as_of = as_of
         self.context = FactContext.of(ledger, as_of)
+        self.excluded: dict[str, tuple[str, ...]] = {}
 
     def facts(self, member: Member, period: Period) -> list[Fact]:
         records = self.ledger.records_of(member.id)
         facts = facts_for_member(records, period, self.context)
-        facts = _deduplicate(facts, self.rule_set.settings.conversion)
+        facts, notes = _deduplicate(facts, self.rule_set.settings.conversion)
+        if period == self.period:
+            self.excluded[member.id] = tuple(sorted(notes))
         facts.sort(key=_sort_key)
         return facts
 
@@ -392,6 +408,7 @@ class _Scorer:
             adjustments=tuple(adjustments),
             grade=grade,
             requirements=requirements,
+            excluded=self.excluded.get(member.id, ()),
         )
         return card
 

@@ -216,13 +216,21 @@ def proposal_stages(
 
 
 def _proposal_facts(
-    member_id: str, proposal: Proposal, as_of: dt.date, parents: dict[str, Proposal]
+    member_id: str,
+    proposal: Proposal,
+    as_of: dt.date,
+    parents: dict[str, Proposal],
+    info_ids: frozenset[str] = frozenset(),
 ) -> Fact:
     collective = proposal.proposer_kind is ProposerKind.COLLECTIVE
     position = proposal.member_ids.index(member_id)
     converted = None
     for event in proposal.history:
-        if event.step is ProposalStep.NOT_FILED and event.converted_to and event.on <= as_of:
+        if (
+            event.step is ProposalStep.NOT_FILED
+            and event.converted_to in info_ids
+            and event.on <= as_of
+        ):
             converted = event.converted_to
     return Fact(
         member_id=member_id,
@@ -286,19 +294,26 @@ class FactContext:
     as_of: dt.date
     parents: dict[str, Proposal]
     converted_from: dict[str, str]
+    info_ids: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, ledger: Ledger, as_of: dt.date) -> FactContext:
-        """Index merge parents and proposal → 社情民意 conversions once."""
+        """Index merge parents and proposal → 社情民意 conversions once.
+
+        Only a conversion into a 社情民意 item of the ledger links the two records; a proposal
+        turned into an opinion (意见建议) or anything else stays a proposal only.
+        """
+        info_ids = frozenset(r.id for r in ledger.info_reports)
         converted_from: dict[str, str] = {}
         for proposal in ledger.proposals:
             for event in proposal.history:
-                if event.step is ProposalStep.NOT_FILED and event.converted_to:
+                if event.step is ProposalStep.NOT_FILED and event.converted_to in info_ids:
                     converted_from[event.converted_to] = proposal.id
         return cls(
             as_of=as_of,
             parents={p.id: p for p in ledger.proposals},
             converted_from=converted_from,
+            info_ids=info_ids,
         )
 
 
@@ -310,7 +325,7 @@ def facts_for_member(records: MemberRecords, period: Period, context: FactContex
         _attendance_fact(member_id, activity, entry) for activity, entry in scoped.attendances
     ]
     facts.extend(
-        _proposal_facts(member_id, proposal, context.as_of, context.parents)
+        _proposal_facts(member_id, proposal, context.as_of, context.parents, context.info_ids)
         for proposal in scoped.proposals
     )
     facts.extend(
