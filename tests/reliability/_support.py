@@ -11,6 +11,7 @@ import shutil
 import zipfile
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import attrs
@@ -20,6 +21,8 @@ from hypothesis import HealthCheck, note, settings
 from cppcc_model.errors import CppccError, DatasetError, Location, Problem
 from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
 from cppcc_model.ledger import Ledger
+from cppcc_model.plugins import load_plugins
+from cppcc_model.rules import RuleSet
 
 HERE = Path(__file__).parent
 TESTS = HERE.parent
@@ -79,6 +82,27 @@ def is_known_escape(error: BaseException) -> bool:
         isinstance(error, kind) and re.search(pattern, str(error)) is not None
         for kind, pattern, _ in KNOWN_ESCAPES
     )
+
+
+# ---------------------------------------------------------------------- the bundled rule sets
+
+
+def bundled_plugins() -> list[tuple[str, ModuleType]]:
+    """The bundled rule plugins the reliability tests use, as ``(name, module)`` pairs."""
+    import cppcc_rules_guangshui.plugin
+    import cppcc_rules_minhang.plugin
+    import cppcc_rules_tongcheng.plugin
+
+    return [
+        ("tongcheng", cppcc_rules_tongcheng.plugin),
+        ("guangshui", cppcc_rules_guangshui.plugin),
+        ("minhang", cppcc_rules_minhang.plugin),
+    ]
+
+
+def bundled_rule_sets() -> list[RuleSet]:
+    """Their rule sets, loaded without entry points."""
+    return list(load_plugins(bundled_plugins(), entry_points=False).rule_sets)
 
 
 # ---------------------------------------------------------------------- datasets on disk
