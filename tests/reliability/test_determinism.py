@@ -85,7 +85,7 @@ def shuffle_csv_dataset(directory: Path, rng: random.Random) -> None:
 
 def shuffle_records(document: dict[str, Any], rng: random.Random) -> dict[str, Any]:
     """The JSON form with every record list (and every roll call) in a random order."""
-    for key, value in document.items():
+    for value in document.values():
         if isinstance(value, list):
             rng.shuffle(value)
     for activity in document.get("activities", []):
