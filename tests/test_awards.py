@@ -247,3 +247,9 @@ def test_record_candidates_are_tagged_collective_and_valued() -> None:
     assert "collective" in candidates["p2"].tags
     assert not candidates["p3"].eligible
     assert [w.id for w in select_winners(award, list(candidates.values())).winners] == ["p1", "p2"]
+
+
+def test_a_name_that_is_no_name_sorts_last_instead_of_failing() -> None:
+    candidates = [Candidate("a", "·", Fraction(5)), Candidate("b", "王芳", Fraction(5))]
+    result = select_winners(Award("x", "x", "member", Quota(count=2)), candidates)
+    assert result.notice() == ("王芳", "·")

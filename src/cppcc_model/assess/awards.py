@@ -94,7 +94,7 @@ class AwardResult:
     def notice(self) -> tuple[str, ...]:
         """The winners' names in 姓氏笔画 order, for the public notice (公示)."""
         order = StrokeOrder(unknown="last")
-        return tuple(sorted((w.name for w in self.winners), key=lambda n: (order.key(n), n)))
+        return tuple(sorted((w.name for w in self.winners), key=lambda n: _name_key(n, order)))
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data."""
@@ -114,8 +114,16 @@ class AwardResult:
         }
 
 
+def _name_key(name: str, order: StrokeOrder) -> tuple[Any, ...]:
+    """The 姓氏笔画 key of ``name``; a text that is no name at all sorts last, by itself."""
+    try:
+        return (0, order.key(name), name)
+    except CppccError:
+        return (1, (), name)
+
+
 def _order_key(candidate: Candidate, order: StrokeOrder) -> tuple[Any, ...]:
-    return (-candidate.score, order.key(candidate.name), candidate.id)
+    return (-candidate.score, _name_key(candidate.name, order), candidate.id)
 
 
 def select_winners(

@@ -136,6 +136,33 @@ def _deduplicate(facts: list[Fact], policy: str) -> tuple[list[Fact], list[str]]
     return facts, []
 
 
+def _bounded(
+    points: Fraction,
+    limit: Fraction | None,
+    kind: str,
+    clause: str | None,
+    wording: str,
+    adjustments: list[Adjustment],
+) -> Fraction:
+    """Apply a cap (``kind="cap"``) or a floor; record the adjustment when it changes ``points``.
+
+    ``wording`` names the limit, with ``{}`` where its value goes (``"本类最高 {} 分"``).
+    """
+    if limit is None or (points <= limit if kind == "cap" else points >= limit):
+        return points
+    adjustments.append(
+        Adjustment(
+            kind,
+            points,
+            limit,
+            clause,
+            f"{wording.format(format_fraction(limit))}: "
+            f"{format_fraction(points)} → {format_fraction(limit)}",
+        )
+    )
+    return limit
+
+
 class _Scorer:
     """Scores members of one ledger under one rule set (internal; one per assessment)."""
 
@@ -217,18 +244,9 @@ class _Scorer:
                 )
             )
         points = counted.points
-        if item.cap is not None and points > item.cap:
-            adjustments.append(
-                Adjustment(
-                    "cap",
-                    points,
-                    item.cap,
-                    item.clause,
-                    f"单项最高 {format_fraction(item.cap)} 分 (line cap): "
-                    f"{format_fraction(points)} → {format_fraction(item.cap)}",
-                )
-            )
-            points = item.cap
+        points = _bounded(
+            points, item.cap, "cap", item.clause, "单项最高 {} 分 (line cap)", adjustments
+        )
         return Line(
             item_id=item.id,
             label=item.label,
@@ -263,30 +281,17 @@ class _Scorer:
                 )
             )
             points = category.base + points
-        if category.cap is not None and points > category.cap:
-            adjustments.append(
-                Adjustment(
-                    "cap",
-                    points,
-                    category.cap,
-                    category.clause,
-                    f"本类最高 {format_fraction(category.cap)} 分 (category cap): "
-                    f"{format_fraction(points)} → {format_fraction(category.cap)}",
-                )
-            )
-            points = category.cap
-        if category.floor is not None and points < category.floor:
-            adjustments.append(
-                Adjustment(
-                    "floor",
-                    points,
-                    category.floor,
-                    category.clause,
-                    f"扣完为止 (floor {format_fraction(category.floor)}): "
-                    f"{format_fraction(points)} → {format_fraction(category.floor)}",
-                )
-            )
-            points = category.floor
+        points = _bounded(
+            points,
+            category.cap,
+            "cap",
+            category.clause,
+            "本类最高 {} 分 (category cap)",
+            adjustments,
+        )
+        points = _bounded(
+            points, category.floor, "floor", category.clause, "扣完为止 (floor {})", adjustments
+        )
         return CategoryCard(
             category_id=category.id,
             label=category.label,

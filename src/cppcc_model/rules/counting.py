@@ -16,7 +16,7 @@ order records were loaded in. Entries not counted stay on the score card as evid
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import Protocol, runtime_checkable
 
@@ -55,6 +55,19 @@ def _total(entries: Sequence[Entry]) -> Fraction:
 
 def _drop(entry: Entry, note: str) -> Entry:
     return attrs.evolve(entry, counted=False, note=note)
+
+
+def _by_place(entries: Sequence[Entry], dropped: Callable[[int], bool], note: str) -> Counted:
+    """Drop the credited entries whose place (1-based, in date order) ``dropped`` says."""
+    place = 0
+    kept: list[Entry] = []
+    for entry in entries:
+        if entry.counted:
+            place += 1
+            if dropped(place):
+                entry = _drop(entry, note)
+        kept.append(entry)
+    return Counted(tuple(kept), _total(kept))
 
 
 def _positive(value: int) -> int:
@@ -121,15 +134,11 @@ class FromNth:
 
     def count(self, entries: Sequence[Entry]) -> Counted:
         """See :class:`Counting`."""
-        seen = 0
-        kept: list[Entry] = []
-        for entry in entries:
-            if entry.counted:
-                seen += 1
-                if seen < self.n:
-                    entry = _drop(entry, f"第{self.n}件起计分 (counts from the {self.n}th)")
-            kept.append(entry)
-        return Counted(tuple(kept), _total(kept))
+        return _by_place(
+            entries,
+            lambda place: place < self.n,
+            f"第{self.n}件起计分 (counts from the {self.n}th)",
+        )
 
     def describe(self) -> str:
         """See :class:`Counting`."""
@@ -144,15 +153,9 @@ class AtMost:
 
     def count(self, entries: Sequence[Entry]) -> Counted:
         """See :class:`Counting`."""
-        seen = 0
-        kept: list[Entry] = []
-        for entry in entries:
-            if entry.counted:
-                seen += 1
-                if seen > self.n:
-                    entry = _drop(entry, f"最多计{self.n}次 (at most {self.n})")
-            kept.append(entry)
-        return Counted(tuple(kept), _total(kept))
+        return _by_place(
+            entries, lambda place: place > self.n, f"最多计{self.n}次 (at most {self.n})"
+        )
 
     def describe(self) -> str:
         """See :class:`Counting`."""
