@@ -102,6 +102,8 @@ def test_the_readings_are_options_with_documented_defaults() -> None:
         "attendance_floor": 0,
         "collective_proposals": "none",
         "other_meetings": OTHER_MEETING_KINDS,
+        "website_points": 10,
+        "website_spread": "quarterly",
     }
     assert rule_set.settings.conversion == "original"
     unfloored = rule_set.with_options(attendance_floor=None)

@@ -28,6 +28,7 @@ from cppcc_model.assess.cohorts import (
 )
 from cppcc_model.assess.engine import Assessment, RuleEvaluationError, assess
 from cppcc_model.assess.groups import (
+    AtLeast,
     Count,
     External,
     GroupCard,
@@ -38,6 +39,7 @@ from cppcc_model.assess.groups import (
     GroupsAssessment,
     MemberCount,
     MemberTotal,
+    QuartersCovered,
     Rate,
     RequirementShare,
     SubjectKind,
@@ -70,6 +72,7 @@ from cppcc_model.scorecard import (
 __all__ = [
     "Adjustment",
     "Assessment",
+    "AtLeast",
     "AwardConstraintError",
     "AwardResult",
     "Candidate",
@@ -92,6 +95,7 @@ __all__ = [
     "Line",
     "MemberCount",
     "MemberTotal",
+    "QuartersCovered",
     "RankMethod",
     "RankedEntry",
     "Ranking",

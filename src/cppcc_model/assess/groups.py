@@ -50,6 +50,7 @@ from cppcc_model.rules.facts import proposal_stages as _proposal_stages
 from cppcc_model.rules.selection import Where
 
 __all__ = [
+    "AtLeast",
     "Count",
     "External",
     "GroupCard",
@@ -62,6 +63,7 @@ __all__ = [
     "GroupsAssessment",
     "MemberCount",
     "MemberTotal",
+    "QuartersCovered",
     "Rate",
     "RequirementShare",
     "SubjectKind",
@@ -158,20 +160,27 @@ class Measure(Protocol):
 _CREDITS = ("members", "lead", "body", "members_or_body")
 
 
-def _records(subject: Subject, where: Where, credit: str, context: _Context) -> tuple[str, ...]:
-    found: dict[str, None] = {}
+def _dated_records(
+    subject: Subject, where: Where, credit: str, context: _Context
+) -> dict[str, dt.date]:
+    """The records credited to ``subject`` that match ``where``, with their dates."""
+    found: dict[str, dt.date] = {}
     if credit != "body":
         for member_id in subject.member_ids:
             for fact in context.member_facts.get(member_id, ()):
                 if credit == "lead" and fact.position != 0 and fact.role is not AuthorRole.ATTENDEE:
                     continue
                 if where.matches(fact):
-                    found[fact.record_id] = None
+                    found[fact.record_id] = fact.on
     if credit in ("body", "members_or_body"):
         for fact in context.body_facts.get((_BODY_KIND[subject.kind], subject.id), ()):
             if where.matches(fact):
-                found[fact.record_id] = None
-    return tuple(sorted(found))
+                found[fact.record_id] = fact.on
+    return found
+
+
+def _records(subject: Subject, where: Where, credit: str, context: _Context) -> tuple[str, ...]:
+    return tuple(sorted(_dated_records(subject, where, credit, context)))
 
 
 def _credit(value: str) -> str:
@@ -226,6 +235,55 @@ class Rate:
     def describe(self) -> str:
         """See :class:`Measure`."""
         return f"rate {self.numerator.describe()} / {self.denominator.describe()}"
+
+
+@attrs.frozen
+class QuartersCovered:
+    """How many calendar quarters of the period have at least one matching record.
+
+    广水: 每年在政协网站发稿4篇，原则上每季度不少于1篇 — the spread is
+    ``QuartersCovered(Where("contribution", kinds=["publicity_article"]))`` reaching 4.
+    """
+
+    where: Where
+    credit: str = attrs.field(default="members_or_body", converter=_credit)
+
+    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        dated = _dated_records(subject, self.where, self.credit, context)
+        quarters = sorted({(d.year, (d.month - 1) // 3 + 1) for d in dated.values()})
+        names = ", ".join(f"{y}Q{q}" for y, q in quarters) or "none"
+        return Fraction(len(quarters)), tuple(sorted(dated)), f"quarters with records: {names}"
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return f"quarters with {self.where.describe()}"
+
+
+@attrs.frozen
+class AtLeast:
+    """1 when ``inner`` reaches ``at_least``, else 0 — an all-or-nothing checklist item.
+
+    ``GroupItem(..., AtLeast(Count(...), 4), points=10)`` gives 10 points for four or more.
+    """
+
+    inner: Measure
+    at_least: Fraction = attrs.field(converter=exact)
+
+    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        value, records, note = self.inner.measure(subject, context)
+        reached = value >= self.at_least
+        verdict = "≥" if reached else "<"
+        return (
+            Fraction(1 if reached else 0),
+            records,
+            f"{note}; {format_fraction(value)} {verdict} {format_fraction(self.at_least)}",
+        )
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return f"{self.inner.describe()} ≥ {format_fraction(self.at_least)}"
 
 
 def _statistic(value: str) -> str:

@@ -37,6 +37,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from cppcc_model.assess import (
+    AtLeast,
+    Count,
+    External,
+    GroupCategory,
+    GroupItem,
+    GroupRequirement,
+    GroupRules,
+    QuartersCovered,
+)
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import (
     ActivityKind,
@@ -116,11 +126,101 @@ def _other_meetings(kinds: Iterable[str]) -> tuple[str, ...]:
     return parsed
 
 
+_WEBSITE_READINGS = ("quarterly", "count_only")
+
+
+def group_rules(*, website_points: int = 10, website_spread: str = "quarterly") -> GroupRules:
+    """Part 2 (二、镇办、市直界别委员活动组): the recovered self-building items.
+
+    (一) 自身建设 (25分):
+
+    1. 有年度工作计划和年终总结 — 5 分 (an assessor's input, ``plan_and_summary``: 1 or 0);
+    2. 活动登记及时，委员履职档案齐全 — 5 分 (input ``registration_and_files``);
+    3. 设施、制度健全，活动台账、信访登记、委员档案齐全 — 5 分 (input
+       ``facilities_and_ledgers``; all-or-nothing, as read);
+    4. 活动组成员或政协工作人员全年在广水政协网站发稿4篇，原则上每季度不少于1篇 — the value is cut
+       off in the recovered text (``website_points``, default 10, an assumption). Whether the
+       quarterly spread is required for the points is not stated: ``website_spread="quarterly"``
+       (the default) gives the points only when every quarter has a post — four quarters with a
+       post imply four posts — and ``"count_only"`` for four posts whenever they were published.
+       Posts are contributions of kind ``publicity_article`` by the group's members or by the group.
+
+    The rest of Part 2 was not recovered and is not implemented.
+    """
+    if website_spread not in _WEBSITE_READINGS:
+        raise InvalidValueError(
+            f"website_spread {website_spread!r} is not known",
+            hint="use 'quarterly' (每季度不少于1篇 required) or 'count_only'",
+        )
+    posts = Where("contribution", kinds=[ContributionKind.PUBLICITY_ARTICLE])
+    website = (
+        AtLeast(QuartersCovered(posts), 4)
+        if website_spread == "quarterly"
+        else AtLeast(Count(posts), 4)
+    )
+    return GroupRules(
+        "groups",
+        "委员活动组年度量化考核",
+        "activity_group",
+        [
+            GroupCategory(
+                "self_building",
+                "自身建设 (25分)",
+                [
+                    GroupItem(
+                        "self_building.plan",
+                        "年度工作计划和年终总结 5分",
+                        External("plan_and_summary"),
+                        points=5,
+                        clause="二(一)1",
+                    ),
+                    GroupItem(
+                        "self_building.files",
+                        "活动登记及时，委员履职档案齐全 5分",
+                        External("registration_and_files"),
+                        points=5,
+                        clause="二(一)2",
+                    ),
+                    GroupItem(
+                        "self_building.ledgers",
+                        "设施、制度健全，台账、信访登记、委员档案齐全 5分",
+                        External("facilities_and_ledgers"),
+                        points=5,
+                        clause="二(一)3",
+                    ),
+                    GroupItem(
+                        "self_building.website",
+                        "全年网站发稿4篇，原则上每季度不少于1篇",
+                        website,
+                        points=website_points,
+                        clause="二(一)4",
+                    ),
+                ],
+                cap=25,
+                clause="二(一)",
+            )
+        ],
+        requirements=[
+            GroupRequirement("website.count", "全年发稿4篇", Count(posts), 4, clause="二(一)4"),
+            GroupRequirement(
+                "website.quarterly",
+                "每季度不少于1篇",
+                QuartersCovered(posts),
+                4,
+                clause="二(一)4",
+            ),
+        ],
+        clause="二",
+    )
+
+
 def build_rule_set(
     *,
     attendance_floor: int | str | None = 0,
     collective_proposals: str = "none",
     other_meetings: Iterable[str] = OTHER_MEETING_KINDS,
+    website_points: int = 10,
+    website_spread: str = "quarterly",
 ) -> RuleSet:
     """Build the 2017 member rule set.
 
@@ -133,6 +233,9 @@ def build_rule_set(
             proposal is the body's) or ``"joint"`` (each is credited as a joint proposer).
         other_meetings: the activity kinds read as "other CPPCC and activity-group meetings"
             (default :data:`OTHER_MEETING_KINDS`).
+        website_points: the cut-off value of the group's website item (default 10).
+        website_spread: whether the group's website item needs a post in every quarter
+            (``"quarterly"``, the default) or only four posts (``"count_only"``).
 
     Raises:
         InvalidValueError: an option has a value the rules cannot read.
@@ -334,15 +437,18 @@ def build_rule_set(
     return RuleSet(
         jurisdiction=JURISDICTION,
         name="guangshui-2017",
-        title="政协广水市委员会委员及活动组年度量化考核办法（委员部分）",
+        title="政协广水市委员会委员及活动组年度量化考核办法",
         effective_from=ADOPTED,
         categories=[duty, attendance, study, bonus],
+        group_rules=[group_rules(website_points=website_points, website_spread=website_spread)],
         settings=Settings(conversion="original"),
         source=SOURCE,
         options={
             "attendance_floor": floor,
             "collective_proposals": collective_proposals,
             "other_meetings": meetings,
+            "website_points": website_points,
+            "website_spread": website_spread,
         },
         factory=build_rule_set,
     )
