@@ -5,7 +5,9 @@
   reading where it stands on a day (:func:`replay` → :class:`CaseStatus`);
 * :mod:`.deadlines` — reply due dates, extensions, working-day objection windows, overdue;
 * :mod:`.statistics` — counts and exact rates, as of a date or over a period, grouped;
-* :mod:`.figures` — exact rates shown as percentages.
+* :mod:`.figures` — exact rates shown as percentages;
+* :mod:`.submission` — plenary (大会) vs between-sessions (平时) proposals, and records whose
+  session and date disagree.
 """
 
 from cppcc_model.proposals.deadlines import (
