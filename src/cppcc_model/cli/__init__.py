@@ -17,11 +17,16 @@ from typing import Any
 
 import click
 
+from cppcc_model.cli.activities import activities
 from cppcc_model.cli.app import CliContext, CppccGroup, ExitCode, PluginLoader
 from cppcc_model.cli.assessment import check, explain, rank_command, score
 from cppcc_model.cli.awards import awards
+from cppcc_model.cli.contributions import contributions
 from cppcc_model.cli.data import validate
+from cppcc_model.cli.group_scores import group_scores
+from cppcc_model.cli.listings import info_issues, proposal_list
 from cppcc_model.cli.plugins import plugin, plugins
+from cppcc_model.cli.roster import members
 from cppcc_model.cli.statistics import info, proposals, workplan
 
 __all__ = ["CliContext", "ExitCode", "cli", "main"]
@@ -63,11 +68,17 @@ for command in (
     proposals,
     info,
     workplan,
+    group_scores,
+    activities,
+    contributions,
+    members,
     validate,
     plugins,
     plugin,
 ):
     cli.add_command(command)
+proposals.add_command(proposal_list)
+info.add_command(info_issues)
 
 
 def main(argv: list[str] | None = None) -> int:
