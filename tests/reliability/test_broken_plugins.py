@@ -17,6 +17,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cppcc_rules_tongcheng.plugin
 import pytest
 
@@ -182,8 +183,6 @@ def test_a_raising_function_names_its_clause() -> None:
 
 def attrs_plugin(rule_set: RuleSet, plugin: str) -> RuleSet:
     """``rule_set`` as the registry stores it, marked with its plugin."""
-    import attrs
-
     return attrs.evolve(rule_set, plugin=plugin)
 
 
@@ -308,7 +307,7 @@ def test_a_duplicate_jurisdiction_across_plugins_names_the_rule_sets() -> None:
     from cppcc_rules_tongcheng import build_rule_set
 
     copy = attrs_plugin(build_rule_set(), "copycat")
-    renamed = __import__("attrs").evolve(copy, name="tongcheng-copy")
+    renamed = attrs.evolve(copy, name="tongcheng-copy")
     with pytest.warns(PluginWarning, match="skipped plugin 'copycat'") as caught:
         plugins = load_plugins(
             [("tongcheng", cppcc_rules_tongcheng.plugin), ("copycat", registering(renamed))],
