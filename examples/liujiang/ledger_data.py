@@ -1,4 +1,4 @@
-"""柳江区政协 (Liujiang, Liuzhou, Guangxi), first half of 2022: the proposal and 社情民意 part.
+"""柳江区政协 (Liujiang, Liuzhou, Guangxi), first half of 2022: the half-year summary's figures.
 
 Reproduces seed 001 (a half-year summary): since the 九届三次会议 (8–10 January) 44 proposals
 were received and 38 filed, of which 32 are handled at district level and 6 were handed to the
@@ -10,6 +10,14 @@ How "assigned" is modelled for the 6: they are filed here, then a ``transferred_
 (level ``city``, dated when they were handed to the city CPPCC, between 4 May and 10 June)
 hands them over. The statistics count them in ``filed`` and in ``handed_over`` (交办完毕), not
 in ``assigned`` (assigned to a district handling unit) — see docs/proposals.md.
+
+The other figures: the standing members' training in two batches (April and May); 20 members
+from non-public enterprises visited, recorded as 20 visits (走访) organised by the office with no
+roll call (the roster does not say who works in a non-public enterprise, and being visited is not
+attendance); the two key research topics, as the research activities their groups began (no roll
+call); the four member activity subgroups by sector. The year's work plan (4 major items, 12
+sub-items) is not recorded: a work item has no parent item, and the command tests use this
+example as the dataset without a work plan.
 
 Member names, the proposals' subjects other than the three named, and all dates but the
 plenary and 3 May are invented, consistent with every stated figure.
@@ -311,6 +319,17 @@ TRAININGS = (
 )
 
 
+# Visits to members from non-public enterprises (走访非公企业政协委员), first half of 2022
+VISITS = 20
+
+# The key research topics the chairpersons' meeting chose (重点调研课题); each topic's research
+# group was formed and prepared in the half-year (查阅资料、制定调研方案): (topic, day)
+RESEARCH_TOPICS = (
+    ("建立特色食品产业园", D(2022, 4, 12)),
+    ("推进中小学集团化办学", D(2022, 4, 14)),
+)
+
+
 def _members() -> list[Member]:
     return [
         Member(id=mid, name=name, sector_id=sector, unit_id=unit, activity_group_id=group)
@@ -413,7 +432,27 @@ def _activities() -> list[Activity]:
         )
         for aid, title, day, roll in TRAININGS
     ]
-    return [plenary, *trainings]
+    visits = [
+        Activity(
+            id=f"lj-a-visit-{number:02d}",
+            kind="other",
+            title=f"走访非公企业政协委员（{number}）",
+            start=D(2022, 2 + (number - 1) // 4, 7 + (number * 5) % 20),
+            organiser=BodyRef("office", "区政协办公室"),
+        )
+        for number in range(1, VISITS + 1)
+    ]
+    research = [
+        Activity(
+            id=f"lj-a-topic-{number}",
+            kind="research",
+            title=f"重点调研课题：{topic}（组建课题组，制定调研方案）",
+            start=day,
+            organiser=BodyRef("committee", COMMITTEE.id),
+        )
+        for number, (topic, day) in enumerate(RESEARCH_TOPICS, start=1)
+    ]
+    return [plenary, *trainings, *visits, *research]
 
 
 def build() -> Ledger:

@@ -27,7 +27,12 @@ with the ``cppcc-rules-xiangzhou`` plugin, whose point values are illustrative):
   history material (第5活动组 16 三亲 articles sent to higher-level selection; 黄集、古驿、峪山 each
   over 10,000 characters), the city-level honours the speech names;
 * the handling results that make 15 proposals excellent (adopted by the handling unit) and the
-  city-level instructions that, with the national forwardings, make 10 items excellent.
+  city-level instructions that, with the national forwardings, make 10 items excellent;
+* the five model speeches at the work conference (典型发言: 张景海, 杨明国, 秦静, 马璇, 覃俊东),
+  第7活动组's revision of the group and member assessment rules (a contribution by the group),
+  and the year's three deliberative standing-committee meetings, one each in Q1, Q2 and Q3, as
+  a plan of three items (:data:`STANDING_MEETINGS`; the 16-item work plan is not recorded).
+  None of these is scored by the plugin's rules.
 
 Through the plugin's rules these give: 双沟镇活动组 first overall of the town/street groups and
 程河镇活动组 first in their proposal and information assessments; 第6活动组 first in the
@@ -66,6 +71,8 @@ from cppcc_model.model import (
     Session,
     SpecialCommittee,
     Term,
+    WorkItem,
+    WorkPlan,
     standard_unit,
 )
 from cppcc_model.proposals import advance
@@ -381,6 +388,34 @@ CITY_HONOURS = (
     ("张建国", "全市十佳精准扶贫个人"),
     ("方清涛", "全市十佳精准扶贫个人"),
 )
+
+# The model speeches at the work conference (典型发言), in the order printed
+MODEL_SPEAKERS = ("张景海", "杨明国", "秦静", "马璇", "覃俊东")
+CONFERENCE_DAY = D(2022, 12, 28)  # invented: the speech gives no date
+
+# The group's own contributions: (group, kind, title)
+GROUP_WORK = (("g7", "other", "修订完善活动组及委员履职考核办法"),)
+
+# The year's deliberative standing-committee meetings (议政性常委会议): (quarter, topic)
+STANDING_MEETINGS = (
+    ("一季度", "进一步推动我区创文工作"),
+    ("二季度", "农村污水处理厂配套运营工作"),
+    ("三季度", "2022年全区民生实事"),
+)
+
+
+def standing_meetings_plan() -> WorkPlan:
+    """The three deliberative standing-committee meetings the speech plans for the year."""
+    return WorkPlan(
+        id="xiangzhou-2022-standing",
+        year=2022,
+        title="2022年议政性常委会议安排",
+        items=[
+            WorkItem(number, "key_meeting", f"{quarter}议政性常委会议：围绕{topic}开展专题协商")
+            for number, (quarter, topic) in enumerate(STANDING_MEETINGS, start=1)
+        ],
+    )
+
 
 SURNAMES = (
     "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏"
@@ -843,6 +878,26 @@ def _contributions(roster: dict[str, list[Member]]) -> list[Contribution]:
                 level="city",
             )
         )
+    for index, name in enumerate(MODEL_SPEAKERS, start=1):
+        found.append(
+            _contribution(
+                f"xz-c-speech-{index}",
+                "meeting_speech",
+                "在全区政协工作会议上作典型发言",
+                CONFERENCE_DAY,
+                (by_name[name],),
+            )
+        )
+    for index, (group, kind, title) in enumerate(GROUP_WORK, start=1):
+        found.append(
+            Contribution(
+                id=f"xz-c-group-{index}",
+                kind=kind,
+                title=title,
+                on=D(2022, 11, 15),
+                body=BodyRef("activity_group", group),
+            )
+        )
     return found
 
 
@@ -867,4 +922,5 @@ def build() -> Ledger:
         proposals=_proposals(roster),
         info_reports=_info_reports(roster),
         contributions=_contributions(roster),
+        work_plans=[standing_meetings_plan()],
     )
