@@ -24,7 +24,7 @@ ROSTER_GROUPINGS = ("group", "committee", "unit", "party", "sector")
 
 
 def _bodies(ledger: Ledger, by: str) -> list[dict[str, Any]]:
-    """Each body of the kind ``by`` names, in roster order, with its own facts."""
+    """Each body of the kind ``by`` names, with its own facts."""
     if by == "group":
         return [
             {
@@ -82,7 +82,7 @@ def members() -> None:
 )
 @output_options
 def member_stats(data: Path, by: str, as_of: str | None, format: str, output: Path | None) -> None:
-    """Count the members of each body; members in none are counted as unassigned (未编入)."""
+    """Count the members of each body (by id); members in none are counted as unassigned."""
     ledger = load(data)
     roster = list(ledger.members)
     if as_of is not None:
@@ -95,7 +95,7 @@ def member_stats(data: Path, by: str, as_of: str | None, format: str, output: Pa
         unassigned += not ids
         for body_id in ids:
             counts[body_id] = counts.get(body_id, 0) + 1
-    bodies = _bodies(ledger, by)
+    bodies = sorted(_bodies(ledger, by), key=lambda body: str(body["id"]))
     for body in bodies:
         body["members"] = counts.get(body["id"], 0)
     rows: list[list[Cell]] = [
