@@ -12,6 +12,7 @@ import click
 from cppcc_model.assess.engine import Assessment
 from cppcc_model.assess.groups import (
     GroupsAssessment,
+    MemberTotal,
     SubjectKind,
     assess_groups,
     subjects_of,
@@ -189,6 +190,12 @@ def _body_rankings(
         result: GroupsAssessment = assess_groups(
             ledger, rules, when.period, members=assessment, as_of=when.as_of
         )
+        # A rule that already scores per head (a members' mean) has no meaningful 人均 of its total.
+        per_head = not any(
+            isinstance(item.measure, MemberTotal) and item.measure.statistic == "mean"
+            for category in rules.categories
+            for item in category.items
+        )
         cards = {c.subject.id: c for c in result.cards}
         ranking = rank(result.totals(), method=method)
         rows: list[list[Cell]] = []
@@ -204,7 +211,7 @@ def _body_rankings(
                     card.subject.name,
                     size,
                     _present(rule_set, card.total),
-                    _present(rule_set, card.per_capita) if size else None,
+                    _present(rule_set, card.per_capita) if size and per_head else None,
                 ]
             )
             entries.append(
