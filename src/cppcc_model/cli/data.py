@@ -51,7 +51,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
     problems = validate_dataset(data)
     if problems:
         table = Table(
-            f"数据有误 {data}: {len(problems)} 个问题 ({len(problems)} problems)",
+            f"数据有误 {data}: {len(problems)} 个问题 ({_problems(len(problems))})",
             _COLUMNS,
             [_row(p) for p in problems],
         )
@@ -72,7 +72,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
             ],
         }
         text = "\n".join(
-            [f"数据有误 {data}: {len(problems)} 个问题 ({len(problems)} problems)"]
+            [f"数据有误 {data}: {len(problems)} 个问题 ({_problems(len(problems))})"]
             + [f"  - {p}" for p in problems]
         )
         emit(Report([table], payload, text), format, output)
@@ -99,3 +99,9 @@ def validate(data: Path, format: str, output: Path | None) -> None:
         "records": {r[0]: r[2] for r in counts},
     }
     emit(Report([table], payload), format, output)
+
+
+def _problems(count: int) -> str:
+    """``1 problem`` / ``3 problems``."""
+    return f"{count} problem{'s' if count != 1 else ''}"
+
