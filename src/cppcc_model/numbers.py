@@ -8,6 +8,7 @@ presented, by the :class:`RoundingPolicy` the rule set states.
 from __future__ import annotations
 
 import decimal
+import re
 from decimal import Decimal
 from fractions import Fraction
 
@@ -16,6 +17,9 @@ import attrs
 from cppcc_model.errors import InvalidValueError
 
 __all__ = ["Number", "RoundingPolicy", "exact", "format_fraction"]
+
+_MAX_TEXT = 100
+_HUGE_EXPONENT = re.compile(r"[eE][+-]?\d{4,}")
 
 Number = int | Fraction | Decimal | str
 """What a building block accepts as points: an int, a Fraction, a Decimal or text ("12.5", "1/3").
@@ -46,9 +50,18 @@ def exact(value: object, *, what: str = "points") -> Fraction:
     if isinstance(value, int | Decimal):
         if isinstance(value, Decimal) and not value.is_finite():
             raise InvalidValueError(f"{what} must be finite, got {value}", hint="write a number")
+        if isinstance(value, Decimal) and abs(value.adjusted()) > 1000:
+            raise InvalidValueError(
+                f"{what}: {value} is too large to be points", hint="write an ordinary number"
+            )
         return Fraction(value)
     if isinstance(value, str):
         text = value.strip()
+        if len(text) > _MAX_TEXT or _HUGE_EXPONENT.search(text):
+            raise InvalidValueError(
+                f"{what}: {value[:40]!r} is too long or too large to be points",
+                hint='write an ordinary number such as "12.5"',
+            )
         try:
             result = Fraction(text)
         except (ValueError, ZeroDivisionError):
@@ -78,7 +91,12 @@ class RoundingPolicy:
     mode: str = "half_up"
 
     def __attrs_post_init__(self) -> None:
-        if self.mode not in _MODES:
+        if isinstance(self.places, bool) or not isinstance(self.places, int):
+            raise InvalidValueError(
+                f"rounding places must be a whole number, got {self.places!r}",
+                hint="write places = 2",
+            )
+        if not isinstance(self.mode, str) or self.mode not in _MODES:
             raise InvalidValueError(
                 f"rounding mode {self.mode!r} is not known",
                 hint=f"use one of: {', '.join(_MODES)}",

@@ -135,7 +135,10 @@ class _Loader:
     ) -> None:
         try:
             self.manager.register(plugin, name=name)
-        except Exception as error:  # pluggy validates hook signatures here
+            self.manager.check_pending()  # a hook named after no hookspec is a misspelling
+        except Exception as error:  # pluggy validates hook names and signatures here
+            if self.manager.is_registered(plugin):
+                self.manager.unregister(name=name)
             self.fail(name, f"its hooks are invalid: {error}", dist, version)
             return
         staged_rule_sets: list[RuleSet] = []
@@ -181,7 +184,14 @@ class _Loader:
             for caller, callback in hooks:
                 for impl in caller.get_hookimpls():
                     if impl.plugin_name == name:
-                        impl.function(register=callback)
+                        returned = impl.function(register=callback)
+                        if returned is not None:
+                            raise PluginError(
+                                f"its hook {caller.name} returns {type(returned).__name__} "
+                                "instead of calling register(); the value would be lost",
+                                where=Location(plugin=name),
+                                hint="call register(rule_set) for each rule set; return nothing",
+                            )
         except Exception as error:
             self.manager.unregister(name=name)
             detail = error.message if isinstance(error, CppccError) else repr(error)

@@ -167,12 +167,6 @@ def test_a_raising_function_names_plugin_rule_set_and_member_and_the_others_keep
     tongcheng_still_works(plugins)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assess/engine.py assess(): the RuleEvaluationError for a rule that raised names the "
-    "member, rule set and plugin but not the clause; _Scorer.where(member, item) exists but is "
-    "never used, so the failing item's clause is lost",
-)
 def test_a_raising_function_names_its_clause() -> None:
     rule_set = attrs_plugin(rule_set_with(Function(_explode, "explodes.bonus")), "explodes")
     with pytest.raises(RuleEvaluationError) as caught:
@@ -215,12 +209,6 @@ def test_a_function_returning_a_malformed_value_is_a_located_error(
     assert (where.plugin, where.rule_set) == ("returns", "fn-2020")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assess/engine.py assess(): a CppccError raised by a rule (here the InvalidValueError "
-    "of a Function returning a float) is re-located with only rule set and plugin; the member "
-    "(record_id) and the clause of the item are missing",
-)
 def test_a_function_returning_a_float_names_member_and_clause() -> None:
     rule_set = attrs_plugin(rule_set_with(Function(lambda fact: 1.5, "returns.float")), "returns")  # type: ignore[arg-type,return-value]
     with pytest.raises(CppccError) as caught:
@@ -334,23 +322,11 @@ class Returns:
         return rule_set_with(Points(1))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugins.py _Loader.add: pluggy accepts a hookimpl whose name matches no hookspec "
-    "(cppcc_register_ruleset), so a misspelt hook loads as a plugin that registered nothing, "
-    "without a word; manager.check_pending() (or a name check) would report it",
-)
 def test_a_misspelt_hook_is_reported() -> None:
     with pytest.warns(PluginWarning, match="cppcc_register_ruleset"):
         load_plugins([("misspelt", Misspelt())], entry_points=False)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="plugins.py _Loader.add: the value a cppcc_register_rule_sets implementation returns "
-    "is dropped, so a plugin that returns its rule set instead of calling register() loads "
-    "with nothing registered and no warning",
-)
 def test_a_hook_that_returns_instead_of_registering_is_reported() -> None:
     with pytest.warns(PluginWarning, match="returns"):
         load_plugins([("returns", Returns())], entry_points=False)

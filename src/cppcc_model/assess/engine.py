@@ -192,6 +192,20 @@ class _Scorer:
         )
 
     def line(self, member: Member, item: Item, facts: Sequence[Fact]) -> Line:
+        """One item's line; a failing block is reported with the member, item and clause."""
+        try:
+            return self._line(member, item, facts)
+        except CppccError as error:  # keep the original cause, add where it happened
+            raise error.located(self.where(member, item)) from error.__cause__
+        except Exception as error:  # an escape-hatch function or a plugin's block failed
+            raise RuleEvaluationError(
+                f"item {item.id!r} failed while scoring member {member.id!r}: "
+                f"{type(error).__name__}: {error}",
+                where=self.where(member, item),
+                hint="fix the rule (or report it to the plugin's authors)",
+            ) from error
+
+    def _line(self, member: Member, item: Item, facts: Sequence[Fact]) -> Line:
         """One item's line; ``facts`` are the member's facts of the item's source, in order."""
         entries: list[Entry] = []
         matches = item.where.matches
@@ -545,8 +559,10 @@ def assess(
             card = scorer.card(member)
             if rule_set.triggers:
                 card = attrs.evolve(card, flags=scorer.flags(member, card, history))
-        except CppccError as error:
-            raise error.located(Location(rule_set=rule_set.name, plugin=rule_set.plugin)) from error
+        except CppccError as error:  # keep the original cause, add where it happened
+            raise error.located(
+                Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id)
+            ) from error.__cause__
         except Exception as error:  # an escape-hatch function or a plugin's block failed
             raise RuleEvaluationError(
                 f"a rule failed while scoring member {member.id!r}: "

@@ -124,6 +124,10 @@ def _read_int(value: object, minimum: int) -> int:
 
 
 def _from_serial(serial: float, epoch: dt.date) -> dt.date:
+    if not math.isfinite(serial):
+        raise CellError(
+            f"{_as_text(serial)} is not an Excel date number", "write the date as YYYY-MM-DD"
+        )
     whole = math.floor(serial)
     if epoch == _EXCEL_EPOCH_1900:
         if whole == 60 or not 1 <= whole <= _EXCEL_MAX_SERIAL:

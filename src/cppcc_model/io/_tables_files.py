@@ -354,6 +354,14 @@ def _directory_tables(
         except OSError:
             is_file = False
         if not is_file:
+            if path.is_symlink() and table_named(stem) is not None:
+                problems.append(
+                    Problem(
+                        "the file is a link to a file that does not exist",
+                        where,
+                        "point the link at the table's file, or copy the file in its place",
+                    )
+                )
             continue
         table = table_named(stem)
         if suffix == ".xlsx":

@@ -198,6 +198,18 @@ def loads(text: str, *, source: str | None = None) -> Ledger:
             ],
             hint=_HINT,
         ) from None
+    except ValueError:  # Python's limit on the digits of an integer: no ledger holds such a number
+        raise DatasetError(
+            _summary(source),
+            [
+                Problem(
+                    "a number in the file has more than 4,300 digits",
+                    Location(file=source),
+                    "correct the number; counts and ids of a ledger are short",
+                )
+            ],
+            hint=_HINT,
+        ) from None
     except (TypeError, RecursionError) as exc:
         raise DatasetError(
             _summary(source),

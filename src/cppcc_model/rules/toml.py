@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -315,6 +316,15 @@ def _condition(value: object, path: TomlPath) -> Condition:
     return AllOf(parts) if kind == "all_of" else AnyOf(parts)
 
 
+def _flag(table: Mapping[str, Any], key: str, default: bool, path: TomlPath) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise _Bad(
+            path + (key,), f"{key} must be true or false, got {value!r}", "write true or false"
+        )
+    return value
+
+
 def _optional_number(table: Mapping[str, Any], key: str, path: TomlPath) -> Any:
     return None if key not in table else _number(table[key], path + (key,))
 
@@ -351,6 +361,16 @@ class _Reader:
     def __init__(self, functions: Mapping[str, Callable[..., object]]) -> None:
         self.functions = functions
         self.problems: list[tuple[TomlPath, str, str | None]] = []
+
+    def array(self, data: Mapping[str, Any], key: str) -> list[Any]:
+        """``data[key]`` if it is an array (of tables), else a problem and an empty list."""
+        value = data.get(key, [])
+        if isinstance(value, list):
+            return value
+        self.problems.append(
+            ((key,), f"{key} must be an array of tables ([[{key}]])", f"write [[{key}]] sections")
+        )
+        return []
 
     def attempt(self, path: TomlPath, make: Callable[[], Any]) -> Any:
         try:
@@ -460,8 +480,8 @@ class _Reader:
                 wheres,
                 at_least=table.get("at_least", 1),
                 strength=table.get("strength", "mandatory"),
-                credit_co_authors=table.get("credit_co_authors", True),
-                per_quarter=table.get("per_quarter", False),
+                credit_co_authors=_flag(table, "credit_co_authors", True, path),
+                per_quarter=_flag(table, "per_quarter", False, path),
                 clause=_text(table, "clause", path, required=False),
                 applies_to=applies_to,
             ),
@@ -545,6 +565,14 @@ class _Reader:
             at_least = _optional_number(band, "at_least", path + ("bands", i))
             label = _text(band, "label", path + ("bands", i))
             requires = band.get("requires", ())
+            if not isinstance(requires, list | tuple) or not all(
+                isinstance(r, str) for r in requires
+            ):
+                raise _Bad(
+                    path + ("bands", i, "requires"),
+                    "requires must be a list of requirement ids",
+                    'write requires = ["six_ones"]',
+                )
             bands.append(
                 _build(path + ("bands", i), functools.partial(Band, label, at_least, requires))
             )
@@ -583,6 +611,15 @@ class _Reader:
                 )
             else:
                 header[key] = raw
+        start, until = header.get("effective_from"), header.get("effective_until")
+        if start is not None and until is not None and until < start:
+            self.problems.append(
+                (
+                    ("effective_until",),
+                    f"the rule set ends on {until}, before it starts on {start}",
+                    "check the effective dates",
+                )
+            )
         categories_raw = data.get("categories", [])
         if not isinstance(categories_raw, list) or not categories_raw:
             self.problems.append(
@@ -594,7 +631,7 @@ class _Reader:
             for i, v in enumerate(categories_raw)
         ]
         pools = []
-        for i, raw in enumerate(data.get("pools", [])):
+        for i, raw in enumerate(self.array(data, "pools")):
 
             def make_pool(raw: Any = raw, i: int = i) -> Pool:
                 table = _table(raw, ("pools", i), "a pool")
@@ -617,11 +654,11 @@ class _Reader:
             self.attempt(
                 ("requirements", i), functools.partial(self.requirement, v, ("requirements", i))
             )
-            for i, v in enumerate(data.get("requirements", []))
+            for i, v in enumerate(self.array(data, "requirements"))
         ]
         triggers = [
             self.attempt(("triggers", i), functools.partial(self.trigger, v, ("triggers", i)))
-            for i, v in enumerate(data.get("triggers", []))
+            for i, v in enumerate(self.array(data, "triggers"))
         ]
         grades = (
             self.attempt(("grades",), lambda: self.grades(data["grades"], ("grades",)))
@@ -696,8 +733,17 @@ def loads_rule_set(
     index = line_index(text)
     try:
         data = tomllib.loads(text)
+    except RecursionError:
+        raise RuleFileError(
+            f"cannot read the rule file{f' {source}' if source else ''}",
+            [Problem("the file nests arrays or tables too deeply", Location(file=source))],
+            hint="a rule file needs only a few levels of nesting",
+        ) from None
     except tomllib.TOMLDecodeError as error:
         line = getattr(error, "lineno", None)
+        if line is None:  # tomllib reports the position in its message before Python 3.14
+            found = re.search(r"\(at line (\d+), column \d+\)", str(error))
+            line = int(found.group(1)) if found else None
         raise RuleFileError(
             f"cannot read the rule file{f' {source}' if source else ''}",
             [
@@ -732,7 +778,7 @@ def load_rule_set(
 ) -> RuleSet:
     """Build a rule set from a TOML file (see :func:`loads_rule_set`)."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        text = Path(path).read_text(encoding="utf-8-sig")  # Notepad saves a byte-order mark
     except (OSError, UnicodeDecodeError) as error:
         raise RuleFileError(
             f"cannot read the rule file {path}",
