@@ -104,4 +104,3 @@ def validate(data: Path, format: str, output: Path | None) -> None:
 def _problems(count: int) -> str:
     """``1 problem`` / ``3 problems``."""
     return f"{count} problem{'s' if count != 1 else ''}"
-
