@@ -25,10 +25,11 @@ from cppcc_model.cli.options import (
 )
 from cppcc_model.cli.records import (
     NONE_KEY,
-    TOTAL,
     body_key,
     body_names,
+    count_columns,
     count_table,
+    groups_payload,
     kinds_option,
     match_option,
     month_key,
@@ -136,16 +137,10 @@ def activity_stats(
     ledger = load(data)
     when = resolve_when(ledger, year, period, as_of)
     chosen = _selected(ledger, when, kinds, match)
-    buckets: dict[str, list[Activity]] = {}
-    names = {TOTAL: TOTAL}
-    if by is not None:
-        key_of = _bucket(ledger, by)
-        for activity in chosen:
-            key, name = key_of(activity)
-            buckets.setdefault(key, []).append(activity)
-            names[key] = name
-    columns = {TOTAL: activity_counts(chosen)}
-    columns.update({key: activity_counts(buckets[key]) for key in sorted(buckets)})
+    key_of = _bucket(ledger, by) if by is not None else None
+    columns, names = count_columns(
+        chosen, activity_counts, None if key_of is None else lambda a: [key_of(a)]
+    )
     filters = {"kinds": [k.value for k in parse_kinds(ActivityKind, kinds)], "match": match}
     table = count_table(
         f"活动统计 — {ledger.committee.name} · {when.period} · 截至 as of {when.as_of}",
@@ -157,7 +152,7 @@ def activity_stats(
         **when_payload(ledger, when),
         "by": by,
         **filters,
-        "groups": {key: {"name": names[key], **counts} for key, counts in columns.items()},
+        "groups": groups_payload(columns, names),
     }
     emit(Report([table], payload), format, output)
 

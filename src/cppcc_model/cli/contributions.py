@@ -27,10 +27,11 @@ from cppcc_model.cli.options import (
 )
 from cppcc_model.cli.records import (
     NONE_KEY,
-    TOTAL,
     body_key,
     body_names,
+    count_columns,
     count_table,
+    groups_payload,
     kinds_option,
     match_option,
     month_key,
@@ -171,16 +172,9 @@ def contribution_stats(
     ledger = load(data)
     when = resolve_when(ledger, year, period, as_of)
     chosen = _selected(ledger, when, kinds, match)
-    buckets: dict[str, list[Contribution]] = {}
-    names = {TOTAL: TOTAL}
-    if by is not None:
-        buckets_of = _buckets(ledger, by)
-        for contribution in chosen:
-            for key, name in buckets_of(contribution):
-                buckets.setdefault(key, []).append(contribution)
-                names[key] = name
-    columns = {TOTAL: contribution_counts(chosen)}
-    columns.update({key: contribution_counts(buckets[key]) for key in sorted(buckets)})
+    columns, names = count_columns(
+        chosen, contribution_counts, _buckets(ledger, by) if by is not None else None
+    )
     table = count_table(
         f"履职成果统计 — {ledger.committee.name} · {when.period} · 截至 as of {when.as_of}",
         CONTRIBUTION_COUNT_LABELS,
@@ -192,7 +186,7 @@ def contribution_stats(
         "by": by,
         "kinds": [k.value for k in parse_kinds(ContributionKind, kinds)],
         "match": match,
-        "groups": {key: {"name": names[key], **counts} for key, counts in columns.items()},
+        "groups": groups_payload(columns, names),
     }
     emit(Report([table], payload), format, output)
 

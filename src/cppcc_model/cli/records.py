@@ -24,7 +24,9 @@ __all__ = [
     "TOTAL",
     "body_key",
     "body_names",
+    "count_columns",
     "count_table",
+    "groups_payload",
     "kinds_option",
     "match_option",
     "month_key",
@@ -36,6 +38,7 @@ __all__ = [
 
 F = TypeVar("F", bound=Callable[..., Any])
 E = TypeVar("E", bound=LabeledEnum)
+R = TypeVar("R")
 
 TOTAL = "全部 total"
 """The key of the column that counts every selected record."""
@@ -136,3 +139,32 @@ def count_table(
     for key, counts in columns.items():
         rows.append([key, names.get(key, key), *(counts[m] for m in metrics)])
     return Table(title, header, rows, notes)
+
+
+def count_columns(
+    chosen: Sequence[R],
+    counts: Callable[[Sequence[R]], dict[str, int]],
+    buckets_of: Callable[[R], Iterable[tuple[str, str]]] | None,
+) -> tuple[dict[str, dict[str, int]], dict[str, str]]:
+    """The counted columns and their names: the total and, with ``--by``, one per bucket key.
+
+    ``buckets_of`` gives each record's buckets as ``(key, name)`` (a record counts once in
+    each); the bucket columns follow the total in key order.
+    """
+    buckets: dict[str, list[R]] = {}
+    names = {TOTAL: TOTAL}
+    if buckets_of is not None:
+        for record in chosen:
+            for key, name in buckets_of(record):
+                buckets.setdefault(key, []).append(record)
+                names[key] = name
+    columns = {TOTAL: counts(chosen)}
+    columns.update({key: counts(buckets[key]) for key in sorted(buckets)})
+    return columns, names
+
+
+def groups_payload(
+    columns: Mapping[str, Mapping[str, int]], names: Mapping[str, str]
+) -> dict[str, dict[str, Any]]:
+    """The JSON ``groups`` of a counting command: per column key, its name and its counts."""
+    return {key: {"name": names[key], **counts} for key, counts in columns.items()}
