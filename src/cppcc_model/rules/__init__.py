@@ -11,7 +11,7 @@ Building blocks by the rule text they express (see the docs for one page each):
 * selection — :class:`Where`, :class:`Reached`;
 * values — :class:`Points`, :class:`PerUnit`, :class:`ByStatus`, :class:`ByStage`,
   :class:`ByRole`, :class:`ByPosition`, :class:`ByLevel`, :class:`FullOrPartial`,
-  :class:`Function`;
+  :class:`Sum`, :class:`Function`;
 * attribution — :class:`WholeToEach`, :class:`FirstOnly`, :class:`FirstShare`,
   :class:`EqualSplit`, with :class:`CollectiveCredit`;
 * counting — :class:`Each`, :class:`OncePerPeriod`, :class:`FromNth`, :class:`AtMost`,
@@ -69,6 +69,7 @@ from cppcc_model.rules.values import (
     Function,
     PerUnit,
     Points,
+    Sum,
     Value,
 )
 
@@ -124,6 +125,7 @@ __all__ = [
     "Source",
     "Stage",
     "Strength",
+    "Sum",
     "Threshold",
     "Trigger",
     "UnknownJurisdictionError",

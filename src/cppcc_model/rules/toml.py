@@ -72,6 +72,7 @@ from cppcc_model.rules.values import (
     Function,
     PerUnit,
     Points,
+    Sum,
     Value,
 )
 
@@ -191,6 +192,7 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
         "by_position",
         "by_level",
         "full_or_partial",
+        "sum",
         "function",
     }
     chosen = sorted(set(table) & kinds)
@@ -215,6 +217,13 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
             )
         function = functions[raw]
         return Function(function, raw)  # type: ignore[arg-type]
+    if kind == "sum":
+        if not isinstance(raw, list) or not raw:
+            raise _Bad(
+                path + (kind,), "sum must be a list of value tables", "sum = [{ points = 1 }]"
+            )
+        parts = [_value(part, path + (kind, i), functions) for i, part in enumerate(raw)]
+        return _build(path, lambda: Sum(parts))  # type: ignore[no-any-return]
     numbers = _numbers(raw, path + (kind,))
     if kind in ("by_position", "full_or_partial"):
         keys = ("first", "others") if kind == "by_position" else ("full", "partial")

@@ -11,6 +11,7 @@ block                  clause pattern                                example
 :class:`ByLevel`       国家级10分、省级8分、地级6分、县级4分          ``ByLevel({...})``
 :class:`ByPosition`    主笔人15分，直接参与者3分 (by signing order)    ``ByPosition(15, 3)``
 :class:`FullOrPartial` 全程参加10分，部分参加5分                      ``FullOrPartial(10, 5)``
+:class:`Sum`           每项累计 (several values added)                ``Sum((ByStage(...), ...))``
 :class:`Function`      anything else (the escape hatch)              ``Function(fn, "name")``
 =====================  ============================================  ==========================
 
@@ -19,7 +20,7 @@ Every value is exact (:class:`fractions.Fraction`); negative values are deductio
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import Protocol, runtime_checkable
 
@@ -41,6 +42,7 @@ __all__ = [
     "Function",
     "PerUnit",
     "Points",
+    "Sum",
     "Value",
 ]
 
@@ -248,6 +250,39 @@ class FullOrPartial:
     def describe(self) -> str:
         """See :class:`Value`."""
         return f"全程 {format_fraction(self.full)}, 部分 {format_fraction(self.partial)}"
+
+
+def _parts(value: Iterable[Value]) -> tuple[Value, ...]:
+    parts = tuple(value)
+    if not parts:
+        raise InvalidValueError("a Sum needs at least one value block", hint="list its parts")
+    for part in parts:
+        if not isinstance(part, Value):
+            raise InvalidValueError(
+                f"{part!r} is not a value block",
+                hint="give value blocks such as ByStage({...}) or ByLevel({...})",
+            )
+    return parts
+
+
+@attrs.frozen
+class Sum:
+    """The sum of several value blocks: 编发计1分，被采用按级别另计 — one value for one record.
+
+    An item can only have one value; where a clause adds several readings of one record (its
+    stages and the levels it reached), ``Sum((ByStage(...), ByLevel(..., stage="adopted")))``
+    adds them. Awards, which rank records by a single value, need it most.
+    """
+
+    parts: tuple[Value, ...] = attrs.field(converter=_parts)
+
+    def of(self, fact: Fact) -> Fraction:
+        """See :class:`Value`."""
+        return sum((part.of(fact) for part in self.parts), Fraction(0))
+
+    def describe(self) -> str:
+        """See :class:`Value`."""
+        return " + ".join(f"({part.describe()})" for part in self.parts)
 
 
 @attrs.frozen
