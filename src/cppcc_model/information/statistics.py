@@ -13,7 +13,6 @@ level above L — a forwarding to the province is done by the city. So Xiangzhou
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -28,7 +27,7 @@ from cppcc_model.model.reports import InfoReport
 from cppcc_model.proposals.errors import StatisticsQueryError
 from cppcc_model.proposals.figures import Figure
 from cppcc_model.proposals.grouping import Attribution, Grouping, people_keys
-from cppcc_model.proposals.statistics import resolve_as_of
+from cppcc_model.proposals.statistics import Tally, add_counts, resolve_as_of, stats_as_dict
 
 __all__ = [
     "INFO_RATE_DEFINITIONS",
@@ -40,15 +39,6 @@ __all__ = [
     "info_statistics_by",
     "issues_published",
 ]
-
-
-def _add(left: InfoCounts, right: InfoCounts, sign: int) -> InfoCounts:
-    return InfoCounts(
-        **{
-            field.name: getattr(left, field.name) + sign * getattr(right, field.name)
-            for field in attrs.fields(InfoCounts)
-        }
-    )
 
 
 @attrs.frozen
@@ -81,10 +71,10 @@ class InfoCounts:
     national_forward_events: int = 0
 
     def __add__(self, other: InfoCounts) -> InfoCounts:
-        return _add(self, other, 1)
+        return add_counts(self, other, 1)
 
     def __sub__(self, other: InfoCounts) -> InfoCounts:
-        return _add(self, other, -1)
+        return add_counts(self, other, -1)
 
     @property
     def issued_alone(self) -> int:
@@ -145,19 +135,7 @@ class InfoStats:
 
     def as_dict(self, places: int = 2) -> dict[str, object]:
         """Plain data: counts and rates (numerator, denominator, fraction, percentage)."""
-        return {
-            "counts": self.counts.as_dict(),
-            "rates": {
-                name: {
-                    "label": figure.label,
-                    "numerator": figure.numerator,
-                    "denominator": figure.denominator,
-                    "fraction": None if figure.value is None else str(figure.value),
-                    "percent": figure.percent(places),
-                }
-                for name, figure in self.rates().items()
-            },
-        }
+        return stats_as_dict(self.counts.as_dict(), self.rates(), places)
 
 
 def _count(levels: Iterable[Level], level: Level) -> int:
@@ -224,7 +202,7 @@ _INFO_GROUPINGS = frozenset(
 )
 
 
-class InfoTally:
+class InfoTally(Tally[InfoReport, InfoCounts, InfoStats]):
     """An incremental accumulator of 社情民意 statistics (add, remove, replace items)."""
 
     def __init__(
@@ -241,53 +219,25 @@ class InfoTally:
                 f"社情民意 items cannot be grouped by {grouping.label} ({grouping.value})",
                 hint="group them by activity group, special committee, unit, sector or author",
             )
+        super().__init__(_EMPTY, grouping)
         self.as_of = as_of
         self.period = period
-        self.grouping = grouping
         self.roster: Mapping[str, Member] = roster or {}
         self.attribution = attribution
-        self.total = _EMPTY
-        self.groups: dict[str, InfoCounts] = defaultdict(InfoCounts)
 
-    def _shift(self, report: InfoReport, sign: int) -> None:
-        part = info_contribution(report, self.as_of, period=self.period)
+    def _part(self, record: InfoReport) -> tuple[InfoCounts, frozenset[str]] | None:
+        part = info_contribution(record, self.as_of, period=self.period)
         if part == _EMPTY:
-            return
-        self.total = _add(self.total, part, sign)
-        if self.grouping is not None:
-            keys = people_keys(
-                self.grouping, report.author_ids, report.body, self.roster, self.attribution
-            )
-            for key in keys:
-                self.groups[key] = _add(self.groups[key], part, sign)
-                if self.groups[key] == _EMPTY:
-                    del self.groups[key]
+            return None
+        if self.grouping is None:
+            return part, frozenset()
+        keys = people_keys(
+            self.grouping, record.author_ids, record.body, self.roster, self.attribution
+        )
+        return part, keys
 
-    def add(self, report: InfoReport) -> None:
-        """Count ``report``."""
-        self._shift(report, 1)
-
-    def remove(self, report: InfoReport) -> None:
-        """Stop counting ``report`` (as it was when added)."""
-        self._shift(report, -1)
-
-    def replace(self, old: InfoReport, new: InfoReport) -> None:
-        """Count ``new`` instead of ``old``."""
-        self.remove(old)
-        self.add(new)
-
-    def extend(self, reports: Iterable[InfoReport]) -> None:
-        """Count every item of ``reports``."""
-        for report in reports:
-            self.add(report)
-
-    def stats(self) -> InfoStats:
-        """The statistics of everything counted."""
-        return InfoStats(self.total)
-
-    def stats_by(self) -> dict[str, InfoStats]:
-        """The statistics of each group, keys sorted."""
-        return {key: InfoStats(self.groups[key]) for key in sorted(self.groups)}
+    def _stats(self, counts: InfoCounts) -> InfoStats:
+        return InfoStats(counts)
 
 
 def info_statistics(

@@ -18,10 +18,13 @@ time, and gives the same numbers as computing them from scratch.
 from __future__ import annotations
 
 import datetime as dt
+from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from typing import Generic, TypeVar
 
 import attrs
+from attrs import AttrsInstance
 
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.ledger import Ledger
@@ -46,12 +49,19 @@ __all__ = [
     "ProposalTally",
     "SatisfactionBase",
     "StatsSettings",
+    "Tally",
+    "add_counts",
     "contribution",
     "proposal_keys",
     "proposal_statistics",
     "proposal_statistics_by",
     "resolve_as_of",
+    "stats_as_dict",
 ]
+
+C = TypeVar("C", bound=AttrsInstance)
+R = TypeVar("R")
+S = TypeVar("S")
 
 
 class SatisfactionBase(LabeledEnum, kind_label="满意率分母 (satisfaction-rate denominator)"):
@@ -86,12 +96,33 @@ class StatsSettings:
 DEFAULT_SETTINGS = StatsSettings()
 
 
-def _add(left: ProposalCounts, right: ProposalCounts, sign: int) -> ProposalCounts:
+def add_counts(left: C, right: C, sign: int) -> C:
+    """``left + sign * right``, field by field, for an attrs class of whole-number counts."""
+    kind = type(left)
     values = {
         field.name: getattr(left, field.name) + sign * getattr(right, field.name)
-        for field in attrs.fields(ProposalCounts)
+        for field in attrs.fields(kind)
     }
-    return ProposalCounts(**values)
+    return kind(**values)
+
+
+def stats_as_dict(
+    counts: dict[str, int], rates: Mapping[str, Figure], places: int
+) -> dict[str, object]:
+    """Plain data: the counts, and each rate as numerator, denominator and percentage."""
+    return {
+        "counts": counts,
+        "rates": {
+            name: {
+                "label": figure.label,
+                "numerator": figure.numerator,
+                "denominator": figure.denominator,
+                "fraction": None if figure.value is None else str(figure.value),
+                "percent": figure.percent(places),
+            }
+            for name, figure in rates.items()
+        },
+    }
 
 
 @attrs.frozen
@@ -132,10 +163,10 @@ class ProposalCounts:
     collective_filed: int = 0
 
     def __add__(self, other: ProposalCounts) -> ProposalCounts:
-        return _add(self, other, 1)
+        return add_counts(self, other, 1)
 
     def __sub__(self, other: ProposalCounts) -> ProposalCounts:
-        return _add(self, other, -1)
+        return add_counts(self, other, -1)
 
     @property
     def transferred_up(self) -> int:
@@ -276,19 +307,7 @@ class ProposalStats:
 
     def as_dict(self, places: int = 2) -> dict[str, object]:
         """Plain data: the counts, and each rate as numerator, denominator and percentage."""
-        return {
-            "counts": self.counts.as_dict(),
-            "rates": {
-                name: {
-                    "label": figure.label,
-                    "numerator": figure.numerator,
-                    "denominator": figure.denominator,
-                    "fraction": None if figure.value is None else str(figure.value),
-                    "percent": figure.percent(places),
-                }
-                for name, figure in self.rates().items()
-            },
-        }
+        return stats_as_dict(self.counts.as_dict(), self.rates(), places)
 
 
 def _in_cohort(proposal: Proposal, as_of: dt.date, period: Period | None) -> bool:
@@ -381,7 +400,69 @@ def resolve_as_of(as_of: dt.date | None, period: Period | None) -> dt.date:
     )
 
 
-class ProposalTally:
+class Tally(ABC, Generic[R, C, S]):
+    """An incremental accumulator of additive counts over records, in total and by group.
+
+    A subclass says what one record adds and which groups it counts in (:meth:`_part`) and
+    how counts become statistics (:meth:`_stats`); add, remove, replace and extend follow.
+    """
+
+    def __init__(self, empty: C, grouping: Grouping | None) -> None:
+        self.grouping = grouping
+        self.total = empty
+        self.groups: dict[str, C] = defaultdict(type(empty))
+        self._empty = empty
+
+    @abstractmethod
+    def _part(self, record: R) -> tuple[C, frozenset[str]] | None:
+        """What ``record`` adds and the groups it counts in (none without a grouping).
+
+        ``None`` when the record is outside the cohort.
+        """
+
+    @abstractmethod
+    def _stats(self, counts: C) -> S:
+        """The statistics of ``counts``."""
+
+    def _shift(self, record: R, sign: int) -> None:
+        found = self._part(record)
+        if found is None:
+            return
+        part, keys = found
+        self.total = add_counts(self.total, part, sign)
+        for key in keys:
+            self.groups[key] = add_counts(self.groups[key], part, sign)
+            if self.groups[key] == self._empty:
+                del self.groups[key]
+
+    def add(self, record: R) -> None:
+        """Count ``record``."""
+        self._shift(record, 1)
+
+    def remove(self, record: R) -> None:
+        """Stop counting ``record`` (as it was when added)."""
+        self._shift(record, -1)
+
+    def replace(self, old: R, new: R) -> None:
+        """Count ``new`` instead of ``old`` (the same record after a step)."""
+        self.remove(old)
+        self.add(new)
+
+    def extend(self, records: Iterable[R]) -> None:
+        """Count every record of ``records``."""
+        for record in records:
+            self.add(record)
+
+    def stats(self) -> S:
+        """The statistics of everything counted."""
+        return self._stats(self.total)
+
+    def stats_by(self) -> dict[str, S]:
+        """The statistics of each group, by key in sorted order."""
+        return {key: self._stats(self.groups[key]) for key in sorted(self.groups)}
+
+
+class ProposalTally(Tally[Proposal, ProposalCounts, ProposalStats]):
     """An incremental accumulator of proposal statistics.
 
     Add, remove or replace proposals one at a time (``replace(old, new)`` after a step was
@@ -399,53 +480,24 @@ class ProposalTally:
         grouping: Grouping | None = None,
         roster: Mapping[str, Member] | None = None,
     ) -> None:
+        super().__init__(_EMPTY, grouping)
         self.as_of = as_of
         self.period = period
         self.settings = settings
-        self.grouping = grouping
         self.roster: Mapping[str, Member] = roster or {}
-        self.total = _EMPTY
-        self.groups: dict[str, ProposalCounts] = defaultdict(ProposalCounts)
 
-    def _shift(self, proposal: Proposal, sign: int) -> None:
-        if not _in_cohort(proposal, self.as_of, self.period):
-            return
-        status = replay(proposal, self.as_of, self.settings.rules)
-        part = contribution(proposal, self.as_of, self.settings, period=self.period, status=status)
-        self.total = _add(self.total, part, sign)
-        if self.grouping is not None:
-            for key in proposal_keys(
-                proposal, status, self.grouping, self.roster, self.settings.attribution
-            ):
-                self.groups[key] = _add(self.groups[key], part, sign)
-                if self.groups[key] == _EMPTY:
-                    del self.groups[key]
+    def _part(self, record: Proposal) -> tuple[ProposalCounts, frozenset[str]] | None:
+        if not _in_cohort(record, self.as_of, self.period):
+            return None
+        status = replay(record, self.as_of, self.settings.rules)
+        part = contribution(record, self.as_of, self.settings, period=self.period, status=status)
+        if self.grouping is None:
+            return part, frozenset()
+        keys = proposal_keys(record, status, self.grouping, self.roster, self.settings.attribution)
+        return part, keys
 
-    def add(self, proposal: Proposal) -> None:
-        """Count ``proposal``."""
-        self._shift(proposal, 1)
-
-    def remove(self, proposal: Proposal) -> None:
-        """Stop counting ``proposal`` (as it was when added)."""
-        self._shift(proposal, -1)
-
-    def replace(self, old: Proposal, new: Proposal) -> None:
-        """Count ``new`` instead of ``old`` (the same proposal after a step)."""
-        self.remove(old)
-        self.add(new)
-
-    def extend(self, proposals: Iterable[Proposal]) -> None:
-        """Count every proposal of ``proposals``."""
-        for proposal in proposals:
-            self.add(proposal)
-
-    def stats(self) -> ProposalStats:
-        """The statistics of everything counted."""
-        return ProposalStats(self.total, self.settings)
-
-    def stats_by(self) -> dict[str, ProposalStats]:
-        """The statistics of each group, by key in sorted order."""
-        return {key: ProposalStats(self.groups[key], self.settings) for key in sorted(self.groups)}
+    def _stats(self, counts: ProposalCounts) -> ProposalStats:
+        return ProposalStats(counts, self.settings)
 
 
 def _proposals_of(source: Ledger | Iterable[Proposal]) -> tuple[Proposal, ...]:
