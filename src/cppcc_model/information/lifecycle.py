@@ -12,11 +12,11 @@ import datetime as dt
 
 import attrs
 
-from cppcc_model.errors import Location
 from cppcc_model.information.states import INFO_TRANSITIONS, InfoState, allowed_info_steps
 from cppcc_model.model.organizations import Level
 from cppcc_model.model.reports import InfoEvent, InfoReport, InfoStep
-from cppcc_model.proposals.errors import DateOrderError, IllegalTransitionError, InvalidStepError
+from cppcc_model.proposals.errors import IllegalTransitionError
+from cppcc_model.proposals.lifecycle import check_dated_after, check_submitted_on
 
 __all__ = ["InfoStatus", "advance_info", "apply_info", "replay_info"]
 
@@ -70,17 +70,15 @@ def _refuse(
 
 def _step(status: InfoStatus, event: InfoEvent, first: bool, submitted_on: dt.date) -> InfoStatus:
     step = event.step
-    if event.on < status.last_date:
-        raise DateOrderError(status.report_id, step.value, event.on, status.last_date)
+    check_dated_after(status.report_id, step.value, event.on, status.last_date)
     moved = attrs.evolve(status, last_date=event.on)
     if step is InfoStep.SUBMITTED and first and status.state is InfoState.SUBMITTED:
-        if event.on != submitted_on:
-            raise InvalidStepError(
-                f"{status.report_id} records its submission on {event.on} but was submitted "
-                f"on {submitted_on}",
-                where=Location(record_id=status.report_id),
-                hint="date the first 报送 step on the item's submitted_on",
-            )
+        check_submitted_on(
+            status.report_id,
+            event.on,
+            submitted_on,
+            "date the first 报送 step on the item's submitted_on",
+        )
         return moved
     target = INFO_TRANSITIONS.get((status.state, step))
     if target is None:

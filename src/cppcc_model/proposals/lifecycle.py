@@ -57,7 +57,9 @@ __all__ = [
     "advance",
     "apply",
     "case_proposers",
+    "check_dated_after",
     "check_proposals",
+    "check_submitted_on",
     "follow",
     "replay",
     "validate_proposals",
@@ -222,6 +224,32 @@ def _allowed_text(state: ProposalState) -> str:
     return ", ".join(f"{step.label} ({step.value})" for step in steps) or "no further step"
 
 
+def check_dated_after(record_id: str, step: str, on: dt.date, last_date: dt.date) -> None:
+    """Refuse a step of ``record_id`` dated before its last recorded date.
+
+    Raises:
+        DateOrderError: when ``on`` is before ``last_date``.
+
+    """
+    if on < last_date:
+        raise DateOrderError(record_id, step, on, last_date)
+
+
+def check_submitted_on(record_id: str, on: dt.date, submitted_on: dt.date, hint: str) -> None:
+    """Refuse a first submission step not dated on the record's ``submitted_on``.
+
+    Raises:
+        InvalidStepError: when ``on`` differs from ``submitted_on``; ``hint`` says how to fix it.
+
+    """
+    if on != submitted_on:
+        raise InvalidStepError(
+            f"{record_id} records its submission on {on} but was submitted on {submitted_on}",
+            where=Location(record_id=record_id),
+            hint=hint,
+        )
+
+
 def _guard_flag(status: CaseStatus, event: ProposalEvent) -> None:
     step = event.step
     if status.filed_on is None:
@@ -244,17 +272,15 @@ def _step(
 ) -> CaseStatus:
     """The status after ``event``; raises when the event is not allowed."""
     step = event.step
-    if event.on < status.last_date:
-        raise DateOrderError(status.proposal_id, step.value, event.on, status.last_date)
+    check_dated_after(status.proposal_id, step.value, event.on, status.last_date)
     moved = attrs.evolve(status, last_date=event.on)
     if step is P.SUBMITTED and first and status.state is S.SUBMITTED:
-        if event.on != submitted_on:
-            raise InvalidStepError(
-                f"{status.proposal_id} records its submission on {event.on} but was submitted "
-                f"on {submitted_on}",
-                where=Location(record_id=status.proposal_id),
-                hint="date the first 提交 step on the proposal's submitted_on",
-            )
+        check_submitted_on(
+            status.proposal_id,
+            event.on,
+            submitted_on,
+            "date the first 提交 step on the proposal's submitted_on",
+        )
         return moved
     if step in FLAG_STEPS:
         _guard_flag(status, event)
