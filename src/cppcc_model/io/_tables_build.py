@@ -19,7 +19,7 @@ from typing import Any
 
 from cppcc_model.errors import CppccError, IntegrityError, Location, Problem
 from cppcc_model.io._tables_rows import Row
-from cppcc_model.io._tables_schema import table_by_name
+from cppcc_model.io._tables_schema import EVENT_FIELDS, INFO_EVENT_FIELDS, table_by_name
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
     Activity,
@@ -485,7 +485,7 @@ class _Builder:
                         event_row,
                         ProposalEvent,
                         "units" if needs_units else "step",
-                        **{name: event_row.get(name) for name in _EVENT_FIELDS},
+                        **{name: event_row.get(name) for name in EVENT_FIELDS},
                     )
                 )
             result.append(
@@ -525,7 +525,7 @@ class _Builder:
                         event_row,
                         InfoEvent,
                         "step",
-                        **{name: event_row.get(name) for name in _INFO_EVENT_FIELDS},
+                        **{name: event_row.get(name) for name in INFO_EVENT_FIELDS},
                     )
                 )
             result.append(
@@ -642,23 +642,6 @@ _BODY_TABLES = {
     BodyKind.SECTOR: "sectors",
     BodyKind.COMMITTEE: "committee",
 }
-
-_EVENT_FIELDS = (
-    "step",
-    "on",
-    "case_number",
-    "parent_id",
-    "reason",
-    "converted_to",
-    "units",
-    "reply",
-    "satisfaction",
-    "face_to_face",
-    "leader",
-    "level",
-    "note",
-)
-_INFO_EVENT_FIELDS = ("step", "on", "level", "leader", "issue", "combined_with", "note")
 
 _TABLE_WORDS: dict[str, tuple[str, ...]] = {
     "members": ("the member", "the role", "two members"),

@@ -34,7 +34,15 @@ from cppcc_model.model import (
     WorkItemStatus,
 )
 
-__all__ = ["TABLES", "CellKind", "Column", "Table", "table_named"]
+__all__ = [
+    "EVENT_FIELDS",
+    "INFO_EVENT_FIELDS",
+    "TABLES",
+    "CellKind",
+    "Column",
+    "Table",
+    "table_named",
+]
 
 
 class CellKind(enum.Enum):
@@ -533,6 +541,26 @@ TABLES: tuple[Table, ...] = (
     _WORK_ITEMS,
 )
 """Every table of the format, in the order they are read and written."""
+
+EVENT_FIELDS = (
+    "step",
+    "on",
+    "case_number",
+    "parent_id",
+    "reason",
+    "converted_to",
+    "units",
+    "reply",
+    "satisfaction",
+    "face_to_face",
+    "leader",
+    "level",
+    "note",
+)
+"""The proposal-event attributes a ``proposal_events`` row holds, read and written alike."""
+
+INFO_EVENT_FIELDS = ("step", "on", "level", "leader", "issue", "combined_with", "note")
+"""The 社情民意-event attributes an ``info_events`` row holds, read and written alike."""
 
 
 @functools.cache

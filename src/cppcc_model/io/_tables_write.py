@@ -16,7 +16,15 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cppcc_model.io._tables_cells import excel_escape, format_cell
-from cppcc_model.io._tables_schema import KEY_COLUMN, TABLES, VALUE_COLUMN, Column, Table
+from cppcc_model.io._tables_schema import (
+    EVENT_FIELDS,
+    INFO_EVENT_FIELDS,
+    KEY_COLUMN,
+    TABLES,
+    VALUE_COLUMN,
+    Column,
+    Table,
+)
 from cppcc_model.ledger import Ledger
 
 __all__ = ["Headers", "ledger_rows", "table_cells", "write_csv_directory", "write_workbook"]
@@ -126,7 +134,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             }
         )
         for event in p.history:
-            row = {name: getattr(event, name) for name in _EVENT_FIELDS}
+            row = {name: getattr(event, name) for name in EVENT_FIELDS}
             rows["proposal_events"].append({"proposal_id": p.id, **row})
     for r in ledger.info_reports:
         rows["info_reports"].append(
@@ -139,7 +147,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             }
         )
         for info_event in r.history:
-            row = {name: getattr(info_event, name) for name in _INFO_EVENT_FIELDS}
+            row = {name: getattr(info_event, name) for name in INFO_EVENT_FIELDS}
             rows["info_events"].append({"report_id": r.id, **row})
     rows["contributions"] = [
         {
@@ -169,24 +177,6 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             for item in w.items
         )
     return rows
-
-
-_EVENT_FIELDS = (
-    "step",
-    "on",
-    "case_number",
-    "parent_id",
-    "reason",
-    "converted_to",
-    "units",
-    "reply",
-    "satisfaction",
-    "face_to_face",
-    "leader",
-    "level",
-    "note",
-)
-_INFO_EVENT_FIELDS = ("step", "on", "level", "leader", "issue", "combined_with", "note")
 
 
 def _header(column: Column, headers: Headers) -> str:
