@@ -14,7 +14,7 @@ excused (请假) and unexcused (无故缺席) absences are counted apart. Rates 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -23,6 +23,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model.activities import Activity, ActivityKind, Attendance, AttendanceStatus
 from cppcc_model.model.periods import Period
 from cppcc_model.proposals.figures import Figure
+from cppcc_model.proposals.statistics import add_counts
 
 __all__ = [
     "AttendanceCounts",
@@ -56,12 +57,7 @@ class AttendanceCounts:
     half_days_attended: int = 0
 
     def __add__(self, other: AttendanceCounts) -> AttendanceCounts:
-        return AttendanceCounts(
-            **{
-                field.name: getattr(self, field.name) + getattr(other, field.name)
-                for field in attrs.fields(AttendanceCounts)
-            }
-        )
+        return add_counts(self, other, 1)
 
     @property
     def attended(self) -> int:
@@ -121,9 +117,18 @@ class AttendanceStats:
         )
 
 
-def _activities(source: Ledger | Iterable[Activity], period: Period) -> list[Activity]:
+def _entries(
+    source: Ledger | Iterable[Activity],
+    period: Period,
+    kinds: Iterable[ActivityKind | str] | None,
+) -> Iterator[tuple[Activity, Attendance]]:
+    """Every roll-call entry of the activities that started in ``period`` (of ``kinds``)."""
+    wanted = None if kinds is None else frozenset(ActivityKind.parse(kind) for kind in kinds)
     activities = source.activities if isinstance(source, Ledger) else tuple(source)
-    return [activity for activity in activities if activity.start in period]
+    for activity in activities:
+        if activity.start in period and (wanted is None or activity.kind in wanted):
+            for entry in activity.attendance:
+                yield activity, entry
 
 
 def attendance_statistics(
@@ -134,14 +139,10 @@ def attendance_statistics(
     member_id: str | None = None,
 ) -> AttendanceStats:
     """Attendance over ``period``: of all activities, or of some ``kinds``, or of one member."""
-    wanted = None if kinds is None else frozenset(ActivityKind.parse(kind) for kind in kinds)
     total = AttendanceCounts()
-    for activity in _activities(source, period):
-        if wanted is not None and activity.kind not in wanted:
-            continue
-        for entry in activity.attendance:
-            if member_id is None or entry.member_id == member_id:
-                total = total + _entry_counts(activity, entry)
+    for activity, entry in _entries(source, period, kinds):
+        if member_id is None or entry.member_id == member_id:
+            total = total + _entry_counts(activity, entry)
     return AttendanceStats(total)
 
 
@@ -157,17 +158,13 @@ def attendance_statistics_by(
     Keys are sorted; kinds, members and activities without any roll-call entry are left out.
     """
     grouping = AttendanceGrouping.parse(by)
-    wanted = None if kinds is None else frozenset(ActivityKind.parse(kind) for kind in kinds)
     groups: dict[str, AttendanceCounts] = defaultdict(AttendanceCounts)
-    for activity in _activities(source, period):
-        if wanted is not None and activity.kind not in wanted:
-            continue
-        for entry in activity.attendance:
-            if grouping is AttendanceGrouping.KIND:
-                key = activity.kind.value
-            elif grouping is AttendanceGrouping.MEMBER:
-                key = entry.member_id
-            else:
-                key = activity.id
-            groups[key] = groups[key] + _entry_counts(activity, entry)
+    for activity, entry in _entries(source, period, kinds):
+        if grouping is AttendanceGrouping.KIND:
+            key = activity.kind.value
+        elif grouping is AttendanceGrouping.MEMBER:
+            key = entry.member_id
+        else:
+            key = activity.id
+        groups[key] = groups[key] + _entry_counts(activity, entry)
     return {key: AttendanceStats(groups[key]) for key in sorted(groups)}
