@@ -19,6 +19,7 @@ from cppcc_model.cli.options import (
     resolve_when,
     when_options,
 )
+from cppcc_model.cli.records import TOTAL, when_payload
 from cppcc_model.errors import CppccError
 from cppcc_model.information import info_statistics, info_statistics_by
 from cppcc_model.ledger import Ledger
@@ -57,8 +58,6 @@ INFO_GROUPINGS = {
     "author": Grouping.PROPOSER,
 }
 """``cppcc info stats --by`` values."""
-
-TOTAL = "全部 total"
 
 
 class _Stats(Protocol):
@@ -122,6 +121,22 @@ def _when_text(when: When) -> str:
     return f"{when.period} · 截至 as of {when.as_of}"
 
 
+def _stats_report(
+    what: str,
+    labels: Mapping[str, str],
+    ledger: Ledger,
+    when: When,
+    by: str | None,
+    columns: Mapping[str, _Stats],
+    names: Mapping[str, str],
+) -> Report:
+    """The figures' table, titled ``what``, and their JSON: committee, period, as-of, groups."""
+    title = f"{what} — {ledger.committee.name} · {_when_text(when)}"
+    table = _stats_table(title, labels, columns, names)
+    payload = {**when_payload(ledger, when), "by": by, "groups": _data(columns, names)}
+    return Report([table], payload)
+
+
 @click.group("proposals")
 def proposals() -> None:
     """Proposal (提案) figures."""
@@ -182,20 +197,8 @@ def proposal_stats(
                 ledger, grouping, period=when.period, as_of=when.as_of, settings=settings
             )
         )
-    table = _stats_table(
-        f"提案统计 — {ledger.committee.name} · {_when_text(when)}",
-        PROPOSAL_COUNT_LABELS,
-        columns,
-        names,
-    )
-    payload = {
-        "committee": ledger.committee.name,
-        "period": str(when.period),
-        "as_of": when.as_of.isoformat(),
-        "by": by,
-        "groups": _data(columns, names),
-    }
-    emit(Report([table], payload), format, output)
+    report = _stats_report("提案统计", PROPOSAL_COUNT_LABELS, ledger, when, by, columns, names)
+    emit(report, format, output)
 
 
 @click.group("info")
@@ -233,20 +236,8 @@ def info_stats(
         grouping = INFO_GROUPINGS[by]
         names = _group_names(ledger, grouping)
         columns.update(info_statistics_by(ledger, grouping, period=when.period, as_of=when.as_of))
-    table = _stats_table(
-        f"社情民意统计 — {ledger.committee.name} · {_when_text(when)}",
-        INFO_COUNT_LABELS,
-        columns,
-        names,
-    )
-    payload = {
-        "committee": ledger.committee.name,
-        "period": str(when.period),
-        "as_of": when.as_of.isoformat(),
-        "by": by,
-        "groups": _data(columns, names),
-    }
-    emit(Report([table], payload), format, output)
+    report = _stats_report("社情民意统计", INFO_COUNT_LABELS, ledger, when, by, columns, names)
+    emit(report, format, output)
 
 
 @click.command("workplan")
