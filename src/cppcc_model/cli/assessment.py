@@ -26,6 +26,7 @@ from cppcc_model.cli.options import (
     data_argument,
     emit,
     load,
+    method_option,
     name_key,
     output_options,
     resolve_rules,
@@ -319,13 +320,7 @@ def _body_rankings(
     help="What to rank: members (default), activity groups, parties/units, sectors or special "
     "committees. Repeat to rank several.",
 )
-@click.option(
-    "--method",
-    type=click.Choice(["competition", "dense"]),
-    default="competition",
-    show_default=True,
-    help="Places after a tie: competition 1,2,2,4 or dense 1,2,2,3.",
-)
+@method_option
 @output_options
 def rank_command(
     data: Path,

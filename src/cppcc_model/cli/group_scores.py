@@ -23,6 +23,7 @@ from cppcc_model.cli.options import (
     data_argument,
     emit,
     load,
+    method_option,
     output_options,
     resolve_rules,
     resolve_when,
@@ -108,13 +109,7 @@ def _result_data(
     multiple=True,
     help="Only these group rule sets, by id (groups.town_street …). Repeatable.",
 )
-@click.option(
-    "--method",
-    type=click.Choice(["competition", "dense"]),
-    default="competition",
-    show_default=True,
-    help="Places after a tie: competition 1,2,2,4 or dense 1,2,2,3.",
-)
+@method_option
 @output_options
 def group_scores(
     data: Path,

@@ -43,6 +43,7 @@ __all__ = [
     "emit",
     "last_year",
     "load",
+    "method_option",
     "name_key",
     "output_options",
     "resolve_rules",
@@ -93,6 +94,17 @@ def when_options(function: F) -> F:
         type=click.IntRange(1949, 2999),
         metavar="YYYY",
         help="The calendar year (default: the last year with records).",
+    )(function)
+
+
+def method_option(function: F) -> F:
+    """``--method``: how places follow a tie, competition (default) or dense."""
+    return click.option(
+        "--method",
+        type=click.Choice(["competition", "dense"]),
+        default="competition",
+        show_default=True,
+        help="Places after a tie: competition 1,2,2,4 or dense 1,2,2,3.",
     )(function)
 
 
