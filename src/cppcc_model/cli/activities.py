@@ -35,7 +35,7 @@ from cppcc_model.cli.records import (
     month_key,
     parse_kinds,
     quarter_key,
-    title_matches,
+    select_records,
     when_payload,
 )
 from cppcc_model.ledger import Ledger
@@ -76,16 +76,7 @@ def _selected(
     ledger: Ledger, when: When, kinds: Sequence[str], match: str | None
 ) -> list[Activity]:
     wanted = parse_kinds(ActivityKind, kinds)
-    return sorted(
-        (
-            activity
-            for activity in ledger.activities_in(when.period)
-            if activity.start <= when.as_of
-            and (not wanted or activity.kind in wanted)
-            and title_matches(activity.title, match)
-        ),
-        key=lambda activity: (activity.start, activity.id),
-    )
+    return select_records(ledger.activities_in(when.period), lambda a: a.start, when, wanted, match)
 
 
 def _bucket(ledger: Ledger, by: str) -> Callable[[Activity], tuple[str, str]]:

@@ -37,7 +37,7 @@ from cppcc_model.cli.records import (
     month_key,
     parse_kinds,
     quarter_key,
-    title_matches,
+    select_records,
     when_payload,
 )
 from cppcc_model.ledger import Ledger
@@ -89,16 +89,7 @@ def _selected(
     ledger: Ledger, when: When, kinds: Sequence[str], match: str | None
 ) -> list[Contribution]:
     wanted = parse_kinds(ContributionKind, kinds)
-    return sorted(
-        (
-            c
-            for c in ledger.contributions_in(when.period)
-            if c.on <= when.as_of
-            and (not wanted or c.kind in wanted)
-            and title_matches(c.title, match)
-        ),
-        key=lambda c: (c.on, c.id),
-    )
+    return select_records(ledger.contributions_in(when.period), lambda c: c.on, when, wanted, match)
 
 
 def _buckets(ledger: Ledger, by: str) -> Callable[[Contribution], list[tuple[str, str]]]:

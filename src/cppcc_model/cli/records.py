@@ -8,8 +8,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any, TypeVar
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 import click
 
@@ -32,6 +32,7 @@ __all__ = [
     "month_key",
     "parse_kinds",
     "quarter_key",
+    "select_records",
     "title_matches",
     "when_payload",
 ]
@@ -39,6 +40,20 @@ __all__ = [
 F = TypeVar("F", bound=Callable[..., Any])
 E = TypeVar("E", bound=LabeledEnum)
 R = TypeVar("R")
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def kind(self) -> LabeledEnum: ...
+
+    @property
+    def title(self) -> str: ...
+
+
+D = TypeVar("D", bound=_Record)
 
 TOTAL = "全部 total"
 """The key of the column that counts every selected record."""
@@ -86,6 +101,29 @@ def parse_kinds(enum: type[E], given: Sequence[str]) -> tuple[E, ...]:
 def title_matches(title: str, match: str | None) -> bool:
     """Whether ``title`` contains ``match`` (always, when no ``--match`` was given)."""
     return match is None or match in title
+
+
+def select_records(
+    records: Iterable[D],
+    day: Callable[[D], dt.date],
+    when: When,
+    wanted: Collection[LabeledEnum],
+    match: str | None,
+) -> list[D]:
+    """The records dated on or before --as-of, of the wanted kinds, whose title matches.
+
+    ``day`` dates a record; no ``wanted`` kinds means any kind. Sorted by day, then id.
+    """
+    return sorted(
+        (
+            record
+            for record in records
+            if day(record) <= when.as_of
+            and (not wanted or record.kind in wanted)
+            and title_matches(record.title, match)
+        ),
+        key=lambda record: (day(record), record.id),
+    )
 
 
 def month_key(day: dt.date) -> str:
