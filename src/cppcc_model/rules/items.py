@@ -32,7 +32,14 @@ def _items(value: Iterable[Item]) -> tuple[Item, ...]:
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    if isinstance(value, str) or not isinstance(value, Iterable):
+        raise InvalidValueError(
+            f"expected a list of category ids, got {value!r}", hint='write ["bonus.a", "bonus.b"]'
+        )
+    ids = tuple(value)
+    if not all(isinstance(i, str) for i in ids):
+        raise InvalidValueError(f"category ids must be text, got {ids!r}", hint="quote each id")
+    return ids
 
 
 def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
