@@ -34,6 +34,17 @@ settings.register_profile("cppcc-thorough", max_examples=500, deadline=None)
 settings.load_profile("cppcc")
 
 
+@pytest.fixture(autouse=True)
+def _no_plugin_autoload(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library's own tests do not pick up whatever plugins happen to be installed.
+
+    A test that means to use the installed plugins says so with the ``installed_plugins`` mark
+    (the command's tests, the docs' examples) or asks ``load_plugins(entry_points=True)``.
+    """
+    if request.node.get_closest_marker("installed_plugins") is None:
+        monkeypatch.setenv("CPPCC_DISABLE_PLUGIN_AUTOLOAD", "1")
+
+
 @pytest.fixture
 def committee() -> Committee:
     return Committee(id="xz", name="襄州区政协", level="county", jurisdiction="hubei.xiangyang")

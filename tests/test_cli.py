@@ -480,3 +480,7 @@ def test_the_progress_bar_run_scores_the_same(monkeypatch: pytest.MonkeyPatch) -
     assert result.exit_code == 0
     assert "评分 scoring" in result.stderr
     assert json.loads(result.stdout) == plain
+
+
+# These tests run the command and the docs as a user would: with the installed rule plugins.
+pytestmark = pytest.mark.installed_plugins

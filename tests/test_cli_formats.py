@@ -163,3 +163,7 @@ def test_json_without_data_lists_the_rows_by_column_key(table: Table) -> None:
 
 def test_display_width_counts_wide_characters_twice() -> None:
     assert display_width("政协ab") == 6
+
+
+# These tests run the command and the docs as a user would: with the installed rule plugins.
+pytestmark = pytest.mark.installed_plugins

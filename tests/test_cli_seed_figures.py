@@ -1130,3 +1130,7 @@ def test_the_counts_do_not_depend_on_record_order(tmp_path: Path) -> None:
         backward = run(args[0], args[1], str(tmp_path / "reversed.json"), *args[2:], "-f", "csv")
         assert forward.exit_code == 0, forward.output
         assert forward.stdout == backward.stdout
+
+
+# These tests run the command and the docs as a user would: with the installed rule plugins.
+pytestmark = pytest.mark.installed_plugins

@@ -583,3 +583,7 @@ def test_a_no_run_block_still_renders_as_highlighted_python() -> None:
     assert '<span class="n">x</span>' in html
     mermaid = renderer.reset().convert("```mermaid\nflowchart LR\n  a --> b\n```\n")
     assert '<pre class="mermaid">' in mermaid
+
+
+# These tests run the command and the docs as a user would: with the installed rule plugins.
+pytestmark = pytest.mark.installed_plugins

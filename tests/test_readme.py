@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -41,3 +43,7 @@ def test_the_main_job_ranks_members_and_groups() -> None:
     assert "委员排名" in result.stdout
     assert "双沟镇活动组" in result.stdout
     assert "张景海" in result.stdout
+
+
+# These tests run the command and the docs as a user would: with the installed rule plugins.
+pytestmark = pytest.mark.installed_plugins
