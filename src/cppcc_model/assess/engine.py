@@ -16,7 +16,6 @@ order records were loaded in.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 
@@ -574,11 +573,3 @@ def assess(
     assessed = {card.member_id for card in cards}
     not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))
     return Assessment(rule_set, period, as_of, tuple(cards), not_assessed)
-
-
-def group_facts_by_source(facts: Iterable[Fact]) -> dict[Source, list[Fact]]:
-    """Facts grouped by source, each group in date order (a helper for custom engines)."""
-    grouped: dict[Source, list[Fact]] = defaultdict(list)
-    for fact in sorted(facts, key=_sort_key):
-        grouped[fact.source].append(fact)
-    return dict(grouped)

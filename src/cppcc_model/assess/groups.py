@@ -38,14 +38,21 @@ from cppcc_model.model import (
     BodyKind,
     BodyRef,
     GroupKind,
-    InfoStep,
     Level,
     Member,
     Period,
     UnitKind,
 )
 from cppcc_model.numbers import Number, exact, format_fraction
-from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, Stage, facts_for_member
+from cppcc_model.rules.facts import (
+    AuthorRole,
+    Fact,
+    FactContext,
+    Source,
+    Stage,
+    facts_for_member,
+    info_stages,
+)
 from cppcc_model.rules.facts import proposal_stages as _proposal_stages
 from cppcc_model.rules.selection import Where
 
@@ -652,14 +659,6 @@ def _body_fact(
     )
 
 
-_INFO_STAGES = {
-    InfoStep.ISSUED: Stage.ISSUED,
-    InfoStep.FORWARDED: Stage.FORWARDED,
-    InfoStep.ADOPTED: Stage.ADOPTED,
-    InfoStep.INSTRUCTED: Stage.INSTRUCTED,
-}
-
-
 def facts_by_body(
     ledger: Ledger, period: Period, context: FactContext
 ) -> dict[tuple[BodyKind, str], list[Fact]]:
@@ -681,16 +680,7 @@ def facts_by_body(
             _body_fact(Source.PROPOSAL, proposal, "proposal", proposal.submitted_on, stages),
         )
     for report in ledger.info_reports_in(period):
-        levels: dict[Stage, Level | None] = {Stage.SUBMITTED: None}
-        for event in report.history:
-            stage = _INFO_STAGES.get(event.step)
-            if stage is not None and event.on <= context.as_of:
-                current = levels.get(stage)
-                if stage not in levels or (
-                    event.level and (current is None or event.level.rank > current.rank)
-                ):
-                    levels[stage] = event.level
-        stages = tuple(sorted(levels.items(), key=lambda pair: list(Stage).index(pair[0])))
+        stages = info_stages(report, context.as_of)
         add(
             report.body,
             _body_fact(Source.INFO_REPORT, report, "info_report", report.submitted_on, stages),

@@ -247,16 +247,21 @@ def _proposal_facts(
     )
 
 
-def _info_fact(
-    member_id: str, report: InfoReport, as_of: dt.date, converted_from: str | None
-) -> Fact:
-    position = report.author_ids.index(member_id)
+def info_stages(report: InfoReport, as_of: dt.date) -> tuple[tuple[Stage, Level | None], ...]:
+    """The stages a 社情民意 item reached by ``as_of``, each with the highest level it reached."""
     pairs: list[tuple[Stage, Level | None]] = [(Stage.SUBMITTED, None)]
     pairs.extend(
         (_INFO_STAGES[event.step], event.level)
         for event in report.history
         if event.on <= as_of and event.step in _INFO_STAGES
     )
+    return _stages(iter(pairs))
+
+
+def _info_fact(
+    member_id: str, report: InfoReport, as_of: dt.date, converted_from: str | None
+) -> Fact:
+    position = report.author_ids.index(member_id)
     return Fact(
         member_id=member_id,
         source=Source.INFO_REPORT,
@@ -266,7 +271,7 @@ def _info_fact(
         role=_role(position, len(report.author_ids), False),
         position=position,
         authors=len(report.author_ids),
-        stages=_stages(iter(pairs)),
+        stages=info_stages(report, as_of),
         converted_from=converted_from,
     )
 
