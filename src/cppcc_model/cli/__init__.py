@@ -17,22 +17,79 @@ from typing import Any
 
 import click
 
-from cppcc_model.cli.activities import activities
-from cppcc_model.cli.app import CliContext, CppccGroup, ExitCode, PluginLoader
-from cppcc_model.cli.assessment import check, explain, rank_command, score
-from cppcc_model.cli.awards import awards
-from cppcc_model.cli.contributions import contributions
-from cppcc_model.cli.data import validate
-from cppcc_model.cli.group_scores import group_scores
-from cppcc_model.cli.listings import info_issues, proposal_list
-from cppcc_model.cli.plugins import plugin, plugins
-from cppcc_model.cli.roster import members
-from cppcc_model.cli.statistics import info, proposals, workplan
+from cppcc_model.cli.app import CliContext, CppccGroup, ExitCode, LazyCommand, PluginLoader
 
-__all__ = ["CliContext", "ExitCode", "cli", "main"]
+__all__ = ["COMMANDS", "CliContext", "ExitCode", "cli", "main"]
+
+COMMANDS: dict[str, LazyCommand] = {
+    "score": LazyCommand(
+        "cppcc_model.cli.assessment:score",
+        "Score every member of DATA: totals, category points, grades (姓氏笔画 order).",
+    ),
+    "rank": LazyCommand(
+        "cppcc_model.cli.assessment:rank_command",
+        "Rank the members of DATA (or their groups, parties, sectors, committees) by score.",
+    ),
+    "explain": LazyCommand(
+        "cppcc_model.cli.assessment:explain",
+        "Show MEMBER's score card (id or unique name), line by line, with clauses, caps, floors.",
+    ),
+    "check": LazyCommand(
+        "cppcc_model.cli.assessment:check",
+        "Check the minimum requirements (基本要求, 六个一 …) item by item.",
+    ),
+    "awards": LazyCommand(
+        "cppcc_model.cli.awards:awards",
+        "Select the winners of every award of the rule set, and the 公示 list in name order.",
+    ),
+    "proposals": LazyCommand(
+        "cppcc_model.cli.statistics:proposals",
+        "Proposal (提案) figures.",
+        subcommands=("cppcc_model.cli.listings:proposal_list",),
+    ),
+    "info": LazyCommand(
+        "cppcc_model.cli.statistics:info",
+        "社情民意 information figures.",
+        subcommands=("cppcc_model.cli.listings:info_issues",),
+    ),
+    "workplan": LazyCommand(
+        "cppcc_model.cli.statistics:workplan",
+        "The work plan's main items (工作要点): categories, lead bodies (牵头单位), progress.",
+    ),
+    "group-scores": LazyCommand(
+        "cppcc_model.cli.group_scores:group_scores",
+        "Score the groups and units under each group rule set: every category, with places.",
+    ),
+    "activities": LazyCommand(
+        "cppcc_model.cli.activities:activities",
+        "Meetings and activities (会议、活动) and their attendance.",
+    ),
+    "contributions": LazyCommand(
+        "cppcc_model.cli.contributions:contributions",
+        "Other contributions (履职成果): reports, history, speeches, deeds, opinions, honours.",
+    ),
+    "members": LazyCommand(
+        "cppcc_model.cli.roster:members",
+        "The roster (委员名单): members by group, special committee, unit and sector.",
+    ),
+    "validate": LazyCommand(
+        "cppcc_model.cli.data:validate",
+        "Check DATA and list every problem with its file, sheet, row and column.",
+    ),
+    "plugins": LazyCommand(
+        "cppcc_model.cli.plugins:plugins",
+        "List the installed rule plugins and the rule sets each registered.",
+    ),
+    "plugin": LazyCommand("cppcc_model.cli.plugins:plugin", "Work on rule plugins."),
+}
+"""Every sub-command of ``cppcc``, imported only when it runs (a new command is added here)."""
 
 
-@click.group(cls=CppccGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(
+    cls=CppccGroup,
+    lazy_commands=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
 @click.option("--debug", is_flag=True, help="Show the traceback of an error.")
 @click.option(
     "--plugin-strict",
@@ -57,28 +114,6 @@ def cli(ctx: click.Context, debug: bool, plugin_strict: bool) -> None:
     else:
         loader = CliContext().loader
     ctx.obj = CliContext(debug=debug, strict=plugin_strict, loader=loader)
-
-
-for command in (
-    score,
-    rank_command,
-    explain,
-    awards,
-    check,
-    proposals,
-    info,
-    workplan,
-    group_scores,
-    activities,
-    contributions,
-    members,
-    validate,
-    plugins,
-    plugin,
-):
-    cli.add_command(command)
-proposals.add_command(proposal_list)
-info.add_command(info_issues)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -17,20 +17,30 @@ Exit codes (documented in docs/reference/cli.md):
 from __future__ import annotations
 
 import enum
+import importlib
 import sys
 import traceback
 import warnings
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import click
 
-from cppcc_model.assess.engine import RuleEvaluationError
 from cppcc_model.errors import CppccError
-from cppcc_model.plugins import PluginError, Plugins, PluginWarning, load_plugins
 
-__all__ = ["CliContext", "CppccGroup", "ExitCode", "PluginLoader", "cli_context", "exit_code_of"]
+if TYPE_CHECKING:
+    from cppcc_model.plugins import Plugins
+
+__all__ = [
+    "CliContext",
+    "CppccGroup",
+    "ExitCode",
+    "LazyCommand",
+    "PluginLoader",
+    "cli_context",
+    "exit_code_of",
+]
 
 
 class ExitCode(enum.IntEnum):
@@ -43,11 +53,13 @@ class ExitCode(enum.IntEnum):
     PLUGIN_ERROR = 4
 
 
-PluginLoader = Callable[[bool], Plugins]
+PluginLoader = Callable[[bool], "Plugins"]
 """Loads the plugins; its argument says whether a failing plugin is an error (strict)."""
 
 
 def _load_installed(strict: bool) -> Plugins:
+    from cppcc_model.plugins import load_plugins
+
     return load_plugins(strict=strict)
 
 
@@ -65,6 +77,8 @@ class CliContext:
 
     def plugins(self) -> Plugins:
         """Load the plugins; each warning about a skipped plugin is one line on stderr."""
+        from cppcc_model.plugins import PluginWarning
+
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PluginWarning)
             plugins = self.loader(self.strict)
@@ -88,6 +102,9 @@ def cli_context() -> CliContext:
 
 def exit_code_of(error: BaseException) -> ExitCode:
     """The exit code an error ends the command with."""
+    from cppcc_model.assess.engine import RuleEvaluationError
+    from cppcc_model.plugins import PluginError
+
     if isinstance(error, PluginError | RuleEvaluationError):
         return ExitCode.PLUGIN_ERROR
     if isinstance(error, CppccError):
@@ -95,8 +112,83 @@ def exit_code_of(error: BaseException) -> ExitCode:
     return ExitCode.INTERNAL_ERROR
 
 
+@attrs.frozen
+class LazyCommand:
+    """A sub-command imported only when it is run (or its own ``--help`` is asked for).
+
+    Attributes:
+        target: where the click command lives, as ``"package.module:attribute"``.
+        summary: the one-line help ``cppcc --help`` lists, so listing imports nothing; a test
+            checks it equals the command's own short help.
+        subcommands: further ``"module:attribute"`` commands attached to a command group when it
+            is loaded (a group whose sub-commands live in other modules).
+    """
+
+    target: str
+    summary: str
+    subcommands: Sequence[str] = ()
+
+    def load(self) -> click.Command:
+        """Import the command (and attach its sub-commands)."""
+        command = _import(self.target)
+        if self.subcommands and isinstance(command, click.Group):
+            for target in self.subcommands:
+                sub = _import(target)
+                if sub.name not in command.commands:
+                    command.add_command(sub)
+        return command
+
+
+def _import(target: str) -> click.Command:
+    module_name, _, attribute = target.partition(":")
+    command = getattr(importlib.import_module(module_name), attribute)
+    if not isinstance(command, click.Command):  # pragma: no cover - a wrong map entry
+        raise TypeError(f"{target} is not a click command")
+    return command
+
+
 class CppccGroup(click.Group):
-    """A click group that turns every error into one message on stderr and an exit code."""
+    """A click group that loads its commands on demand and turns every error into one message.
+
+    Commands named in ``lazy_commands`` are imported only when they run, so ``cppcc --help``
+    and a single command pay only for what they use (click's "lazily loading subcommands").
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        lazy_commands: Mapping[str, LazyCommand] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy_commands: dict[str, LazyCommand] = dict(lazy_commands or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command's name, the loaded and the lazy ones, sorted."""
+        return sorted({*super().list_commands(ctx), *self.lazy_commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called ``cmd_name``, imported now if it is lazy."""
+        lazy = self.lazy_commands.get(cmd_name)
+        if lazy is not None and cmd_name not in self.commands:
+            self.add_command(lazy.load(), cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands with their one-line help, importing none of the lazy ones."""
+        rows: list[tuple[str, str]] = []
+        for name in self.list_commands(ctx):
+            lazy = self.lazy_commands.get(name)
+            if lazy is not None and name not in self.commands:
+                rows.append((name, lazy.summary))
+                continue
+            command = self.commands.get(name)
+            if command is None or command.hidden:
+                continue
+            rows.append((name, command.get_short_help_str(formatter.width - 6 - len(name))))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         """Run the sub-command; report a :class:`CppccError` as a message, never a traceback."""
