@@ -47,6 +47,8 @@ ALLOWED_IMPORTS = {
     ("cppcc_model/plugins.py", "entry_point.load()"),
     # registering strategies for a fixed table of the library's own types
     ("cppcc_model/testing/_hypothesis_setup.py", "importlib.import_module(module_name)"),
+    # the command's own sub-commands, from the fixed table cppcc_model.cli.COMMANDS
+    ("cppcc_model/cli/app.py", "importlib.import_module(module_name)"),
 }
 
 
