@@ -81,6 +81,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "List the installed rule plugins and the rule sets each registered.",
     ),
     "plugin": LazyCommand("cppcc_model.cli.plugins:plugin", "Work on rule plugins."),
+    "rules": LazyCommand(
+        "cppcc_model.cli.rules:rules",
+        "For rule authors: the building blocks, a rule set's outline, what changed between two.",
+    ),
 }
 """Every sub-command of ``cppcc``, imported only when it runs (a new command is added here)."""
 
