@@ -41,20 +41,14 @@ def test_xlsx_written_by_the_command_reopens_with_chinese_headers(tmp_path: Path
     assert result.exit_code == 0, result.output
     workbook = openpyxl.load_workbook(out)
     members, groups = workbook.worksheets
-    assert [c.value for c in members[1]] == [
-        "名次",
-        "并列",
-        "编号",
-        "姓名",
-        "总分",
-        "等次",
-        "界别",
-        "活动组",
-    ]
-    assert members.cell(row=2, column=4).value == "马俊杰"
-    assert members.cell(row=2, column=1).value == 1
-    assert [c.value for c in groups[1]][:4] == ["名次", "并列", "编号", "名称"]
-    assert {groups.cell(row=r, column=4).value for r in range(2, 6)} == {
+    assert members.title == "委员排名"
+    headers = [c.value for c in members[2]]
+    assert headers[:7] == ["序号", "名次", "并列", "姓名", "编号", "界别", "活动组"]
+    assert headers[-4:] == ["总分", "等次", "基本要求", "提示"]
+    assert members.cell(row=3, column=4).value == "马俊杰"
+    assert members.cell(row=3, column=2).value == 1
+    assert [c.value for c in groups[2]][:5] == ["序号", "名次", "并列", "名称", "编号"]
+    assert {groups.cell(row=r, column=4).value for r in range(3, 7)} == {
         "科技组",
         "社会组",
         "工商组",
@@ -136,8 +130,9 @@ def test_xlsx_round_trips_every_cell(
     write_report(Report([table]), "xlsx", path)
     sheet = openpyxl.load_workbook(path).worksheets[0]
     values = [
-        [c.value for c in row] for row in sheet.iter_rows(min_row=1, max_col=len(table.columns))
+        [c.value for c in row] for row in sheet.iter_rows(min_row=2, max_col=len(table.columns))
     ]
+    assert sheet["A1"].value == table.title  # the title row above the header
     assert values[0] == [c.header for c in table.columns]
     expected = [[None if c == "" else c for c in row] for row in table.rows]
     # a trailing row of nothing but empty cells is no row at all to a spreadsheet

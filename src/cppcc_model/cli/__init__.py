@@ -28,7 +28,7 @@ COMMANDS: dict[str, LazyCommand] = {
     ),
     "rank": LazyCommand(
         "cppcc_model.cli.assessment:rank_command",
-        "Rank the members of DATA (or their groups, parties, sectors, committees) by score.",
+        "Rank the members of DATA (or groups, parties, sectors, committees): the results table.",
     ),
     "explain": LazyCommand(
         "cppcc_model.cli.assessment:explain",
@@ -75,6 +75,10 @@ COMMANDS: dict[str, LazyCommand] = {
     "validate": LazyCommand(
         "cppcc_model.cli.data:validate",
         "Check DATA and list every problem with its file, sheet, row and column.",
+    ),
+    "report": LazyCommand(
+        "cppcc_model.cli.report:report",
+        "Write the meeting report of DATA: rankings, score details, requirements, awards, charts.",
     ),
     "plugins": LazyCommand(
         "cppcc_model.cli.plugins:plugins",

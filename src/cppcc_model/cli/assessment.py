@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -10,14 +11,8 @@ from typing import Any
 import click
 
 from cppcc_model.assess.engine import Assessment
-from cppcc_model.assess.groups import (
-    GroupsAssessment,
-    MemberTotal,
-    SubjectKind,
-    assess_groups,
-    subjects_of,
-)
-from cppcc_model.assess.ranking import RankMethod, rank
+from cppcc_model.assess.groups import SubjectKind, assess_groups
+from cppcc_model.assess.ranking import RankMethod
 from cppcc_model.cli.app import ExitCode, flush
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import (
@@ -37,6 +32,7 @@ from cppcc_model.cli.options import (
 from cppcc_model.errors import CppccError
 from cppcc_model.ledger import Ledger
 from cppcc_model.numbers import format_fraction
+from cppcc_model.outputs.results import Results, body_results, member_results
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.scorecard import ScoreCard
 
@@ -68,8 +64,8 @@ def _prepare(
     return ledger, rule_set, when
 
 
-def _present(rule_set: RuleSet, value: Fraction) -> str:
-    return str(rule_set.rounding.present(value))
+def _present(rule_set: RuleSet, value: Fraction) -> Decimal:
+    return rule_set.rounding.present(value)
 
 
 def _requirements_text(card: ScoreCard) -> str:
@@ -106,7 +102,12 @@ def score(
     rows: list[list[Cell]] = []
     for card in _ordered_cards(assessment):
         by_id = {c.category_id: c for c in card.categories}
-        row: list[Cell] = [card.member_id, card.member_name, card.display_total, card.grade]
+        row: list[Cell] = [
+            card.member_id,
+            card.member_name,
+            _present(rule_set, card.total),
+            card.grade,
+        ]
         row += [
             _present(rule_set, by_id[cid].points) if cid in by_id else None for cid, _ in categories
         ]
@@ -115,197 +116,10 @@ def score(
     notes = [f"未评分 not assessed (did not serve): {', '.join(assessment.not_assessed)}"] * bool(
         assessment.not_assessed
     )
-    table = Table(f"委员履职得分 — {_header(rule_set, when)}", columns, rows, notes)
-    emit(Report([table], assessment.to_dict()), format, output)
-
-
-def _member_ranking(
-    ledger: Ledger, rule_set: RuleSet, when: When, assessment: Assessment, method: RankMethod
-) -> tuple[Table, dict[str, Any]]:
-    cards = {c.member_id: c for c in assessment.cards}
-    sectors = {s.id: s.name for s in ledger.sectors}
-    groups = {g.id: g.name for g in ledger.activity_groups}
-    ranking = rank(
-        {mid: c.total for mid, c in cards.items()},
-        method=method,
-        list_key=lambda mid: name_key(cards[mid].member_name),
-    )
-    rows: list[list[Cell]] = []
-    entries = []
-    for entry in ranking:
-        card = cards[entry.subject_id]
-        member = ledger.member(entry.subject_id)
-        rows.append(
-            [
-                entry.rank,
-                "并列" if entry.tied else None,
-                card.member_id,
-                card.member_name,
-                card.display_total,
-                card.grade,
-                sectors.get(member.sector_id),
-                groups.get(member.activity_group_id or ""),
-            ]
-        )
-        entries.append(
-            {
-                "rank": entry.rank,
-                "tied": entry.tied,
-                "member_id": card.member_id,
-                "name": card.member_name,
-                "total": format_fraction(card.total),
-                "display_total": card.display_total,
-                "grade": card.grade,
-            }
-        )
     table = Table(
-        f"委员排名 ({method.label}) — {_header(rule_set, when)}",
-        [
-            ("rank", "名次"),
-            ("tied", "并列"),
-            ("member_id", "编号"),
-            ("name", "姓名"),
-            ("total", "总分"),
-            ("grade", "等次"),
-            ("sector", "界别"),
-            ("group", "活动组"),
-        ],
-        rows,
-        ["同分者按姓氏笔画排列 equal scores are listed in 姓氏笔画 order"],
+        f"委员履职得分 — {_header(rule_set, when)}", columns, rows, notes, sheet="委员得分"
     )
-    return table, {"by": "member", "method": method.value, "entries": entries}
-
-
-def _body_rankings(
-    ledger: Ledger,
-    rule_set: RuleSet,
-    when: When,
-    assessment: Assessment,
-    kind: SubjectKind,
-    method: RankMethod,
-) -> tuple[list[Table], list[dict[str, Any]]]:
-    tables: list[Table] = []
-    data: list[dict[str, Any]] = []
-    own_rules = [g for g in rule_set.group_rules if g.subject is kind]
-    for rules in own_rules:
-        result: GroupsAssessment = assess_groups(
-            ledger, rules, when.period, members=assessment, as_of=when.as_of
-        )
-        # A rule that already scores per head (a members' mean) has no meaningful 人均 of its total.
-        per_head = not any(
-            isinstance(item.measure, MemberTotal) and item.measure.statistic == "mean"
-            for category in rules.categories
-            for item in category.items
-        )
-        cards = {c.subject.id: c for c in result.cards}
-        ranking = rank(result.totals(), method=method)
-        rows: list[list[Cell]] = []
-        entries = []
-        for entry in ranking:
-            card = cards[entry.subject_id]
-            size = len(card.subject.member_ids)
-            rows.append(
-                [
-                    entry.rank,
-                    "并列" if entry.tied else None,
-                    card.subject.id,
-                    card.subject.name,
-                    size,
-                    _present(rule_set, card.total),
-                    _present(rule_set, card.per_capita) if size and per_head else None,
-                ]
-            )
-            entries.append(
-                {
-                    "rank": entry.rank,
-                    "tied": entry.tied,
-                    "id": card.subject.id,
-                    "name": card.subject.name,
-                    "members": size,
-                    "total": format_fraction(card.total),
-                }
-            )
-        tables.append(
-            Table(
-                f"{rules.label} ({kind.label}) — {_header(rule_set, when)}",
-                [
-                    ("rank", "名次"),
-                    ("tied", "并列"),
-                    ("id", "编号"),
-                    ("name", "名称"),
-                    ("members", "人数"),
-                    ("total", "总分"),
-                    ("per_capita", "人均"),
-                ],
-                rows,
-            )
-        )
-        data.append({"group_rules": rules.id, "kind": kind.value, "entries": entries})
-    if own_rules:
-        return tables, data
-    totals = {c.member_id: c.total for c in assessment.cards}
-    means: dict[str, Fraction] = {}
-    sums: dict[str, Fraction] = {}
-    sizes: dict[str, int] = {}
-    names: dict[str, str] = {}
-    empty: list[str] = []
-    for subject in subjects_of(ledger, kind, when.period):
-        scored = [totals[m] for m in subject.member_ids if m in totals]
-        names[subject.id] = subject.name
-        if not scored:
-            empty.append(subject.name)
-            continue
-        sizes[subject.id] = len(scored)
-        sums[subject.id] = sum(scored, Fraction(0))
-        means[subject.id] = sums[subject.id] / len(scored)
-    ranking = rank(means, method=method)
-    rows = []
-    entries = []
-    for entry in ranking:
-        sid = entry.subject_id
-        rows.append(
-            [
-                entry.rank,
-                "并列" if entry.tied else None,
-                sid,
-                names[sid],
-                sizes[sid],
-                _present(rule_set, sums[sid]),
-                _present(rule_set, means[sid]),
-            ]
-        )
-        entries.append(
-            {
-                "rank": entry.rank,
-                "tied": entry.tied,
-                "id": sid,
-                "name": names[sid],
-                "members": sizes[sid],
-                "total": format_fraction(sums[sid]),
-                "per_capita": format_fraction(means[sid]),
-            }
-        )
-    notes = ["按委员人均得分排名 ranked by the mean score of their members"]
-    if empty:
-        notes.append(f"无已评分委员，未排名 not ranked (no scored member): {'、'.join(empty)}")
-    tables.append(
-        Table(
-            f"{kind.label}排名 ({method.label}) — {_header(rule_set, when)}",
-            [
-                ("rank", "名次"),
-                ("tied", "并列"),
-                ("id", "编号"),
-                ("name", "名称"),
-                ("members", "人数"),
-                ("total", "委员得分合计"),
-                ("per_capita", "人均得分"),
-            ],
-            rows,
-            notes,
-        )
-    )
-    data.append({"kind": kind.value, "basis": "per_capita", "entries": entries})
-    return tables, data
+    emit(Report([table], assessment.to_dict()), format, output)
 
 
 @click.command("rank")
@@ -333,22 +147,23 @@ def rank_command(
     format: str,
     output: Path | None,
 ) -> None:
-    """Rank the members of DATA (or their groups, parties, sectors, committees) by score."""
+    """Rank the members of DATA (or groups, parties, sectors, committees): the results table.
+
+    One row per member in rank order (姓氏笔画 among equal totals): 序号, 名次, 并列, 姓名, 界别,
+    活动组, every category, 总分, 等次, 基本要求 (met, or what is missing) and flags.
+    """
     ledger, rule_set, when = _prepare(data, rules, (year, period, as_of))
     assessment = assess_members(ledger, rule_set, when)
     chosen = RankMethod.parse(method)
-    tables: list[Table] = []
-    data_out: list[dict[str, Any]] = []
+    results: list[Results] = []
     for choice in dict.fromkeys(by or ("member",)):
         kind = BY_CHOICES[choice]
         if kind is None:
-            table, entries = _member_ranking(ledger, rule_set, when, assessment, chosen)
-            tables.append(table)
-            data_out.append(entries)
+            results.append(member_results(ledger, rule_set, assessment, method=chosen))
         else:
-            more, more_data = _body_rankings(ledger, rule_set, when, assessment, kind, chosen)
-            tables.extend(more)
-            data_out.extend(more_data)
+            results.extend(body_results(ledger, rule_set, assessment, kind, method=chosen))
+    tables = [r.table for r in results]
+    data_out = [r.data for r in results]
     payload = {
         "rule_set": rule_set.name,
         "period": str(when.period),
@@ -370,7 +185,7 @@ def _explain_rows(card: ScoreCard, rule_set: RuleSet) -> list[list[Cell]]:
                         line.clause,
                         entry.record_id,
                         entry.on.isoformat(),
-                        _present(rule_set, entry.points) if entry.counted else "0",
+                        _present(rule_set, entry.points if entry.counted else Fraction(0)),
                         entry.note or (None if entry.counted else "不计分 not counted"),
                     ]
                 )
@@ -405,7 +220,7 @@ def _explain_rows(card: ScoreCard, rule_set: RuleSet) -> list[list[Cell]]:
             ]
         )
     rows.extend([None, None, a.clause, None, None, None, a.note] for a in card.adjustments)
-    rows.append([None, None, None, None, None, card.display_total, "总分 total"])
+    rows.append([None, None, None, None, None, _present(rule_set, card.total), "总分 total"])
     return rows
 
 

@@ -28,10 +28,11 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.rules.awards import Award, AwardSubject
 from cppcc_model.rules.ruleset import RuleSet
 
-__all__ = ["awards"]
+__all__ = ["award_results", "awards"]
 
 
-def _results(ledger: Ledger, rule_set: RuleSet, when: When) -> list[AwardResult]:
+def award_results(ledger: Ledger, rule_set: RuleSet, when: When) -> list[AwardResult]:
+    """Every award of ``rule_set`` decided (member scores under another rule set if it says)."""
     assessments: dict[str, Assessment] = {}
 
     def members_under(name: str | None) -> Assessment:
@@ -93,13 +94,13 @@ def awards(
     ledger = load(data)
     when = resolve_when(ledger, year, period, as_of)
     rule_set = resolve_rules(rules, ledger, when.as_of)
-    results = _results(ledger, rule_set, when)
+    results = award_results(ledger, rule_set, when)
     tables: list[Table] = []
     for result in results:
         award = result.award
         present = rule_set.rounding.present
         winners: list[list[Cell]] = [
-            [w.place, w.id, w.name, str(present(w.score))] for w in result.winners
+            [w.place, w.id, w.name, present(w.score)] for w in result.winners
         ]
         tables.append(
             Table(
@@ -120,7 +121,7 @@ def awards(
                 Table(
                     _title(award, "未入选 not selected"),
                     [("id", "编号"), ("name", "名称"), ("score", "得分"), ("reason", "原因")],
-                    [[n.id, n.name, str(present(n.score)), n.reason] for n in result.not_selected],
+                    [[n.id, n.name, present(n.score), n.reason] for n in result.not_selected],
                 )
             )
     if not results:

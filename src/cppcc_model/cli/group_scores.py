@@ -9,6 +9,7 @@ place in each category and overall, and each line's measure (立案率 26/29 …
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -41,7 +42,7 @@ def _places(values: dict[str, Fraction], method: RankMethod) -> dict[str, tuple[
 
 
 def _result_data(
-    result: GroupsAssessment, method: RankMethod, present: Callable[[Fraction], object]
+    result: GroupsAssessment, method: RankMethod, present: Callable[[Fraction], Decimal]
 ) -> tuple[dict[str, Any], Table]:
     rules = result.rules
     categories = [(c.id, c.label) for c in rules.categories]
@@ -58,9 +59,9 @@ def _result_data(
         for cid, _ in categories:
             points = card.category_points(cid)
             cplace, ctied = by_category[cid][sid]
-            row += [str(present(points)), cplace]
+            row += [present(points), cplace]
             category_out[cid] = {"points": format_fraction(points), "rank": cplace, "tied": ctied}
-        row.append(str(present(card.total)))
+        row.append(present(card.total))
         rows.append(row)
         out.append(
             {

@@ -30,7 +30,7 @@ from cppcc_model.io.dataset import load_dataset
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.model.periods import parse_date
-from cppcc_model.names import StrokeOrder
+from cppcc_model.outputs.results import name_key
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.rules.toml import load_rule_set
 from cppcc_model.scorecard import ScoreCard
@@ -115,16 +115,17 @@ def output_options(function: F) -> F:
         "-o",
         "output",
         type=click.Path(dir_okay=False, path_type=Path),
-        help="Write to this file instead of the terminal (needed for xlsx).",
+        help="Write to this file instead of the terminal (needed for xlsx and html); its "
+        "extension chooses the format.",
     )(function)
     return click.option(
         "--format",
         "-f",
         "format",
         type=click.Choice(FORMATS),
-        default="table",
-        show_default=True,
-        help="Output format.",
+        default=None,
+        help="Output format (default: the --output file's extension, else table). A format "
+        "that contradicts the extension is refused.",
     )(function)
 
 
@@ -231,15 +232,7 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     return attrs.evolve(whole, cards=tuple(cards), not_assessed=not_assessed)
 
 
-_ORDER = StrokeOrder(unknown="last")
-
-
-def name_key(name: str) -> Any:
-    """The 姓氏笔画 sort key of a name (characters without stroke data sort last)."""
-    return (_ORDER.key(name), name)
-
-
-def emit(report: Report, format: str, output: Path | None) -> None:
+def emit(report: Report, format: str | None, output: Path | None) -> None:
     """Print ``report`` or write it to ``output``."""
     text = write_report(report, format, output)
     if text is not None:
