@@ -16,6 +16,7 @@ import re
 import unicodedata
 from typing import Any
 
+from cppcc_model.dates import parse_day
 from cppcc_model.errors import InvalidValueError, UnknownLabelError
 from cppcc_model.io._tables_schema import CellKind, Column
 from cppcc_model.labels import LabeledEnum
@@ -38,12 +39,7 @@ _QUOTE = '"'
 _EXCEL_EPOCH_1900 = dt.date(1899, 12, 30)
 _EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
 _SERIAL_TEXT = re.compile(r"\d{5}")
-_DATE_TEXT = re.compile(
-    r"(?P<y>\d{4})(?:(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
-    r"|\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日?"
-    r"|(?P<m3>\d{2})(?P<d3>\d{2}))"
-    r"(?:[ T]0{1,2}:00(?::00(?:\.0+)?)?)?"
-)
+_MIDNIGHT = re.compile(r"[ T]0{1,2}:00(?::00(?:\.0+)?)?$")
 _INTEGER = re.compile(r"[+-]?\d+")
 _TRUE = frozenset({"是", "true", "yes", "y", "1", "有", "√"})
 _FALSE = frozenset({"否", "false", "no", "n", "0", "无", "×"})
@@ -155,21 +151,12 @@ def _read_date(value: object, epoch: dt.date) -> dt.date:
     text = unicodedata.normalize("NFKC", _as_text(value))
     if _SERIAL_TEXT.fullmatch(text):
         return _from_serial(int(text), _EXCEL_EPOCH_1900)
-    match = _DATE_TEXT.fullmatch(text)
-    if match is None:
-        raise CellError(
-            f"cannot read {text!r} as a date",
-            "write the date as YYYY-MM-DD (2022-05-03, 2022/5/3 and 2022年5月3日 also work)",
-        )
-    year = int(match.group("y"))
-    month = int(match.group("m") or match.group("m2") or match.group("m3"))
-    day = int(match.group("d") or match.group("d2") or match.group("d3"))
+    # A datetime cell written as text keeps a midnight time; the day is the date part.
+    text = _MIDNIGHT.sub("", text)
     try:
-        return dt.date(year, month, day)
-    except ValueError:
-        raise CellError(
-            f"{text!r} is not a day of the calendar", "check the month and the day"
-        ) from None
+        return parse_day(text)
+    except InvalidValueError as error:
+        raise CellError(error.message, error.hint) from None
 
 
 def _read_bool(value: object) -> bool:

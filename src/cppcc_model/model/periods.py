@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -69,36 +69,47 @@ class Period:
             return cls(dt.date(year, 7, 1), dt.date(year, 12, 31))
         raise InvalidValueError(f"half {half} does not exist", hint="use 1 or 2")
 
-    _PATTERNS: ClassVar[tuple[tuple[re.Pattern[str], str], ...]] = (
-        (re.compile(r"^(\d{4})$"), "year"),
-        (re.compile(r"^(\d{4})-?[Qq]([1-4])$"), "quarter"),
-        (re.compile(r"^(\d{4})-?[Hh]([12])$"), "half"),
-    )
-
     @classmethod
     def parse(cls, text: str) -> Period:
-        """Parse ``2022``, ``2022-Q3``, ``2022-H1`` or ``START..END`` (any date pendulum reads).
+        """Parse a period: a year, half, quarter, month or day, or ``START..END`` of those.
+
+        Each end of ``START..END`` (also ``START至END``, ``START~END``, ``START/END``) may be
+        a day, a month, a quarter, a half or a year; the period runs from the first day of
+        ``START`` to the last day of ``END``, so ``2022-01..2022-06`` is 1 January to 30 June
+        (see :mod:`cppcc_model.dates`).
 
         >>> Period.parse("2022-H1")
         Period(start=datetime.date(2022, 1, 1), end=datetime.date(2022, 6, 30))
+
+        Raises:
+            InvalidValueError: for a text that names no period, or an ambiguous form.
+
         """
+        from cppcc_model.dates import parse_span
+
         cleaned = text.strip()
-        for pattern, kind in cls._PATTERNS:
-            match = pattern.match(cleaned)
-            if match:
-                year = int(match.group(1))
-                if kind == "year":
-                    return cls.year(year)
-                part = int(match.group(2))
-                return cls.quarter(year, part) if kind == "quarter" else cls.half(year, part)
-        for separator in ("..", "/", "至", "~"):
+        for separator in ("..", "至", "~", "～", "/"):
             if separator in cleaned:
                 first, _, second = cleaned.partition(separator)
-                return cls(parse_date(first), parse_date(second))
-        raise InvalidValueError(
-            f"cannot read {text!r} as a period",
-            hint="write a year (2022), a quarter (2022-Q3), a half (2022-H1) or START..END",
-        )
+                if separator == "/" and re.fullmatch(r"\d{4}/\d{1,2}(/\d{1,2})?", cleaned):
+                    break  # 2022/6 or 2022/6/30: one month or day, not a range
+                try:
+                    return cls(parse_span(first)[0], parse_span(second)[1])
+                except InvalidValueError as error:
+                    raise InvalidValueError(
+                        f"cannot read {text!r} as a period: {error.message}",
+                        hint="write START..END, each a day (2022-06-30), a month (2022-06), "
+                        "a quarter (2022-Q2) or a year (2022)",
+                    ) from None
+        try:
+            start, end = parse_span(cleaned)
+        except InvalidValueError:
+            raise InvalidValueError(
+                f"cannot read {text!r} as a period",
+                hint="write a year (2022), a half (2022-H1), a quarter (2022-Q3), a month "
+                "(2022-06) or START..END (2022-01..2022-06)",
+            ) from None
+        return cls(start, end)
 
     def contains(self, day: dt.date) -> bool:
         """Whether ``day`` falls in this period (both ends included)."""
@@ -130,34 +141,18 @@ class Period:
 
 
 def parse_date(text: str) -> dt.date:
-    """Read a date as people type it (``2022-05-03``, ``2022/5/3``, ``2022年5月3日``).
+    """Read a day as people type it (``2022-05-03``, ``2022-5-3``, ``2022/5/3``, ``2022年5月3日``).
+
+    The one date parser of the library (:func:`cppcc_model.dates.parse_day`): workbook cells and
+    the command line read days the same way.
 
     Raises:
-        InvalidValueError: when the text is not a date.
+        InvalidValueError: when the text is not a day, or its form is ambiguous.
 
     """
-    cleaned = text.strip()
-    chinese = re.fullmatch(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?", cleaned)
-    if chinese:
-        cleaned = f"{chinese.group(1)}-{int(chinese.group(2)):02d}-{int(chinese.group(3)):02d}"
-    slashed = re.fullmatch(r"(\d{4})[/.](\d{1,2})[/.](\d{1,2})", cleaned)
-    if slashed:
-        cleaned = f"{slashed.group(1)}-{int(slashed.group(2)):02d}-{int(slashed.group(3)):02d}"
-    try:
-        return dt.date.fromisoformat(cleaned)
-    except ValueError:
-        pass
-    import pendulum
+    from cppcc_model.dates import parse_day
 
-    try:
-        parsed: object = pendulum.parse(cleaned, strict=True, tz="Asia/Shanghai")
-    except Exception:  # pendulum raises several parser errors; all mean "not a date"
-        parsed = None
-    if isinstance(parsed, dt.datetime):
-        return parsed.date()
-    if isinstance(parsed, dt.date):
-        return parsed
-    raise InvalidValueError(f"cannot read {text!r} as a date", hint="write dates as YYYY-MM-DD")
+    return parse_day(text)
 
 
 @attrs.frozen
