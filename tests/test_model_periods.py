@@ -129,7 +129,7 @@ def test_parse_date(text: str, day: dt.date) -> None:
 
 @pytest.mark.parametrize("text", ["", "2022-02-30", "五月三日", "2022-13-01", "yesterday"])
 def test_unreadable_dates(text: str) -> None:
-    with pytest.raises(InvalidValueError, match="date|day"):
+    with pytest.raises(InvalidValueError, match=r"date|day"):
         parse_date(text)
 
 

@@ -186,3 +186,37 @@ def test_the_report_prints_to_a4_with_a_page_per_member(
         for m in re.findall(rb"/MediaBox\s*\[([^\]]+)\]", data)
     }
     assert boxes == {(0, 0, 842, 595)}  # A4 landscape, in points
+
+
+def test_duty_records_print_a_page_or_two_per_member_on_a4_portrait(
+    browser: list[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "履职档案.html"
+    members = ["xz-g7-08", "xz-huopai-02", "xz-g2-15"]
+    result = CliRunner().invoke(
+        cli, ["dossier", str(XIANGZHOU), *members, "--rules", "xiangzhou", "-o", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    target = tmp_path / "records.pdf"
+    _run([*browser, "--no-pdf-header-footer", f"--print-to-pdf={target}", page.as_uri()])
+    data = target.read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
+    # the list of members, then each record starting a page of its own, none longer than two
+    assert 1 + len(members) <= pages <= 1 + 2 * len(members)
+    boxes = {
+        tuple(round(float(v)) for v in m.split())
+        for m in re.findall(rb"/MediaBox\s*\[([^\]]+)\]", data)
+    }
+    assert boxes == {(0, 0, 595, 842)}  # A4 portrait, in points
+    if os.environ.get("CPPCC_UPDATE_SCREENSHOTS"):
+        shot = tmp_path / "record.png"
+        _run(
+            [
+                *browser,
+                "--window-size=900,1400",
+                f"--screenshot={shot}",
+                f"{page.as_uri()}#record-xz-g7-08",
+            ]
+        )
+        SCREENSHOTS.mkdir(exist_ok=True)
+        shutil.copyfile(shot, SCREENSHOTS / "duty-record.png")

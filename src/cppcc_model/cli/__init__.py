@@ -80,6 +80,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "cppcc_model.cli.report:report",
         "Write the meeting report of DATA: rankings, score details, requirements, awards, charts.",
     ),
+    "dossier": LazyCommand(
+        "cppcc_model.cli.dossier:dossier",
+        "Write each member's annual duty record (履职档案): one printed page per member.",
+    ),
     "plugins": LazyCommand(
         "cppcc_model.cli.plugins:plugins",
         "List the installed rule plugins and the rule sets each registered.",

@@ -3,8 +3,9 @@
 :func:`render_html` turns a :class:`~cppcc_model.outputs.tables.Report` into one HTML page: a
 heading with the period and as-of day, a table of contents, every table as a section (its charts
 drawn above it as inline SVG), then every extra section of the report (each member's score card,
-``#member-<id>``, linked from the names in the ranking). It prints to A4 landscape: the header
-row of a long table repeats on every page, and each member's card starts on a new page.
+``#member-<id>``, linked from the names in the ranking). It prints on the report's page (A4
+landscape unless the report says otherwise): the header row of a long table repeats on every
+page, and each section that starts a new page (a member's card or duty record) does.
 
 Every cell carries its column key (``data-key``) and every row its first id column
 (``data-id``), so a program or a test can read the figures back from the page.
@@ -41,14 +42,20 @@ tbody tr:nth-child(even) { background: #fafafa; }
 svg.chart { font-size: 12px; max-width: 100%; height: auto; }
 svg.chart .chart-title { font-weight: bold; font-size: 14px; }
 section.card { border-top: 2px solid #a00; margin-top: 2em; }
+section.part h2 { font-size: 1.05em; border-left-width: 3px; }
 a.back { font-size: .8em; }
-@page { size: A4 landscape; margin: 12mm; }
 @media print {
-  body { margin: 0; max-width: none; }
+  body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }
+  h1 { font-size: 14pt; }
+  h2 { font-size: 11pt; margin: .5em 0 .2em; }
+  section.part h2 { font-size: 10pt; }
+  th, td { padding: 1px 4px; }
+  td { white-space: normal; }
   nav, a.back { display: none; }
   thead { display: table-header-group; }
   tr, svg.chart { break-inside: avoid; }
   section.card { break-before: page; border-top: none; }
+  section.part { break-before: avoid; }
   section.table { break-before: page; }
   section.table:first-of-type { break-before: auto; }
 }
@@ -95,7 +102,7 @@ def _section(table: Table, index: int, css: str, back: bool) -> str:
         parts.append(f'<div class="charts">{charts}</div>')
     parts.append(_table(table))
     if back:
-        parts.append('<p><a class="back" href="#members">返回委员排名 back to the ranking</a></p>')
+        parts.append('<p><a class="back" href="#members">返回名单 back to the list</a></p>')
     parts.append("</section>")
     return "".join(parts)
 
@@ -108,19 +115,23 @@ def render_html(report: Report) -> str:
         f'<li><a href="#{escape(t.anchor or f"table-{i}")}">{escape(t.sheet or t.title)}</a></li>'
         for i, t in enumerate(tables)
     )
-    if report.sections:
-        first = escape(report.sections[0].anchor or "section-0")
-        toc += f'<li><a href="#{first}">委员得分明细</a></li>'
+    if report.sections and report.sections[0].anchor:
+        first = escape(report.sections[0].anchor)
+        toc += f'<li><a href="#{first}">委员逐人明细</a></li>'
     parts = [
         '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{escape(title)}</title><style>{STYLE}</style></head><body>",
+        f"<title>{escape(title)}</title><style>{STYLE}"
+        f"@page {{ size: {escape(report.page)}; margin: 12mm; }}</style></head><body>",
         f"<header><h1>{escape(title)}</h1>",
     ]
     if report.subtitle:
         parts.append(f'<p class="subtitle">{escape(report.subtitle)}</p>')
     parts.append(f"</header><nav><h2>目录</h2><ol>{toc}</ol></nav><main>")
     parts.extend(_section(t, i, "table", False) for i, t in enumerate(tables))
-    parts.extend(_section(t, len(tables) + i, "card", True) for i, t in enumerate(report.sections))
+    parts.extend(
+        _section(t, len(tables) + i, "card" if t.new_page else "part", t.new_page)
+        for i, t in enumerate(report.sections)
+    )
     parts.append("</main></body></html>\n")
     return "".join(parts)

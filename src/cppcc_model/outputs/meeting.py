@@ -127,6 +127,7 @@ def score_card_table(card: ScoreCard, rule_set: RuleSet, place: str) -> Table:
         rows,
         notes,
         anchor=member_anchor(card.member_id),
+        new_page=True,
     )
 
 

@@ -90,7 +90,8 @@ class Table:
     ``sheet`` is the short sheet name a workbook gives the table (``委员排名``); ``anchor`` the
     id of its section in the HTML report; ``links`` (one per row, or empty) the anchor each
     row's ``name`` cell links to; ``charts`` the charts drawn from it. ``in_html`` false leaves
-    the table out of the HTML report (which shows the same rows as sections of their own).
+    the table out of the HTML report (which shows the same rows as sections of their own);
+    ``new_page`` starts it on a new printed page (a member's card or duty record).
     """
 
     title: str
@@ -102,6 +103,7 @@ class Table:
     links: tuple[str | None, ...] = attrs.field(default=(), converter=_links)
     charts: tuple[Chart, ...] = attrs.field(default=(), converter=_charts)
     in_html: bool = True
+    new_page: bool = False
 
     def __attrs_post_init__(self) -> None:
         width = len(self.columns)
@@ -138,7 +140,8 @@ class Report:
 
     ``title`` and ``subtitle`` head a workbook's sheets and the HTML report; ``sections``
     are further tables that only the HTML report shows, each as a section of its own (a
-    member's score card, say), where the workbook has them as one table.
+    member's score card, say), where the workbook has them as one table; ``page`` is the
+    printed page of the HTML report (a CSS page size: ``A4 landscape``, ``A4 portrait``).
     """
 
     tables: tuple[Table, ...] = attrs.field(converter=_tables)
@@ -147,6 +150,7 @@ class Report:
     title: str | None = None
     subtitle: str | None = None
     sections: tuple[Table, ...] = attrs.field(default=(), converter=_tables)
+    page: str = "A4 landscape"
 
     def json_data(self) -> Any:
         """``data``, or the tables as lists of records when no data was given."""

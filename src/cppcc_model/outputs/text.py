@@ -110,20 +110,23 @@ def _render_csv(tables: Sequence[Table]) -> str:
 def render_text(report: Report, format: str) -> str:
     """``report`` as text in ``format`` (``table``, ``json``, ``csv`` or ``md``).
 
+    The text formats show the report's tables, then its sections (a member's card or record).
+
     Raises:
         OutputError: for any other format.
 
     """
     if format == "json":
         return json.dumps(report.json_data(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    tables = [*report.tables, *report.sections]
     if format == "csv":
-        return _render_csv(report.tables)
+        return _render_csv(tables)
     if format == "md":
-        return "\n\n".join(_render_md(t) for t in report.tables) + "\n"
+        return "\n\n".join(_render_md(t) for t in tables) + "\n"
     if format == "table":
         if report.text is not None:
             return report.text.rstrip("\n") + "\n"
-        return "\n\n".join(_render_table(t) for t in report.tables) + "\n"
+        return "\n\n".join(_render_table(t) for t in tables) + "\n"
     raise OutputError(
         f"format {format!r} is not written as text", hint=f"use one of: {', '.join(TEXT_FORMATS)}"
     )
