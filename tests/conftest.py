@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -32,6 +36,42 @@ settings.register_profile(
 )
 settings.register_profile("cppcc-thorough", max_examples=500, deadline=None)
 settings.load_profile("cppcc")
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, both languages, built once with ``mkdocs build --strict``.
+
+    Skips when the docs tools are not installed (``pip install -e '.[docs]'``); fails on any
+    warning.
+    """
+    for tool in (
+        "mkdocs",
+        "material",
+        "mkdocstrings_handlers.python",
+        "griffe_fieldz",
+        "mkdocs_static_i18n",
+        "jieba",
+    ):
+        pytest.importorskip(tool, reason="the docs tools are not installed (pip install .[docs])")
+    target = tmp_path_factory.mktemp("site")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={
+            **{k: v for k, v in os.environ.items() if k != "CPPCC_DISABLE_PLUGIN_AUTOLOAD"},
+            "NO_MKDOCS_2_WARNING": "1",
+        },
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert "WARNING" not in output, output
+    return target
 
 
 @pytest.fixture(autouse=True)

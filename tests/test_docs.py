@@ -18,9 +18,7 @@ import importlib
 import importlib.util
 import inspect
 import io
-import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -522,22 +520,9 @@ def test_a_table_cell_never_opens_a_new_column(hook: ModuleType, text: str) -> N
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    for tool in ("mkdocs", "material", "mkdocstrings_handlers.python", "griffe_fieldz"):
-        pytest.importorskip(tool, reason="the docs tools are not installed (pip install .[docs])")
-    target = tmp_path_factory.mktemp("site")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    output = result.stdout + result.stderr
-    assert result.returncode == 0, output
-    assert "WARNING" not in output, output
-    return target
+def site(docs_site: Path) -> Path:
+    """The site, built once per test session (see ``docs_site`` in conftest.py)."""
+    return docs_site
 
 
 def test_every_public_name_is_rendered_with_an_anchor(site: Path) -> None:

@@ -10,6 +10,7 @@ never silently left out.
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
 import re
@@ -23,14 +24,17 @@ MARKER = re.compile(r"<!--\s*enum-tables(?:\s*:\s*(?P<package>[\w.]+))?\s*-->")
 DEFAULT_PACKAGE = "cppcc_model"
 
 
-def iter_modules(package: str) -> list[ModuleType]:
-    """``package`` and every module in its directory tree, imported, sorted by dotted name.
+def module_files(package: str) -> dict[str, Path]:
+    """Every module in ``package``'s directory tree, by dotted name, with its source file.
 
     The tree is read from the file system, so modules in directories without ``__init__.py``
-    are included; ``__main__`` modules are not (importing one would run it).
+    are included; ``__main__`` modules are not (importing one would run it). The package
+    itself is imported to find its directory; nothing else is.
     """
     root = importlib.import_module(package)
-    names = {package}
+    files: dict[str, Path] = {}
+    if not hasattr(root, "__path__") and root.__file__:  # a plain module, not a package
+        files[package] = Path(root.__file__)
     for directory in getattr(root, "__path__", ()):
         base = Path(directory)
         for path in base.rglob("*.py"):
@@ -39,8 +43,59 @@ def iter_modules(package: str) -> list[ModuleType]:
                 continue
             if parts[-1] == "__init__":
                 parts = parts[:-1]
-            names.add(".".join((package, *parts)))
-    return [importlib.import_module(name) for name in sorted(names)]
+            files[".".join((package, *parts))] = path
+    return dict(sorted(files.items()))
+
+
+def _base_names(node: ast.ClassDef) -> set[str]:
+    names = set()
+    for base in node.bases:
+        if isinstance(base, ast.Name):
+            names.add(base.id)
+        elif isinstance(base, ast.Attribute):
+            names.add(base.attr)
+    return names
+
+
+def modules_defining(package: str, base: type) -> list[str]:
+    """The modules under ``package`` whose source defines a subclass of ``base``, by name.
+
+    Read from the source, without importing: a class counts when one of its bases is named
+    ``base`` or names a class that counts (by its last name component, so an alias or a
+    same-named class elsewhere only makes the list longer, never shorter). Only these modules
+    need importing to find every subclass, so the docs build never imports the testing kit's
+    pytest plugin or hypothesis strategies, which need the test tools.
+    """
+    classes: dict[str, list[tuple[str, set[str]]]] = {}
+    for name, path in module_files(package).items():
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        classes[name] = [
+            (node.name, _base_names(node))
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef)
+        ]
+    known = {base.__name__}
+    grew = True
+    while grew:
+        grew = False
+        for defined in classes.values():
+            for class_name, bases in defined:
+                if class_name not in known and bases & known:
+                    known.add(class_name)
+                    grew = True
+    return [
+        name
+        for name, defined in classes.items()
+        if any(class_name in known and bases & known for class_name, bases in defined)
+    ]
+
+
+def import_modules_defining(package: str, base: type) -> list[ModuleType]:
+    """Import, and return, every module under ``package`` that defines a subclass of ``base``.
+
+    A module that fails to import fails the build: a subclass is never silently left out.
+    """
+    return [importlib.import_module(name) for name in modules_defining(package, base)]
 
 
 def _subclasses(cls: type[LabeledEnum]) -> list[type[LabeledEnum]]:
@@ -54,9 +109,9 @@ def _subclasses(cls: type[LabeledEnum]) -> list[type[LabeledEnum]]:
 def labeled_enums(package: str = DEFAULT_PACKAGE) -> list[type[LabeledEnum]]:
     """Every public LabeledEnum defined under ``package``: modules by name, then source order.
 
-    Every module under ``package`` is imported first, so none is missed.
+    Every module under ``package`` that defines one is imported first, so none is missed.
     """
-    iter_modules(package)
+    import_modules_defining(package, LabeledEnum)
     found = [
         enum_type
         for enum_type in _subclasses(LabeledEnum)

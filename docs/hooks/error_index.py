@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 # MkDocs puts a hook's directory on sys.path while loading it, so the sibling hook imports.
-from enum_tables import iter_modules
+from enum_tables import import_modules_defining
 
 from cppcc_model.errors import CppccError
 
@@ -36,7 +36,7 @@ def _subclasses(cls: type[CppccError]) -> list[type[CppccError]]:
 
 def error_classes(package: str = PACKAGE) -> list[type[CppccError]]:
     """CppccError and every public subclass defined under ``package``, by module then name."""
-    iter_modules(package)
+    import_modules_defining(package, CppccError)
     candidates: list[type[CppccError]] = [CppccError, *_subclasses(CppccError)]
     found = [
         cls
