@@ -203,14 +203,20 @@ def rendered(
         shot = SCREENSHOTS / f"{name}.png"
         shot.unlink(missing_ok=True)
         run_chromium(chromium, profile, f"--screenshot={shot}", served + path)
-        assert shot.exists() and shot.stat().st_size > 10_000, f"no screenshot of {path or '/'}"
-        dom = run_chromium(chromium, profile, "--virtual-time-budget=10000", "--dump-dom",
-                           f"{served}{path}?probe")
+        assert shot.exists(), f"no screenshot of {path or '/'}"
+        assert shot.stat().st_size > 10_000, f"an empty screenshot of {path or '/'}"
+        dom = run_chromium(
+            chromium, profile, "--virtual-time-budget=10000", "--dump-dom", f"{served}{path}?probe"
+        )
         marker = '<pre id="cppcc-probe">'
         assert marker in dom.stdout, f"the probe did not run on {path or '/'}: {dom.stderr[-2000:]}"
         payload = dom.stdout.split(marker, 1)[1].split("</pre>", 1)[0]
-        results[name] = json.loads(payload.replace("&quot;", '"').replace("&amp;", "&")
-                                   .replace("&lt;", "<").replace("&gt;", ">"))
+        results[name] = json.loads(
+            payload.replace("&quot;", '"')
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+        )
     return results
 
 

@@ -104,7 +104,10 @@ def test_chinese_lines_are_joined_without_a_space() -> None:
     hook = load_hook("cjk_lines")
     assert doctest.testmod(hook).failed == 0
     text = "按各区的办法\n计分。\n\n| 表 |\n| 格 |\n\n```python\n# 中\n# 文\n```\n"
-    assert hook.join_lines(text) == "按各区的办法计分。\n\n| 表 |\n| 格 |\n\n```python\n# 中\n# 文\n```\n"
+    assert (
+        hook.join_lines(text)
+        == "按各区的办法计分。\n\n| 表 |\n| 格 |\n\n```python\n# 中\n# 文\n```\n"
+    )
     assert hook.join_lines("English\nlines stay\n") == "English\nlines stay\n"
     assert hook.join_lines("中文 `code`\nEnglish") == "中文 `code`\nEnglish"
 
@@ -131,7 +134,9 @@ class _Resources(HTMLParser):
         values = {name: value or "" for name, value in attrs}
         if tag in {"script", "img", "iframe", "source", "audio", "video", "embed"}:
             self.loads.extend(v for k, v in values.items() if k == "src" and v)
-            self.loads.extend(u.split()[0] for u in values.get("srcset", "").split(",") if u.strip())
+            self.loads.extend(
+                u.split()[0] for u in values.get("srcset", "").split(",") if u.strip()
+            )
         elif tag == "link" and set(values.get("rel", "").split()) & self.LOADING_RELS:
             self.loads.append(values.get("href", ""))
         elif tag == "object" and values.get("data"):
@@ -216,9 +221,11 @@ def test_both_languages_are_built_with_a_switch(docs_site: Path) -> None:
     chinese = (docs_site / "zh" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english
     assert '<html lang="zh"' in chinese
-    assert "从这里开始" in chinese and "从这里开始" not in english
+    assert "从这里开始" in chinese
+    assert "从这里开始" not in english
     for page in (english, chinese):
-        assert 'hreflang="en"' in page and 'hreflang="zh"' in page  # the language switch
+        assert 'hreflang="en"' in page
+        assert 'hreflang="zh"' in page
     assert "简体中文" in english
     # the Chinese navigation is in Chinese; a page not translated yet is served in English
     assert "快速上手" in chinese
@@ -232,7 +239,8 @@ def test_the_search_segments_chinese_words(docs_site: Path) -> None:
     assert {"en", "zh"} <= set(index["config"]["lang"])
     chinese = [doc for doc in index["docs"] if doc["location"].startswith("zh/")]
     english = [doc for doc in index["docs"] if not doc["location"].startswith("zh/")]
-    assert chinese and english
+    assert chinese
+    assert english
     text = " ".join(doc["text"] for doc in chinese)
     # jieba cuts the text into words, joined by zero-width spaces, so "台账" is found as a word
     assert "\u200b台账\u200b" in text or "\u200b台账" in text
@@ -275,7 +283,8 @@ def test_the_docs_hooks_need_no_test_tools() -> None:
 
     assert enums == len(load_hook("enum_tables").labeled_enums())
     assert errors == len(load_hook("error_index").error_classes())
-    assert errors > 20 and enums > 20
+    assert errors > 20
+    assert enums > 20
 
 
 def test_the_docs_extra_installs_every_plugin_the_site_uses() -> None:

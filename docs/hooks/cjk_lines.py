@@ -21,12 +21,12 @@ FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def join_lines(markdown: str) -> str:
-    """``markdown`` with the line breaks between Chinese characters of a paragraph removed.
+    r"""``markdown`` with the line breaks between Chinese characters of a paragraph removed.
 
-    >>> join_lines("报送了哪些\\n社情民意信息。\\n\\n- 一\\n- 二\\n")
-    '报送了哪些社情民意信息。\\n\\n- 一\\n- 二\\n'
-    >>> join_lines("- 委员活动组\\n  排名\\n```\\n中\\n文\\n```\\n")
-    '- 委员活动组排名\\n```\\n中\\n文\\n```\\n'
+    >>> join_lines("报送了哪些\n社情民意信息。\n\n- 一\n- 二\n")
+    '报送了哪些社情民意信息。\n\n- 一\n- 二\n'
+    >>> join_lines("- 委员活动组\n  排名\n```\n中\n文\n```\n")
+    '- 委员活动组排名\n```\n中\n文\n```\n'
     """
     out: list[str] = []
     fence: str | None = None
