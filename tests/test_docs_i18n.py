@@ -29,6 +29,20 @@ from test_docs import DOCS, ROOT, fenced_blocks
 TRANSLATED = (
     "index.md",
     "getting-started.md",
+    "tutorials/excel.md",
+    "tutorials/embedding.md",
+    "how-to/write-a-rule-plugin.md",
+    "rules/selection.md",
+    "rules/values.md",
+    "rules/attribution.md",
+    "rules/counting.md",
+    "rules/structure.md",
+    "rules/grades.md",
+    "rules/requirements.md",
+    "rules/triggers.md",
+    "groups-and-awards.md",
+    "reference/cli.md",
+    "reference/dataset-format.md",
 )
 
 
