@@ -1,6 +1,6 @@
 """The documentation site looked at as a person would: in a real headless Chromium.
 
-The site is built (both languages) and served from 127.0.0.1 with every other host unreachable
+The site is built (both languages) and served from 127.0.0.1, with every other host unreachable
 to the browser, as for a reader without the outside world. For the key pages — the home page, a
 rule page and the Excel tutorial, in English and in Chinese — the test keeps a screenshot at a
 laptop's width (1366 px) in ``build/docs-screenshots/`` (gitignored; CI keeps it as an
@@ -8,24 +8,33 @@ artefact), and checks in the rendered page that
 
 * no table is wider than the text column (nothing overflows at 1366 px), nor the page itself;
 * Chinese text is drawn with real glyphs, not the boxes ("tofu") of a missing font: distinct
-  characters draw distinct pictures, and every one draws something.
+  characters draw distinct pictures, and every one draws something;
+* the page asks no other host for anything (fonts, scripts, styles, images);
+* the search box finds a Chinese word on the Chinese pages.
 
 Chromium comes from the system packages (Debian: ``apt-get install chromium fonts-noto-cjk``;
-.ci/run installs both). The tests skip, saying so, only when no Chromium can be found; a
-missing CJK font fails them.
+.ci/run installs both) and is driven through the DevTools protocol over a pipe (no other
+package needed). The tests skip, saying so, only when no Chromium can be found; a missing CJK
+font fails them.
 """
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import functools
 import http.server
 import json
 import os
+import select
 import shutil
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -43,11 +52,10 @@ PAGES = (
     ("tutorial-excel-zh", "zh/tutorials/excel/"),
 )
 
-# Run in the page once it has loaded and its fonts are ready; the result is written into the
-# page as JSON, where --dump-dom reads it.
+# Measures the loaded page once its fonts are ready; returns plain data.
 PROBE = """
-<script>
-(function () {
+(async () => {
+  await document.fonts.ready;
   function drawn(ch, font) {
     const canvas = document.createElement("canvas");
     canvas.width = 48; canvas.height = 48;
@@ -62,44 +70,52 @@ PROBE = """
     }
     return {ink: ink, hash: hash};
   }
-  function measure() {
-    const article = document.querySelector("article.md-content__inner") || document.body;
-    const column = article.getBoundingClientRect();
-    const tables = Array.from(article.querySelectorAll("table")).map(function (table) {
-      const box = table.getBoundingClientRect();
-      const head = table.querySelector("th, td");
-      return {
-        head: head ? head.textContent.trim().slice(0, 40) : "",
-        width: Math.round(box.width),
-        right: Math.round(box.right),
-        scrolls: table.closest(".md-typeset__scrollwrap") ?
-          table.closest(".md-typeset__scrollwrap").scrollWidth >
-          table.closest(".md-typeset__scrollwrap").clientWidth + 1 : false,
-      };
-    });
-    const font = getComputedStyle(article).fontFamily;
-    const text = article.innerText || "";
-    const chars = Array.from(new Set(text.match(/[\\u4e00-\\u9fff]/g) || [])).slice(0, 24);
-    const glyphs = chars.map(function (ch) { return [ch, drawn(ch, font)]; });
-    const result = {
-      innerWidth: window.innerWidth,
-      scrollWidth: document.documentElement.scrollWidth,
-      column: {left: Math.round(column.left), right: Math.round(column.right),
-               width: Math.round(column.width)},
-      tables: tables,
-      font: font,
-      lang: document.documentElement.lang,
-      glyphs: glyphs,
-      title: document.title,
+  const article = document.querySelector("article.md-content__inner") || document.body;
+  const column = article.getBoundingClientRect();
+  const tables = Array.from(article.querySelectorAll("table")).map((table) => {
+    const box = table.getBoundingClientRect();
+    const wrap = table.closest(".md-typeset__scrollwrap");
+    const head = table.querySelector("th, td");
+    return {
+      head: head ? head.textContent.trim().slice(0, 40) : "",
+      width: Math.round(box.width),
+      right: Math.round(box.right),
+      scrolls: wrap ? wrap.scrollWidth > wrap.clientWidth + 1 : false,
     };
-    const pre = document.createElement("pre");
-    pre.id = "cppcc-probe";
-    pre.textContent = JSON.stringify(result);
-    document.body.appendChild(pre);
-  }
-  window.addEventListener("load", function () { document.fonts.ready.then(measure); });
-})();
-</script>
+  });
+  const font = getComputedStyle(article).fontFamily;
+  const chars = Array.from(new Set(article.innerText.match(/[\\u4e00-\\u9fff]/g) || []));
+  return {
+    innerWidth: window.innerWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    column: {right: Math.round(column.right), width: Math.round(column.width)},
+    tables: tables,
+    font: font,
+    lang: document.documentElement.lang,
+    glyphs: chars.slice(0, 24).map((ch) => [ch, drawn(ch, font)]),
+  };
+})()
+"""
+
+# Waits (up to 60 s) for the search results of the query in the page's address; returns them.
+SEARCH_RESULTS = """
+new Promise((resolve) => {
+  const start = Date.now();
+  (function poll() {
+    const items = document.querySelectorAll(".md-search-result__item");
+    if (items.length || Date.now() - start > 60000) {
+      const meta = document.querySelector(".md-search-result__meta");
+      resolve({
+        count: items.length,
+        meta: meta ? meta.textContent.trim() : "",
+        links: Array.from(document.querySelectorAll(".md-search-result__link"))
+          .map((link) => new URL(link.href).pathname),
+      });
+    } else {
+      setTimeout(poll, 200);
+    }
+  })();
+})
 """
 
 
@@ -112,54 +128,170 @@ def find_chromium() -> str | None:
     return "/usr/bin/chromium" if os.access("/usr/bin/chromium", os.X_OK) else None
 
 
+class Browser:
+    """A headless Chromium driven through the DevTools protocol over a pipe.
+
+    Chromium reads commands from its file descriptor 3 and writes replies and events to 4, each
+    a JSON message ended by a NUL byte.
+    """
+
+    def __init__(self, chromium: str, profile: Path, log: Path) -> None:
+        commands_read, self._commands = os.pipe()
+        self._replies, replies_write = os.pipe()
+        arguments = [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+            f"--user-data-dir={profile}",
+            f"--window-size={WIDTH},{HEIGHT}",
+            # every other host is unreachable, as for a reader without the outside world
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+            "--remote-debugging-pipe",
+            "about:blank",
+        ]
+        actions = [
+            (os.POSIX_SPAWN_DUP2, commands_read, 3),
+            (os.POSIX_SPAWN_DUP2, replies_write, 4),
+            (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 2, str(log), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644),
+        ]
+        self.log = log
+        self.pid = os.posix_spawn(chromium, arguments, dict(os.environ), file_actions=actions)
+        os.close(commands_read)
+        os.close(replies_write)
+        self._buffer = b""
+        self._next_id = 0
+        self._events: list[dict[str, Any]] = []
+        self.requests: dict[str, list[str]] = {}  # every url each tab asked for
+
+    def _message(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self._replies], [], [], max(left, 0))
+            if not ready:
+                raise TimeoutError("Chromium did not answer in time")
+            chunk = os.read(self._replies, 1 << 16)
+            if not chunk:
+                raise RuntimeError(f"Chromium stopped: {self.log.read_text(errors='replace')}")
+            self._buffer += chunk
+        raw, self._buffer = self._buffer.split(b"\0", 1)
+        message: dict[str, Any] = json.loads(raw)
+        if message.get("method") == "Network.requestWillBeSent":
+            url = message["params"]["request"]["url"]
+            self.requests.setdefault(message.get("sessionId", ""), []).append(url)
+        return message
+
+    def call(
+        self,
+        method: str,
+        params: dict[str, Any] | None = None,
+        session: str | None = None,
+        timeout: float = 90,
+    ) -> dict[str, Any]:
+        """Send one command and return its result."""
+        self._next_id += 1
+        command: dict[str, Any] = {"id": self._next_id, "method": method, "params": params or {}}
+        if session is not None:
+            command["sessionId"] = session
+        os.write(self._commands, json.dumps(command).encode() + b"\0")
+        deadline = time.monotonic() + timeout
+        while True:
+            message = self._message(deadline)
+            if message.get("id") == self._next_id:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                result: dict[str, Any] = message["result"]
+                return result
+            if "method" in message:
+                self._events.append(message)
+
+    def wait_for(self, event: str, session: str, timeout: float = 90) -> None:
+        """Wait until ``event`` arrives for ``session`` (or has arrived since the last wait)."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for index, message in enumerate(self._events):
+                if message["method"] == event and message.get("sessionId") == session:
+                    del self._events[: index + 1]
+                    return
+            self._events.append(self._message(deadline))
+
+    def open(self, url: str) -> str:
+        """A new tab showing ``url``, loaded; its session id."""
+        target = self.call("Target.createTarget", {"url": "about:blank"})["targetId"]
+        session: str = self.call("Target.attachToTarget", {"targetId": target, "flatten": True})[
+            "sessionId"
+        ]
+        self.call("Page.enable", session=session)
+        self.call("Network.enable", session=session)
+        self.call("Page.navigate", {"url": url}, session=session)
+        self.wait_for("Page.loadEventFired", session)
+        return session
+
+    def evaluate(self, session: str, expression: str) -> Any:
+        """The value of a JavaScript expression in the page (promises are awaited)."""
+        reply = self.call(
+            "Runtime.evaluate",
+            {"expression": expression, "awaitPromise": True, "returnByValue": True},
+            session=session,
+        )
+        if "exceptionDetails" in reply:
+            raise RuntimeError(f"the page's script failed: {reply['exceptionDetails']}")
+        return reply["result"].get("value")
+
+    def screenshot(self, session: str, path: Path) -> None:
+        """Save what the tab shows as a PNG."""
+        data = self.call("Page.captureScreenshot", {"format": "png"}, session=session)["data"]
+        path.write_bytes(base64.b64decode(data))
+
+    def close(self) -> None:
+        with contextlib.suppress(RuntimeError, TimeoutError, OSError):
+            self.call("Browser.close", timeout=10)
+        for fd in (self._commands, self._replies):
+            os.close(fd)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+
 @pytest.fixture(scope="module")
-def chromium() -> str:
-    found = find_chromium()
-    if found is None:
+def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
+    chromium = find_chromium()
+    if chromium is None:
         pytest.skip(
             "no Chromium on this machine: the docs are not looked at in a browser "
             "(Debian: apt-get install chromium fonts-noto-cjk; .ci/run installs both)"
         )
-    return found
+    work = tmp_path_factory.mktemp("chromium")
+    started = Browser(chromium, work / "profile", work / "chromium.log")
+    try:
+        yield started
+    finally:
+        started.close()
 
 
 @pytest.fixture(scope="module")
 def cjk_font() -> None:
     fc_list = shutil.which("fc-list")
-    if fc_list is None:
-        pytest.fail("fontconfig's fc-list is missing (it comes with Chromium's packages)")
+    assert fc_list is not None, "fontconfig's fc-list is missing (it comes with Chromium)"
     fonts = subprocess.run(
         [fc_list, ":lang=zh", "family"], capture_output=True, text=True, check=False
     ).stdout
     assert fonts.strip(), "no Chinese font is installed: apt-get install fonts-noto-cjk"
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site; ``?probe`` pages get the measuring script."""
-
-    def do_GET(self) -> None:
-        path, _, query = self.path.partition("?")
-        if query != "probe":
-            super().do_GET()
-            return
-        target = Path(self.translate_path(path))
-        if target.is_dir():
-            target = target / "index.html"
-        html = target.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>", 1)
-        body = html.encode("utf-8")
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="module")
 def served(docs_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Handler, directory=str(docs_site))
+    handler = functools.partial(_QuietHandler, directory=str(docs_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -170,78 +302,39 @@ def served(docs_site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def run_chromium(chromium: str, profile: Path, *arguments: str) -> subprocess.CompletedProcess[str]:
-    """Chromium, headless, offline but for 127.0.0.1, at a laptop's width."""
-    command = [
-        chromium,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        f"--user-data-dir={profile}",
-        f"--window-size={WIDTH},{HEIGHT}",
-        # every other host is unreachable, as for a reader without the outside world
-        "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-        *arguments,
-    ]
-    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
-
-
 @pytest.fixture(scope="module")
-def rendered(
-    chromium: str, cjk_font: None, served: str, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, dict[str, object]]:
+def rendered(browser: Browser, cjk_font: None, served: str) -> dict[str, dict[str, Any]]:
     """Each key page measured in the browser, and its screenshot kept."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    profile = tmp_path_factory.mktemp("chromium-profile")
-    results: dict[str, dict[str, object]] = {}
+    results: dict[str, dict[str, Any]] = {}
     for name, path in PAGES:
+        session = browser.open(served + path)
+        results[name] = browser.evaluate(session, PROBE)
+        results[name]["requests"] = browser.requests.get(session, [])
         shot = SCREENSHOTS / f"{name}.png"
-        shot.unlink(missing_ok=True)
-        run_chromium(chromium, profile, f"--screenshot={shot}", served + path)
-        assert shot.exists(), f"no screenshot of {path or '/'}"
-        assert shot.stat().st_size > 10_000, f"an empty screenshot of {path or '/'}"
-        dom = run_chromium(
-            chromium, profile, "--virtual-time-budget=10000", "--dump-dom", f"{served}{path}?probe"
-        )
-        marker = '<pre id="cppcc-probe">'
-        assert marker in dom.stdout, f"the probe did not run on {path or '/'}: {dom.stderr[-2000:]}"
-        payload = dom.stdout.split(marker, 1)[1].split("</pre>", 1)[0]
-        results[name] = json.loads(
-            payload.replace("&quot;", '"')
-            .replace("&amp;", "&")
-            .replace("&lt;", "<")
-            .replace("&gt;", ">")
-        )
+        browser.screenshot(session, shot)
+        assert shot.stat().st_size > 10_000, f"an empty screenshot of /{path}"
     return results
 
 
 @pytest.mark.parametrize("name", [name for name, _ in PAGES])
 def test_no_table_overflows_at_a_laptops_width(
-    rendered: dict[str, dict[str, object]], name: str
+    rendered: dict[str, dict[str, Any]], name: str
 ) -> None:
     page = rendered[name]
     assert page["innerWidth"] == WIDTH
     assert page["scrollWidth"] <= WIDTH, f"{name}: the page is wider than the window"
     column = page["column"]
-    assert isinstance(column, dict)
-    tables = page["tables"]
-    assert isinstance(tables, list)
-    wide = [t for t in tables if t["scrolls"] or t["right"] > column["right"] + 1]
+    assert page["tables"], f"{name}: no table to look at"
+    wide = [t for t in page["tables"] if t["scrolls"] or t["right"] > column["right"] + 1]
     assert not wide, f"{name}: tables wider than the text column ({column['width']} px): {wide}"
 
 
 @pytest.mark.parametrize("name", [name for name, _ in PAGES])
 def test_chinese_text_is_drawn_with_real_glyphs(
-    rendered: dict[str, dict[str, object]], name: str
+    rendered: dict[str, dict[str, Any]], name: str
 ) -> None:
-    page = rendered[name]
-    glyphs = page["glyphs"]
-    assert isinstance(glyphs, list)
+    glyphs = rendered[name]["glyphs"]
     assert len(glyphs) >= 12, f"{name}: too little Chinese text to judge ({len(glyphs)} chars)"
     blank = [ch for ch, drawn in glyphs if drawn["ink"] < 20]
     assert not blank, f"{name}: these characters draw nothing: {blank}"
@@ -250,13 +343,36 @@ def test_chinese_text_is_drawn_with_real_glyphs(
     assert len(pictures) == len(glyphs), f"{name}: characters draw the same box (tofu)"
 
 
-def test_the_chinese_pages_are_chinese(rendered: dict[str, dict[str, object]]) -> None:
+@pytest.mark.parametrize("name", [name for name, _ in PAGES])
+def test_the_page_asks_no_other_host_for_anything(
+    rendered: dict[str, dict[str, Any]], name: str, served: str
+) -> None:
+    requests = rendered[name]["requests"]
+    assert any(url.startswith(served) for url in requests)  # the page, its styles, its scripts
+    elsewhere = [
+        url
+        for url in requests
+        if url.startswith(("http:", "https:")) and not url.startswith(served)
+    ]
+    assert not elsewhere, f"{name} asked other hosts for {elsewhere}"
+
+
+def test_the_pages_say_their_language_and_use_the_system_cjk_fonts(
+    rendered: dict[str, dict[str, Any]],
+) -> None:
     for name, _ in PAGES:
-        expected = "zh" if name.endswith("-zh") else "en"
-        assert rendered[name]["lang"] == expected
-    assert "CJK" in str(rendered["home-zh"]["font"])  # the system font stack names CJK fonts
-    for name, _ in PAGES:
+        assert rendered[name]["lang"] == ("zh" if name.endswith("-zh") else "en")
+        assert "Noto Sans CJK SC" in rendered[name]["font"]  # the stack in stylesheets/fonts.css
         assert (SCREENSHOTS / f"{name}.png").exists()
+
+
+def test_the_search_box_finds_a_chinese_word(browser: Browser, served: str) -> None:
+    session = browser.open(f"{served}zh/?q={quote('台账')}")
+    found = browser.evaluate(session, SEARCH_RESULTS)
+    browser.screenshot(session, SCREENSHOTS / "search-zh.png")
+    assert found["count"] > 0, f"searching 台账 found nothing: {found}"
+    assert found["links"][0].startswith("/zh/"), found
+    assert "/zh/getting-started/" in found["links"]
 
 
 # The docs build uses the installed rule plugins, as a user would.
