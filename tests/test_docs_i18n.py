@@ -32,6 +32,7 @@ TRANSLATED = (
     "tutorials/excel.md",
     "tutorials/embedding.md",
     "how-to/write-a-rule-plugin.md",
+    "rules/index.md",
     "rules/selection.md",
     "rules/values.md",
     "rules/attribution.md",
@@ -43,6 +44,8 @@ TRANSLATED = (
     "groups-and-awards.md",
     "reference/cli.md",
     "reference/dataset-format.md",
+    "reference/golden-cases.md",
+    "reference/toml-rules.md",
 )
 
 
