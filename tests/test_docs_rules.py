@@ -202,7 +202,8 @@ def nav() -> set[str]:
 
 
 def test_every_rules_page_is_in_the_navigation(nav: set[str]) -> None:
-    pages = {f"rules/{page.name}" for page in RULES.glob("*.md")}
+    # the Chinese pages (x.zh.md) are not in the navigation: the i18n plugin serves them
+    pages = {f"rules/{page.name}" for page in RULES.glob("*.md") if ".zh." not in page.name}
     assert len(pages) >= 12
     assert pages - nav == set()
 
