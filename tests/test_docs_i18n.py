@@ -29,6 +29,7 @@ from test_docs import DOCS, ROOT, fenced_blocks
 TRANSLATED = (
     "index.md",
     "getting-started.md",
+    "concepts.md",
     "tutorials/excel.md",
     "tutorials/embedding.md",
     "how-to/write-a-rule-plugin.md",
@@ -42,6 +43,7 @@ TRANSLATED = (
     "rules/requirements.md",
     "rules/triggers.md",
     "groups-and-awards.md",
+    "ranking.md",
     "reference/cli.md",
     "reference/dataset-format.md",
     "reference/golden-cases.md",
