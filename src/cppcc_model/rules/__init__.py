@@ -20,7 +20,9 @@ Building blocks by the rule text they express (see the docs for one page each):
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
   :class:`ScoreBelow`, :class:`ConsecutiveYears`;
 * conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`;
-* awards — :class:`Award`, :class:`Quota`, :class:`Composition`;
+* awards — :class:`Award`, :class:`Quota`, :class:`Composition`, :class:`RankGate`,
+  :class:`TieBreak`, :class:`Exclusion`, :class:`AnyOfRecords`, :class:`AllOfRecords`,
+  :class:`Order`, :class:`Periods`;
 * the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
 """
 
@@ -32,6 +34,14 @@ from cppcc_model.rules.attribution import (
     FirstOnly,
     FirstShare,
     WholeToEach,
+)
+from cppcc_model.rules.award_gates import (
+    AllOfRecords,
+    AnyOfRecords,
+    Exclusion,
+    Order,
+    Periods,
+    TieBreak,
 )
 from cppcc_model.rules.awards import Award, AwardSubject, Composition, Quota
 from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
@@ -48,6 +58,7 @@ from cppcc_model.rules.outcomes import (
     Strength,
     Trigger,
 )
+from cppcc_model.rules.quotas import QuotaBounds, RankGate
 from cppcc_model.rules.registry import (
     DuplicateRuleSetError,
     NoRuleSetInForceError,
@@ -75,7 +86,9 @@ from cppcc_model.rules.values import (
 
 __all__ = [
     "AllOf",
+    "AllOfRecords",
     "AnyOf",
+    "AnyOfRecords",
     "AtMost",
     "Attribution",
     "AuthorRole",
@@ -97,6 +110,7 @@ __all__ = [
     "DuplicateRuleSetError",
     "Each",
     "EqualSplit",
+    "Exclusion",
     "Fact",
     "FirstOnly",
     "FirstShare",
@@ -109,11 +123,15 @@ __all__ = [
     "LacksRole",
     "NoRuleSetInForceError",
     "OncePerPeriod",
+    "Order",
     "OverlappingRuleSetsError",
     "PerUnit",
+    "Periods",
     "Points",
     "Pool",
     "Quota",
+    "QuotaBounds",
+    "RankGate",
     "Reached",
     "RegistryError",
     "Requirement",
@@ -127,6 +145,7 @@ __all__ = [
     "Strength",
     "Sum",
     "Threshold",
+    "TieBreak",
     "Trigger",
     "UnknownJurisdictionError",
     "UnknownRuleSetError",

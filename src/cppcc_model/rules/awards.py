@@ -1,110 +1,54 @@
 """Award criteria (表彰评选): who may win, how candidates are ordered, how many win.
 
 An :class:`Award` is data, registered with its rule set: the kind of subject (members,
-proposals, 社情民意 items, contributions, activity groups, units), eligibility (requirements met,
-grades, excluded roles, a selection the subject's records must match, a minimum score), the
-ranking key (a member's total or one category of it — possibly under *another* rule set — or a
-value block for records), the :class:`Quota` (a fixed count, or a share of a stated denominator
-with a stated rounding), :class:`Composition` constraints (at least 20% collective proposals),
-and what to do with a tie at the cut. Selection itself is in :mod:`cppcc_model.assess.awards`.
+proposals, 社情民意 items, contributions, activity groups, units, sectors, special committees),
+the order (highest or lowest first), eligibility (requirements met, grades, roles and other
+exclusions, the records a subject must have, a score floor or ceiling, a rank gate over all
+assessed), the ranking key (a member's total or one category of it — possibly under *another*
+rule set — or a value block for records), the :class:`Quota` (a count, a share, a band, a soft
+quota), :class:`Composition` constraints (at least 20% collective proposals), the tie-breaking
+chain and the tie policy, and the periods it looks at. The quota blocks are in
+:mod:`cppcc_model.rules.quotas`, the others in :mod:`cppcc_model.rules.award_gates`; selection
+itself is in :mod:`cppcc_model.assess.awards`.
 """
 
 from __future__ import annotations
 
-import decimal
+import datetime as dt
+import re
 from collections.abc import Iterable
-from decimal import Decimal
 from fractions import Fraction
 
 import attrs
 
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
-from cppcc_model.model import RoleKind
+from cppcc_model.model import Period, RoleKind
 from cppcc_model.numbers import Number, exact
+from cppcc_model.rules.award_gates import (
+    AllOfRecords,
+    AnyOfRecords,
+    Exclusion,
+    Order,
+    Periods,
+    TieBreak,
+    check_tie_policy,
+)
+from cppcc_model.rules.quotas import Quota, RankGate, check_rounding, round_count
 from cppcc_model.rules.selection import Where
 from cppcc_model.rules.values import Value
 
-__all__ = ["Award", "AwardSubject", "Composition", "Quota"]
+__all__ = ["Award", "AwardSubject", "Composition", "Quota", "RecordSelection"]
 
-_ROUNDING = {
-    "half_up": decimal.ROUND_HALF_UP,
-    "up": decimal.ROUND_CEILING,
-    "down": decimal.ROUND_FLOOR,
-}
+RecordSelection = Where | AnyOfRecords | AllOfRecords
+"""What records an award's candidate must have: one selection, or any / all of several."""
+
+def _check_rounding(value: str) -> str:
+    return check_rounding(value)
 
 
 def _round(value: Fraction, rounding: str) -> int:
-    exact_decimal = Decimal(value.numerator) / Decimal(value.denominator)
-    return int(exact_decimal.quantize(Decimal(1), rounding=_ROUNDING[rounding]))
-
-
-def _check_rounding(value: str) -> str:
-    if value not in _ROUNDING:
-        raise InvalidValueError(
-            f"rounding {value!r} is not known",
-            hint="use 'half_up' (四舍五入), 'up' (向上取整) or 'down' (向下取整)",
-        )
-    return value
-
-
-def _optional_share(value: Number | None) -> Fraction | None:
-    if value is None:
-        return None
-    share = exact(value, what="share")
-    if not 0 < share <= 1:
-        raise InvalidValueError(f"a share must be above 0 and at most 1, got {share}")
-    return share
-
-
-@attrs.frozen
-class Quota:
-    """How many win: a fixed ``count``, or ``share`` of a denominator rounded as stated.
-
-    ``of`` is the denominator of a share: ``"candidates"`` (the eligible candidates),
-    ``"population"`` (every subject of the kind in the period, eligible or not) or a number.
-    ``rounding`` is ``"half_up"`` (the default), ``"up"`` or ``"down"``. A share always gives
-    at least ``minimum`` winners (default 0).
-    """
-
-    count: int | None = None
-    share: Fraction | None = attrs.field(default=None, converter=_optional_share)
-    of: str | int = "candidates"
-    rounding: str = attrs.field(default="half_up", converter=_check_rounding)
-    minimum: int = 0
-
-    def __attrs_post_init__(self) -> None:
-        if (self.count is None) == (self.share is None):
-            raise InvalidValueError(
-                "a quota is either a count or a share", hint="give exactly one of count and share"
-            )
-        if self.count is not None and self.count < 0:
-            raise InvalidValueError(f"a quota count cannot be negative, got {self.count}")
-        if isinstance(self.of, str) and self.of not in ("candidates", "population"):
-            raise InvalidValueError(
-                f"quota denominator {self.of!r} is not known",
-                hint="use 'candidates', 'population' or a number",
-            )
-
-    def size(self, candidates: int, population: int) -> int:
-        """The number of winners for ``candidates`` eligible among ``population`` subjects."""
-        if self.count is not None:
-            return self.count
-        assert self.share is not None
-        denominator = (
-            candidates
-            if self.of == "candidates"
-            else population
-            if self.of == "population"
-            else self.of
-        )
-        return max(self.minimum, _round(self.share * int(denominator), self.rounding))
-
-    def describe(self) -> str:
-        """``20`` or ``1/100 of candidates (half_up)``."""
-        if self.count is not None:
-            return str(self.count)
-        return f"{self.share} of {self.of} ({self.rounding})"
+    return round_count(value, rounding)
 
 
 def _at_least(value: Number) -> Fraction:
@@ -142,10 +86,31 @@ class AwardSubject(LabeledEnum, kind_label="评选对象 (award subject)"):
     CONTRIBUTION = ("contribution", "履职成果", "调研报告")
     ACTIVITY_GROUP = ("activity_group", "委员活动组", "活动组")
     UNIT = ("unit", "参加单位", "党派")
+    SECTOR = ("sector", "界别")
+    SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
+
+    @property
+    def is_record(self) -> bool:
+        """Whether the subject is a record (proposal, 社情民意 item, contribution)."""
+        return self in (AwardSubject.PROPOSAL, AwardSubject.INFO_REPORT, AwardSubject.CONTRIBUTION)
+
+    @property
+    def is_body(self) -> bool:
+        """Whether the subject is a body scored by a group rule."""
+        return self in (
+            AwardSubject.ACTIVITY_GROUP,
+            AwardSubject.UNIT,
+            AwardSubject.SECTOR,
+            AwardSubject.SPECIAL_COMMITTEE,
+        )
 
 
 def _subject(value: AwardSubject | str) -> AwardSubject:
     return AwardSubject.parse(value)
+
+
+def _order(value: Order | str) -> Order:
+    return Order.parse(value)
 
 
 def _compositions(value: Iterable[Composition]) -> tuple[Composition, ...]:
@@ -164,13 +129,48 @@ def _optional_points(value: Number | None) -> Fraction | None:
     return None if value is None else exact(value)
 
 
-def _ties(value: str) -> str:
-    if value not in ("exclude", "name_order"):
+def _breakers(value: Iterable[TieBreak]) -> tuple[TieBreak, ...]:
+    found = tuple(value)
+    for breaker in found:
+        if not isinstance(breaker, TieBreak):
+            raise InvalidValueError(
+                f"tie-breaker {breaker!r} is not a TieBreak",
+                hint="write TieBreak('category:proposals', '提案得分高者优先')",
+            )
+    return found
+
+
+def _exclusions(value: Iterable[Exclusion]) -> tuple[Exclusion, ...]:
+    found = tuple(value)
+    for exclusion in found:
+        if not isinstance(exclusion, Exclusion):
+            raise InvalidValueError(
+                f"exclusion {exclusion!r} is not an Exclusion",
+                hint="write Exclusion('受到党纪政务处分', input='discipline')",
+            )
+    return found
+
+
+_MONTH_DAY = re.compile(r"(\d{2})-(\d{2})")
+
+
+def _decided_on(value: str | None) -> str | None:
+    if value is None:
+        return None
+    found = _MONTH_DAY.fullmatch(value)
+    if found is None:
         raise InvalidValueError(
-            f"tie policy {value!r} is not known",
-            hint="use 'exclude' (a tie straddling the cut wins nothing) or 'name_order'",
+            f"decided_on {value!r} is not a month and day",
+            hint="write MM-DD, such as '03-31' (the March after the period)",
         )
+    try:
+        dt.date(2000, int(found.group(1)), int(found.group(2)))
+    except ValueError:
+        raise InvalidValueError(f"decided_on {value!r} is not a day of the year") from None
     return value
+
+
+_SCORES = "use 'total', 'per_capita', 'category:<id>' or 'line:<id>'"
 
 
 @attrs.frozen
@@ -180,24 +180,37 @@ class Award:
     Attributes:
         id / label / clause: as for rule items (``"excellent_member"``, ``"优秀政协委员"``).
         subject: what is awarded.
-        quota: how many win.
+        quota: how many win (a count, a share, a band or a soft quota).
         score: for members, ``"total"`` or ``"category:<id>"`` or ``"line:<id>"`` of their score
-            card; for groups and units, ``"total"``, ``"per_capita"`` or ``"category:<id>"`` of the
-            group rule named by ``group_rules``; ignored for records (use ``value``).
+            card; for bodies, ``"total"``, ``"per_capita"`` or ``"category:<id>"`` of the group
+            rule named by ``group_rules``; ignored for records (use ``value``).
         value: for record subjects, what a record is worth (a value block, e.g. ``ByStage``).
         score_rule_set: the name of another rule set whose member scores rank the candidates.
-        group_rules: the id of the group rule whose cards rank group or unit candidates.
+        group_rules: the id of the group rule whose cards rank body candidates.
+        order: ``"highest"`` first (the default: awards) or ``"lowest"`` first (末位, "bottom
+            N" warnings, not reappointed).
         where: for record subjects, the selection a record must match to be a candidate; for
-            members, a selection at least one of their records must match (信息工作先进个人 must
-            have 社情民意 items).
+            members, the records they must have: a :class:`Where`, or
+            :class:`~cppcc_model.rules.award_gates.AnyOfRecords` /
+            :class:`~cppcc_model.rules.award_gates.AllOfRecords` across record kinds.
         requires: requirement ids a member must have met.
         grades: grades a member must have (any of them), if given.
         exclude_roles: roles whose holders are not candidates (主席、副主席 …).
-        minimum_score: the least score a winner may have.
+        exclude: further negative eligibility (a flag, a role, an outside input, a record).
+        minimum_score / maximum_score: the least / most score a candidate may have; applied at
+            candidacy, with the reason on the candidate.
+        rank_gate: only subjects inside the top (bottom) share or count of *all assessed*,
+            ranked before eligibility.
         composition: constraints on the set of winners.
-        ties: a tie straddling the cut: ``"exclude"`` (the default: nobody in it wins, so the
-            quota is never exceeded and nobody is chosen arbitrarily) or ``"name_order"``
-            (姓氏笔画 order decides).
+        tie_breakers: the chain that separates equal scores (another figure, a count of
+            records); what is still tied at the cut then follows ``ties``.
+        ties: ``"exclude"`` (the default: nobody in a tie across the cut wins, so the quota is
+            never exceeded and nobody is chosen arbitrarily), ``"include"`` (all of it wins;
+            the list grows) or ``"name_order"`` (姓氏笔画 order decides).
+        decided_on: ``"MM-DD"``: the award is decided on the first such day after the period;
+            stages records reach by then count (an adoption in February counts for last year's
+            award decided in March).
+        periods: several periods aggregated, or selection required in each.
     """
 
     id: str
@@ -208,24 +221,29 @@ class Award:
     value: Value | None = None
     score_rule_set: str | None = None
     group_rules: str | None = None
-    where: Where | None = None
+    where: RecordSelection | None = None
     requires: tuple[str, ...] = attrs.field(default=(), converter=_names)
     grades: tuple[str, ...] = attrs.field(default=(), converter=_names)
     exclude_roles: tuple[RoleKind, ...] = attrs.field(default=(), converter=_roles)
     minimum_score: Fraction | None = attrs.field(default=None, converter=_optional_points)
     composition: tuple[Composition, ...] = attrs.field(default=(), converter=_compositions)
-    ties: str = attrs.field(default="exclude", converter=_ties)
+    ties: str = attrs.field(default="exclude", converter=check_tie_policy)
     clause: str | None = None
+    order: Order = attrs.field(default=Order.HIGHEST, converter=_order)
+    tie_breakers: tuple[TieBreak, ...] = attrs.field(default=(), converter=_breakers)
+    exclude: tuple[Exclusion, ...] = attrs.field(default=(), converter=_exclusions)
+    maximum_score: Fraction | None = attrs.field(default=None, converter=_optional_points)
+    rank_gate: RankGate | None = None
+    decided_on: str | None = attrs.field(default=None, converter=_decided_on)
+    periods: Periods | None = None
 
     def __attrs_post_init__(self) -> None:
-        records = (AwardSubject.PROPOSAL, AwardSubject.INFO_REPORT, AwardSubject.CONTRIBUTION)
-        if self.subject in records and self.value is None:
+        if self.subject.is_record and self.value is None:
             raise InvalidValueError(
                 f"award {self.id!r} ranks records, so it needs a value block",
                 hint="give value=ByStage({...}) or another value block",
             )
-        groups = (AwardSubject.ACTIVITY_GROUP, AwardSubject.UNIT)
-        if self.subject in groups and self.group_rules is None:
+        if self.subject.is_body and self.group_rules is None:
             raise InvalidValueError(
                 f"award {self.id!r} ranks {self.subject.label}, so it needs group_rules",
                 hint="name the group rule whose cards rank the candidates",
@@ -236,6 +254,29 @@ class Award:
             or self.score.startswith("line:")
         ):
             raise InvalidValueError(
-                f"award {self.id!r}: score {self.score!r} is not known",
-                hint="use 'total', 'per_capita', 'category:<id>' or 'line:<id>'",
+                f"award {self.id!r}: score {self.score!r} is not known", hint=_SCORES
             )
+        if self.subject.is_record and isinstance(self.where, AnyOfRecords | AllOfRecords):
+            raise InvalidValueError(
+                f"award {self.id!r} ranks records: a record matches one selection",
+                hint="AnyOfRecords / AllOfRecords are for members' records; give a Where",
+            )
+        if (
+            self.minimum_score is not None
+            and self.maximum_score is not None
+            and self.minimum_score > self.maximum_score
+        ):
+            raise InvalidValueError(
+                f"award {self.id!r}: minimum_score is above maximum_score",
+                hint="give minimum_score ≤ maximum_score",
+            )
+
+    def stages_as_of(self, period: Period) -> dt.date:
+        """The day records' stages are read as of: ``decided_on`` after ``period``, or its end."""
+        if self.decided_on is None:
+            return period.end
+        month, day = (int(part) for part in self.decided_on.split("-"))
+        candidate = dt.date(period.end.year, month, day)
+        if candidate <= period.end:
+            candidate = dt.date(period.end.year + 1, month, day)
+        return candidate
