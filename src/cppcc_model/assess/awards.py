@@ -416,20 +416,21 @@ def select_over_periods(
     award: Award,
     per_period: Sequence[tuple[str, Sequence[Candidate]]],
     *,
-    select: Callable[[Award, Sequence[Candidate]], AwardResult] | None = None,
+    select: Callable[[Award, Sequence[Candidate], str], AwardResult] | None = None,
 ) -> AwardResult:
     """Select over several periods, oldest first, as ``award.periods`` says.
 
     ``per_period`` pairs a label (``"2021"``) with that period's candidates. For ``"sum"``,
     ``"mean"``, ``"latest"`` and ``"min"`` each subject's scores are combined and selected once;
     for ``"each"`` the award is selected in every period and only those selected in all of
-    them win ("连续两年末位"). ``select`` selects one list of candidates (default
-    :func:`select_winners`, to which callers pass denominators with a lambda).
+    them win ("连续两年末位"). ``select(award, candidates, label)`` selects one list of
+    candidates for the period labelled ``label`` (the latest, for a combined list); the default
+    is :func:`select_winners` (pass a function to give it each period's denominators).
 
     Raises:
         CppccError: the award states no periods, or fewer periods are given than it needs.
     """
-    chooser = select or (lambda a, c: select_winners(a, c))
+    chooser = select or (lambda a, c, _label: select_winners(a, c))
     if award.periods is None:
         raise CppccError(
             f"award {award.id!r} states no periods",
@@ -445,9 +446,9 @@ def select_over_periods(
     labels = [label for label, _ in per_period]
     lists = [list(candidates) for _, candidates in per_period]
     if award.periods.combine != "each":
-        result = chooser(award, _combine(award, labels, lists))
+        result = chooser(award, _combine(award, labels, lists), labels[-1])
         return attrs.evolve(result, periods=tuple(labels))
-    results = [chooser(award, candidates) for candidates in lists]
+    results = [chooser(award, pool, label) for label, pool in zip(labels, lists, strict=True)]
     last = results[-1]
     won_each = set.intersection(*({w.id for w in r.winners} for r in results))
     winners = tuple(w for w in last.winners if w.id in won_each)

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from cppcc_model.assess.awards import AwardResult, award_candidates, select_winners
+from cppcc_model.assess.award_run import run_award
+from cppcc_model.assess.awards import AwardResult
 from cppcc_model.assess.engine import Assessment
 from cppcc_model.assess.groups import GroupsAssessment, assess_groups
 from cppcc_model.cli.app import cli_context
@@ -25,7 +26,8 @@ from cppcc_model.cli.options import (
     when_options,
 )
 from cppcc_model.ledger import Ledger
-from cppcc_model.rules.awards import Award, AwardSubject
+from cppcc_model.model import Period
+from cppcc_model.rules.awards import Award
 from cppcc_model.rules.ruleset import RuleSet
 
 __all__ = ["award_results", "awards"]
@@ -33,40 +35,150 @@ __all__ = ["award_results", "awards"]
 
 def award_results(ledger: Ledger, rule_set: RuleSet, when: When) -> list[AwardResult]:
     """Every award of ``rule_set`` decided (member scores under another rule set if it says)."""
-    assessments: dict[str, Assessment] = {}
+    assessments: dict[tuple[str, Period], Assessment] = {}
+    groups: dict[Period, dict[str, GroupsAssessment]] = {}
 
-    def members_under(name: str | None) -> Assessment:
-        key = name or rule_set.name
+    def members_under(name: str | None, period: Period) -> Assessment:
+        key = (name or rule_set.name, period)
         if key not in assessments:
             chosen = rule_set if name is None else cli_context().plugins().rule_sets.get(name)
-            assessments[key] = assess_members(ledger, chosen, when)
+            as_of = when.as_of if period == when.period else period.end
+            assessments[key] = assess_members(ledger, chosen, When(period, as_of))
         return assessments[key]
 
-    groups: dict[str, GroupsAssessment] | None = None
-    results = []
-    for award in rule_set.awards:
-        needs_groups = award.subject in (AwardSubject.ACTIVITY_GROUP, AwardSubject.UNIT)
-        if needs_groups and groups is None:
-            base = members_under(None)
-            groups = {
-                g.id: assess_groups(ledger, g, when.period, members=base, as_of=when.as_of)
+    def groups_in(period: Period) -> dict[str, GroupsAssessment]:
+        if period not in groups:
+            base = members_under(None, period)
+            as_of = when.as_of if period == when.period else period.end
+            groups[period] = {
+                g.id: assess_groups(ledger, g, period, members=base, as_of=as_of)
                 for g in rule_set.group_rules
             }
-        assessment = (
-            members_under(award.score_rule_set)
-            if award.subject is AwardSubject.MEMBER
-            else members_under(None)
-        )
-        candidates = award_candidates(
-            award, ledger, when.period, assessment=assessment, groups=groups
-        )
-        results.append(select_winners(award, candidates))
-    return results
+        return groups[period]
+
+    return [
+        run_award(award, ledger, when.period, members=members_under, groups=groups_in)
+        for award in rule_set.awards
+    ]
 
 
 def _title(award: Award, what: str) -> str:
     clause = f" [{award.clause}]" if award.clause else ""
     return f"{award.label}{clause} — {what}"
+
+
+_FALLS = {
+    "below": "低于区间 below the band",
+    "within": "在区间内 within",
+    "above": "超出区间 above",
+}
+_STAGES = {
+    "eligibility": "资格",
+    "gate": "排名门槛",
+    "score": "分数线",
+    "tie": "并列",
+    "quota": "名额",
+    "composition": "结构比例",
+    "periods": "多期",
+}
+
+
+def _band_note(result: AwardResult) -> str:
+    award, bounds = result.award, result.bounds
+    rule = f"{award.quota.describe_zh()} ({award.quota.describe()})"
+    if bounds is None:
+        return f"名额 quota: {rule}"
+    band = f"{bounds.low}–{bounds.high}" if bounds.low != bounds.high else str(bounds.low)
+    of = (
+        ""
+        if bounds.denominator is None
+        else f"; 基数 denominator {bounds.denominator} ({award.quota.of})"
+    )
+    soft = "; 弹性名额 soft" if bounds.soft else ""
+    return (
+        f"名额 quota: {rule}; 区间 band {band}, 目标 target {bounds.target}{of}{soft}; "
+        f"获奖 winners {len(result.winners)}: {_FALLS[result.band_position()]}"
+    )
+
+
+def _award_tables(result: AwardResult, rule_set: RuleSet, show_all: bool) -> list[Table]:
+    award = result.award
+    present = rule_set.rounding.present
+    order = "从高到低 highest first" if award.order.value == "highest" else "从低到高 lowest first"
+    counts = result.counts()
+    notes = [
+        _band_note(result),
+        f"排序 order: {order}; 候选 candidates {counts['candidates']}, "
+        f"符合条件 eligible {counts['eligible']}",
+        *result.warnings,
+    ]
+    tables = [
+        Table(
+            _title(award, f"获奖 winners (名额 quota {result.quota})"),
+            [("place", "名次"), ("id", "编号"), ("name", "名称"), ("score", "得分")],
+            [[w.place, w.id, w.name, present(w.score)] for w in result.winners],
+            notes,
+        )
+    ]
+    names = {w.id: w.name for w in result.winners}
+    names.update({n.id: n.name for n in result.not_selected})
+    if result.ties:
+        rows: list[list[Cell]] = []
+        for tie in result.ties:
+            how = [*tie.decided_by]
+            if tie.policy:
+                how.append(f"{_POLICIES[tie.policy]} ({tie.policy})")
+            rows.append(
+                [
+                    present(tie.score),
+                    "、".join(names.get(i, i) for i in tie.subject_ids),
+                    " → ".join(how),
+                    "、".join(names.get(i, i) for i in tie.winners) or "—",
+                ]
+            )
+        tables.append(
+            Table(
+                _title(award, "名额线上的并列 ties at the cut"),
+                [("score", "得分"), ("tied", "并列者"), ("broken_by", "处理方式"), ("won", "入选")],
+                rows,
+            )
+        )
+    tables.append(
+        Table(
+            _title(award, "公示名单 public notice (姓氏笔画排序)"),
+            [("number", "序号"), ("name", "名称")],
+            [[index, name] for index, name in enumerate(result.notice(), start=1)],
+        )
+    )
+    if show_all:
+        tables.append(
+            Table(
+                _title(award, "未入选 not selected"),
+                [
+                    ("id", "编号"),
+                    ("name", "名称"),
+                    ("score", "得分"),
+                    ("stage", "环节"),
+                    ("reason_zh", "原因"),
+                    ("reason", "reason"),
+                ],
+                [
+                    [
+                        n.id,
+                        n.name,
+                        present(n.score),
+                        f"{_STAGES.get(n.stage, n.stage)} {n.stage}",
+                        n.reason_zh,
+                        n.reason,
+                    ]
+                    for n in result.not_selected
+                ],
+            )
+        )
+    return tables
+
+
+_POLICIES = {"exclude": "并列者均不入选", "include": "并列者均入选", "name_order": "姓氏笔画"}
 
 
 @click.command("awards")
@@ -97,33 +209,7 @@ def awards(
     results = award_results(ledger, rule_set, when)
     tables: list[Table] = []
     for result in results:
-        award = result.award
-        present = rule_set.rounding.present
-        winners: list[list[Cell]] = [
-            [w.place, w.id, w.name, present(w.score)] for w in result.winners
-        ]
-        tables.append(
-            Table(
-                _title(award, f"获奖 winners (名额 quota {result.quota})"),
-                [("place", "名次"), ("id", "编号"), ("name", "名称"), ("score", "得分")],
-                winners,
-            )
-        )
-        tables.append(
-            Table(
-                _title(award, "公示名单 public notice (姓氏笔画排序)"),
-                [("number", "序号"), ("name", "名称")],
-                [[index, name] for index, name in enumerate(result.notice(), start=1)],
-            )
-        )
-        if show_all:
-            tables.append(
-                Table(
-                    _title(award, "未入选 not selected"),
-                    [("id", "编号"), ("name", "名称"), ("score", "得分"), ("reason", "原因")],
-                    [[n.id, n.name, present(n.score), n.reason] for n in result.not_selected],
-                )
-            )
+        tables.extend(_award_tables(result, rule_set, show_all))
     if not results:
         tables.append(
             Table(

@@ -43,6 +43,7 @@ __all__ = ["Award", "AwardSubject", "Composition", "Quota", "RecordSelection"]
 RecordSelection = Where | AnyOfRecords | AllOfRecords
 """What records an award's candidate must have: one selection, or any / all of several."""
 
+
 def _check_rounding(value: str) -> str:
     return check_rounding(value)
 
