@@ -62,7 +62,8 @@ def test_exclude_drops_the_whole_tie_and_says_so_in_both_languages() -> None:
     assert out["c"].reason_zh == "与其他1人同分70并列跨越名额线(3名)，并列者均不入选"
     (tie,) = result.ties
     assert tie.subject_ids == ("d", "c")  # listed in 姓氏笔画 order: 王 before 李
-    assert tie.winners == () and tie.policy == "exclude"
+    assert tie.winners == ()
+    assert tie.policy == "exclude"
     assert result.band_position() == "below"
     assert "fall below the band 3" in result.warnings[0]
 
@@ -89,7 +90,8 @@ def test_a_chain_of_tie_breakers_decides_before_the_policy() -> None:
     result = select_winners(award(ties="exclude", tie_breakers=chain), FIVE)
     assert winners(result) == ["a", "b", "c"]
     (tie,) = result.ties
-    assert tie.decided_by == ("提案得分高者优先",) and tie.policy is None
+    assert tie.decided_by == ("提案得分高者优先",)
+    assert tie.policy is None
     out = {n.id: n for n in result.not_selected}
     assert out["d"].reason_zh == "同分70并列于名额线，按提案得分高者优先未入选"
 
@@ -173,7 +175,8 @@ def test_the_denominator_is_a_stated_choice() -> None:
     submitted = select_winners(
         award(quota=Quota(share="1/2", of="submitted")), pool, denominators={"submitted": 8}
     )
-    assert submitted.quota == 4 and submitted.bounds is not None
+    assert submitted.quota == 4
+    assert submitted.bounds is not None
     assert submitted.bounds.denominator == 8
     with pytest.raises(InvalidValueError, match="not known here"):
         select_winners(award(quota=Quota(share="1/2", of="filed")), pool)
@@ -203,7 +206,8 @@ def test_the_rank_gate_ranks_everyone_before_eligibility() -> None:
     result = select_winners(award(rank_gate=RankGate(share="3/10")), pool)
     assert winners(result) == ["m1", "m2"]
     out = {n.id: n for n in result.not_selected}
-    assert out["m0"].stage == "eligibility" and out["m0"].reason_zh == "不符合条件：担任主席"
+    assert out["m0"].stage == "eligibility"
+    assert out["m0"].reason_zh == "不符合条件：担任主席"
     assert out["m3"].stage == "gate"
     assert out["m3"].reason_zh == "在全部10名考核对象中排名第4，未进入前3名(前30%)"
     assert "outside the top 3" in out["m3"].reason
@@ -213,7 +217,8 @@ def test_a_score_floor_is_applied_at_candidacy_with_the_reason() -> None:
     result = select_winners(award(minimum_score=75), FIVE)
     out = {n.id: n for n in result.not_selected}
     assert winners(result) == ["a", "b"]
-    assert out["c"].stage == "score" and out["c"].reason_zh == "得分70低于最低分75"
+    assert out["c"].stage == "score"
+    assert out["c"].reason_zh == "得分70低于最低分75"
     # a ceiling for a lowest-first list: only those at or under 60 may be warned.
     result = select_winners(award(order="lowest", maximum_score=60, quota=Quota(count=3)), FIVE)
     assert winners(result) == ["e"]

@@ -605,6 +605,7 @@ class _Reader:
             "grades",
             "requirements",
             "triggers",
+            "awards",
         }
         self.attempt((), lambda: _only(data, allowed, (), "the rule file"))
         header: dict[str, Any] = {}
@@ -630,7 +631,7 @@ class _Reader:
                 )
             )
         categories_raw = data.get("categories", [])
-        if not isinstance(categories_raw, list) or not categories_raw:
+        if not isinstance(categories_raw, list) or not (categories_raw or "awards" in data):
             self.problems.append(
                 (("categories",), "a rule set needs at least one [[categories]]", None)
             )
@@ -668,6 +669,14 @@ class _Reader:
         triggers = [
             self.attempt(("triggers", i), functools.partial(self.trigger, v, ("triggers", i)))
             for i, v in enumerate(self.array(data, "triggers"))
+        ]
+        from cppcc_model.rules._toml_awards import read_award  # it reads with this module
+
+        awards = [
+            self.attempt(
+                ("awards", i), functools.partial(read_award, v, ("awards", i), self.functions)
+            )
+            for i, v in enumerate(self.array(data, "awards"))
         ]
         grades = (
             self.attempt(("grades",), lambda: self.grades(data["grades"], ("grades",)))
@@ -715,6 +724,7 @@ class _Reader:
                     grades=grades,
                     requirements=requirements,
                     triggers=triggers,
+                    awards=awards,
                     settings=settings,
                     rounding=rounding,
                     source=data.get("source"),
