@@ -301,3 +301,15 @@ def test_toml_and_python_awards_are_equal_and_select_alike(
         for i, (s, k) in enumerate(scores)
     ]
     assert select_winners(loaded, pool).to_dict() == select_winners(python, pool).to_dict()
+
+
+def test_the_reference_example_loads() -> None:
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "reference" / "toml-rules.md"
+    section = page.read_text(encoding="utf-8").split("## `[[awards]]`", 1)[1]
+    block = section.split("```toml\n", 1)[1].split("\n```", 1)[0]
+    (award,) = loads_rule_set(HEADER + "\n" + block + "\n").awards
+    assert award.rank_gate == RankGate(share="3/10")
+    assert award.tie_breakers[0].label == "提案得分高者优先"
+    assert award.exclude[0].input == "discipline"

@@ -29,6 +29,10 @@ directory, so a district's worked examples run with its other tests::
     requirements = { six_ones = false }  # requirement id → met?
     flags = []                           # the trigger ids raised, exactly
 
+    [awards.excellent_member]            # an award of the rule set, by id
+    winners = ["zhou"]                   # exactly these candidate ids win
+    left_out = { wu = "tie" }            # id → the stage, or words of the reason
+
 ``[ledger]`` is the JSON ledger format (see the JSON reference) written in TOML, with two
 conveniences: ``committee`` may be left out, and members without ``sector_id`` sit in a sector
 ``default`` that is created for them. Expected numbers are text, read exactly.
@@ -52,6 +56,11 @@ from cppcc_model.model import Period
 from cppcc_model.numbers import exact, format_fraction
 from cppcc_model.rules.registry import RuleSetRegistry
 from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.testing._golden_awards import (
+    AwardExpectation,
+    award_expectations,
+    award_mismatches,
+)
 
 __all__ = ["GoldenCase", "GoldenCaseError", "GoldenCaseFailure", "load_golden_case"]
 
@@ -70,7 +79,17 @@ _DEFAULT_COMMITTEE = {
     "level": "county",
     "jurisdiction": "golden.case",
 }
-_KNOWN_KEYS = {"name", "source", "rule_set", "period", "as_of", "options", "ledger", "expect"}
+_KNOWN_KEYS = {
+    "name",
+    "source",
+    "rule_set",
+    "period",
+    "as_of",
+    "options",
+    "ledger",
+    "expect",
+    "awards",
+}
 _EXPECT_KEYS = {"total", "grade", "categories", "lines", "requirements", "flags"}
 
 
@@ -111,6 +130,7 @@ class GoldenCase:
     as_of: dt.date | None = None
     options: dict[str, object] = attrs.field(factory=dict)
     source: str | None = None
+    awards: tuple[AwardExpectation, ...] = ()
 
     def resolve(self, registry: RuleSetRegistry) -> RuleSet:
         """The rule set the case runs under, with its options applied."""
@@ -180,6 +200,13 @@ class GoldenCase:
         """Run the case and raise :class:`GoldenCaseFailure` listing every mismatch."""
         assessment = self.run(registry)
         found = self.mismatches(assessment)
+        found += award_mismatches(
+            self.awards,
+            ledger_from_dict(self.ledger_data, source=self.path),
+            assessment.rule_set,
+            self.period,
+            self.as_of,
+        )
         if found:
             cards = "\n\n".join(
                 assessment.card(e.member_id).render_text()
@@ -288,7 +315,7 @@ def load_golden_case(path: str | Path) -> GoldenCase:
     unknown = sorted(set(data) - _KNOWN_KEYS)
     if unknown:
         raise _fail(name, f"unknown top-level keys: {', '.join(unknown)}")
-    for required in ("rule_set", "period", "ledger", "expect"):
+    for required in ("rule_set", "period", "ledger"):
         if required not in data:
             raise _fail(name, f"the key {required!r} is missing", required)
     try:
@@ -301,8 +328,8 @@ def load_golden_case(path: str | Path) -> GoldenCase:
     options = data.get("options", {})
     if not isinstance(options, Mapping):
         raise _fail(name, "options must be a table", "options")
-    expect = data["expect"]
-    if not isinstance(expect, Mapping) or not expect:
+    expect = data.get("expect", {})
+    if not isinstance(expect, Mapping) or not (expect or "awards" in data):
         raise _fail(name, "[expect] must have a table per member", "expect")
     ledger_data = _ledger_data(name, data["ledger"])
     ledger_from_dict(ledger_data, source=name)  # fail early, with locations, on a bad ledger
@@ -316,4 +343,7 @@ def load_golden_case(path: str | Path) -> GoldenCase:
         as_of=as_of,
         options=dict(options),
         source=data.get("source"),
+        awards=award_expectations(
+            data.get("awards", {}), lambda message, key: _fail(name, message, key)
+        ),
     )
