@@ -293,3 +293,40 @@ def test_quota_and_collective_share_hold_whenever_they_can(
     for loser in result.not_selected:
         if loser.score > lowest:
             assert COLLECTIVE_TAG not in tags[loser.id]
+
+
+# ---------------------------------------------------------------- "about 1%" (左右): a soft quota
+
+
+def test_about_one_percent_is_a_soft_quota_with_a_warning_not_an_error() -> None:
+    # 150 proposals: 1% is 1.5 → 2 (half_up). The 2nd and 3rd tie at 148, so the tie is left
+    # out and one proposal wins: below the band [2, 2] — a warning. With about = 1/200 the band
+    # is 0.5%–1.5% of 150: 0.75 → 1 (up) to 2.25 → 2 (down), and one winner is within it.
+    # The first is collective, so the 20% collective share (1 of 1, or 1 of 2) holds.
+    candidates = [
+        Candidate(
+            f"p{i:03d}",
+            f"提案{i}",
+            Fraction(150 - i if i != 1 else 148),
+            frozenset({"collective"}) if i == 0 else frozenset(),
+        )
+        for i in range(150)
+    ]
+    strict = select_winners(GOOD, candidates)
+    assert strict.bounds is not None
+    assert (strict.bounds.low, strict.bounds.high, strict.bounds.soft) == (2, 2, True)
+    assert [w.id for w in strict.winners] == ["p000"]
+    assert strict.band_position() == "below"
+    assert "获奖1名，低于名额区间2" in strict.warnings[0]
+    lenient = select_winners(_award("good_proposal", about="1/200"), candidates)
+    assert lenient.bounds is not None
+    assert (lenient.bounds.low, lenient.bounds.target, lenient.bounds.high) == (1, 2, 2)
+    assert lenient.band_position() == "within"
+    assert lenient.warnings == ()
+
+
+def test_the_good_proposals_may_be_decided_after_the_year() -> None:
+    good = _award("good_proposal", decided_on="02-25")
+    assert good.stages_as_of(Period.year(2021)) == D(2022, 2, 25)
+    assert good.quota.of == "submitted"
+    assert build_rule_set(decided_on="02-25").options["decided_on"] == "02-25"

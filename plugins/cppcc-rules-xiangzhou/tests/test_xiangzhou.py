@@ -95,9 +95,10 @@ def test_every_reading_conforms(joint: str) -> None:
 
 def test_the_readings_are_options() -> None:
     rule_set: RuleSet = build_rule_set()
-    assert rule_set.options == {"joint": "whole", "award_ties": "exclude"}
-    changed = rule_set.with_options(joint="split", award_ties="name_order")
-    assert changed.options == {"joint": "split", "award_ties": "name_order"}
+    assert rule_set.options == {"joint": "whole", "award_ties": "exclude", "decided_on": None}
+    changed = rule_set.with_options(joint="split", award_ties="name_order", decided_on="02-20")
+    assert changed.options == {"joint": "split", "award_ties": "name_order", "decided_on": "02-20"}
+    assert {a.decided_on for a in changed.awards} == {"02-20"}
     assert {a.ties for a in changed.awards} == {"name_order"}
 
 

@@ -257,7 +257,9 @@ def select_winners(
         candidates: every candidate, eligible or not (the assessed population).
         population: the ``"assessed"`` denominator (default: the number of candidates).
         denominators: further denominators by name (``"submitted"``, ``"filed"``; see
-            :func:`~cppcc_model.assess.award_candidates.record_denominators`).
+            :func:`~cppcc_model.assess.award_candidates.record_denominators`). For records,
+            ``"submitted"`` defaults to the number of candidates, since
+            :func:`award_candidates` gives every record of the kind submitted in the period.
         tie_breakers: tie-breakers written in Python, applied after the award's own chain.
 
     Raises:
@@ -290,11 +292,11 @@ def select_winners(
     )
     places = {e.subject_id: e.rank for e in ranking}
     ranked = [e.subject_id for e in ranking]
-    sizes = {
-        "eligible": len(eligible),
-        "assessed": population if population is not None else len(candidates),
-        **(denominators or {}),
-    }
+    assessed = population if population is not None else len(candidates)
+    sizes = {"eligible": len(eligible), "assessed": assessed}
+    if award.subject.is_record:  # the candidates are every record of the kind submitted
+        sizes["submitted"] = assessed
+    sizes.update(denominators or {})
     bounds = award.quota.bounds(sizes)
     chosen, ties = _cut(award, ranking, bounds.target, scores, reasons)
     chosen = _repair(award, chosen, ranked, by_id, places, reasons)

@@ -222,8 +222,12 @@ class Quota:
         return QuotaBounds(low, high, high, base)
 
     def size(self, candidates: int, population: int) -> int:
-        """The target number of winners for ``candidates`` eligible among ``population``."""
-        return self.bounds({"eligible": candidates, "assessed": population}).target
+        """The target number of winners for ``candidates`` eligible among ``population``.
+
+        ``population`` stands for every denominator but the eligible candidates.
+        """
+        sizes = {"assessed": population, "submitted": population, "filed": population}
+        return self.bounds({**sizes, "eligible": candidates}).target
 
     def describe(self) -> str:
         """``20``, ``1/100 of eligible (half_up)``, ``8/100 (up)–1/10 (down) of assessed``."""

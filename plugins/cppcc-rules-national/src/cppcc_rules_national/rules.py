@@ -46,7 +46,7 @@ COLLECTIVE_TAG = "collective"
 """The tag cppcc-model gives collective proposals (集体提案) among award candidates."""
 
 _ROUNDINGS = ("half_up", "up", "down")
-_TIES = ("exclude", "name_order")
+_TIES = ("exclude", "include", "name_order")
 
 # 办理成效 (condition 3): 成效显著, or important reference value for decisions, or a clear
 # improvement in work. Read onto a ledger: filed and replied (the case was handled), adopted by
@@ -58,15 +58,25 @@ HANDLING_RESULT = ByStage(
 
 
 def good_proposal_award(
-    *, rounding: str = "half_up", collective_rounding: str = "up", ties: str = "exclude"
+    *,
+    rounding: str = "half_up",
+    collective_rounding: str = "up",
+    ties: str = "exclude",
+    about: str = "0",
+    decided_on: str | None = None,
 ) -> Award:
     """年度好提案: about 1% of the year's proposals, at least 20% of them collective.
 
     第二条 评选范围: 全国政协大会期间和闭会期间提交的提案 — the pool is every proposal submitted
     in the year, during a session or between sessions; a ledger's period of one calendar year
     gives exactly that (a proposal's ``session_id`` does not matter). 第三条: 原则上按照提案总数
-    的1%左右评选 — ``Quota(share=1/100, of="population")``, the population being every proposal
-    of the year, eligible or not; "about" leaves the rounding open (setting ``rounding``).
+    的1%左右评选 — a soft quota, ``Quota(share=1/100, of="submitted", tolerance=about)``: the
+    denominator is every proposal submitted in the year (提案总数), eligible or not; "about"
+    (左右) makes the quota soft — winners outside 1% ± ``about`` are a warning, not an error —
+    and leaves the rounding open (settings ``rounding`` and ``about``, default 0: the band is
+    the rounded 1% itself). The committee decides after the year (60 good proposals for 2021
+    were reported on 25 February 2022): ``decided_on`` (``"MM-DD"``) reads the handling results
+    as of that day.
     民主党派、人民团体、政协专门委员会和界别、委员小组 (during the plenary) 提出的提案原则上
     不少于年度好提案总数的20% — a :class:`Composition` on the collective tag, the needed count
     rounded up (11.6 → 12 in the restatement's example B; setting ``collective_rounding``).
@@ -77,9 +87,10 @@ def good_proposal_award(
         "good_proposal",
         "年度好提案",
         "proposal",
-        Quota(share="1/100", of="population", rounding=rounding),
+        Quota(share="1/100", of="submitted", rounding=rounding, tolerance=about),
         value=HANDLING_RESULT,
         where=Where("proposal", reached=["filed", "replied"], not_reached=["merged"]),
+        decided_on=decided_on,
         composition=(
             Composition(
                 "集体提案原则上不少于20%", COLLECTIVE_TAG, "1/5", rounding=collective_rounding
@@ -134,6 +145,8 @@ def build_rule_set(
     award_ties: str = "exclude",
     duty_score_rule_set: str | None = None,
     term_award_count: int | None = None,
+    about: str = "0",
+    decided_on: str | None = None,
 ) -> RuleSet:
     """Build the national award rules (in force from 18 December 2019).
 
@@ -142,11 +155,16 @@ def build_rule_set(
             ``"up"`` or ``"down"``.
         collective_rounding: how 20% of the winners is rounded (default ``"up"``, as in the
             restatement's example B).
-        award_ties: a tie straddling a count: nobody in it wins (``"exclude"``, default) or
-            姓氏笔画 order decides (``"name_order"``).
+        award_ties: a tie straddling a count: nobody in it wins (``"exclude"``, default), all
+            of it wins (``"include"``: the list grows) or 姓氏笔画 order decides
+            (``"name_order"``).
         duty_score_rule_set: the rule set whose member totals rank the duty award's candidates.
         term_award_count: include the once-per-term excellent-proposal award with this many
             winners (default ``None``: not included; its count is not known).
+        about: the tolerance of "about 1%" (左右), a share (default ``"0"``: the band is the
+            rounded 1%; ``"1/1000"`` accepts 0.9%–1.1%); winners outside it are a warning.
+        decided_on: the day (``"MM-DD"``) after the year on which the good proposals are
+            decided; stages reached by then count (default ``None``: the year's last day).
     """
     for name, value, allowed in (
         ("rounding", rounding, _ROUNDINGS),
@@ -159,7 +177,11 @@ def build_rule_set(
             )
     awards = [
         good_proposal_award(
-            rounding=rounding, collective_rounding=collective_rounding, ties=award_ties
+            rounding=rounding,
+            collective_rounding=collective_rounding,
+            ties=award_ties,
+            about=about,
+            decided_on=decided_on,
         ),
         duty_award(score_rule_set=duty_score_rule_set, ties=award_ties),
     ]
@@ -179,6 +201,8 @@ def build_rule_set(
             "award_ties": award_ties,
             "duty_score_rule_set": duty_score_rule_set,
             "term_award_count": term_award_count,
+            "about": about,
+            "decided_on": decided_on,
         },
         factory=build_rule_set,
     )

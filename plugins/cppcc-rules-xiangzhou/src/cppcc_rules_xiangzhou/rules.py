@@ -119,7 +119,7 @@ SIX_ONES: tuple[str, ...] = (
 """The ids of the six requirements (六个一), in the order the speech lists them."""
 
 _JOINT = ("whole", "first", "split")
-_TIES = ("exclude", "name_order")
+_TIES = ("exclude", "include", "name_order")
 
 
 def _attribution(joint: str) -> Attribution:
@@ -548,8 +548,12 @@ def group_rules() -> tuple[GroupRules, ...]:
     )
 
 
-def awards(ties: str) -> tuple[Award, ...]:
+def awards(ties: str, decided_on: str | None = None) -> tuple[Award, ...]:
     """The year's commendations (一), with the counts the speech gives.
+
+    The commendations are announced at the work conference held after the year; with
+    ``decided_on`` (``"MM-DD"``) the records' stages are read as of that day, so an item adopted
+    (采纳) or instructed (签批) in January counts for last year's 优秀社情民意信息.
 
     The criteria are the speech's, read onto what a ledger records (ILLUSTRATIVE where the speech
     is silent):
@@ -575,6 +579,7 @@ def awards(ties: str) -> tuple[Award, ...]:
             Quota(count=34),
             requires=six,
             ties=ties,
+            decided_on=decided_on,
             clause="一",
         ),
         Award(
@@ -585,6 +590,7 @@ def awards(ties: str) -> tuple[Award, ...]:
             score="category:information",
             where=Where("info_report", reached=["issued"]),
             ties=ties,
+            decided_on=decided_on,
             clause="一",
         ),
         Award(
@@ -595,6 +601,7 @@ def awards(ties: str) -> tuple[Award, ...]:
             score="category:history",
             where=Where("contribution", kinds=list(HISTORY_OUTPUTS)),
             ties=ties,
+            decided_on=decided_on,
             clause="一",
         ),
         Award(
@@ -605,6 +612,7 @@ def awards(ties: str) -> tuple[Award, ...]:
             value=ByStage({"filed": 1, "replied": 1, "key": 2, "adopted": 5, "instructed": 2}),
             where=Where("proposal", reached=["filed", "replied"], not_reached=["merged"]),
             ties=ties,
+            decided_on=decided_on,
             clause="一",
         ),
         Award(
@@ -622,6 +630,7 @@ def awards(ties: str) -> tuple[Award, ...]:
             ),
             where=Where("info_report", reached_any=["adopted", "forwarded", "instructed"]),
             ties=ties,
+            decided_on=decided_on,
             clause="一",
         ),
         Award(
@@ -632,12 +641,15 @@ def awards(ties: str) -> tuple[Award, ...]:
             value=Sum((Points(1), ByLevel({"county": 2, "city": 3, "province": 4, "national": 6}))),
             where=Where("contribution", kinds=list(RESEARCH_OUTPUTS)),
             ties=ties,
+            decided_on=decided_on,
             clause="一",
         ),
     )
 
 
-def build_rule_set(*, joint: str = "whole", award_ties: str = "exclude") -> RuleSet:
+def build_rule_set(
+    *, joint: str = "whole", award_ties: str = "exclude", decided_on: str | None = None
+) -> RuleSet:
     """Build the 2022 rule set.
 
     Args:
@@ -646,8 +658,12 @@ def build_rule_set(*, joint: str = "whole", award_ties: str = "exclude") -> Rule
             gets the whole value, the default), ``"first"`` (the first author only) or
             ``"split"`` (equal shares).
         award_ties: a tie straddling an award's count — not addressed by the speech:
-            ``"exclude"`` (nobody in the tie wins, the default; the count is then not filled)
-            or ``"name_order"`` (姓氏笔画 order decides).
+            ``"exclude"`` (nobody in the tie wins, the default; the count is then not filled),
+            ``"include"`` (all of it wins; the count is exceeded) or ``"name_order"``
+            (姓氏笔画 order decides).
+        decided_on: the day (``"MM-DD"``) of the work conference after the year that
+            announces the commendations; stages reached by then count (default ``None``: the
+            year's last day). The speech does not give the conference's date.
     """
     if joint not in _JOINT:
         raise InvalidValueError(
@@ -666,8 +682,8 @@ def build_rule_set(*, joint: str = "whole", award_ties: str = "exclude") -> Rule
         categories=member_categories(joint),
         requirements=six_ones(),
         group_rules=group_rules(),
-        awards=awards(award_ties),
+        awards=awards(award_ties, decided_on),
         source=SOURCE,
-        options={"joint": joint, "award_ties": award_ties},
+        options={"joint": joint, "award_ties": award_ties, "decided_on": decided_on},
         factory=build_rule_set,
     )
