@@ -313,3 +313,20 @@ def test_the_reference_example_loads() -> None:
     assert award.rank_gate == RankGate(share="3/10")
     assert award.tie_breakers[0].label == "提案得分高者优先"
     assert award.exclude[0].input == "discipline"
+
+
+def test_the_groups_and_awards_page_has_a_toml_twin_of_its_first_example() -> None:
+    from pathlib import Path
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "groups-and-awards.md"
+    section = page.read_text(encoding="utf-8").split("## Awards in TOML and in golden cases", 1)[1]
+    block = section.split("```toml\n", 1)[1].split("\n```", 1)[0]
+    (award,) = loads_rule_set(HEADER + "\n" + block + "\n").awards
+    assert award == Award(
+        "x",
+        "优秀委员",
+        "member",
+        Quota(count=3),
+        ties="exclude",
+        tie_breakers=[TieBreak("category:proposals", "提案得分高者优先")],
+    )

@@ -21,6 +21,7 @@ from cppcc_model.model import (
     Activity,
     ActivityGroup,
     Attendance,
+    AwardRecord,
     BodyKind,
     BodyRef,
     Committee,
@@ -125,6 +126,10 @@ def _contributions_tuple(value: Iterable[Contribution]) -> tuple[Contribution, .
     return tuple(value)
 
 
+def _award_records_tuple(value: Iterable[AwardRecord]) -> tuple[AwardRecord, ...]:
+    return tuple(value)
+
+
 def _work_plans_tuple(value: Iterable[WorkPlan]) -> tuple[WorkPlan, ...]:
     return tuple(value)
 
@@ -158,6 +163,7 @@ class Ledger:
         default=(), converter=_contributions_tuple
     )
     work_plans: tuple[WorkPlan, ...] = attrs.field(default=(), converter=_work_plans_tuple)
+    award_records: tuple[AwardRecord, ...] = attrs.field(default=(), converter=_award_records_tuple)
 
     def __attrs_post_init__(self) -> None:
         problems = list(_integrity_problems(self))
@@ -402,6 +408,7 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
     yield from _duplicates("社情民意 items", (r.id for r in ledger.info_reports))
     yield from _duplicates("contributions", (c.id for c in ledger.contributions))
     yield from _duplicates("work plans", (w.id for w in ledger.work_plans))
+    yield from _duplicates("award records", (r.id for r in ledger.award_records))
 
     sectors = {s.id for s in ledger.sectors}
     units = {u.id for u in ledger.units}
@@ -430,6 +437,12 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
         if body is not None and body.is_internal and body.id not in known_bodies[body.kind]:
             yield unknown(record, body.kind.label, body.id, where)
 
+    subjects = (members | proposals | reports | groups | units | sectors | committees) | {
+        c.id for c in ledger.contributions
+    }
+    for record in ledger.award_records:
+        if record.subject_id not in subjects:
+            yield unknown(record.id, "award subject", record.subject_id, "the award record")
     for group in ledger.activity_groups:
         if group.paired_committee_id is not None and group.paired_committee_id not in committees:
             yield unknown(group.id, "special committee", group.paired_committee_id, "the group")

@@ -7,6 +7,12 @@ from typing import Any
 
 import click
 
+from cppcc_model.assess.award_review import (
+    PUBLICITY_COLUMNS,
+    AwardReview,
+    publicity_rows,
+    review_award,
+)
 from cppcc_model.assess.award_run import run_award
 from cppcc_model.assess.awards import AwardResult
 from cppcc_model.assess.engine import Assessment
@@ -27,7 +33,7 @@ from cppcc_model.cli.options import (
 )
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
-from cppcc_model.rules.awards import Award
+from cppcc_model.rules.awards import Award, AwardSubject
 from cppcc_model.rules.ruleset import RuleSet
 
 __all__ = ["award_results", "awards"]
@@ -60,6 +66,17 @@ def award_results(ledger: Ledger, rule_set: RuleSet, when: When) -> list[AwardRe
         run_award(award, ledger, when.period, members=members_under, groups=groups_in)
         for award in rule_set.awards
     ]
+
+
+def _reviews(ledger: Ledger, rule_set: RuleSet, when: When) -> dict[str, AwardReview]:
+    """The review of each award with records in the ledger for the period's year."""
+    year = when.period.end.year
+    recorded = {r.award_id for r in ledger.award_records if r.year == year}
+    return {
+        award.id: review_award(ledger, award.id, year)
+        for award in rule_set.awards
+        if award.id in recorded
+    }
 
 
 def _title(award: Award, what: str) -> str:
@@ -101,7 +118,45 @@ def _band_note(result: AwardResult) -> str:
     )
 
 
-def _award_tables(result: AwardResult, rule_set: RuleSet, show_all: bool) -> list[Table]:
+def _notice_table(title: str, rows: list[dict[str, Any]]) -> Table:
+    """The 公示名单: 序号, 姓名, 界别, and 工作单位及职务 where the roster has it."""
+    columns = [
+        (key, label)
+        for key, label in PUBLICITY_COLUMNS
+        if key != "workplace" or any(row["workplace"] for row in rows)
+    ]
+    return Table(title, columns, [[row[key] or "" for key, _ in columns] for row in rows])
+
+
+def _review_tables(award: Award, review: AwardReview, ledger: Ledger) -> list[Table]:
+    counts = review.counts
+    rows: list[list[Cell]] = [
+        ["推荐 nominated", counts["nominated"]],
+        ["审核 reviewed", counts["reviewed"]],
+        ["审定 approved", counts["approved"]],
+        ["未通过 not approved", counts["not_approved"]],
+    ]
+    return [
+        Table(
+            _title(award, f"评审 review {review.year} (推荐 → 审核 → 审定)"),
+            [("stage", "环节"), ("count", "人数")],
+            rows,
+            list(review.problems),
+        ),
+        _notice_table(
+            _title(award, f"审定名单 approved {review.year} — 公示名单 (姓氏笔画排序)"),
+            publicity_rows(ledger, review.approved),
+        ),
+    ]
+
+
+def _award_tables(
+    result: AwardResult,
+    rule_set: RuleSet,
+    show_all: bool,
+    ledger: Ledger,
+    review: AwardReview | None,
+) -> list[Table]:
     award = result.award
     present = rule_set.rounding.present
     order = "从高到低 highest first" if award.order.value == "highest" else "从低到高 lowest first"
@@ -143,13 +198,23 @@ def _award_tables(result: AwardResult, rule_set: RuleSet, show_all: bool) -> lis
                 rows,
             )
         )
-    tables.append(
-        Table(
-            _title(award, "公示名单 public notice (姓氏笔画排序)"),
-            [("number", "序号"), ("name", "名称")],
-            [[index, name] for index, name in enumerate(result.notice(), start=1)],
+    if award.subject is AwardSubject.MEMBER:
+        tables.append(
+            _notice_table(
+                _title(award, "公示名单 public notice (姓氏笔画排序)"),
+                publicity_rows(ledger, [w.id for w in result.winners]),
+            )
         )
-    )
+    else:
+        tables.append(
+            Table(
+                _title(award, "公示名单 public notice (姓氏笔画排序)"),
+                [("number", "序号"), ("name", "名称")],
+                [[index, name] for index, name in enumerate(result.notice(), start=1)],
+            )
+        )
+    if review is not None:
+        tables.extend(_review_tables(award, review, ledger))
     if show_all:
         tables.append(
             Table(
@@ -208,8 +273,10 @@ def awards(
     rule_set = resolve_rules(rules, ledger, when.as_of)
     results = award_results(ledger, rule_set, when)
     tables: list[Table] = []
+    reviews = _reviews(ledger, rule_set, when)
     for result in results:
-        tables.extend(_award_tables(result, rule_set, show_all))
+        review = reviews.get(result.award.id)
+        tables.extend(_award_tables(result, rule_set, show_all, ledger, review))
     if not results:
         tables.append(
             Table(
@@ -224,6 +291,15 @@ def awards(
         "period": str(when.period),
         "awards": [r.to_dict() for r in results],
     }
+    for entry, result in zip(payload["awards"], results, strict=True):
+        if result.award.subject is AwardSubject.MEMBER:
+            entry["notice_rows"] = publicity_rows(ledger, [w.id for w in result.winners])
+        review = reviews.get(result.award.id)
+        if review is not None:
+            entry["review"] = {
+                **review.to_dict(),
+                "notice_rows": publicity_rows(ledger, review.approved),
+            }
     if not show_all:
         for entry in payload["awards"]:
             entry.pop("not_selected", None)

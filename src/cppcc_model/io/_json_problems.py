@@ -40,6 +40,7 @@ _RECORD_LISTS = (
     "info_reports",
     "contributions",
     "work_plans",
+    "award_records",
 )
 
 

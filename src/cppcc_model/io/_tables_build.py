@@ -25,6 +25,7 @@ from cppcc_model.model import (
     Activity,
     ActivityGroup,
     Attendance,
+    AwardRecord,
     BodyKind,
     BodyRef,
     Committee,
@@ -289,6 +290,22 @@ class _Builder:
         fields["info_reports"] = self._info_reports(members, bodies)
         fields["contributions"] = self._contributions(members, bodies)
         fields["work_plans"] = self._work_plans()
+        fields["award_records"] = [
+            self.make(
+                r,
+                AwardRecord,
+                None,
+                id=r.get("id"),
+                award_id=r.get("award_id"),
+                subject_id=r.get("subject_id"),
+                year=r.get("year"),
+                stage=r.get("stage"),
+                on=r.get("on"),
+                by=r.get("by"),
+                note=r.get("note"),
+            )
+            for r in self.unique("award_records", lambda r: r.get("id"), "id").values()
+        ]
         return fields
 
     def _members(
@@ -344,6 +361,7 @@ class _Builder:
                     gender=r.get("gender"),
                     joined=r.get("joined"),
                     left=r.get("left"),
+                    workplace=r.get("workplace"),
                     roles=spells if None not in spells else None,
                 )
             )

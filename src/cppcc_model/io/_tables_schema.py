@@ -16,6 +16,7 @@ from cppcc_model.labels import LabeledEnum, normalize_label
 from cppcc_model.model import (
     ActivityKind,
     AttendanceStatus,
+    AwardStage,
     BodyKind,
     ContributionKind,
     Gender,
@@ -292,6 +293,14 @@ _MEMBERS = Table(
         _enum("gender", "性别", Gender),
         _date("joined", "任职日期", "加入日期"),
         _date("left", "离任日期", "退出日期"),
+        _c(
+            "workplace",
+            "工作单位及职务",
+            CellKind.TEXT,
+            "工作单位",
+            "单位职务",
+            example="某中学校长",
+        ),
     ),
     aliases=("委员名单", "名册"),
     description="The roster: one row per member. Roles are in the `roles` table.",
@@ -520,6 +529,24 @@ _WORK_ITEMS = Table(
     description="The numbered items of each work plan. Empty `status` means 计划 (planned).",
 )
 
+_AWARD_RECORDS = Table(
+    "award_records",
+    "表彰评审",
+    (
+        _id("ar001"),
+        _c("award_id", "奖项", CellKind.ID, "奖项编号", required=True, example="excellent_member"),
+        _c("subject_id", "对象", CellKind.ID, "对象编号", required=True, example="m001"),
+        _c("year", "年度", CellKind.POSITIVE, "年份", required=True, example="2023"),
+        _enum("stage", "环节", AwardStage, required=True),
+        _date("on", "日期"),
+        _c("by", "决定机构", CellKind.TEXT, "审定", example="主席会议"),
+        _c("note", "备注", CellKind.TEXT, "说明", example=""),
+    ),
+    aliases=("表彰记录", "评选记录"),
+    description="An award's review: one row per subject reaching a stage "
+    "(推荐 nominated, 审核 reviewed, 审定 approved, 未通过 not approved) in a year.",
+)
+
 TABLES: tuple[Table, ...] = (
     _COMMITTEE,
     _TERMS,
@@ -539,6 +566,7 @@ TABLES: tuple[Table, ...] = (
     _CONTRIBUTIONS,
     _WORK_PLANS,
     _WORK_ITEMS,
+    _AWARD_RECORDS,
 )
 """Every table of the format, in the order they are read and written."""
 

@@ -85,6 +85,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
                 "gender": m.gender,
                 "joined": m.joined,
                 "left": m.left,
+                "workplace": m.workplace,
             }
         )
         rows["roles"].extend(
@@ -162,6 +163,19 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             **_body("body", c.body),
         }
         for c in ledger.contributions
+    ]
+    rows["award_records"] = [
+        {
+            "id": r.id,
+            "award_id": r.award_id,
+            "subject_id": r.subject_id,
+            "year": r.year,
+            "stage": r.stage,
+            "on": r.on,
+            "by": r.by,
+            "note": r.note,
+        }
+        for r in ledger.award_records
     ]
     for w in ledger.work_plans:
         rows["work_plans"].append({"id": w.id, "year": w.year, "title": w.title})

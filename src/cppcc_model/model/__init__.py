@@ -14,6 +14,7 @@ from cppcc_model.model.activities import (
     AttendanceStatus,
     ParticipationRole,
 )
+from cppcc_model.model.awards import AwardRecord, AwardStage
 from cppcc_model.model.contributions import Contribution, ContributionKind
 from cppcc_model.model.organizations import (
     STANDARD_UNITS,
@@ -51,6 +52,8 @@ __all__ = [
     "ActivityKind",
     "Attendance",
     "AttendanceStatus",
+    "AwardRecord",
+    "AwardStage",
     "BodyKind",
     "BodyRef",
     "Committee",

@@ -83,6 +83,7 @@ class Member:
     ``unit_id`` is the participating unit (party) the member belongs to, ``activity_group_id``
     their activity group; both may be ``None``. ``special_committee_ids`` lists the special
     committees they sit on. ``joined`` / ``left`` bound their membership, where known.
+    ``workplace`` is their work unit and post (工作单位及职务), as a public notice prints it.
     """
 
     id: str = attrs.field(validator=check.identifier)
@@ -97,6 +98,7 @@ class Member:
     gender: Gender | None = attrs.field(default=None, converter=_to_optional_gender)
     joined: dt.date | None = attrs.field(default=None, validator=check.optional_date)
     left: dt.date | None = attrs.field(default=None, validator=check.not_before("joined"))
+    workplace: str | None = attrs.field(default=None, validator=check.optional_text)
 
     @roles.validator
     def _check_roles(self, attribute: attrs.Attribute[object], value: tuple[object, ...]) -> None:

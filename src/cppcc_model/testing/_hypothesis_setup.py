@@ -35,6 +35,7 @@ STRATEGY_NAMES: dict[str, str] = {
     "cppcc_model.model:Contribution": "contributions",
     "cppcc_model.model:WorkItem": "work_items",
     "cppcc_model.model:WorkPlan": "work_plans",
+    "cppcc_model.model:AwardRecord": "award_records",
     "cppcc_model.ledger:Ledger": "ledgers",
 }
 """Which strategy of :mod:`cppcc_model.testing.strategies` each type is registered with."""

@@ -35,6 +35,8 @@ from cppcc_model.model import (
     ActivityKind,
     Attendance,
     AttendanceStatus,
+    AwardRecord,
+    AwardStage,
     BodyKind,
     BodyRef,
     Committee,
@@ -77,6 +79,7 @@ __all__ = [
     "activities",
     "activity_groups",
     "attendances",
+    "award_records",
     "body_refs",
     "committees",
     "contributions",
@@ -351,6 +354,7 @@ def members(
         gender=draw(_optional(_sampled(Gender))),
         joined=joined,
         left=_maybe_after(draw, joined or EARLIEST, 3000),
+        workplace=draw(_optional(texts(16))),
     )
 
 
@@ -709,6 +713,23 @@ def work_plans(draw: st.DrawFn, *, record_id: str | None = None, max_items: int 
     )
 
 
+@st.composite
+def award_records(
+    draw: st.DrawFn, *, record_id: str | None = None, subject_ids: Pool = None
+) -> AwardRecord:
+    """Steps of awards' reviews, about the subjects given."""
+    return AwardRecord(
+        id=draw(_record_id(record_id)),
+        award_id=draw(identifiers()),
+        subject_id=draw(_pick(subject_ids)),
+        year=draw(_ints(2000, 2035)),
+        stage=draw(_sampled(AwardStage)),
+        on=draw(_optional(dates())),
+        by=draw(_optional(texts(8))),
+        note=draw(_optional(texts(12))),
+    )
+
+
 # ---------------------------------------------------------------------- ledgers
 
 
@@ -727,6 +748,7 @@ _Record = TypeVar(
     InfoReport,
     Contribution,
     WorkPlan,
+    AwardRecord,
 )
 
 
@@ -828,4 +850,7 @@ def ledgers(
             contributions(member_ids=member_ids, bodies=bodies),
         ),
         work_plans=_each(draw, _unique_ids(draw, 0, 2), work_plans()),
+        award_records=_each(draw, _unique_ids(draw, 0, 3), award_records(subject_ids=member_ids))
+        if member_ids
+        else (),
     )
