@@ -211,3 +211,29 @@ def test_sectors_and_special_committees_are_subjects() -> None:
     candidates = award_candidates(award, data, YEAR, groups={"sector-rules": sectors})
     assert [(x.id, x.score) for x in candidates] == [("s", Fraction(83, 6))]
     assert [w.name for w in select_winners(award, candidates).winners] == ["测试界"]
+
+
+def test_results_do_not_depend_on_the_order_of_the_ledger() -> None:
+    from cppcc_model.assess.award_run import run_award
+    from cppcc_model.testing.conformance import reversed_ledger
+
+    award = Award(
+        "x",
+        "x",
+        "member",
+        Quota(share="1/2", of="assessed"),
+        ties="include",
+        exclude=[Exclusion("无故缺席三次", flag="warn")],
+        tie_breakers=[
+            TieBreak("records", "立案多者优先", where=Where("proposal", reached=["filed"]))
+        ],
+    )
+    rules = _rules(award)
+    results = []
+    for data in (_ledger(), reversed_ledger(_ledger())):
+        result = run_award(
+            award, data, YEAR, members=lambda _name, period, data=data: assess(data, rules, period)
+        )
+        results.append(result.to_dict())
+    assert results[0] == results[1]
+    assert [w["id"] for w in results[0]["winners"]] == ["a", "b", "c", "f"]
