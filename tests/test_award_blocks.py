@@ -381,3 +381,25 @@ def test_results_do_not_depend_on_record_order(
     first = select_winners(award(quota=quota, ties=ties, rank_gate=gate), pool)
     second = select_winners(award(quota=quota, ties=ties, rank_gate=gate), shuffled)
     assert first.to_dict() == second.to_dict()
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 5), st.integers(0, 5)), max_size=12),
+    st.sampled_from(["sum", "mean", "latest", "min", "each"]),
+    st.sampled_from(["highest", "lowest"]),
+    st.randoms(),
+)
+def test_several_periods_do_not_depend_on_record_order(
+    pairs: list[tuple[int, int]], combine: str, order: str, rnd: random.Random
+) -> None:
+    first = [c(f"s{i:02d}", NAMES[i % len(NAMES)], a) for i, (a, _) in enumerate(pairs)]
+    second = [c(f"s{i:02d}", NAMES[i % len(NAMES)], b) for i, (_, b) in enumerate(pairs)]
+    biennial = award(quota=Quota(count=2), order=order, periods=Periods(2, combine))
+    shuffled = [list(first), list(second)]
+    for pool in shuffled:
+        rnd.shuffle(pool)
+    one = select_over_periods(biennial, [("2021", first), ("2022", second)])
+    two = select_over_periods(biennial, [("2021", shuffled[0]), ("2022", shuffled[1])])
+    assert one.to_dict() == two.to_dict()
+    assert len(one.winners) <= 2
