@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from cppcc_model.assess.awards import Candidate, select_over_periods, select_winners
 from cppcc_model.assess.ranking import TieBreaker
 from cppcc_model.errors import CppccError, InvalidValueError
-from cppcc_model.rules import Where
+from cppcc_model.rules import Points, Where
 from cppcc_model.rules.award_gates import Exclusion, Periods, TieBreak
 from cppcc_model.rules.awards import Award, Quota
 from cppcc_model.rules.quotas import RankGate
@@ -403,3 +403,24 @@ def test_several_periods_do_not_depend_on_record_order(
     two = select_over_periods(biennial, [("2021", shuffled[0]), ("2022", shuffled[1])])
     assert one.to_dict() == two.to_dict()
     assert len(one.winners) <= 2
+
+
+def test_an_exclusion_that_cannot_apply_to_the_subject_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="cannot apply to 委员活动组"):
+        Award(
+            "g",
+            "先进活动组",
+            "activity_group",
+            Quota(count=1),
+            group_rules="r",
+            exclude=[Exclusion("担任主席", role="chair")],
+        )
+    with pytest.raises(InvalidValueError, match="exclude by: input, where"):
+        Award(
+            "p",
+            "优秀提案",
+            "proposal",
+            Quota(count=1),
+            value=Points(1),
+            exclude=[Exclusion("受警示", flag="warn")],
+        )

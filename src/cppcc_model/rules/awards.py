@@ -262,6 +262,20 @@ class Award:
                 f"award {self.id!r} ranks records: a record matches one selection",
                 hint="AnyOfRecords / AllOfRecords are for members' records; give a Where",
             )
+        for exclusion in self.exclude:
+            allowed = (
+                ("flag", "role", "input", "where")
+                if self.subject is AwardSubject.MEMBER
+                else ("input", "where")
+                if self.subject.is_record
+                else ("input",)
+            )
+            if exclusion.ground.partition(":")[0].replace("records", "where") not in allowed:
+                raise InvalidValueError(
+                    f"award {self.id!r}: exclusion {exclusion.reason!r} cannot apply to "
+                    f"{self.subject.label}",
+                    hint=f"for {self.subject.value} subjects exclude by: {', '.join(allowed)}",
+                )
         if (
             self.minimum_score is not None
             and self.maximum_score is not None
