@@ -424,3 +424,15 @@ def test_an_exclusion_that_cannot_apply_to_the_subject_is_refused() -> None:
             value=Points(1),
             exclude=[Exclusion("受警示", flag="warn")],
         )
+
+
+def test_a_tie_breaker_without_a_figure_for_the_subject_is_refused() -> None:
+    with pytest.raises(InvalidValueError, match="break ties by: total, per_capita, category"):
+        Award(
+            "g",
+            "先进活动组",
+            "activity_group",
+            Quota(count=1),
+            group_rules="r",
+            tie_breakers=[TieBreak("records", "提案数", where=Where("proposal"))],
+        )

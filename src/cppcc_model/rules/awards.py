@@ -262,6 +262,21 @@ class Award:
                 f"award {self.id!r} ranks records: a record matches one selection",
                 hint="AnyOfRecords / AllOfRecords are for members' records; give a Where",
             )
+        for breaker in self.tie_breakers:
+            kind = breaker.by.partition(":")[0]
+            usable = (
+                ("total", "category", "line", "records")
+                if self.subject is AwardSubject.MEMBER
+                else ("total",)
+                if self.subject.is_record
+                else ("total", "per_capita", "category")
+            )
+            if kind not in usable:
+                raise InvalidValueError(
+                    f"award {self.id!r}: tie-breaker {breaker.label!r} ({breaker.by}) has no "
+                    f"figure for {self.subject.label}",
+                    hint=f"for {self.subject.value} subjects break ties by: {', '.join(usable)}",
+                )
         for exclusion in self.exclude:
             allowed = (
                 ("flag", "role", "input", "where")
