@@ -84,6 +84,10 @@ COMMANDS: dict[str, LazyCommand] = {
         "cppcc_model.cli.dossier:dossier",
         "Write each member's annual duty record (履职档案): one printed page per member.",
     ),
+    "template": LazyCommand(
+        "cppcc_model.cli.template:template",
+        "Write a blank dataset workbook: every sheet, Chinese headers, drop-down lists, a guide.",
+    ),
     "plugins": LazyCommand(
         "cppcc_model.cli.plugins:plugins",
         "List the installed rule plugins and the rule sets each registered.",

@@ -18,6 +18,7 @@ from cppcc_model.cli.options import (
     rules_option,
     when_options,
 )
+from cppcc_model.cli.progress import terminal_progress
 from cppcc_model.outputs.dossier import duty_records
 from cppcc_model.outputs.results import member_results
 
@@ -64,4 +65,8 @@ def dossier(
     }
     if chosen is None:
         chosen = [e["member_id"] for e in ranked]
-    emit(duty_records(ledger, rule_set, assessment, members=chosen, places=places), format, output)
+    with terminal_progress() as progress:
+        made = duty_records(
+            ledger, rule_set, assessment, members=chosen, places=places, progress=progress
+        )
+    emit(made, format, output)

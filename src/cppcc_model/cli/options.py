@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -130,8 +129,13 @@ def output_options(function: F) -> F:
 
 
 def load(data: Path) -> Ledger:
-    """Load the dataset (every problem is reported at once, as one error)."""
-    return load_dataset(data)
+    """Load the dataset (every problem is reported at once, as one error).
+
+    On a terminal a spinner says the dataset is being read.
+    """
+    from cppcc_model.cli.progress import status
+
+    return status(f"读取数据 loading {data}", lambda: load_dataset(data))
 
 
 def _dates(ledger: Ledger) -> list[dt.date]:
@@ -210,20 +214,22 @@ def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:
 
 def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     """Score every member; with a progress bar on a terminal when there are many."""
-    members = sorted(m.id for m in ledger.members)
-    if len(members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
+    from cppcc_model.cli.progress import terminal_progress
+    from cppcc_model.progress import steps
+
+    if len(ledger.members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
         return assess(ledger, rule_set, when.period, as_of=when.as_of)
     whole = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[])
-    chosen = [
+    chosen = sorted(
         m.id
         for m in ledger.members
         if rule_set.settings.assess_members_not_serving or m.served_during(when.period)
-    ]
+    )
     cards: list[ScoreCard] = []
     size = 50
-    chunks = [sorted(chosen)[i : i + size] for i in range(0, len(chosen), size)]
-    with click.progressbar(chunks, label="评分 scoring", file=sys.stderr) as bar:
-        for chunk in bar:
+    chunks = [chosen[i : i + size] for i in range(0, len(chosen), size)]
+    with terminal_progress() as progress:
+        for chunk in steps(chunks, "评分 scoring", progress):
             cards.extend(
                 assess(ledger, rule_set, when.period, as_of=when.as_of, members=chunk).cards
             )
@@ -234,7 +240,9 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
 
 def emit(report: Report, format: str | None, output: Path | None) -> None:
     """Print ``report`` or write it to ``output``."""
-    text = write_report(report, format, output)
+    from cppcc_model.cli.progress import status
+
+    text = status("写出 writing", lambda: write_report(report, format, output))
     if text is not None:
         click.echo(text, nl=False)
     elif output is not None:

@@ -20,6 +20,7 @@ from cppcc_model.cli.options import (
     rules_option,
     when_options,
 )
+from cppcc_model.cli.progress import terminal_progress
 from cppcc_model.outputs.meeting import meeting_report
 
 __all__ = ["report"]
@@ -53,7 +54,13 @@ def report(
     rule_set = resolve_rules(rules, ledger, when.as_of)
     assessment = assess_members(ledger, rule_set, when)
     awards = award_results(ledger, rule_set, when)
-    made = meeting_report(
-        ledger, rule_set, assessment, awards=awards, method=RankMethod.parse(method)
-    )
+    with terminal_progress() as progress:
+        made = meeting_report(
+            ledger,
+            rule_set,
+            assessment,
+            awards=awards,
+            method=RankMethod.parse(method),
+            progress=progress,
+        )
     emit(made, format, output)

@@ -32,6 +32,7 @@ from cppcc_model.model.proposals import Proposal
 from cppcc_model.model.reports import InfoReport, InfoStep
 from cppcc_model.outputs.meeting import score_card_table
 from cppcc_model.outputs.tables import Cell, Report, Table
+from cppcc_model.progress import Progress, steps
 from cppcc_model.rules.ruleset import RuleSet
 
 __all__ = ["duty_record", "duty_records", "proposal_outcome"]
@@ -201,16 +202,18 @@ def duty_records(
     *,
     members: Sequence[str] | None = None,
     places: Mapping[str, str] | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Every assessed member's duty record (or those of ``members``), one printed page each.
 
     Written as HTML, each record starts a new page; ``places`` gives each member's place
-    (``"3 / 265"``) as the results table shows it.
+    (``"3 / 265"``) as the results table shows it; ``progress`` (see
+    :mod:`cppcc_model.progress`) hears of each record as it is made.
     """
     chosen = list(members) if members is not None else [c.member_id for c in assessment.cards]
     period = assessment.period
     sections: list[Table] = []
-    for member_id in chosen:
+    for member_id in steps(chosen, "履职档案 duty records", progress):
         sections.extend(
             duty_record(
                 ledger, rule_set, assessment, member_id, place=(places or {}).get(member_id)

@@ -44,6 +44,7 @@ from cppcc_model.outputs.results import (
     name_key,
 )
 from cppcc_model.outputs.tables import Cell, Chart, Report, Table
+from cppcc_model.progress import Progress, steps
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.scorecard import ScoreCard
 
@@ -317,8 +318,12 @@ def meeting_report(
     awards: Sequence[AwardResult] = (),
     groups: Mapping[str, GroupsAssessment] | None = None,
     method: RankMethod | str = RankMethod.COMPETITION,
+    progress: Progress | None = None,
 ) -> Report:
-    """The whole report of an assessment, for a workbook or an HTML report (see the module)."""
+    """The whole report of an assessment, for a workbook or an HTML report (see the module).
+
+    ``progress`` (see :mod:`cppcc_model.progress`) hears of each member's card as it is made.
+    """
     chosen = RankMethod.parse(method)
     period, as_of = assessment.period, assessment.as_of
     title = rule_set.title
@@ -350,7 +355,10 @@ def meeting_report(
         entry = places[card.member_id]
         return f"{entry['rank']}{'（并列）' if entry['tied'] else ''} / {len(places)}"
 
-    sections = [score_card_table(card, rule_set, place(card)) for card in ordered]
+    sections = [
+        score_card_table(card, rule_set, place(card))
+        for card in steps(ordered, "得分明细 score cards", progress)
+    ]
     data: dict[str, Any] = {
         "rule_set": rule_set.name,
         "title": title,
