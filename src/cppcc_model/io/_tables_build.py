@@ -11,7 +11,6 @@ mapped back to the row of the record it names.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection
@@ -45,6 +44,7 @@ from cppcc_model.model import (
     WorkItem,
     WorkPlan,
 )
+from cppcc_model.suggest import did_you_mean
 
 __all__ = ["build_ledger"]
 
@@ -52,9 +52,8 @@ _FIELD_PREFIX = re.compile(r"^\w+\.(\w+): ")
 _NEEDS = re.compile(r"\bneeds (?:an? )?(\w+)\b")
 
 
-def _suggestion(value: str, known: Collection[str]) -> str:
-    close = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
-    return f"did you mean {close[0]!r}? " if close else ""
+def _suggestion(value: str, known: Collection[str], names: dict[str, str] | None = None) -> str:
+    return did_you_mean(value, known, names)
 
 
 class _Builder:
@@ -127,9 +126,19 @@ class _Builder:
             row,
             field,
             f"{value!r} is not in {target.title}",
-            f"{_suggestion(value, known)}add it to {target.title} or correct the id",
+            f"{_suggestion(value, known, self.names(table))}add it to {target.title} or correct "
+            "the id",
         )
         return False
+
+    def names(self, table: str) -> dict[str, str]:
+        """The records of ``table`` by name (a name typed where the id belongs)."""
+        found: dict[str, str] = {}
+        for row in self.rows.get(table, []):
+            name, record_id = row.get("name"), row.get("id")
+            if isinstance(name, str) and isinstance(record_id, str):
+                found.setdefault(name, record_id)
+        return found
 
     def body(
         self, row: Row, prefix: str, bodies: dict[BodyKind, Collection[str]]

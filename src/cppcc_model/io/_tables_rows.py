@@ -7,7 +7,6 @@ as written and, where the row has one, its record id.
 
 from __future__ import annotations
 
-import difflib
 from typing import Any
 
 import attrs
@@ -17,6 +16,7 @@ from cppcc_model.io._tables_cells import CellError, is_empty, read_cell
 from cppcc_model.io._tables_files import RawTable
 from cppcc_model.io._tables_schema import KEY_COLUMN, VALUE_COLUMN, Column, Table
 from cppcc_model.labels import normalize_label
+from cppcc_model.suggest import did_you_mean
 
 __all__ = ["Row", "parse_committee", "parse_table"]
 
@@ -78,8 +78,7 @@ def _map_headers(raw: RawTable, problems: list[Problem]) -> tuple[dict[int, Colu
         text = _header_text(cell)
         column = table.header_index.get(normalize_label(text))
         if column is None:
-            close = difflib.get_close_matches(text, known, n=1, cutoff=0.6)
-            suggestion = f"did you mean {close[0]!r}? " if close else ""
+            suggestion = did_you_mean(text, known)
             problems.append(
                 Problem(
                     f"unknown column {text!r} in {table.title}",
@@ -224,12 +223,11 @@ def parse_committee(raw: RawTable, problems: list[Problem]) -> Row | None:
         found = table.header_index.get(normalize_label(key_text))
         if found is None:
             known = [header for c in table.columns for header in c.headers]
-            close = difflib.get_close_matches(key_text, known, n=1, cutoff=0.6)
             problems.append(
                 Problem(
                     f"unknown committee key {key_text!r}",
                     attrs.evolve(where, column=_header_text(raw.header[index["key"]])),
-                    (f"did you mean {close[0]!r}? " if close else "")
+                    did_you_mean(key_text, known)
                     + "the keys are: "
                     + ", ".join(c.title for c in table.columns),
                 )
