@@ -141,3 +141,12 @@ def small_ledger(committee: Committee) -> Ledger:
             ),
         ],
     )
+
+
+@pytest.fixture(autouse=True)
+def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command speaks Chinese unless asked otherwise; tests read its English by default.
+
+    A test of the Chinese messages passes ``--lang zh`` (or sets ``CPPCC_LANG``) itself.
+    """
+    monkeypatch.setenv("CPPCC_LANG", "en")

@@ -1,4 +1,4 @@
-""" "Did you mean …?": the nearest known word to one that is not known.
+"""Suggestions, "did you mean …?": the nearest known word to one that is not known.
 
 Clerks type Chinese through a pinyin input method, so their slips are homophones (性名 for 姓名)
 or one wrong character, which a plain similarity ratio misses in a two-character word. They

@@ -114,9 +114,15 @@ COMMANDS: dict[str, LazyCommand] = {
     envvar="CPPCC_STRICT_PLUGINS",
     help="A plugin that fails to load is an error (exit 4), not a warning.",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["zh", "en"]),
+    default=None,
+    help="Language of messages: zh 中文 (default) or en. Also CPPCC_LANG or an English locale.",
+)
 @click.version_option(package_name="cppcc-model", prog_name="cppcc")
 @click.pass_context
-def cli(ctx: click.Context, debug: bool, plugin_strict: bool) -> None:
+def cli(ctx: click.Context, debug: bool, plugin_strict: bool, lang: str | None) -> None:
     """Score and rank CPPCC members under their district's rules (政协委员履职考核).
 
     DATA is a dataset: a directory of CSV or xlsx files, one .xlsx workbook, or a .json file.
@@ -129,7 +135,9 @@ def cli(ctx: click.Context, debug: bool, plugin_strict: bool) -> None:
         loader = given
     else:
         loader = CliContext().loader
-    ctx.obj = CliContext(debug=debug, strict=plugin_strict, loader=loader)
+    from cppcc_model.cli.app import _choose_lang
+
+    ctx.obj = CliContext(debug=debug, strict=plugin_strict, loader=loader, lang=_choose_lang(lang))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -139,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     except click.exceptions.Exit as done:  # pragma: no cover - click returns it instead
         return int(done.exit_code)
     except click.exceptions.Abort:
-        click.echo("cppcc: aborted", err=True)
+        click.echo("cppcc: aborted / 已中止", err=True)
         return int(ExitCode.INTERNAL_ERROR)
     except click.ClickException as error:
         error.show()

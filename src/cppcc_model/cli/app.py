@@ -30,6 +30,7 @@ import click
 from cppcc_model.errors import CppccError
 
 if TYPE_CHECKING:
+    from cppcc_model.messages import Lang
     from cppcc_model.plugins import Plugins
 
 __all__ = [
@@ -57,6 +58,23 @@ PluginLoader = Callable[[bool], "Plugins"]
 """Loads the plugins; its argument says whether a failing plugin is an error (strict)."""
 
 
+def _choose_lang(explicit: str | None) -> str:
+    from cppcc_model.messages import choose_lang
+
+    return choose_lang(explicit)
+
+
+def say(key: str, **values: object) -> str:
+    """The command's own words ``key`` in the running command's language."""
+    from cppcc_model.messages import say as saying
+
+    return saying(key, _lang(cli_context()), **values)
+
+
+def _lang(obj: object) -> Lang:
+    return "en" if isinstance(obj, CliContext) and obj.lang == "en" else "zh"
+
+
 def _load_installed(strict: bool) -> Plugins:
     from cppcc_model.plugins import load_plugins
 
@@ -74,6 +92,7 @@ class CliContext:
     debug: bool = False
     strict: bool = False
     loader: PluginLoader = _load_installed
+    lang: str = attrs.field(factory=lambda: _choose_lang(None))
 
     def plugins(self) -> Plugins:
         """Load the plugins; each warning about a skipped plugin is one line on stderr."""
@@ -84,7 +103,7 @@ class CliContext:
             plugins = self.loader(self.strict)
         for warning in caught:
             if issubclass(warning.category, PluginWarning):
-                click.echo(f"cppcc: warning: {warning.message}", err=True)
+                click.echo(say("warning", text=warning.message), err=True)
             else:
                 warnings.showwarning(
                     warning.message, warning.category, warning.filename, warning.lineno
@@ -203,14 +222,16 @@ class CppccGroup(click.Group):
             if debug:
                 click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
             code = exit_code_of(error)
-            if code is ExitCode.INTERNAL_ERROR:
+            from cppcc_model.messages import render_error
+            from cppcc_model.messages import say as saying
+
+            lang = _lang(ctx.obj)
+            if code is ExitCode.INTERNAL_ERROR or not isinstance(error, CppccError):
                 click.echo(
-                    f"cppcc: internal error: {type(error).__name__}: {error}\n"
-                    "  this is a bug; run again with --debug and report the traceback",
-                    err=True,
+                    saying("internal", lang, kind=type(error).__name__, text=error), err=True
                 )
             else:
-                click.echo(f"cppcc: error: {error}", err=True)
+                click.echo(saying("error", lang, text=render_error(error, lang)), err=True)
             ctx.exit(int(code))
 
 

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import click
 
-from cppcc_model.cli.app import ExitCode, flush
+from cppcc_model.cli.app import ExitCode, cli_context, flush
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import data_argument, emit, load, output_options
 from cppcc_model.errors import Problem
 from cppcc_model.io.dataset import validate_dataset
+from cppcc_model.messages import Lang, render_problem, translate
 
 __all__ = ["validate"]
 
@@ -26,7 +27,7 @@ _COLUMNS = [
 ]
 
 
-def _row(problem: Problem) -> list[Cell]:
+def _row(problem: Problem, lang: Lang) -> list[Cell]:
     where = problem.where
     return [
         where.file,
@@ -35,8 +36,8 @@ def _row(problem: Problem) -> list[Cell]:
         where.column,
         where.record_id,
         where.path,
-        problem.message,
-        problem.hint,
+        translate(problem.message, lang),
+        translate(problem.hint, lang),
     ]
 
 
@@ -49,11 +50,12 @@ def validate(data: Path, format: str, output: Path | None) -> None:
     Exits 0 when the dataset loads, 2 when it does not (nothing is loaded then).
     """
     problems = validate_dataset(data)
+    lang: Lang = "en" if cli_context().lang == "en" else "zh"
     if problems:
         table = Table(
             f"数据有误 {data}: {len(problems)} 个问题 ({_problems(len(problems))})",
             _COLUMNS,
-            [_row(p) for p in problems],
+            [_row(p, lang) for p in problems],
         )
         payload = {
             "valid": False,
@@ -73,7 +75,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
         }
         text = "\n".join(
             [f"数据有误 {data}: {len(problems)} 个问题 ({_problems(len(problems))})"]
-            + [f"  - {p}" for p in problems]
+            + [f"  - {render_problem(p, lang)}" for p in problems]
         )
         emit(Report([table], payload, text), format, output)
         flush()

@@ -22,7 +22,7 @@ import attrs
 import click
 
 from cppcc_model.assess.engine import Assessment, assess
-from cppcc_model.cli.app import cli_context, stderr_is_terminal
+from cppcc_model.cli.app import cli_context, say, stderr_is_terminal
 from cppcc_model.cli.formatting import FORMATS, Report, write_report
 from cppcc_model.errors import CppccError, InvalidValueError
 from cppcc_model.io.dataset import load_dataset
@@ -246,4 +246,4 @@ def emit(report: Report, format: str | None, output: Path | None) -> None:
     if text is not None:
         click.echo(text, nl=False)
     elif output is not None:
-        click.echo(f"cppcc: wrote {output}", err=True)
+        click.echo(say("wrote", path=output), err=True)

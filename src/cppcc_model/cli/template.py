@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from cppcc_model.cli.app import say
 from cppcc_model.outputs.tables import OutputError
 from cppcc_model.outputs.template import write_template
 
@@ -33,4 +34,4 @@ def template(output: Path) -> None:
             hint="give a file name ending in .xlsx",
         )
     write_template(output)
-    click.echo(f"cppcc: wrote {output}", err=True)
+    click.echo(say("wrote", path=output), err=True)
