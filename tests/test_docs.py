@@ -60,6 +60,15 @@ DOCUMENTED_MODULES = (
     "cppcc_model.plugins",
     "cppcc_model.testing.golden",
     "cppcc_model.testing.conformance",
+    "cppcc_model.dates",
+    "cppcc_model.outputs",
+    "cppcc_model.outputs.results",
+    "cppcc_model.outputs.meeting",
+    "cppcc_model.outputs.dossier",
+    "cppcc_model.outputs.template",
+    "cppcc_model.messages",
+    "cppcc_model.suggest",
+    "cppcc_model.progress",
 )
 
 

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import os
+import re
+import shutil
+import subprocess
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -35,7 +39,8 @@ from cppcc_model.rules.ruleset import RuleSet
 
 pytestmark = pytest.mark.installed_plugins
 
-XIANGZHOU = Path(__file__).resolve().parents[1] / "examples" / "xiangzhou" / "dataset"
+ROOT = Path(__file__).resolve().parents[1]
+XIANGZHOU = ROOT / "examples" / "xiangzhou" / "dataset"
 YEAR = Period.year(2022)
 
 
@@ -277,3 +282,59 @@ def test_the_library_report_is_what_the_command_writes(
     for number, row in enumerate(members.rows[:20], start=3):
         assert [sheet.cell(row=number, column=c).value for c in range(1, 8)] == list(row[:7])
     assert len(report.sections) == len(assessment.cards)
+
+
+def test_the_workbook_prints_on_a4_landscape_in_libreoffice(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed (Debian's libreoffice-calc-nogui prints it)")
+    folder = tmp_path_factory.mktemp("print")
+    book = folder / "考核结果.xlsx"
+    result = CliRunner().invoke(
+        cli, ["report", str(XIANGZHOU), "--rules", "xiangzhou", "--year", "2022", "-o", str(book)]
+    )
+    assert result.exit_code == 0, result.output
+    subprocess.run(
+        [
+            office,
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(book),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
+    data = (folder / "考核结果.pdf").read_bytes()
+    boxes = {
+        tuple(round(float(v)) for v in m.split())
+        for m in re.findall(rb"/MediaBox\s*\[([^\]]+)\]", data)
+    }
+    assert boxes == {(0, 0, 842, 595)}  # every sheet on A4 landscape
+    assert (
+        len(re.findall(rb"/Type\s*/Page[^s]", data)) >= 11
+    )  # every sheet, the long ones on several pages
+    if os.environ.get("CPPCC_UPDATE_SCREENSHOTS") and shutil.which("pdftoppm"):
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "80",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(folder / "考核结果.pdf"),
+                str(ROOT / "docs" / "images" / "workbook-print"),
+            ],
+            check=True,
+            timeout=120,
+        )

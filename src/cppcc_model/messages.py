@@ -43,6 +43,7 @@ Lang = Literal["zh", "en"]
 """A language of the messages: Chinese (``zh``, the default) or English (``en``)."""
 
 LANGS: tuple[Lang, ...] = ("zh", "en")
+"""The languages the catalogue speaks, the default first."""
 
 
 @attrs.frozen

@@ -12,12 +12,10 @@
 
 from __future__ import annotations
 
-from cppcc_model.outputs.tables import Cell, Chart, Column, OutputError, Report, Table
-from cppcc_model.outputs.write import FORMATS, format_for, write_report
+from cppcc_model.outputs.tables import Chart, Column, OutputError, Report, Table
+from cppcc_model.outputs.write import format_for, write_report
 
 __all__ = [
-    "FORMATS",
-    "Cell",
     "Chart",
     "Column",
     "OutputError",

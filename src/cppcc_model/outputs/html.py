@@ -43,7 +43,7 @@ svg.chart { font-size: 12px; max-width: 100%; height: auto; }
 svg.chart .chart-title { font-weight: bold; font-size: 14px; }
 section.card { border-top: 2px solid #a00; margin-top: 2em; }
 section.part h2 { font-size: 1.05em; border-left-width: 3px; }
-a.back { font-size: .8em; }
+a.back { font-size: .6em; font-weight: normal; margin-left: 1em; }
 @media print {
   body { margin: 0; max-width: none; font-size: 9pt; line-height: 1.25; }
   h1 { font-size: 14pt; }
@@ -97,12 +97,13 @@ def _table(table: Table) -> str:
 def _section(table: Table, index: int, css: str, back: bool) -> str:
     anchor = table.anchor or f"table-{index}"
     charts = "".join(chart_svg(table, chart) for chart in table.charts)
-    parts = [f'<section class="{css}" id="{escape(anchor)}"><h2>{escape(table.title)}</h2>']
+    back_link = ' <a class="back" href="#members">↑ 返回名单 back to the list</a>' if back else ""
+    parts = [
+        f'<section class="{css}" id="{escape(anchor)}"><h2>{escape(table.title)}{back_link}</h2>'
+    ]
     if charts:
         parts.append(f'<div class="charts">{charts}</div>')
     parts.append(_table(table))
-    if back:
-        parts.append('<p><a class="back" href="#members">返回名单 back to the list</a></p>')
     parts.append("</section>")
     return "".join(parts)
 
