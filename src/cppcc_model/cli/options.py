@@ -228,7 +228,7 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     cards: list[ScoreCard] = []
     size = 50
     chunks = [chosen[i : i + size] for i in range(0, len(chosen), size)]
-    with terminal_progress() as progress:
+    with terminal_progress(enabled=True) as progress:
         for chunk in steps(chunks, "评分 scoring", progress):
             cards.extend(
                 assess(ledger, rule_set, when.period, as_of=when.as_of, members=chunk).cards

@@ -26,9 +26,12 @@ def _ignore(stage: str, done: int, total: int) -> None:
 
 
 @contextlib.contextmanager
-def terminal_progress() -> Iterator[Progress]:
-    """A progress callback drawing bars on a terminal's stderr (a no-op elsewhere)."""
-    if not stderr_is_terminal():
+def terminal_progress(enabled: bool | None = None) -> Iterator[Progress]:
+    """A progress callback drawing bars on a terminal's stderr (a no-op elsewhere).
+
+    ``enabled`` overrides the check that stderr is a terminal.
+    """
+    if not (stderr_is_terminal() if enabled is None else enabled):
         yield _ignore
         return
     from rich.console import Console
@@ -47,7 +50,7 @@ def terminal_progress() -> Iterator[Progress]:
         BarColumn(),
         MofNCompleteColumn(),
         TimeRemainingColumn(),
-        console=Console(file=sys.stderr),
+        console=Console(file=sys.stderr, force_terminal=True),
         transient=True,
     )
     tasks: dict[str, Any] = {}
@@ -67,5 +70,5 @@ def status(message: str, work: Callable[[], T]) -> T:
         return work()
     from rich.console import Console
 
-    with Console(file=sys.stderr).status(message):
+    with Console(file=sys.stderr, force_terminal=True).status(message):
         return work()
