@@ -28,7 +28,7 @@ from cppcc_model.cli.records import (
     when_payload,
 )
 from cppcc_model.information import replay_info
-from cppcc_model.proposals import replay
+from cppcc_model.proposals import replay, rules_for
 
 __all__ = ["info_issues", "proposal_list"]
 
@@ -55,6 +55,7 @@ def proposal_list(
     names = body_names(ledger)
     member_names = {m.id: m.name for m in ledger.members}
     sessions = {s.id: s.label for s in ledger.sessions}
+    rules = rules_for(ledger.committee)
     rows: list[list[Cell]] = []
     records = []
     chosen = sorted(
@@ -62,7 +63,7 @@ def proposal_list(
         key=lambda p: (p.submitted_on, p.id),
     )
     for proposal in chosen:
-        status = replay(proposal, when.as_of)
+        status = replay(proposal, when.as_of, rules)
         if (key_only and not status.is_key) or not title_matches(proposal.subject, match):
             continue
         proposers = [member_names[m] for m in proposal.member_ids]

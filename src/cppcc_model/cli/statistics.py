@@ -32,6 +32,7 @@ from cppcc_model.proposals import (
     StatsSettings,
     proposal_statistics,
     proposal_statistics_by,
+    rules_for,
 )
 from cppcc_model.proposals.figures import Figure
 
@@ -162,9 +163,9 @@ def proposals() -> None:
 @click.option(
     "--satisfaction-base",
     type=click.Choice([s.value for s in SatisfactionBase]),
-    default="rated",
-    show_default=True,
-    help="The satisfaction rate's denominator: rated, replied or assigned cases.",
+    default=None,
+    help="The satisfaction rate's denominator: rated, replied or assigned cases "
+    "(default: the committee's satisfaction_base, else rated).",
 )
 @output_options
 def proposal_stats(
@@ -174,16 +175,18 @@ def proposal_stats(
     as_of: str | None,
     by: str | None,
     attribution: str,
-    satisfaction_base: str,
+    satisfaction_base: str | None,
     format: str,
     output: Path | None,
 ) -> None:
     """Counts and rates of the proposals submitted in the period, as they stood on --as-of."""
     ledger = load(data)
     when = resolve_when(ledger, year, period, as_of)
+    base = ledger.committee.satisfaction_base or SatisfactionBase.RATED
     settings = StatsSettings(
-        satisfaction_base=SatisfactionBase.parse(satisfaction_base),
+        satisfaction_base=SatisfactionBase.parse(satisfaction_base) if satisfaction_base else base,
         attribution=Attribution.parse(attribution),
+        rules=rules_for(ledger.committee),
     )
     columns: dict[str, _Stats] = {
         TOTAL: proposal_statistics(ledger, period=when.period, as_of=when.as_of, settings=settings)

@@ -18,7 +18,12 @@ from typing import Any
 
 from cppcc_model.errors import CppccError, IntegrityError, Location, Problem
 from cppcc_model.io._tables_rows import Row
-from cppcc_model.io._tables_schema import EVENT_FIELDS, INFO_EVENT_FIELDS, table_by_name
+from cppcc_model.io._tables_schema import (
+    COMMITTEE_FIELDS,
+    EVENT_FIELDS,
+    INFO_EVENT_FIELDS,
+    table_by_name,
+)
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
     Activity,
@@ -200,10 +205,7 @@ class _Builder:
                 committee_row,
                 Committee,
                 "id",
-                **{
-                    name: values.get(name)
-                    for name in ("id", "name", "level", "jurisdiction", "parent_jurisdiction")
-                },
+                **{name: values.get(name) for name in COMMITTEE_FIELDS},
             )
         fields: dict[str, Any] = {"committee": committee}
         if committee is None:  # its problem is reported; do not blame every reference to it

@@ -90,17 +90,32 @@ def load_dataset(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_RO
 
 
 def validate_dataset(
-    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS
+    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS, lifecycles: bool = True
 ) -> list[Problem]:
-    """Every problem of the dataset at ``path``; an empty list when it loads cleanly."""
+    """Every problem of the dataset at ``path``; an empty list when it is clean.
+
+    With ``lifecycles`` (the default) a dataset that loads is also run through the proposal
+    and 社情民意 lifecycles (:func:`cppcc_model.checks.lifecycle_problems`), so every problem a
+    later statistic would refuse is listed too, each at the row of the step it names (tables)
+    or with the step's JSON path (JSON).
+    """
+    from cppcc_model.checks import lifecycle_problems
+
+    check = lifecycle_problems if lifecycles else None
     source = Path(path)
     try:
         if _kind(source) == "json":
-            ledger_json.load(source)
-            return []
+            ledger = ledger_json.load(source)
+            if check is None:
+                return []
+            where = Location(file=os.fspath(source))
+            return [
+                Problem(problem.message, where.merged(problem.where), problem.hint)
+                for problem in check(ledger)
+            ]
     except DatasetError as exc:
         return list(exc.problems)
-    return table_problems(source, max_rows=max_rows)
+    return table_problems(source, max_rows=max_rows, check=check)
 
 
 def write_dataset(

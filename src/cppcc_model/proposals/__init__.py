@@ -3,22 +3,20 @@
 * :mod:`.states` — the states and the transition table;
 * :mod:`.lifecycle` — applying dated steps to a proposal (:func:`apply`, :func:`advance`) and
   reading where it stands on a day (:func:`replay` → :class:`CaseStatus`);
-* :mod:`.deadlines` — reply due dates, extensions, working-day objection windows, overdue;
+* :mod:`.deadlines` — reply due dates, extensions, working-day objection windows;
+* :mod:`.overdue` — the reply owed on a day and whether it is late;
 * :mod:`.statistics` — counts and exact rates, as of a date or over a period, grouped;
 * :mod:`.figures` — exact rates shown as percentages;
 * :mod:`.submission` — plenary (大会) vs between-sessions (平时) proposals, and records whose
   session and date disagree.
 """
 
+from cppcc_model.proposals import deadlines as _deadlines
 from cppcc_model.proposals.deadlines import (
     DeadlineRules,
-    Overdue,
     add_months,
     add_working_days,
-    is_overdue,
     is_working_day,
-    overdue_as_of,
-    reply_due,
     working_days_between,
 )
 from cppcc_model.proposals.errors import (
@@ -41,8 +39,10 @@ from cppcc_model.proposals.lifecycle import (
     check_proposals,
     follow,
     replay,
+    rules_for,
     validate_proposals,
 )
+from cppcc_model.proposals.overdue import Overdue, is_overdue, overdue_as_of, reply_due
 from cppcc_model.proposals.states import (
     TRANSITIONS,
     Outcome,
@@ -61,6 +61,13 @@ from cppcc_model.proposals.statistics import (
     proposal_statistics,
     proposal_statistics_by,
 )
+
+# The overdue helpers moved to .overdue so that .deadlines imports nothing of the lifecycle;
+# their old home keeps the names (set here, not imported there, so there is no import loop).
+_deadlines.Overdue = Overdue  # type: ignore[attr-defined]
+_deadlines.is_overdue = is_overdue  # type: ignore[attr-defined]
+_deadlines.overdue_as_of = overdue_as_of  # type: ignore[attr-defined]
+_deadlines.reply_due = reply_due  # type: ignore[attr-defined]
 
 __all__ = [
     "BETWEEN_SESSIONS",
@@ -105,6 +112,7 @@ __all__ = [
     "proposal_statistics_by",
     "replay",
     "reply_due",
+    "rules_for",
     "validate_proposals",
     "working_days_between",
 ]

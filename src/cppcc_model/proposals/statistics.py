@@ -26,11 +26,11 @@ from typing import Generic, TypeVar
 import attrs
 from attrs import AttrsInstance
 
-from cppcc_model.labels import LabeledEnum
 from cppcc_model.ledger import Ledger
+from cppcc_model.model.office import SatisfactionBase, SatisfactionMeaning
 from cppcc_model.model.people import Member
 from cppcc_model.model.periods import Period
-from cppcc_model.model.proposals import Proposal, ProposerKind, ReplyCategory, Satisfaction
+from cppcc_model.model.proposals import Proposal, ProposerKind
 from cppcc_model.proposals.errors import StatisticsQueryError
 from cppcc_model.proposals.figures import Figure
 from cppcc_model.proposals.grouping import (
@@ -62,19 +62,6 @@ __all__ = [
 C = TypeVar("C", bound=AttrsInstance)
 R = TypeVar("R")
 S = TypeVar("S")
-
-
-class SatisfactionBase(LabeledEnum, kind_label="满意率分母 (satisfaction-rate denominator)"):
-    """What the satisfaction rate (满意率) is a share of — offices differ, so it is a setting.
-
-    * ``RATED`` — the cases whose proposer returned a rating (宁波: forms returned). Default.
-    * ``REPLIED`` — every case replied to (an unreturned form counts against the rate).
-    * ``ASSIGNED`` — every case assigned to a handling unit here (通州: all proposals).
-    """
-
-    RATED = ("rated", "反馈件数", "returned_forms")
-    REPLIED = ("replied", "答复件数")
-    ASSIGNED = ("assigned", "交办件数", "all")
 
 
 @attrs.frozen
@@ -332,6 +319,8 @@ def contribution(
     assigned = status.first_assigned_on is not None
     replied = status.replies > 0
     rating = status.satisfaction
+    meaning = None if rating is None else rating.meaning
+    code = None if status.reply is None else status.reply.code.lower()
     return ProposalCounts(
         received=1,
         collective_received=int(collective),
@@ -350,12 +339,12 @@ def contribution(
         closed=int(status.is_closed),
         rated=int(rating is not None),
         face_to_face=int(assigned and status.face_to_face),
-        satisfied=int(rating is Satisfaction.SATISFIED),
-        basically_satisfied=int(rating is Satisfaction.BASICALLY_SATISFIED),
-        dissatisfied=int(rating is Satisfaction.DISSATISFIED),
-        reply_a=int(status.reply is ReplyCategory.A),
-        reply_b=int(status.reply is ReplyCategory.B),
-        reply_c=int(status.reply is ReplyCategory.C),
+        satisfied=int(meaning is SatisfactionMeaning.SATISFIED),
+        basically_satisfied=int(meaning is SatisfactionMeaning.BASICALLY_SATISFIED),
+        dissatisfied=int(meaning is SatisfactionMeaning.DISSATISFIED),
+        reply_a=int(code == "a"),
+        reply_b=int(code == "b"),
+        reply_c=int(code == "c"),
         rehandled=int(status.rehandlings > 0),
         key=int(status.is_key),
         supervised=int(bool(status.supervisions)),
