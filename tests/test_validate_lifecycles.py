@@ -16,9 +16,18 @@ from click.testing import CliRunner
 from tests.test_dataset_problems import make_dataset
 
 from cppcc_model.cli import cli
-from cppcc_model.io.dataset import load_dataset, validate_dataset
+from cppcc_model.errors import Problem
+from cppcc_model.io.dataset import load_dataset
+from cppcc_model.io.dataset import validate_dataset as validate_plain
 
 EVENTS = "proposal_events.csv"
+
+
+def validate_dataset(path: Path) -> list[Problem]:
+    """What ``cppcc validate`` lists: the loading problems and the lifecycles'."""
+    return validate_plain(path, lifecycles=True)
+
+
 HEADER = (
     "proposal_id,step,on,case_number,parent_id,reason,converted_to,units,reply,satisfaction,"
     "face_to_face,leader,level,note\n"
@@ -57,6 +66,7 @@ def test_every_lifecycle_problem_is_listed_at_its_row(tmp_path: Path) -> None:
     )
     target = make_dataset(tmp_path, {"proposals.csv": PROPOSALS, EVENTS: events})
     load_dataset(target)  # it loads: the lifecycle is not a loading matter
+    assert validate_plain(target) == []  # nor, by default, of validate_dataset
     problems = validate_dataset(target)
     found = [(p.message, _where(p)) for p in problems]
     assert found == [
