@@ -327,16 +327,22 @@ class Ledger:
         """The same roster with only the records dated inside ``period``.
 
         Records the kept ones refer to stay too, so the result is consistent: the proposals a
-        kept proposal was merged into (and theirs, in turn), and the 社情民意 items a kept item
-        was combined with. They follow the records of the period, in ledger order.
+        kept proposal was merged into (and theirs, in turn), the 社情民意 items a kept item
+        was combined with, and the activities kept items came from. They follow the records
+        of the period, in ledger order.
         """
+        reports = _with_referenced(
+            self.info_reports_in(period), self.info_reports, _combined_reports
+        )
+        sources = {r.activity_id for r in reports if r.activity_id is not None}
+        activities = self.activities_in(period)
+        kept = {a.id for a in activities}
+        activities += tuple(a for a in self.activities if a.id in sources and a.id not in kept)
         return attrs.evolve(
             self,
-            activities=self.activities_in(period),
+            activities=activities,
             proposals=_with_referenced(self.proposals_in(period), self.proposals, _merge_parents),
-            info_reports=_with_referenced(
-                self.info_reports_in(period), self.info_reports, _combined_reports
-            ),
+            info_reports=reports,
             contributions=self.contributions_in(period),
         )
 
@@ -418,6 +424,7 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
     sessions = {s.id for s in ledger.sessions}
     proposals = {p.id for p in ledger.proposals}
     reports = {r.id for r in ledger.info_reports}
+    activities = {a.id for a in ledger.activities}
     known_bodies = {
         BodyKind.UNIT: units,
         BodyKind.SPECIAL_COMMITTEE: committees,
@@ -488,6 +495,8 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
         for member_id in report.author_ids:
             if member_id not in members:
                 yield unknown(report.id, "member", member_id, "the authors")
+        if report.activity_id is not None and report.activity_id not in activities:
+            yield unknown(report.id, "activity", report.activity_id, "the source activity")
         for info_event in report.history:
             for other in info_event.combined_with:
                 if other not in reports:

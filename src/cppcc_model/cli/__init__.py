@@ -45,12 +45,19 @@ COMMANDS: dict[str, LazyCommand] = {
     "proposals": LazyCommand(
         "cppcc_model.cli.statistics:proposals",
         "Proposal (提案) figures.",
-        subcommands=("cppcc_model.cli.listings:proposal_list",),
+        subcommands=(
+            "cppcc_model.cli.listings:proposal_list",
+            "cppcc_model.cli.paragraphs:proposal_report_command",
+            "cppcc_model.cli.paragraphs:proposal_merges",
+        ),
     ),
     "info": LazyCommand(
         "cppcc_model.cli.statistics:info",
         "社情民意 information figures.",
-        subcommands=("cppcc_model.cli.listings:info_issues",),
+        subcommands=(
+            "cppcc_model.cli.listings:info_issues",
+            "cppcc_model.cli.paragraphs:info_report_command",
+        ),
     ),
     "workplan": LazyCommand(
         "cppcc_model.cli.statistics:workplan",

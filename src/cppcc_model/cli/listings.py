@@ -70,15 +70,19 @@ def proposal_list(
         if proposal.body is not None:
             proposers.append(body_key(proposal.body, names)[1])
         session = sessions.get(proposal.session_id or "")
+        units = [unit.name for unit in status.units]
         rows.append(
             [
                 proposal.id,
                 status.case_number,
                 proposal.subject,
+                proposal.topic,
                 "、".join(proposers),
                 session,
                 proposal.submitted_on.isoformat(),
                 status.state.label,
+                status.merged_into,
+                "、".join(units) or None,
                 "重点" if status.is_key else None,
             ]
         )
@@ -93,7 +97,9 @@ def proposal_list(
                 "state": status.state.value,
                 "outcome": status.outcome.value,
                 "key": status.is_key,
-                "handling_units": [u.name for u in status.units],
+                "topic": proposal.topic,
+                "merged_into": status.merged_into,
+                "handling_units": units,
             }
         )
     table = Table(
@@ -103,10 +109,13 @@ def proposal_list(
             ("id", "编号"),
             ("case_number", "案号"),
             ("subject", "案由"),
+            ("topic", "类别"),
             ("proposers", "提案人"),
             ("session", "会议"),
             ("submitted_on", "提交日期"),
             ("state", "状态"),
+            ("merged_into", "并入"),
+            ("handling_units", "承办单位"),
             ("key", "重点"),
         ],
         rows,

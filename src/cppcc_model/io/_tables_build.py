@@ -71,6 +71,7 @@ class _Builder:
         self.problems = problems
         self.unchecked = unchecked
         self.located: dict[tuple[str, str], Row] = {}
+        self.activity_ids: set[str] = set()
 
     # ------------------------------------------------------------------ helpers
 
@@ -385,6 +386,7 @@ class _Builder:
         bodies: dict[BodyKind, Collection[str]],
     ) -> list[Any]:
         activities = self.unique("activities", lambda r: r.get("id"), "id")
+        self.activity_ids = set(activities)
         roll_calls = self.children("attendance", "activity_id", activities, "activities")
         result = []
         for activity_id, r in activities.items():
@@ -543,6 +545,7 @@ class _Builder:
         result = []
         for report_id, r in reports.items():
             self.refs(r, "author_ids", members, "members")
+            self.reference(r, "activity_id", r.get("activity_id"), self.activity_ids, "activities")
             body = self.body(r, "body", bodies)
             rows = histories.get(report_id, [])
             self._in_order(r, rows, "submitted_on", "社情民意 item")
@@ -568,6 +571,7 @@ class _Builder:
                     author_ids=r.get("author_ids"),
                     body=body,
                     history=events if None not in events else None,
+                    activity_id=r.get("activity_id"),
                 )
             )
         return result

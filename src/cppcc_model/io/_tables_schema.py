@@ -492,6 +492,14 @@ _INFO_REPORTS = Table(
         _date("submitted_on", "报送日期", "提交日期", required=True),
         _c("author_ids", "作者", CellKind.IDS, "报送人", example="m001；m003"),
         *_body("body", "报送单位"),
+        _c(
+            "activity_id",
+            "来源活动",
+            CellKind.ID,
+            "来源活动编号",
+            example="a001",
+            note="the activity (视察, 调研 …) the item came from",
+        ),
     ),
     aliases=("社情民意信息",),
     description="社情民意 items; each needs authors or an authoring body. Their history is in "

@@ -146,6 +146,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
                 "submitted_on": r.submitted_on,
                 "author_ids": r.author_ids,
                 **_body("body", r.body),
+                "activity_id": r.activity_id,
             }
         )
         for info_event in r.history:
