@@ -208,8 +208,16 @@ class ProposalCounts:
         )
 
     def as_dict(self) -> dict[str, int]:
-        """Plain data: every count, derived ones included."""
-        data = attrs.asdict(self)
+        """Plain data: every whole-number count, derived ones included.
+
+        The counts by category and level (``by_reply``, ``by_satisfaction``) are left out;
+        :meth:`ProposalStats.as_dict` gives them apart.
+        """
+        data = {
+            key: value
+            for key, value in attrs.asdict(self).items()
+            if key not in ("by_reply", "by_satisfaction")
+        }
         data.update(
             transferred_up=self.transferred_up,
             handled_locally=self.handled_locally,
@@ -347,8 +355,15 @@ class ProposalStats:
         return {**fixed, **self.shares()}
 
     def as_dict(self, places: int = 2) -> dict[str, object]:
-        """Plain data: the counts, and each rate as numerator, denominator and percentage."""
-        return stats_as_dict(self.counts.as_dict(), self.rates(), places)
+        """Plain data: the counts, the counts by category and level, and each rate.
+
+        ``by_reply`` and ``by_satisfaction`` count by the office's reply category and
+        satisfaction level (by code).
+        """
+        data = stats_as_dict(self.counts.as_dict(), self.rates(), places)
+        data["by_reply"] = dict(self.counts.by_reply)
+        data["by_satisfaction"] = dict(self.counts.by_satisfaction)
+        return data
 
 
 def _in_cohort(proposal: Proposal, as_of: dt.date, period: Period | None) -> bool:
