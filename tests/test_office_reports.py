@@ -109,7 +109,8 @@ def test_every_figure_is_traceable_to_its_records() -> None:
 
 def test_all_replied_reads_as_the_offices_write_it() -> None:
     replied_only = [p for p in LEDGER.proposals if p.id in {"p01", "p02", "p03", "p19"}]
-    report = proposal_report(replied_only, period=YEAR, title="2023年")
+    settings = StatsSettings.for_committee(LEDGER.committee)
+    report = proposal_report(replied_only, period=YEAR, title="2023年", settings=settings)
     assert "已交办4件，已全部办复，办复率100%" in report.paragraph
     assert "满意率100%" in report.paragraph
 

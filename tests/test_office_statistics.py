@@ -190,3 +190,21 @@ def test_merge_structure() -> None:
     assert structure.sizes() == {2: 2, 3: 1}
     assert structure.text() == "2案并1案2件，3案并1案1件"
     assert (structure.merged, structure.cases) == (4, 3)
+
+
+def test_a_ledger_keeps_the_offices_labels() -> None:
+    # written as codes, aliases or labels, a ledger holds the office's label
+    replies = {e.reply for p in LEDGER.proposals for e in p.history if e.reply is not None}
+    assert replies == {"已解决或采纳", "正在解决或列入计划", "因条件限制待以后解决", "留作参考"}
+    p05 = next(p for p in LEDGER.proposals if p.id == "p05")
+    assert [e.reply for e in p05.history if e.reply] == ["留作参考", "正在解决或列入计划"]
+    # under the default scheme the same codes read as A类 / B类 / C类, and 理解 is unknown
+    from cppcc_model.model import Committee
+
+    plain = build(Committee("qinghu", "青湖区政协", "county", "test.qinghu", merge_stage="either"))
+    p04 = next(p for p in plain.proposals if p.id == "p04")
+    assert [e.satisfaction for e in p04.history if e.satisfaction] == ["理解"]
+    p20 = next(p for p in plain.proposals if p.id == "p20")
+    assert [e.reply for e in p20.history if e.reply] == ["D"]
+    p01 = next(p for p in plain.proposals if p.id == "p01")
+    assert [e.reply for e in p01.history if e.reply] == ["A类"]

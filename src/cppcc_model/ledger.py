@@ -166,6 +166,9 @@ class Ledger:
     award_records: tuple[AwardRecord, ...] = attrs.field(default=(), converter=_award_records_tuple)
 
     def __attrs_post_init__(self) -> None:
+        canonical = _canonical_labels(self.proposals, self.committee)
+        if canonical is not None:
+            object.__setattr__(self, "proposals", canonical)
         problems = list(_integrity_problems(self))
         if problems:
             raise IntegrityError(
@@ -506,3 +509,40 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
         for member_id in contribution.author_ids:
             if member_id not in members:
                 yield unknown(contribution.id, "member", member_id, "the authors")
+
+
+def _canonical_labels(
+    proposals: tuple[Proposal, ...], committee: Committee
+) -> tuple[Proposal, ...] | None:
+    """The proposals with each reply category and rating written as the office's label.
+
+    ``"a"``, ``"A"`` and ``"A类"`` name the same category of the default scheme; a ledger keeps
+    the label (``"A类"``), so datasets written with English ids or Chinese labels load equal.
+    A label the office's vocabulary does not know is kept as written (the lifecycle reports
+    it). ``None`` when nothing changes.
+    """
+    scheme, scale = committee.reply_scheme, committee.satisfaction_scale
+    changed = False
+    result: list[Proposal] = []
+    for proposal in proposals:
+        events = []
+        touched = False
+        for event in proposal.history:
+            changes: dict[str, str] = {}
+            if event.reply is not None:
+                category = scheme.find(event.reply)
+                if category is not None and category.label != event.reply:
+                    changes["reply"] = category.label
+            if event.satisfaction is not None:
+                level = scale.find(event.satisfaction)
+                if level is not None and level.label != event.satisfaction:
+                    changes["satisfaction"] = level.label
+            if changes:
+                event = attrs.evolve(event, **changes)
+                touched = True
+            events.append(event)
+        if touched:
+            proposal = attrs.evolve(proposal, history=tuple(events))
+            changed = True
+        result.append(proposal)
+    return tuple(result) if changed else None
