@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -528,7 +528,7 @@ def _canonical_labels(
         events = []
         touched = False
         for event in proposal.history:
-            changes: dict[str, str] = {}
+            changes: dict[str, Any] = {}
             if event.reply is not None:
                 category = scheme.find(event.reply)
                 if category is not None and category.label != event.reply:
