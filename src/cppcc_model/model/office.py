@@ -28,6 +28,7 @@ written as its English id or its Chinese label.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -201,6 +202,21 @@ def _index(names: list[tuple[str, ...]], what: str) -> dict[str, int]:
     return index
 
 
+@functools.lru_cache(maxsize=64)
+def _lookup(
+    entries: tuple[OfficeCategory, ...] | tuple[OfficeLevel, ...],
+) -> dict[str, OfficeCategory | OfficeLevel]:
+    """Every name of the entries, as written and normalised, to its entry (first one wins)."""
+    index: dict[str, OfficeCategory | OfficeLevel] = {}
+    for entry in entries:
+        for name in entry.names:
+            index.setdefault(name, entry)
+    for entry in entries:
+        for name in entry.names:
+            index.setdefault(normalize_label(name), entry)
+    return index
+
+
 @attrs.frozen
 class ReplyScheme:
     """An office's reply categories, in order (A, B, C … as the office prints them)."""
@@ -227,11 +243,10 @@ class ReplyScheme:
 
     def find(self, text: str) -> OfficeCategory | None:
         """The category ``text`` names (its code, label or an alias), if any."""
-        key = normalize_label(text)
-        for category in self.categories:
-            if key in {normalize_label(name) for name in category.names}:
-                return category
-        return None
+        found = _lookup(self.categories).get(text)
+        if found is None:
+            found = _lookup(self.categories).get(normalize_label(text))
+        return found  # type: ignore[return-value]
 
     def choices(self) -> str:
         """The categories as a clerk writes them, for messages."""
@@ -269,11 +284,10 @@ class SatisfactionScale:
 
     def find(self, text: str) -> OfficeLevel | None:
         """The level ``text`` names (its code, label or an alias), if any."""
-        key = normalize_label(text)
-        for level in self.levels:
-            if key in {normalize_label(name) for name in level.names}:
-                return level
-        return None
+        found = _lookup(self.levels).get(text)
+        if found is None:
+            found = _lookup(self.levels).get(normalize_label(text))
+        return found  # type: ignore[return-value]
 
     def choices(self) -> str:
         """The levels as a clerk writes them, for messages."""
