@@ -34,7 +34,7 @@ PARAGRAPH_A = (
     "不予立案1件；转上级政协1件。"
     "按类别分，社会事业5件、占35.71%，农业农村4件、占28.57%，经济建设4件、占28.57%，城乡建设1件、占7.14%。"
     "确定重点提案2件。"
-    "已交办12件，已办复11件，办复率91.67%；其中已解决或采纳5件、占45.45%，正在解决或列入计划4件、"
+    "已交办12件，已办复11件，办复率91.67%，见面率16.67%；其中已解决或采纳5件、占45.45%，正在解决或列入计划4件、"
     "占36.36%，因条件限制待以后解决1件、占9.09%，留作参考1件、占9.09%。"
     "收到委员反馈9件，满意率88.89%（满意6件、基本满意2件、理解1件）。"
 )
@@ -45,7 +45,7 @@ PARAGRAPH_B = (
     "不予立案1件；转上级政协1件。"
     "按类别分，社会事业5件、占29.41%，经济建设5件、占29.41%，农业农村4件、占23.53%，城乡建设3件、占17.65%。"
     "确定重点提案2件。"
-    "已交办12件，已办复11件，办复率78.57%；其中已解决或采纳5件、占45.45%，正在解决或列入计划4件、"
+    "已交办12件，已办复11件，办复率78.57%，见面率16.67%；其中已解决或采纳5件、占45.45%，正在解决或列入计划4件、"
     "占36.36%，因条件限制待以后解决1件、占9.09%，留作参考1件、占9.09%。"
     "收到委员反馈9件，满意率81.82%（满意6件、基本满意2件、理解1件）。"
 )
@@ -250,3 +250,35 @@ def test_cppcc_proposals_merges_and_list(dataset: Path) -> None:
     assert rows["p15"]["merged_into"] == "p02"
     assert rows["p03"]["handling_units"] == ["区卫健局", "区医保局"]
     assert rows["p03"]["topic"] == "社会事业"
+
+
+def test_the_bundled_examples_write_their_source_documents_figures() -> None:
+    from cppcc_model.io.dataset import load_dataset
+
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    dawa = proposal_report(load_dataset(examples / "dawa" / "dataset"), period=YEAR)
+    # 大洼: 48 proposals filed; reply, face-to-face and satisfaction rates all 100 %
+    assert "立案48件，立案率100%" in dawa.paragraph
+    assert "已全部办复，办复率100%，见面率100%" in dawa.paragraph
+    assert "满意率100%" in dawa.paragraph
+    liujiang = load_dataset(examples / "liujiang" / "dataset")
+    since = Period(dt.date(2022, 1, 8), dt.date(2022, 6, 15))
+    text = proposal_report(liujiang, period=since).paragraph
+    # 柳江: 44 received, 38 filed, 6 to the city CPPCC, 32 assigned here
+    assert text.startswith("2022年1月8日至6月15日，共收到提案44件")
+    assert "立案38件" in text
+    assert "转上级政协6件" in text
+    assert "已交办32件" in text
+    half = Period(dt.date(2022, 1, 1), dt.date(2022, 6, 30))
+    assert "共刊发1期" in info_report(liujiang, period=half).paragraph
+    xiangzhou = load_dataset(examples / "xiangzhou" / "dataset")
+    plenary = proposal_report(xiangzhou, period=Period.year(2022)).paragraph
+    # 襄州: 367 received, 148 filed after merging
+    assert "共收到提案367件" in plenary
+    assert "立案148件" in plenary
+    info = info_report(xiangzhou, period=Period.year(2022)).paragraph
+    # 183 issued; 48 adopted or forwarded by the province and city, 7 to the national CPPCC;
+    # 20 leader instructions
+    assert "编发183篇" in info
+    assert "其中市级以上48篇；转报全国政协7篇" in info
+    assert "获领导批示20篇20次" in info

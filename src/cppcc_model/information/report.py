@@ -7,7 +7,8 @@
 Phrasing (a clause appears only when its figure is not zero, except the first):
 
 * ``{period}，共收到社情民意信息{submitted}篇``, ``其中来自视察调研等活动{from_activity}篇``;
-* ``编发{issued}篇（单篇{alone}篇、综合{combined}篇），编发率{issue_rate}``, ``共{issues}期``;
+* ``编发{issued}篇（单篇{alone}篇、综合{combined}篇），编发率{issue_rate}`` (``（均为综合编发）``
+  when every issued item was combined), ``共刊发{issues}期``;
 * ``被区级以上采用、转报{taken_up_county}篇，其中市级以上{taken_up_city}篇`` (only
   ``被市级以上采用、转报{taken_up_city}篇`` when the two are the same);
 * ``转报全国政协{national}篇``; ``被全国政协采用{adopted_national}篇``;
@@ -105,9 +106,14 @@ def info_report(
     if c.from_activity:
         first += f"，其中来自视察调研等履职活动{count('from_activity', '来自履职活动')}篇"
     sentences = [first + "。"]
+    if not c.submitted:
+        return ProposalReport("".join(sentences), tuple(figures))
     if c.issued:
         text = f"编发{count('issued', '编发')}篇"
-        if c.issued_combined:
+        if c.issued_combined == c.issued:
+            count("issued_combined", "综合编发")
+            text += "（均为综合编发）"
+        elif c.issued_combined:
             alone = c.issued - c.issued_combined
             text += f"（单篇{alone}篇、综合{count('issued_combined', '综合编发')}篇）"
         text += f"，编发率{rate('issue_rate')}"

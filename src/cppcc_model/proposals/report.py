@@ -16,7 +16,8 @@ Phrasing (each clause appears only when its figure is not zero, except the first
   then ``不予立案{not_filed}件；转上级政协{transferred_up}件；``
 * ``按类别分，{topic}{n}件、占{share}，…。`` — the topics of the proposals counted as 立案.
 * ``确定重点提案{key}件。``
-* ``已交办{assigned}件，已全部办复，办复率100%``, or ``已办复{replied}件，办复率{reply_rate}``, or,
+* ``已交办{assigned}件，已全部办复，办复率100%`` (then ``，见面率{face_to_face_rate}`` when
+  meetings are recorded), or ``已办复{replied}件，办复率{reply_rate}``, or,
   before any reply, ``已交办{assigned}件，正在办理``;
   ``其中{category}{n}件、占{share}…；``
 * ``收到反馈{rated}件，满意率{satisfaction_rate}（满意{n}件、基本满意{n}件…）。``
@@ -241,6 +242,8 @@ def proposal_report(
         )
         first += f"，委员参与提案{c.participations}人次"
     sentences.append(first + "。")
+    if not received:
+        return ProposalReport("".join(sentences), tuple(w.figures))
 
     with_merged = chosen.filing_count is FilingCount.FILED_AND_MERGED
     filing_names = ("filed", "merged") if with_merged else ("filed",)
@@ -304,6 +307,8 @@ def proposal_report(
         else:
             replied = w.count("replied", ("replied",))
             handling = f"已交办{assigned}件，已办复{replied}件，办复率{reply_rate}"
+        if c.face_to_face:
+            handling += f"，见面率{w.rate('face_to_face_rate')}"
         shares = []
         for category in chosen.rules.reply_scheme.categories:
             n = c.by_reply.get(category.code, 0)
