@@ -282,3 +282,27 @@ def test_the_bundled_examples_write_their_source_documents_figures() -> None:
     assert "编发183篇" in info
     assert "其中市级以上48篇；转报全国政协7篇" in info
     assert "获领导批示20篇20次" in info
+
+
+def test_the_report_workbook_as_a_clerk_opens_it(dataset: Path, tmp_path: Path) -> None:
+    import openpyxl
+
+    target = tmp_path / "提案工作.xlsx"
+    result = CliRunner().invoke(
+        cli, ["proposals", "report", str(dataset), "--year", "2023", "-o", str(target)]
+    )
+    assert result.exit_code == 0, result.output
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[1]
+    assert header[:6] == ("指标", "名称", "数值", "口径", "依据记录", "分母记录")
+    by_key = {row[0]: row for row in rows[2:] if row[0]}
+    assert by_key["filing_rate"][2:5] == (
+        "70%",
+        "立案/收到提案",
+        "、".join(f"p{n:02}" for n in (1, 2, 3, 4, 5, 7, 11, 12, 13, 15, 16, 17, 19, 20)),
+    )
+    assert by_key["reply_share:D"][4] == "p20"
+    cells = [cell for row in rows for cell in row if isinstance(cell, str)]
+    assert PARAGRAPH_A in cells

@@ -51,7 +51,7 @@ def _report(title: str, report: ProposalReport, payload: dict[str, object]) -> R
         ]
         for f in report.figures
     ]
-    table = Table(title, _FIGURE_COLUMNS, rows)
+    table = Table(title, _FIGURE_COLUMNS, rows, notes=(report.paragraph,))
     data = {
         **payload,
         "paragraph": report.paragraph,
