@@ -24,8 +24,10 @@ __all__ = [
     "IntegrityError",
     "InvalidValueError",
     "Location",
+    "OutputError",
     "Problem",
     "ProblemsError",
+    "RuleEvaluationError",
     "UnknownLabelError",
 ]
 
@@ -130,6 +132,14 @@ class CppccError(Exception):
 
 class InvalidValueError(CppccError, ValueError):
     """A value that an entity or a rule cannot hold (an empty name, an end before a start …)."""
+
+
+class OutputError(CppccError):
+    """An output that cannot or must not be written (an unwritable path, the input itself …)."""
+
+
+class RuleEvaluationError(CppccError):
+    """A rule failed while scoring a member (usually a plugin's escape-hatch function)."""
 
 
 class UnknownLabelError(InvalidValueError):

@@ -21,7 +21,7 @@ from fractions import Fraction
 
 import attrs
 
-from cppcc_model.errors import CppccError, InvalidValueError, Location
+from cppcc_model.errors import CppccError, InvalidValueError, Location, RuleEvaluationError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
 from cppcc_model.numbers import format_fraction
@@ -44,10 +44,6 @@ __all__ = ["Assessment", "RuleEvaluationError", "assess"]
 
 RuleSetForYear = Callable[[int], RuleSet | None]
 """Finds the rule set in force in a given year (for consecutive-year triggers)."""
-
-
-class RuleEvaluationError(CppccError):
-    """A rule raised an error while scoring a member (usually an escape-hatch function)."""
 
 
 @attrs.frozen

@@ -8,7 +8,7 @@ import click
 
 from cppcc_model.cli.app import ExitCode, cli_context, flush
 from cppcc_model.cli.formatting import Cell, Report, Table
-from cppcc_model.cli.options import data_argument, emit, load, output_options
+from cppcc_model.cli.options import data_argument, emit, load, output_options, remember_input
 from cppcc_model.errors import Problem
 from cppcc_model.io.dataset import validate_dataset
 from cppcc_model.messages import Lang, render_problem, translate
@@ -49,6 +49,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
 
     Exits 0 when the dataset loads, 2 when it does not (nothing is loaded then).
     """
+    remember_input(data)
     problems = validate_dataset(data, lifecycles=True)
     lang: Lang = "en" if cli_context().lang == "en" else "zh"
     if problems:

@@ -40,11 +40,13 @@ __all__ = [
     "assess_members",
     "data_argument",
     "emit",
+    "inputs",
     "last_year",
     "load",
     "method_option",
     "name_key",
     "output_options",
+    "remember_input",
     "resolve_rules",
     "resolve_when",
     "rules_option",
@@ -128,6 +130,24 @@ def output_options(function: F) -> F:
     )(function)
 
 
+_INPUTS = "cppcc_model.inputs"
+
+
+def remember_input(path: str | os.PathLike[str]) -> None:
+    """Note that the running command reads ``path``: ``--output`` may not overwrite it."""
+    context = click.get_current_context(silent=True)
+    if context is not None:
+        context.find_root().meta.setdefault(_INPUTS, []).append(os.fspath(path))
+
+
+def inputs() -> list[str]:
+    """The files and directories the running command has read (see :func:`remember_input`)."""
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return []
+    return list(context.find_root().meta.get(_INPUTS, []))
+
+
 def load(data: Path) -> Ledger:
     """Load the dataset (every problem is reported at once, as one error).
 
@@ -135,6 +155,7 @@ def load(data: Path) -> Ledger:
     """
     from cppcc_model.cli.progress import status
 
+    remember_input(data)
     return status(f"读取数据 loading {data}", lambda: load_dataset(data))
 
 
@@ -198,6 +219,7 @@ def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:
     """
     context = cli_context()
     if rules is not None and (rules.lower().endswith(".toml") or os.path.isfile(rules)):
+        remember_input(rules)
         return load_rule_set(rules, functions=context.plugins().functions)
     plugins = context.plugins()
     target = rules if rules is not None else ledger.committee.jurisdiction
@@ -242,7 +264,7 @@ def emit(report: Report, format: str | None, output: Path | None) -> None:
     """Print ``report`` or write it to ``output``."""
     from cppcc_model.cli.progress import status
 
-    text = status("写出 writing", lambda: write_report(report, format, output))
+    text = status("写出 writing", lambda: write_report(report, format, output, inputs=inputs()))
     if text is not None:
         click.echo(text, nl=False)
     elif output is not None:

@@ -24,6 +24,7 @@ import attrs
 from cppcc_model.errors import Location, Problem
 from cppcc_model.io._tables_cells import excel_unescape, is_empty
 from cppcc_model.io._tables_schema import TABLES, Table, all_table_names, table_named
+from cppcc_model.io.safe_text import restore_formula
 
 __all__ = ["DEFAULT_MAX_ROWS", "DatasetTables", "RawTable", "read_dataset_tables"]
 
@@ -193,7 +194,7 @@ def _csv_rows(reader: Any, where: Location) -> Iterator[list[Any]]:
                 )
             ) from None
         records += 1
-        yield row
+        yield [restore_formula(cell) for cell in row]
 
 
 # ---------------------------------------------------------------------- xlsx
@@ -238,7 +239,9 @@ def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem]]:
 def _sheet_rows(worksheet: Any) -> Iterator[list[Any]]:
     worksheet.reset_dimensions()  # do not trust the stored size: read every row there is
     for row in worksheet.iter_rows(values_only=True):
-        yield [excel_unescape(cell) if isinstance(cell, str) else cell for cell in row]
+        yield [
+            restore_formula(excel_unescape(cell)) if isinstance(cell, str) else cell for cell in row
+        ]
 
 
 def _is_note(name: str) -> bool:

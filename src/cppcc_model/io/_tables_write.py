@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
@@ -26,9 +25,19 @@ from cppcc_model.io._tables_schema import (
     Column,
     Table,
 )
+from cppcc_model.io.atomic import atomic_write_bytes, atomic_write_text
+from cppcc_model.io.safe_text import CellTooLongError, neutralise_formula
+from cppcc_model.io.safe_xlsx import put_text, workbook_bytes
 from cppcc_model.ledger import Ledger
 
-__all__ = ["Headers", "ledger_rows", "table_cells", "write_csv_directory", "write_workbook"]
+__all__ = [
+    "CellWriteError",
+    "Headers",
+    "ledger_rows",
+    "table_cells",
+    "write_csv_directory",
+    "write_workbook",
+]
 
 Headers = Literal["en", "zh"]
 """The language of headers, file names, sheet names and labels."""
@@ -220,71 +229,83 @@ def table_file_name(table: Table, headers: Headers) -> str:
     return table.zh if headers == "zh" else table.name
 
 
+def _csv_cell(cell: str | int | dt.date | None) -> str | int | None:
+    if isinstance(cell, dt.date):
+        return cell.isoformat()
+    if isinstance(cell, str):
+        return neutralise_formula(cell)
+    return cell
+
+
 def write_csv_directory(ledger: Ledger, directory: Path, headers: Headers) -> None:
-    """One UTF-8 CSV file per table (with a BOM, so Excel reads the Chinese right)."""
+    """One UTF-8 CSV file per table (with a BOM, so Excel reads the Chinese right).
+
+    Each file is replaced in one step (:mod:`cppcc_model.io.atomic`); text that a spreadsheet
+    would take for a formula is written with a leading apostrophe, which the loader removes.
+    """
     directory.mkdir(parents=True, exist_ok=True)
     rows = ledger_rows(ledger)
     for table in TABLES:
         target = directory / f"{table_file_name(table, headers)}.csv"
-        with (
-            _Atomic(target) as handle,
-            open(handle, "w", encoding="utf-8-sig", newline="") as stream,
-        ):
-            writer = csv.writer(stream)
-            for cells in table_cells(table, rows[table.name], headers):
-                writer.writerow(
-                    [cell.isoformat() if isinstance(cell, dt.date) else cell for cell in cells]
-                )
+        buffer = io.StringIO()
+        writer = csv.writer(buffer)
+        for cells in table_cells(table, rows[table.name], headers):
+            writer.writerow([_csv_cell(cell) for cell in cells])
+        atomic_write_text(target, buffer.getvalue(), encoding="utf-8-sig")
+
+
+class CellWriteError(ValueError):
+    """A cell that cannot be written whole; says which table, row and column."""
+
+    def __init__(self, message: str, sheet: str, row: int, column: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.sheet = sheet
+        self.row = row
+        self.column = column
 
 
 def write_workbook(ledger: Ledger, path: Path, headers: Headers) -> None:
-    """One workbook, one sheet per table; dates are Excel dates, text is always text."""
+    """One workbook, one sheet per table; dates are Excel dates, text is always text.
+
+    The file is byte-identical for the same ledger (:func:`~cppcc_model.io.safe_xlsx.
+    workbook_bytes`) and replaced in one step.
+
+    Raises:
+        CellWriteError: for text longer than a worksheet cell holds.
+
+    """
     import openpyxl  # imported here: writing CSV does not need it
 
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     rows = ledger_rows(ledger)
     for table in TABLES:
-        sheet = workbook.create_sheet(table_file_name(table, headers))
+        name = table_file_name(table, headers)
+        sheet = workbook.create_sheet(name)
+        header: list[Any] = []
         for row_number, cells in enumerate(table_cells(table, rows[table.name], headers), start=1):
+            if row_number == 1:
+                header = list(cells)
             for column_number, value in enumerate(cells, start=1):
                 if value is None:
                     continue
                 cell = sheet.cell(row=row_number, column=column_number)
                 if isinstance(value, str):
-                    cell.value = excel_escape(value)
-                    cell.data_type = "s"  # never a formula, never an error code
+                    try:
+                        put_text(cell, excel_escape(neutralise_formula(value)))
+                    except CellTooLongError as error:
+                        raise CellWriteError(
+                            str(error), name, row_number, str(header[column_number - 1])
+                        ) from None
                 elif isinstance(value, dt.date):
                     if value >= _EXCEL_FIRST_DAY:
                         cell.value = value
                         cell.number_format = "yyyy-mm-dd"
                     else:
-                        cell.value = value.isoformat()
-                        cell.data_type = "s"
+                        put_text(cell, value.isoformat())
                 else:
                     cell.value = value
         sheet.freeze_panes = "A2"
     path.parent.mkdir(parents=True, exist_ok=True)
-    with _Atomic(path) as handle:
-        workbook.save(handle)
-
-
-class _Atomic:
-    """Write to a temporary file beside ``target`` and move it into place only on success."""
-
-    def __init__(self, target: Path) -> None:
-        self.target = target
-        self.temporary = ""
-
-    def __enter__(self) -> str:
-        descriptor, self.temporary = tempfile.mkstemp(
-            prefix=f".{self.target.name}.", suffix=".tmp", dir=self.target.parent
-        )
-        os.close(descriptor)
-        return self.temporary
-
-    def __exit__(self, kind: object, error: object, trace: object) -> None:
-        if kind is None:
-            os.replace(self.temporary, self.target)
-        else:
-            Path(self.temporary).unlink(missing_ok=True)
+    atomic_write_bytes(path, workbook_bytes(workbook))

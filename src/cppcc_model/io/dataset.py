@@ -140,7 +140,7 @@ def write_dataset(
     if format == "json":
         try:
             ledger_json.dump(ledger, path)
-        except OSError as exc:
+        except (OSError, UnicodeError) as exc:
             raise DatasetError(
                 f"cannot write the dataset to {os.fspath(path)}",
                 [Problem(f"writing failed: {exc}", Location(file=os.fspath(path)))],

@@ -28,6 +28,7 @@ from typing import Any
 from cppcc_model.errors import DatasetError, Location, Problem
 from cppcc_model.io._json_converter import describe, make_converter
 from cppcc_model.io._json_problems import JsonPath, format_path, problems_from
+from cppcc_model.io.atomic import atomic_write_text
 from cppcc_model.ledger import Ledger
 
 __all__ = [
@@ -227,10 +228,11 @@ def loads(text: str, *, source: str | None = None) -> Ledger:
 
 
 def dump(ledger: Ledger, path: str | os.PathLike[str]) -> None:
-    """Write ``ledger`` to the file ``path`` as UTF-8 JSON text ending with a newline."""
-    with open(path, "w", encoding="utf-8", newline="\n") as stream:
-        stream.write(dumps(ledger))
-        stream.write("\n")
+    """Write ``ledger`` to the file ``path`` as UTF-8 JSON text ending with a newline.
+
+    The file is replaced in one step (:mod:`cppcc_model.io.atomic`).
+    """
+    atomic_write_text(path, dumps(ledger) + "\n")
 
 
 def load(path: str | os.PathLike[str]) -> Ledger:

@@ -31,7 +31,12 @@ from cppcc_model.io._tables_build import build_ledger
 from cppcc_model.io._tables_files import DEFAULT_MAX_ROWS, read_dataset_tables
 from cppcc_model.io._tables_rows import Row, parse_committee, parse_table
 from cppcc_model.io._tables_schema import TABLES, CellKind, Column, Table, table_named
-from cppcc_model.io._tables_write import Headers, write_csv_directory, write_workbook
+from cppcc_model.io._tables_write import (
+    CellWriteError,
+    Headers,
+    write_csv_directory,
+    write_workbook,
+)
 from cppcc_model.ledger import Ledger
 
 __all__ = [
@@ -202,6 +207,17 @@ def write_tables(
             write_csv_directory(ledger, target, headers)
         else:
             write_workbook(ledger, target, headers)
+    except CellWriteError as exc:
+        raise DatasetError(
+            f"cannot write the dataset to {os.fspath(path)}",
+            [
+                Problem(
+                    f"{exc.message}; it cannot be written to a workbook without cutting it",
+                    Location(file=target.name, sheet=exc.sheet, row=exc.row, column=exc.column),
+                    "write the dataset as CSV or JSON, which hold text of any length",
+                )
+            ],
+        ) from None
     except (OSError, UnicodeError, ValueError) as exc:
         raise DatasetError(
             f"cannot write the dataset to {os.fspath(path)}",

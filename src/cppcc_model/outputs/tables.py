@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from cppcc_model.errors import CppccError
+from cppcc_model.errors import OutputError
 
 __all__ = ["Cell", "Chart", "ChartKind", "Column", "OutputError", "Report", "Table"]
 
@@ -30,10 +30,6 @@ ChartKind = str
 """``"bar"`` (horizontal bars), ``"column"`` (vertical bars) or ``"pie"``."""
 
 CHART_KINDS = ("bar", "column", "pie")
-
-
-class OutputError(CppccError):
-    """The output cannot be written (no ``--output`` for a workbook, an unwritable path …)."""
 
 
 @attrs.frozen

@@ -9,6 +9,10 @@ format     what is written
            tables (a file gets a UTF-8 BOM so that Excel opens it with Chinese intact)
 ``md``     a ``###`` heading and a pipe table per table
 =========  ===============================================================================
+
+Every cell, header, title and note passes through :mod:`cppcc_model.io.safe_text`: CSV and
+Markdown cells never start a formula, and terminal and Markdown tables keep one line per row
+with no escape sequence or direction control in it.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
+from cppcc_model.io.safe_text import printable, safe_cell
 from cppcc_model.outputs.tables import Cell, OutputError, Report, Table
 
 __all__ = ["TEXT_FORMATS", "cell_text", "display_width", "render_text"]
@@ -52,15 +58,20 @@ def is_numeric(table: Table, index: int) -> bool:
     )
 
 
+def _line(text: str) -> str:
+    """Text for one line of a terminal table: no line break, escape or direction control."""
+    return printable(text, line_breaks=False)
+
+
 def _render_table(table: Table) -> str:
-    headers = [c.header for c in table.columns]
-    cells = [[cell_text(c) for c in row] for row in table.rows]
+    headers = [_line(c.header) for c in table.columns]
+    cells = [[_line(cell_text(c)) for c in row] for row in table.rows]
     widths = [
         max([display_width(h)] + [display_width(row[i]) for row in cells])
         for i, h in enumerate(headers)
     ]
     right = [is_numeric(table, i) for i in range(len(headers))]
-    lines = [table.title]
+    lines = [_line(table.title)]
     lines.append(
         "  ".join(_pad(h, w, r) for h, w, r in zip(headers, widths, right, strict=True)).rstrip()
     )
@@ -71,16 +82,24 @@ def _render_table(table: Table) -> str:
     )
     if not table.rows:
         lines.append("(无 none)")
-    lines.extend(table.notes)
+    lines.extend(_line(note) for note in table.notes)
     return "\n".join(lines)
 
 
+_MD_SPECIAL = re.compile(r"([\\|\[\]<>`*_])")
+
+
+def _md_text(text: str) -> str:
+    """Text for one line of Markdown: safe (see :func:`safe_cell`), markup characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", safe_cell(text, line_breaks=False))
+
+
 def _md_cell(cell: Cell) -> str:
-    return cell_text(cell).replace("|", "\\|").replace("\n", " ")
+    return _md_text(cell_text(cell))
 
 
 def _render_md(table: Table) -> str:
-    lines = [f"### {table.title}", ""]
+    lines = [f"### {_md_text(table.title)}", ""]
     lines.append("| " + " | ".join(_md_cell(c.header) for c in table.columns) + " |")
     lines.append(
         "|"
@@ -90,7 +109,7 @@ def _render_md(table: Table) -> str:
     lines.extend("| " + " | ".join(_md_cell(c) for c in row) + " |" for row in table.rows)
     if table.notes:
         lines.append("")
-        lines.extend(f"> {note}" for note in table.notes)
+        lines.extend(f"> {_md_text(note)}" for note in table.notes)
     return "\n".join(lines)
 
 
@@ -101,10 +120,19 @@ def _render_csv(tables: Sequence[Table]) -> str:
         if index:
             writer.writerow([])
         if len(tables) > 1:
-            writer.writerow([table.title])
-        writer.writerow([c.header for c in table.columns])
-        writer.writerows([cell_text(c) for c in row] for row in table.rows)
+            writer.writerow([safe_cell(table.title)])
+        writer.writerow([safe_cell(c.header) for c in table.columns])
+        writer.writerows([safe_cell(cell_text(c)) for c in row] for row in table.rows)
     return buffer.getvalue()
+
+
+def _render_json(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: only an ASCII escape can carry it
+        text = json.dumps(data, ensure_ascii=True, indent=2, sort_keys=True) + "\n"
+    return text
 
 
 def render_text(report: Report, format: str) -> str:
@@ -117,7 +145,7 @@ def render_text(report: Report, format: str) -> str:
 
     """
     if format == "json":
-        return json.dumps(report.json_data(), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+        return _render_json(report.json_data())
     tables = [*report.tables, *report.sections]
     if format == "csv":
         return _render_csv(tables)
@@ -125,7 +153,7 @@ def render_text(report: Report, format: str) -> str:
         return "\n\n".join(_render_md(t) for t in tables) + "\n"
     if format == "table":
         if report.text is not None:
-            return report.text.rstrip("\n") + "\n"
+            return printable(report.text.rstrip("\n")) + "\n"
         return "\n\n".join(_render_table(t) for t in tables) + "\n"
     raise OutputError(
         f"format {format!r} is not written as text", hint=f"use one of: {', '.join(TEXT_FORMATS)}"

@@ -4,18 +4,21 @@
 ``output`` (or returns the text for the terminal). The format may be left out: it then follows
 the extension of ``output`` (``.xlsx``, ``.html``, ``.csv``, ``.json``, ``.md``, anything else
 a text table). A format that contradicts the extension (``-f table -o 得分.xlsx``) is refused,
-so a text table never lands under an ``.xlsx`` name. Files are written to a temporary file
-beside the target and moved into place, so a failed write never leaves half a file.
+so a text table never lands under an ``.xlsx`` name. Files are written by
+:mod:`cppcc_model.io.atomic` (a temporary file beside the target, synced, then renamed over
+it), so a failed or interrupted write never leaves half a file, and an output that is the
+input dataset, inside it, or the rule file is refused.
 """
 
 from __future__ import annotations
 
 import os
-import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from cppcc_model.errors import Location
+from cppcc_model.io.atomic import atomic_path, check_output_path
+from cppcc_model.io.safe_xlsx import workbook_bytes
 from cppcc_model.outputs.tables import OutputError, Report
 from cppcc_model.outputs.text import render_text
 
@@ -74,61 +77,63 @@ def _extension(format: str) -> str:
     return ".txt"
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Call ``write`` on a temporary file beside ``path``, then move it into place.
+
+    The file is synced and renamed over ``path`` in one step
+    (:func:`cppcc_model.io.atomic.atomic_path`): a failed or interrupted write leaves the
+    previous file as it was.
 
     Raises:
         OutputError: when the directory does not exist or the file cannot be written.
 
     """
     try:
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".part", dir=path.parent or Path(".")
-        )
-        os.close(handle)
+        with atomic_path(path) as temporary:
+            write(temporary)
     except OSError as error:
         raise OutputError(
             f"cannot write {path}: {error.strerror or error}",
             where=Location(file=os.fspath(path)),
-            hint="check the directory exists and can be written to",
+            hint="check the directory exists and the file is not open in another program",
         ) from None
-    try:
-        os.chmod(temporary, 0o666 & ~_umask())
-        write(Path(temporary))
-        os.replace(temporary, path)
-    except OSError as error:
-        raise OutputError(
-            f"cannot write {path}: {error.strerror or error}",
-            where=Location(file=os.fspath(path)),
-            hint="check the directory exists and the file is not open in Excel",
-        ) from None
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
 
 
 def write_report(
-    report: Report, format: str | None, output: str | os.PathLike[str] | None
+    report: Report,
+    format: str | None,
+    output: str | os.PathLike[str] | None,
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> str | None:
     """Write ``report`` to ``output`` in ``format``; return the text for stdout when no file.
 
+    ``inputs`` are the files and directories the report was made from (the dataset, a rule
+    file): ``output`` may be none of them and may not lie inside them. A workbook is
+    byte-identical for identical reports (:func:`cppcc_model.io.safe_xlsx.workbook_bytes`).
+
     Raises:
         OutputError: a workbook or HTML report without ``output``, a format the extension
-            contradicts, or a file that cannot be written.
+            contradicts, an output that is an input, text too long for a worksheet cell, or a
+            file that cannot be written.
 
     """
     chosen = format_for(format, output)
+    if output is not None:
+        check_output_path(output, inputs)
     if chosen == "xlsx":
         from cppcc_model.outputs.xlsx import workbook
 
-        book = workbook(report)
-        write_atomically(Path(str(output)), lambda path: book.save(path))
+        target = Path(str(output))
+        try:
+            data = workbook_bytes(workbook(report))
+        except OutputError as error:
+            raise error.located(Location(file=os.fspath(target))) from None
+
+        def write_book(path: Path) -> None:
+            path.write_bytes(data)
+
+        write_atomically(target, write_book)
         return None
     if chosen == "html":
         from cppcc_model.outputs.html import render_html

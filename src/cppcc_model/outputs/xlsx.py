@@ -12,7 +12,9 @@ One sheet per table, each laid out for a chair's meeting (主席会议) or a 公
 * the table's charts (openpyxl charts) to the right of it.
 
 Sheet names are the tables' short ``sheet`` names (``委员排名``), else the title cut to Excel's
-31 characters; a text that Excel would read as a formula is stored as text.
+31 characters. Text cells go through :func:`cppcc_model.io.safe_text.safe_cell` and are stored
+as text (:func:`cppcc_model.io.safe_xlsx.put_text`): never a formula, never cut — text longer
+than a cell holds is an :class:`~cppcc_model.errors.OutputError` naming the sheet and cell.
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
+from cppcc_model.errors import Location, OutputError
+from cppcc_model.io.safe_text import CellTooLongError, printable, safe_cell
+from cppcc_model.io.safe_xlsx import put_text
 from cppcc_model.outputs.tables import Cell, Chart, Report, Table
 from cppcc_model.outputs.text import cell_text, display_width
 
@@ -31,7 +36,6 @@ FOOTER = "第 &P 页 共 &N 页"
 """The printed footer: Excel puts the page number at ``&P`` and the page count at ``&N``."""
 
 _SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _HEADER_ROW = 2
 _FIRST_ROW = 3
 
@@ -40,7 +44,8 @@ def sheet_names(tables: Sequence[Table]) -> list[str]:
     """A distinct, valid sheet name for each table."""
     names: list[str] = []
     for index, table in enumerate(tables, start=1):
-        base = _SHEET_FORBIDDEN.sub("_", table.sheet or table.title).strip("'") or f"表{index}"
+        title = printable(table.sheet or table.title, line_breaks=False)
+        base = _SHEET_FORBIDDEN.sub("_", title).strip("' ") or f"表{index}"
         name = base[:31]
         suffix = 2
         while name in names:
@@ -62,17 +67,20 @@ def number_format(cell: Cell) -> str | None:
     return "0." + "0" * places if places else "0"
 
 
-def _value(cell: Cell) -> Any:
-    if isinstance(cell, str):
-        return _CONTROL.sub("", cell)
-    return cell
-
-
 def _put(sheet: Any, row: int, column: int, value: Cell) -> Any:
+    """One cell: numbers as numbers; text always text, safe and whole, never a formula."""
     target = sheet.cell(row=row, column=column)
-    target.value = _value(value)
-    if target.data_type == "f":  # text that looks like a formula stays text
-        target.data_type = "s"
+    if value is None or (isinstance(value, int | Decimal) and not isinstance(value, bool)):
+        target.value = value
+        return target
+    try:
+        put_text(target, safe_cell(str(value)))
+    except CellTooLongError as error:
+        raise OutputError(
+            f"{error}; it cannot be written to a workbook without cutting it",
+            where=Location(sheet=sheet.title, row=row, column=target.column_letter),
+            hint="write this report as CSV, Markdown, HTML or JSON, which hold text of any length",
+        ) from None
     return target
 
 
