@@ -40,7 +40,6 @@ _EXCEL_EPOCH_1900 = dt.date(1899, 12, 30)
 _EXCEL_MAX_SERIAL = 2958465  # 9999-12-31
 _SERIAL_TEXT = re.compile(r"\d{5}")
 _MIDNIGHT = re.compile(r"[ T]0{1,2}:00(?::00(?:\.0+)?)?$")
-_INTEGER = re.compile(r"[+-]?\d+")
 _TRUE = frozenset({"是", "true", "yes", "y", "1", "有", "√"})
 _FALSE = frozenset({"否", "false", "no", "n", "0", "无", "×"})
 
@@ -96,24 +95,69 @@ def _read_id(value: object) -> str:
     return text
 
 
+MAX_WHOLE = 1_000_000_000
+"""The largest whole number a count cell may hold (no count of a ledger comes near it)."""
+
+_WHOLE_TEXT = re.compile(r"-?[0-9]+")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９－", "0123456789-")
+_FLOAT_EXACT = 2**53  # beyond this a float cell is not an exact whole number
+
+
+def _int_text_reason(text: str) -> str:
+    """Why ``text`` is not a plain whole number, in the clerk's terms."""
+    if any(ch in text for ch in ",，"):
+        return "it has a thousands separator"
+    if text.startswith(("+", "＋")):
+        return "it starts with a plus sign"
+    if any(ch.isdigit() and ch not in "0123456789" for ch in text):
+        return "it has digits that are not 0-9 (a superscript or another script's digits)"
+    return "it is not a whole number"
+
+
 def _read_int(value: object, minimum: int) -> int:
+    """A whole number, strictly: ASCII or full-width digits, an optional minus, nothing else.
+
+    Thousands separators, a leading +, superscripts and other scripts' digits are refused, as
+    are worksheet numbers that are not exact whole numbers (1e308, NaN, infinity).
+    """
     number: int | None = None
+    reason = "it is not a whole number"
     if isinstance(value, bool):
-        number = None
+        reason = "it is a yes/no value"
     elif isinstance(value, int):
         number = value
-    elif isinstance(value, float) and math.isfinite(value) and value == int(value):
-        number = int(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            reason = "it is not a finite number"
+        elif value != int(value):
+            reason = "it has a fractional part"
+        elif abs(value) > _FLOAT_EXACT:
+            reason = "it is too large to be an exact count"
+        else:
+            number = int(value)
     elif isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
-        if _INTEGER.fullmatch(text) and len(text) <= 18:
+        text = value.strip().translate(_FULL_WIDTH)
+        if _WHOLE_TEXT.fullmatch(text) and len(text) <= 18:
             number = int(text)
+        elif _WHOLE_TEXT.fullmatch(text):
+            reason = "it is too large to be a count"
+        else:
+            reason = _int_text_reason(text)
     if number is None:
-        raise CellError(f"{_describe(value)} is not a whole number", "write a number such as 3")
+        detail = "" if reason == "it is not a whole number" else f": {reason}"
+        raise CellError(
+            f"{_describe(value)} is not a whole number{detail}",
+            "write a plain number such as 3 (digits only, no separators or signs)",
+        )
     if number < minimum:
         what = "negative" if number < 0 else "zero"
         raise CellError(
             f"{number} is {what}; this column needs a whole number of at least {minimum}",
+            "correct the count",
+        )
+    if number > MAX_WHOLE:
+        raise CellError(
+            f"{number} is larger than {MAX_WHOLE:,}, more than any count of a ledger",
             "correct the count",
         )
     return number

@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import difflib
 import os
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,6 +25,7 @@ import attrs
 from cppcc_model.errors import Location, Problem
 from cppcc_model.io._tables_cells import excel_unescape, is_empty
 from cppcc_model.io._tables_schema import TABLES, Table, all_table_names, table_named
+from cppcc_model.io._workbook_parts import SheetPart, sheet_part_problems
 from cppcc_model.io.safe_text import restore_formula
 
 __all__ = ["DEFAULT_MAX_ROWS", "DatasetTables", "RawTable", "read_dataset_tables"]
@@ -168,7 +170,18 @@ def _read_csv(
         return None, [Problem(f"cannot read the file: {exc.strerror or exc}", where)]
     if collected.problems:  # a table read in part is not loaded at all
         return None, collected.problems
-    return _raw(table, name, None, collected, _EPOCH_1900), []
+    raw = _raw(table, name, None, collected, _EPOCH_1900)
+    if raw is None:
+        return None, [
+            Problem(
+                "the file is empty: it has no header row, so the table "
+                f"{table.title} would be read as having no records",
+                where,
+                "write the header row (docs/reference/dataset-format.md lists the columns), "
+                "or delete the file",
+            )
+        ]
+    return raw, []
 
 
 class _CsvError(Exception):
@@ -200,40 +213,58 @@ def _csv_rows(reader: Any, where: Location) -> Iterator[list[Any]]:
 # ---------------------------------------------------------------------- xlsx
 
 
-def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem]]:
+def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem], list[SheetPart]]:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
+            parts = (
+                sheet_part_problems(archive, where.file or path.name)
+                if unpacked <= MAX_WORKBOOK_BYTES
+                else []
+            )
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
-        return None, [
-            Problem(
-                f"cannot read the workbook: it is not a valid .xlsx file ({exc})",
-                where,
-                "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
-            )
-        ]
+        return (
+            None,
+            [
+                Problem(
+                    f"cannot read the workbook: it is not a valid .xlsx file ({exc})",
+                    where,
+                    "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
+                )
+            ],
+            [],
+        )
     if unpacked > MAX_WORKBOOK_BYTES:
-        return None, [
-            Problem(
-                f"the workbook unpacks to {unpacked:,} bytes, more than the "
-                f"{MAX_WORKBOOK_BYTES:,} allowed",
-                where,
-                "split the data into smaller workbooks",
-            )
-        ]
+        return (
+            None,
+            [
+                Problem(
+                    f"the workbook unpacks to {unpacked:,} bytes, more than the "
+                    f"{MAX_WORKBOOK_BYTES:,} allowed",
+                    where,
+                    "split the data into smaller workbooks",
+                )
+            ],
+            [],
+        )
     import openpyxl  # imported here: reading CSV or JSON does not need it
 
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds; each means "not a usable workbook"
-        return None, [
-            Problem(
-                f"cannot read the workbook: {type(exc).__name__}: {exc}",
-                where,
-                "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
-            )
-        ]
-    return workbook, []
+        return (
+            None,
+            [
+                Problem(
+                    f"cannot read the workbook: {type(exc).__name__}: {exc}",
+                    where,
+                    "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
+                ),
+                *(part.problem for part in parts if part.problem is not None),
+            ],
+            [],
+        )
+    return workbook, [], parts
 
 
 def _sheet_rows(worksheet: Any) -> Iterator[list[Any]]:
@@ -257,15 +288,29 @@ def _read_workbook(
     in its only sheet, whatever the sheet is called.
     """
     where = Location(file=name)
-    workbook, problems = _open_workbook(path, where)
+    workbook, problems, parts = _open_workbook(path, where)
     if workbook is None:
         failed.update(table.name for table in TABLES)  # whatever it held is unknown
         return [], problems
+    listed = [part for part in parts if not _is_note(part.name)]
+    damaged = {part.name for part in listed if part.problem is not None}
+    for part in listed:
+        if part.problem is None:
+            continue
+        problems.append(part.problem)
+        lost = file_table if file_table is not None and len(listed) == 1 else None
+        lost = lost or table_named(part.name)
+        if lost is None:  # a sheet of unknown name may have held any table
+            failed.update(table.name for table in TABLES)
+        else:
+            failed.add(lost.name)
     tables: list[RawTable] = []
     try:
         epoch = workbook.epoch.date() if isinstance(workbook.epoch, dt.datetime) else _EPOCH_1900
-        sheets = [ws for ws in workbook.worksheets if not _is_note(ws.title)]
-        only = len(sheets) == 1 and file_table is not None
+        sheets = [
+            ws for ws in workbook.worksheets if not _is_note(ws.title) and ws.title not in damaged
+        ]
+        only = len(sheets) == 1 and file_table is not None and not damaged
         for worksheet in sheets:
             sheet_where = Location(file=name, sheet=worksheet.title)
             table = file_table if only else table_named(worksheet.title)
@@ -281,14 +326,37 @@ def _read_workbook(
                         )
                     )
                 continue
-            collected = _collect(_sheet_rows(worksheet), sheet_where, max_rows, table)
+            try:
+                collected = _collect(_sheet_rows(worksheet), sheet_where, max_rows, table)
+            except Exception as exc:  # a damaged cell or part surfaces only while rows are read
+                problems.append(
+                    Problem(
+                        f"the sheet {worksheet.title!r} is damaged and cannot be read: "
+                        f"{type(exc).__name__}: {exc}",
+                        sheet_where,
+                        "open the workbook in Excel or LibreOffice and save it again as .xlsx",
+                    )
+                )
+                failed.add(table.name)
+                continue
             if collected.problems:  # a table read in part is not loaded at all
                 problems.extend(collected.problems)
                 failed.add(table.name)
                 continue
             raw = _raw(table, name, worksheet.title, collected, epoch)
-            if raw is not None:
-                tables.append(raw)
+            if raw is None:
+                problems.append(
+                    Problem(
+                        f"the sheet {worksheet.title!r} is empty: it has no header row, so the "
+                        f"table {table.title} would be read as having no records",
+                        sheet_where,
+                        "write the header row (docs/reference/dataset-format.md lists the "
+                        "columns), or delete the sheet",
+                    )
+                )
+                failed.add(table.name)
+                continue
+            tables.append(raw)
     except Exception as exc:  # a damaged sheet part surfaces only while rows are read
         failed.update(table.name for table in TABLES)
         problems.append(
@@ -311,6 +379,27 @@ def _inside(path: Path, root: Path) -> bool:
         return path.resolve().is_relative_to(root.resolve())
     except (OSError, RuntimeError):
         return False
+
+
+def _not_a_file(path: Path) -> str | None:
+    """What ``path`` is when it is not a regular file (following links), or ``None``."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a link to a file that does not exist" if path.is_symlink() else "missing"
+    except OSError as exc:
+        return f"unreadable ({exc.strerror or exc})"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def _directory_tables(
@@ -352,19 +441,23 @@ def _directory_tables(
                 )
             )
             continue
-        try:
-            is_file = path.is_file()
-        except OSError:
-            is_file = False
-        if not is_file:
-            if path.is_symlink() and table_named(stem) is not None:
-                problems.append(
-                    Problem(
-                        "the file is a link to a file that does not exist",
-                        where,
-                        "point the link at the table's file, or copy the file in its place",
-                    )
+        kind = _not_a_file(path)
+        if kind is not None:
+            problems.append(
+                Problem(
+                    f"{name!r} is {kind}, not a file, so no table could be read from it",
+                    where,
+                    "point the link at the table's file, or copy the file in its place"
+                    if kind.startswith("a link")
+                    else "put the table's file in its place, or remove it from the dataset "
+                    "directory",
                 )
+            )
+            table = table_named(stem)
+            if table is not None:
+                failed.add(table.name)
+            elif suffix == ".xlsx":  # a workbook may have held any table
+                failed.update(t.name for t in TABLES)
             continue
         table = table_named(stem)
         if suffix == ".xlsx":

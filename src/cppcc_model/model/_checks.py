@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import attrs
 
 from cppcc_model.errors import InvalidValueError, Location
+from cppcc_model.io.safe_text import text_problem
 from cppcc_model.labels import LabeledEnum
 
 E = TypeVar("E", bound=LabeledEnum)
@@ -33,15 +34,29 @@ def fail(instance: Any, attribute: attrs.Attribute[Any], message: str, hint: str
 
 
 def text(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A non-empty string with no surrounding white space."""
+    """A non-empty string with no surrounding white space and nothing unreadable in it.
+
+    NUL and other control characters (but tab and line breaks), lone surrogates and
+    bidirectional controls are refused (:func:`cppcc_model.io.safe_text.text_problem`): they
+    would be stored unseen and break or disguise every output.
+    """
     if not isinstance(value, str) or not value.strip():
         fail(instance, attribute, f"must be non-empty text, got {value!r}", "fill it in")
-    elif value != value.strip():
+        return
+    if value != value.strip():
         fail(
             instance,
             attribute,
             f"{value!r} has spaces around it",
             "remove the spaces",
+        )
+    problem = text_problem(value)
+    if problem is not None:
+        fail(
+            instance,
+            attribute,
+            f"{value[:40]!r}: {problem}",
+            "delete the character (it is invisible in most programs; retype the text)",
         )
 
 
@@ -88,10 +103,21 @@ def optional_date(instance: Any, attribute: attrs.Attribute[Any], value: object)
         date(instance, attribute, value)
 
 
+MAX_WHOLE = 1_000_000_000
+"""The largest whole number a record holds (a count, a number, a year)."""
+
+
 def positive_int(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An integer of at least 1 (booleans are not integers here)."""
+    """An integer of at least 1 and at most :data:`MAX_WHOLE` (booleans are not integers)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < 1:
         fail(instance, attribute, f"must be a whole number of at least 1, got {value!r}", "fix it")
+    elif value > MAX_WHOLE:
+        fail(
+            instance,
+            attribute,
+            f"{value} is larger than {MAX_WHOLE:,}, more than any count of a ledger",
+            "correct the number",
+        )
 
 
 def optional_positive_int(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:

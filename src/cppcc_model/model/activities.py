@@ -16,6 +16,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
+from cppcc_model.model._checks import MAX_WHOLE
 from cppcc_model.model.organizations import BodyRef
 
 __all__ = ["Activity", "ActivityKind", "Attendance", "AttendanceStatus", "ParticipationRole"]
@@ -103,9 +104,10 @@ class Attendance:
     def _check_half_days(self, attribute: attrs.Attribute[object], value: object) -> None:
         if value is None:
             return
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_WHOLE:
             raise InvalidValueError(
-                f"Attendance.half_days: must be a whole number of at least 0, got {value!r}",
+                f"Attendance.half_days: must be a whole number of at least 0 and at most "
+                f"{MAX_WHOLE:,}, got {value!r}",
                 where=Location(record_id=self.member_id),
                 hint="count the half-day units the member attended",
             )

@@ -121,7 +121,8 @@ _NAME_CHARACTERS = (
     + string.ascii_letters
     + string.digits
     + "·、，。（）()《》—-_.:/&'\"<>\\#%+"
-    + "éßñØ€𠀀😀\u200b\x7f"  # beyond the BMP, accents, zero-width space, a control character
+    + "éßñØ€𠀀😀\u200b"  # beyond the BMP, accents, a zero-width space (control characters
+    # are refused by every text field: cppcc_model.io.safe_text.text_problem)
 )
 
 Pool = Sequence[str] | None
