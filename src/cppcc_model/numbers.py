@@ -16,7 +16,7 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError
 
-__all__ = ["Number", "RoundingPolicy", "exact", "format_fraction"]
+__all__ = ["MAX_MAGNITUDE", "Number", "RoundingPolicy", "exact", "format_fraction"]
 
 _MAX_TEXT = 100
 _HUGE_EXPONENT = re.compile(r"[eE][+-]?\d{4,}")
@@ -35,14 +35,51 @@ _MODES = {
 }
 
 
+MAX_MAGNITUDE = 10**12
+"""The largest size of points, caps, values and thresholds (and of their denominators).
+
+No rule gives a trillion points; a larger number is a typing or plugin error, and refusing it
+here keeps every presented figure within what :meth:`RoundingPolicy.present` can show.
+"""
+
+
+def _bounded(result: Fraction, what: str, value: object) -> Fraction:
+    if abs(result.numerator) > MAX_MAGNITUDE * result.denominator or (
+        result.denominator > MAX_MAGNITUDE
+    ):
+        raise InvalidValueError(
+            f"{what}: {_shown(value)} is too large (or too fine) to be points; the limit is "
+            f"{MAX_MAGNITUDE:,}",
+            hint="write an ordinary number of points",
+        )
+    return result
+
+
 def exact(value: object, *, what: str = "points") -> Fraction:
-    """Convert ``value`` to an exact Fraction; floats and non-numbers are refused.
+    """Convert ``value`` to an exact Fraction; floats, non-numbers and huge values are refused.
+
+    A value larger than :data:`MAX_MAGNITUDE` (or with a denominator larger than it) is refused
+    too: it could not be presented.
 
     >>> exact("12.5")
     Fraction(25, 2)
     >>> exact("1/3")
     Fraction(1, 3)
     """
+    return _bounded(_exact(value, what), what, value)
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        digits = int(abs(value).bit_length() * 0.30103) + 1
+        return f"a number of about {digits:,} digits" if digits > 30 else str(value)
+    if isinstance(value, Fraction):
+        return _shown(value.numerator) + ("" if value.denominator == 1 else "/…")
+    text = str(value)
+    return repr(text[:40] + ("…" if len(text) > 40 else ""))
+
+
+def _exact(value: object, what: str) -> Fraction:
     if isinstance(value, bool):
         raise InvalidValueError(f"{what} must be a number, got {value!r}", hint="write a number")
     if isinstance(value, Fraction):
@@ -107,12 +144,31 @@ class RoundingPolicy:
             )
 
     def present(self, value: Fraction) -> Decimal:
-        """``value`` rounded to ``places`` decimal places by ``mode``."""
+        """``value`` rounded to ``places`` decimal places by ``mode``.
+
+        Raises:
+            InvalidValueError: when ``value`` has more than 30 digits before the point (a total
+                no rule can give; see :data:`MAX_MAGNITUDE`), instead of a bare
+                ``decimal.InvalidOperation``.
+
+        """
         quantum = Decimal(1).scaleb(-self.places)
+        whole = abs(value.numerator) // value.denominator
+        if whole.bit_length() > 100:  # about 30 digits
+            raise InvalidValueError(
+                f"{_shown(value)} is too large to present as points",
+                hint="check the rule's values and caps: no score comes near this",
+            )
         with decimal.localcontext() as context:
             context.prec = 50
             exact_decimal = Decimal(value.numerator) / Decimal(value.denominator)
-            return exact_decimal.quantize(quantum, rounding=_MODES[self.mode])
+            try:
+                return exact_decimal.quantize(quantum, rounding=_MODES[self.mode])
+            except decimal.InvalidOperation:
+                raise InvalidValueError(
+                    f"{_shown(value)} cannot be presented to {self.places} places",
+                    hint="check the rule's values and caps",
+                ) from None
 
 
 def format_fraction(value: Fraction) -> str:

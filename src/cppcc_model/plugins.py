@@ -14,8 +14,9 @@ Discovery reads the ``cppcc_model`` entry-point group. Environment variables ste
 ``CPPCC_STRICT_PLUGINS``           set to 1: a failing plugin is an error, not a warning
 =================================  =========================================================
 
-A plugin that fails to import, whose hook raises, or that registers something malformed (not a
-rule set, a duplicate name, an overlapping version) is skipped *as a whole* with a
+A plugin that fails to import, whose hook raises (``SystemExit`` from ``sys.exit()``
+included), or that registers something malformed (not a rule set, a duplicate name, an
+overlapping version) is skipped *as a whole* with a
 :class:`PluginWarning` naming it; the others load as if it were not there. In strict mode the
 same problem raises :class:`PluginError`.
 """
@@ -136,7 +137,7 @@ class _Loader:
         try:
             self.manager.register(plugin, name=name)
             self.manager.check_pending()  # a hook named after no hookspec is a misspelling
-        except Exception as error:  # pluggy validates hook names and signatures here
+        except (Exception, SystemExit) as error:  # pluggy validates hook names and signatures here
             if self.manager.is_registered(plugin):
                 self.manager.unregister(name=name)
             self.fail(name, f"its hooks are invalid: {error}", dist, version)
@@ -192,7 +193,7 @@ class _Loader:
                                 where=Location(plugin=name),
                                 hint="call register(rule_set) for each rule set; return nothing",
                             )
-        except Exception as error:
+        except (Exception, SystemExit) as error:  # a plugin's sys.exit() is its failure too
             self.manager.unregister(name=name)
             detail = error.message if isinstance(error, CppccError) else repr(error)
             self.fail(name, f"registration failed: {detail}", dist, version)
@@ -269,7 +270,7 @@ def load_plugins(
                 continue
             try:
                 loaded: object = entry_point.load()
-            except Exception as error:
+            except (Exception, SystemExit) as error:  # sys.exit() at import is a failure
                 loader.fail(entry_point.name, f"it failed to import: {error!r}", dist, version)
                 continue
             loader.add(entry_point.name, loaded, dist, version)

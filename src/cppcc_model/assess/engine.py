@@ -192,7 +192,7 @@ class _Scorer:
             return self._line(member, item, facts)
         except CppccError as error:  # keep the original cause, add where it happened
             raise error.located(self.where(member, item)) from error.__cause__
-        except Exception as error:  # an escape-hatch function or a plugin's block failed
+        except (Exception, SystemExit) as error:  # a plugin's block failed, or exited
             raise RuleEvaluationError(
                 f"item {item.id!r} failed while scoring member {member.id!r}: "
                 f"{type(error).__name__}: {error}",
@@ -538,6 +538,7 @@ def assess(
 
     """
     as_of = period.end if as_of is None else as_of
+    fingerprint = _fingerprint(ledger)
     scorer = _Scorer(ledger, rule_set, period, as_of)
     if members is None:
         chosen = [
@@ -558,7 +559,7 @@ def assess(
             raise error.located(
                 Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id)
             ) from error.__cause__
-        except Exception as error:  # an escape-hatch function or a plugin's block failed
+        except (Exception, SystemExit) as error:  # a plugin's block failed, or exited
             raise RuleEvaluationError(
                 f"a rule failed while scoring member {member.id!r}: "
                 f"{type(error).__name__}: {error}",
@@ -566,6 +567,21 @@ def assess(
                 hint="fix the rule (or report it to the plugin's authors)",
             ) from error
         cards.append(card)
+    if fingerprint is not None and _fingerprint(ledger) != fingerprint:
+        raise RuleEvaluationError(
+            "the ledger changed while it was being scored; a rule may only read it",
+            where=Location(rule_set=rule_set.name, plugin=rule_set.plugin),
+            hint="a plugin's function or block wrote into the records (object.__setattr__ or "
+            "the like): report it to the plugin's authors and block the plugin meanwhile",
+        )
     assessed = {card.member_id for card in cards}
     not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))
     return Assessment(rule_set, period, as_of, tuple(cards), not_assessed)
+
+
+def _fingerprint(ledger: Ledger) -> int | None:
+    """A hash of every record's fields, to see whether scoring changed any (``None``: cannot)."""
+    try:
+        return hash(ledger)
+    except TypeError:
+        return None

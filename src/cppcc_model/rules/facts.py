@@ -322,10 +322,27 @@ class FactContext:
         )
 
 
+def _dated_by(records: MemberRecords, as_of: dt.date) -> MemberRecords:
+    """The records dated on or before ``as_of``: a record made later is not known yet."""
+    return attrs.evolve(
+        records,
+        attendances=tuple(pair for pair in records.attendances if pair[0].start <= as_of),
+        proposals=tuple(p for p in records.proposals if p.submitted_on <= as_of),
+        info_reports=tuple(r for r in records.info_reports if r.submitted_on <= as_of),
+        contributions=tuple(c for c in records.contributions if c.on <= as_of),
+    )
+
+
 def facts_for_member(records: MemberRecords, period: Period, context: FactContext) -> list[Fact]:
-    """Every fact crediting ``records.member`` for records dated inside ``period``."""
+    """Every fact crediting ``records.member`` for records dated inside ``period``.
+
+    Records dated after ``context.as_of`` are left out (an as-of day inside the period reads
+    the records as they stood that day), as are the stages reached after it.
+    """
     member_id = records.member.id
     scoped = records.within(period)
+    if context.as_of < period.end:
+        scoped = _dated_by(scoped, context.as_of)
     facts: list[Fact] = [
         _attendance_fact(member_id, activity, entry) for activity, entry in scoped.attendances
     ]

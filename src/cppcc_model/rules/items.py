@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
@@ -40,6 +41,30 @@ def _ids(value: Iterable[str]) -> tuple[str, ...]:
     if not all(isinstance(i, str) for i in ids):
         raise InvalidValueError(f"category ids must be text, got {ids!r}", hint="quote each id")
     return ids
+
+
+def _cap(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A cap is the most a line, category or pool can give: never below zero."""
+    if isinstance(value, Fraction) and value < 0:
+        raise InvalidValueError(
+            f"{type(instance).__name__} {getattr(instance, 'id', '')!r}: the cap "
+            f"{value} is negative",
+            hint="a cap (最高分) is the most that can be given, 0 or more; write deductions "
+            "as negative points with a floor instead",
+        )
+
+
+def _distinct(instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: object) -> None:
+    assert isinstance(value, tuple)
+    seen: set[str] = set()
+    for item in value:
+        if item in seen:
+            raise InvalidValueError(
+                f"pool {getattr(instance, 'id', '')!r} lists the category {item!r} twice, "
+                "which would count its points twice against the cap",
+                hint="list each category of the pool once",
+            )
+        seen.add(item)
 
 
 def _id(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -73,7 +98,7 @@ class Item:
     value: Value
     attribution: Attribution = WholeToEach()
     counting: Counting = Each()
-    cap: Fraction | None = attrs.field(default=None, converter=optional_points)
+    cap: Fraction | None = attrs.field(default=None, converter=optional_points, validator=_cap)
     clause: str | None = None
     applies_to: Condition | None = None
 
@@ -98,7 +123,7 @@ class Category:
     label: str
     items: tuple[Item, ...] = attrs.field(converter=_items)
     base: Fraction | None = attrs.field(default=None, converter=optional_points)
-    cap: Fraction | None = attrs.field(default=None, converter=optional_points)
+    cap: Fraction | None = attrs.field(default=None, converter=optional_points, validator=_cap)
     floor: Fraction | None = attrs.field(default=None, converter=optional_points)
     clause: str | None = None
     applies_to: Condition | None = None
@@ -117,6 +142,6 @@ class Pool:
 
     id: str = attrs.field(validator=_id)
     label: str
-    categories: tuple[str, ...] = attrs.field(converter=_ids)
-    cap: Fraction = attrs.field(converter=points)
+    categories: tuple[str, ...] = attrs.field(converter=_ids, validator=_distinct)
+    cap: Fraction = attrs.field(converter=points, validator=_cap)
     clause: str | None = None

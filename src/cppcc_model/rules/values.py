@@ -31,6 +31,7 @@ from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import AttendanceStatus, Level
 from cppcc_model.numbers import Number, exact, format_fraction
 from cppcc_model.rules.facts import AuthorRole, Fact, Stage
+from cppcc_model.rules.guard import call_plugin_function
 
 __all__ = [
     "ByLevel",
@@ -297,8 +298,8 @@ class Function:
     name: str
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        return exact(self.function(fact), what=f"the value returned by function {self.name!r}")
+        """See :class:`Value`; the call is guarded (:mod:`cppcc_model.rules.guard`)."""
+        return call_plugin_function(self.function, fact, self.name)
 
     def describe(self) -> str:
         """See :class:`Value`."""

@@ -1,0 +1,204 @@
+"""Numbers at the edge (huge values and caps, negative caps, a pool naming a category twice)
+and as-of honesty (records dated after the as-of day are not credited).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from _ledgers import D, ledger, meeting, member, proposal
+from cppcc_model.assess import assess
+from cppcc_model.cli import cli
+from cppcc_model.errors import InvalidValueError
+from cppcc_model.io.dataset import write_dataset
+from cppcc_model.model import Period
+from cppcc_model.numbers import MAX_MAGNITUDE, RoundingPolicy, exact
+from cppcc_model.rules import Category, Item, Points, Pool, RuleSet, Where
+from cppcc_model.rules.toml import RuleFileError, load_rule_set
+from reliability._support import CORPUS, fuzz
+
+BASE = (CORPUS / "toml" / "toml_base_loads.toml").read_text(encoding="utf-8")
+
+# ---------------------------------------------------------------------- numbers
+
+
+@pytest.mark.parametrize(
+    "value",
+    [10**100, "1e100", "1E+100", 10**5000, "100000000000000000000", Fraction(1, 10**30)],
+    ids=["10**100", "1e100", "1E+100", "10**5000", "1e20-digits", "1/10**30"],
+)
+def test_huge_values_are_a_clear_error_never_invalid_operation(value: object) -> None:
+    with pytest.raises(InvalidValueError, match="too large"):
+        exact(value)
+
+
+@fuzz(200)
+@given(st.integers() | st.fractions())
+def test_every_exact_value_can_be_presented(value: int | Fraction) -> None:
+    try:
+        points = exact(value)
+    except InvalidValueError:
+        assert abs(value) > MAX_MAGNITUDE or Fraction(value).denominator > MAX_MAGNITUDE
+        return
+    for places in (0, 2, 10):
+        RoundingPolicy(places=places).present(points)  # never decimal.InvalidOperation
+
+
+def test_presenting_a_huge_total_is_a_clear_error() -> None:
+    with pytest.raises(InvalidValueError, match="too large to present"):
+        RoundingPolicy().present(Fraction(10**100))
+    with pytest.raises(InvalidValueError, match="too large to present"):
+        RoundingPolicy().present(Fraction(-(10**5000), 3))
+
+
+def _toml_with(tmp_path: Path, old: str, new: str) -> Path:
+    assert old in BASE
+    path = tmp_path / "rules.toml"
+    path.write_text(BASE.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        ("cap = 25", 'cap = "1e100"', "too large"),
+        ("cap = 25", "cap = 1" + "0" * 100, "too large"),
+        ("cap = 25", "cap = -5", "negative"),
+        ('"立案" = 15', '"立案" = "1e100"', "too large"),
+    ],
+)
+def test_a_rule_file_with_an_edge_number_is_located(
+    tmp_path: Path, old: str, new: str, words: str
+) -> None:
+    path = _toml_with(tmp_path, old, new)
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_set(path)
+    (problem,) = caught.value.problems
+    assert words in problem.message
+    assert problem.where.file == str(path)
+    assert problem.where.line is not None
+
+
+def test_a_pool_listing_a_category_twice_is_refused_in_a_rule_file(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        BASE
+        + '\n[[pools]]\nid = "bonus"\nlabel = "加分"\ncategories = ["proposals", "proposals"]\n'
+        "cap = 10\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(RuleFileError) as caught:
+        load_rule_set(path)
+    (problem,) = caught.value.problems
+    assert "lists the category 'proposals' twice" in problem.message
+    assert problem.where.line is not None
+
+
+def test_negative_caps_and_repeated_pool_categories_are_refused_in_code() -> None:
+    with pytest.raises(InvalidValueError, match="negative"):
+        Item("x", "x", Where("proposal"), Points(1), cap=-1)
+    with pytest.raises(InvalidValueError, match="negative"):
+        Category("c", "c", [], cap="-1/2")
+    with pytest.raises(InvalidValueError, match="negative"):
+        Pool("p", "p", ["a"], cap=-3)
+    with pytest.raises(InvalidValueError, match="twice"):
+        Pool("p", "p", ["a", "b", "a"], cap=3)
+    assert Item("x", "x", Where("proposal"), Points(1), cap=0).cap == 0
+
+
+def test_validate_and_score_name_the_rule_file_line(tmp_path: Path) -> None:
+    rules = _toml_with(tmp_path, "cap = 25", 'cap = "1e100"')
+    data = tmp_path / "d.json"
+    write_dataset(ledger([member("a")], proposals=[proposal("p1", "a")]), data, format="json")
+    result = CliRunner().invoke(cli, ["score", str(data), "--rules", str(rules), "--year", "2022"])
+    assert result.exit_code == 2, result.output
+    assert "rules.toml" in result.output
+    assert "line" in result.output
+    assert "InvalidOperation" not in result.output
+
+
+# ---------------------------------------------------------------------- as-of honesty
+
+
+def _rule_set() -> RuleSet:
+    return RuleSet(
+        jurisdiction="test.asof",
+        name="asof-2022",
+        title="as-of",
+        effective_from=dt.date(2020, 1, 1),
+        categories=[
+            Category(
+                "all",
+                "全部",
+                [
+                    Item("meetings", "会议", Where("attendance"), Points(1)),
+                    Item("proposals", "提案", Where("proposal"), Points(10)),
+                ],
+            )
+        ],
+    )
+
+
+def _as_of_ledger() -> object:
+    return ledger(
+        [member("a")],
+        activities=[
+            meeting("early", "plenary", D(2022, 1, 5), ("a", "present")),
+            meeting("late", "plenary", D(2022, 4, 19), ("a", "present")),
+        ],
+        proposals=[
+            proposal("p-early", "a", on=D(2022, 1, 3)),
+            proposal("p-late", "a", on=D(2022, 3, 1)),
+        ],
+    )
+
+
+def test_records_dated_after_the_as_of_day_are_not_credited() -> None:
+    the_ledger = _as_of_ledger()
+    rule_set = _rule_set()
+    year = Period.year(2022)
+    card = assess(the_ledger, rule_set, year, as_of=D(2022, 1, 9)).card("a")  # type: ignore[arg-type]
+    credited = {e.record_id for c in card.categories for line in c.lines for e in line.entries}
+    assert credited == {"early", "p-early"}
+    assert card.total == 1 + 10
+    full = assess(the_ledger, rule_set, year).card("a")  # type: ignore[arg-type]
+    assert full.total == 2 + 20
+
+
+@fuzz(60)
+@given(st.dates(dt.date(2021, 12, 1), dt.date(2023, 1, 31)))
+def test_no_credited_record_is_dated_after_the_as_of_day(as_of: dt.date) -> None:
+    card = assess(_as_of_ledger(), _rule_set(), Period.year(2022), as_of=as_of).card("a")  # type: ignore[arg-type]
+    for category in card.categories:
+        for line in category.lines:
+            for entry in line.entries:
+                assert entry.on <= as_of
+
+
+def test_the_command_reads_records_as_of_the_day(tmp_path: Path) -> None:
+    from cppcc_model.plugins import load_plugins
+
+    class Plugin:
+        from cppcc_model.hookspecs import hookimpl
+
+        @hookimpl
+        def cppcc_register_rule_sets(self, register: object) -> None:
+            register(_rule_set())  # type: ignore[operator]
+
+    data = tmp_path / "d.json"
+    write_dataset(_as_of_ledger(), data, format="json")  # type: ignore[arg-type]
+    result = CliRunner().invoke(
+        cli,
+        ["score", str(data), "--rules", "asof-2022", "--year", "2022", "--as-of", "2022-01-09"],
+        obj=lambda strict: load_plugins([("asof", Plugin())], entry_points=False, strict=strict),
+    )
+    assert result.exit_code == 0, result.output
+    assert "11.00" in result.output
+    assert "22.00" not in result.output

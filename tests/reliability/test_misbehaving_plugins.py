@@ -1,0 +1,334 @@
+"""Plugins that misbehave: exit, run forever, write into what they read, return non-numbers.
+
+Each misbehaviour is a located error naming the plugin (and, while scoring, the rule set,
+clause and member); ``cppcc`` exits 4 — never 0, never a traceback, never a hang.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gc
+import math
+import sys
+import textwrap
+import time
+from collections.abc import Callable
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from click.testing import CliRunner
+
+from _ledgers import ledger, member, proposal
+from cppcc_model.assess import RuleEvaluationError, assess
+from cppcc_model.cli import ExitCode, cli
+from cppcc_model.errors import CppccError
+from cppcc_model.hookspecs import hookimpl
+from cppcc_model.io.dataset import write_dataset
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import Period
+from cppcc_model.plugins import PluginError, Plugins, PluginWarning, load_plugins
+from cppcc_model.rules import Category, Function, Item, RuleSet, Where
+from cppcc_model.rules.guard import TIME_LIMIT_VARIABLE, call_plugin_function
+
+YEAR = Period.year(2022)
+CLAUSE = "第五条(二)"
+
+
+def rule_set_with(function: Callable[[Any], object], name: str = "misbehaves.bonus") -> RuleSet:
+    return RuleSet(
+        jurisdiction="test.fn",
+        name="fn-2020",
+        title="fn-2020",
+        effective_from=dt.date(2020, 1, 1),
+        categories=[
+            Category(
+                "bonus",
+                "加分",
+                [
+                    Item(
+                        "bonus.fn",
+                        "函数加分",
+                        Where("proposal"),
+                        Function(function, name),
+                        clause=CLAUSE,
+                    )
+                ],  # type: ignore[arg-type]
+                clause="第五条",
+            )
+        ],
+    )
+
+
+def registering(rule_set: RuleSet) -> object:
+    class Plugin:
+        @hookimpl
+        def cppcc_register_rule_sets(self, register: Callable[[RuleSet], None]) -> None:
+            register(rule_set)
+
+    return Plugin()
+
+
+def small_ledger() -> Ledger:
+    return ledger([member("a"), member("b")], proposals=[proposal("p1", "b")])
+
+
+def _assess(function: Callable[[Any], object]) -> RuleEvaluationError:
+    rule_set = attrs.evolve(rule_set_with(function), plugin="misbehaves")
+    with pytest.raises(RuleEvaluationError) as caught:
+        assess(small_ledger(), rule_set, YEAR)
+    where = caught.value.where
+    assert where is not None
+    assert (where.plugin, where.rule_set, where.clause, where.record_id) == (
+        "misbehaves",
+        "fn-2020",
+        CLAUSE,
+        "b",
+    )
+    return caught.value
+
+
+@pytest.fixture
+def dataset(tmp_path: Path) -> Path:
+    path = tmp_path / "small.json"
+    write_dataset(small_ledger(), path, format="json")
+    return path
+
+
+def _run(dataset: Path, plugin: object, *options: str) -> Any:
+    def loader(strict: bool) -> Plugins:
+        return load_plugins([("misbehaves", plugin)], entry_points=False, strict=strict)
+
+    return CliRunner().invoke(
+        cli, [*options, "score", str(dataset), "--rules", "fn-2020", "--year", "2022"], obj=loader
+    )
+
+
+# ---------------------------------------------------------------------- SystemExit
+
+
+def _exits(fact: object) -> int:
+    sys.exit(0)
+
+
+def test_sys_exit_while_scoring_is_a_located_error() -> None:
+    error = _assess(_exits)
+    assert "tried to end the program (SystemExit 0)" in str(error)
+
+
+def test_sys_exit_while_scoring_exits_4_not_0(dataset: Path) -> None:
+    result = _run(dataset, registering(rule_set_with(_exits)))
+    assert result.exit_code == ExitCode.PLUGIN_ERROR, result.output
+    assert "misbehaves.bonus" in result.output
+    assert CLAUSE in result.output
+
+
+class ExitsWhileRegistering:
+    @hookimpl
+    def cppcc_register_rule_sets(self, register: Callable[[RuleSet], None]) -> None:
+        raise SystemExit(3)
+
+
+def test_sys_exit_in_a_registration_hook_is_a_plugin_failure() -> None:
+    with pytest.warns(PluginWarning, match="SystemExit"):
+        plugins = load_plugins([("exits", ExitsWhileRegistering())], entry_points=False)
+    assert plugins.plugin("exits").status == "failed"
+    with pytest.raises(PluginError) as caught:
+        load_plugins([("exits", ExitsWhileRegistering())], entry_points=False, strict=True)
+    assert caught.value.where is not None
+    assert caught.value.where.plugin == "exits"
+
+
+def test_sys_exit_in_registration_exits_4_under_plugin_strict(dataset: Path) -> None:
+    result = _run(dataset, ExitsWhileRegistering(), "--plugin-strict")
+    assert result.exit_code == ExitCode.PLUGIN_ERROR, result.output
+    assert "exits" in result.output or "misbehaves" in result.output
+
+
+@pytest.fixture
+def exiting_distribution(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "site"
+    info = site / "cppcc_rules_exits-0.1.dist-info"
+    info.mkdir(parents=True)
+    (info / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: cppcc-rules-exits\nVersion: 0.1\n", encoding="utf-8"
+    )
+    (info / "entry_points.txt").write_text(
+        "[cppcc_model]\nexits_at_import = cppcc_rules_exits_at_import\n", encoding="utf-8"
+    )
+    (site / "cppcc_rules_exits_at_import.py").write_text(
+        textwrap.dedent(
+            """\
+            import sys
+            sys.exit("a plugin that ends the program when imported")
+            """
+        ),
+        encoding="utf-8",
+    )
+    monkeypatch.syspath_prepend(str(site))
+
+
+@pytest.mark.usefixtures("exiting_distribution")
+def test_sys_exit_at_import_is_a_plugin_failure() -> None:
+    with pytest.warns(PluginWarning, match="SystemExit"):
+        plugins = load_plugins(entry_points=True, allow={"exits_at_import"}, block=())
+    info = plugins.plugin("exits_at_import")
+    assert info.status == "failed"
+    assert info.error is not None
+    assert "ends the program" in info.error
+    with pytest.raises(PluginError):
+        load_plugins(entry_points=True, allow={"exits_at_import"}, block=(), strict=True)
+
+
+@pytest.mark.usefixtures("exiting_distribution")
+def test_sys_exit_at_import_exits_4_under_plugin_strict(
+    dataset: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CPPCC_PLUGINS", "exits_at_import")
+    monkeypatch.delenv("CPPCC_DISABLE_PLUGIN_AUTOLOAD", raising=False)
+    result = CliRunner().invoke(cli, ["--plugin-strict", "plugins"])
+    assert result.exit_code == ExitCode.PLUGIN_ERROR, result.output
+    assert "exits_at_import" in result.output
+    relaxed = CliRunner().invoke(cli, ["plugins"])
+    assert relaxed.exit_code == 0, relaxed.output
+    assert "skipped plugin 'exits_at_import'" in relaxed.output
+
+
+# ---------------------------------------------------------------------- running too long
+
+
+def _forever(fact: object) -> int:
+    while True:
+        pass
+
+
+def _forever_and_stubborn(fact: object) -> int:
+    """Swallows the interrupt and carries on: reported when it returns, not stopped."""
+    deadline = time.monotonic() + 1.5
+    while time.monotonic() < deadline:
+        try:
+            while time.monotonic() < deadline:
+                pass
+        except BaseException:
+            pass
+    return 1
+
+
+@pytest.mark.parametrize("function", [_forever, _forever_and_stubborn])
+def test_a_rule_that_runs_too_long_is_stopped(
+    monkeypatch: pytest.MonkeyPatch, function: Callable[[object], int]
+) -> None:
+    monkeypatch.setenv(TIME_LIMIT_VARIABLE, "0.5")
+    started = time.monotonic()
+    error = _assess(function)
+    assert time.monotonic() - started < 4.5
+    assert "ran longer than 0.5 seconds and was stopped" in str(error)
+    assert TIME_LIMIT_VARIABLE in (error.hint or "")
+
+
+def test_a_rule_that_runs_too_long_exits_4(dataset: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TIME_LIMIT_VARIABLE, "0.3")
+    result = _run(dataset, registering(rule_set_with(_forever)))
+    assert result.exit_code == ExitCode.PLUGIN_ERROR, result.output
+    assert "ran longer than 0.3 seconds" in result.output
+    assert CLAUSE in result.output
+
+
+def test_a_slow_rule_within_the_limit_finishes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(TIME_LIMIT_VARIABLE, "2")
+
+    def slow(fact: object) -> int:
+        time.sleep(0.2)
+        return 4
+
+    rule_set = attrs.evolve(rule_set_with(slow), plugin="misbehaves")
+    assert assess(small_ledger(), rule_set, YEAR).card("b").total == 4
+
+
+def test_the_time_limit_can_be_turned_off_and_must_be_a_number(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(TIME_LIMIT_VARIABLE, "0")
+    assert call_plugin_function(lambda fact: 2, object(), "f") == 2
+    monkeypatch.setenv(TIME_LIMIT_VARIABLE, "soon")
+    with pytest.raises(CppccError, match="not a number of seconds"):
+        call_plugin_function(lambda fact: 2, object(), "f")
+
+
+def test_a_real_interrupt_is_not_taken_for_a_timeout() -> None:
+    def interrupted(fact: object) -> int:
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        call_plugin_function(interrupted, object(), "f", seconds=5)
+
+
+# ---------------------------------------------------------------------- writing into the ledger
+
+
+def _changes_the_fact(fact: Any) -> int:
+    object.__setattr__(fact, "authors", 99)
+    return 1
+
+
+def _changes_the_ledger(fact: Any) -> int:
+    for thing in gc.get_objects():
+        if isinstance(thing, Ledger):
+            for someone in thing.members:
+                object.__setattr__(someone, "name", "改过的名字")
+    return 1
+
+
+def test_a_rule_that_changes_its_fact_is_caught() -> None:
+    error = _assess(_changes_the_fact)
+    assert "changed the fact it was given" in str(error)
+
+
+def test_a_rule_that_changes_the_ledger_is_caught() -> None:
+    rule_set = attrs.evolve(rule_set_with(_changes_the_ledger), plugin="misbehaves")
+    with pytest.raises(RuleEvaluationError) as caught:
+        assess(small_ledger(), rule_set, YEAR)
+    assert "the ledger changed while it was being scored" in str(caught.value)
+    assert caught.value.where is not None
+    assert caught.value.where.plugin == "misbehaves"
+
+
+def test_a_rule_that_changes_the_ledger_exits_4(dataset: Path) -> None:
+    result = _run(dataset, registering(rule_set_with(_changes_the_ledger)))
+    assert result.exit_code == ExitCode.PLUGIN_ERROR, result.output
+
+
+# ---------------------------------------------------------------------- what a rule returns
+
+
+RETURNS = [
+    pytest.param(1.5, "binary float", id="float"),
+    pytest.param(math.nan, "binary float", id="nan"),
+    pytest.param(Decimal("NaN"), "must be finite", id="decimal-nan"),
+    pytest.param(Decimal("Infinity"), "must be finite", id="decimal-inf"),
+    pytest.param(None, "must be a number", id="none"),
+    pytest.param(True, "must be a number", id="bool"),
+    pytest.param(10**5000, "too large", id="10**5000"),
+    pytest.param(10**100, "too large", id="10**100"),
+    pytest.param("1e100", "too large", id="text-1e100"),
+    pytest.param(Fraction(1, 10**40), "too large (or too fine)", id="too-fine"),
+]
+
+
+@pytest.mark.parametrize(("returned", "words"), RETURNS)
+def test_a_rule_returning_a_non_number_names_its_clause(returned: object, words: str) -> None:
+    error = _assess(lambda fact: returned)
+    assert words in str(error)
+    assert "misbehaves.bonus" in str(error)
+
+
+@pytest.mark.parametrize(("returned", "words"), RETURNS[:7])
+def test_a_rule_returning_a_non_number_exits_4(dataset: Path, returned: object, words: str) -> None:
+    result = _run(dataset, registering(rule_set_with(lambda fact: returned)))
+    assert result.exit_code == ExitCode.PLUGIN_ERROR, result.output
+    assert words in result.output
+    assert CLAUSE in result.output
+    assert "Traceback" not in result.output
