@@ -207,7 +207,7 @@ def _csv_rows(reader: Any, where: Location) -> Iterator[list[Any]]:
                 )
             ) from None
         records += 1
-        yield [restore_formula(cell) for cell in row]
+        yield [restore_formula(cell) if cell[:1] == "'" else cell for cell in row]
 
 
 # ---------------------------------------------------------------------- xlsx

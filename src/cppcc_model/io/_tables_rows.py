@@ -121,8 +121,13 @@ _PARENT = {
 }
 
 
-def _record_id(table: Table, values: dict[str, Any], cells: dict[str, Any]) -> str | None:
-    """The id of the record a row gives or belongs to (a child row: its parent's id)."""
+def _record_id(
+    table: Table, values: dict[str, Any], cells: dict[str, tuple[Any, Column]]
+) -> str | None:
+    """The id of the record a row gives or belongs to (a child row: its parent's id).
+
+    ``cells`` maps a field to its raw cell and column, for an id that did not parse.
+    """
     if table.name == "terms" and "number" in values:
         return str(values["number"])
     if table.name == "sessions" and "term" in values and "number" in values:
@@ -130,7 +135,8 @@ def _record_id(table: Table, values: dict[str, Any], cells: dict[str, Any]) -> s
     field = _PARENT.get(table.name, "id")
     if field in values:
         return str(values[field])
-    cell = cells.get(field)
+    entry = cells.get(field)
+    cell = entry[0] if entry is not None else None
     return cell.strip() if isinstance(cell, str) and cell.strip() else None
 
 
@@ -139,25 +145,33 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
     mapping, complete = _map_headers(raw, problems)
     present_columns = {column.name for column in mapping.values()}
     headers = {column.name: _header_text(raw.header[index]) for index, column in mapping.items()}
+    # looked up once per table, not once per row: a roll call can have a million rows
+    mapped = sorted(mapping.items())
+    required = [
+        column for column in raw.table.columns if column.required and column.name in present_columns
+    ]
+    epoch = raw.epoch
     rows: list[Row] = []
     for number, cells in raw.rows:
+        width = len(cells)
         present = {
-            mapping[index].name: cell
-            for index, cell in enumerate(cells)
-            if index in mapping and not is_empty(cell)
+            column.name: (cells[index], column)
+            for index, column in mapped
+            if index < width and not is_empty(cells[index])
         }
         row = Row(raw.file, raw.sheet, number, {}, headers, ok=complete)
         errors: list[tuple[str, CellError]] = []
-        for name, cell in present.items():
+        values = row.values
+        for name, (cell, column) in present.items():
             try:
-                row.values[name] = read_cell(cell, raw.table.column(name), epoch=raw.epoch)
+                values[name] = read_cell(cell, column, epoch=epoch)
             except CellError as exc:
                 errors.append((name, exc))
-        row.record_id = _record_id(raw.table, row.values, present)
+        row.record_id = _record_id(raw.table, values, present)
         for name, error in errors:
             problems.append(Problem(error.message, row.where(name), error.hint))
-        for column in raw.table.columns:
-            if column.required and column.name in present_columns and column.name not in present:
+        for column in required:
+            if column.name not in present:
                 problems.append(
                     Problem(
                         f"{column.title} is required but the cell is empty",
