@@ -1,4 +1,4 @@
-"""``python -m benchmarks.attendance_scale``: ``cppcc validate`` and ``score`` on a million roll-call rows.
+"""``python -m benchmarks.attendance_scale``: validate and score a million roll-call rows.
 
 Writes a CSV dataset of ``--members`` members (default 2,000) and ``--activities`` one-day
 activities (default 500) in 2022, each with every member on its roll call — 1,000,000

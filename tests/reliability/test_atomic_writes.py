@@ -82,17 +82,14 @@ def test_an_interrupt_leaves_the_previous_file(tmp_path: Path) -> None:
 def test_a_report_that_fails_to_render_keeps_the_previous_report(
     tmp_path: Path, format: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from cppcc_model.cli import formatting
-
     target = tmp_path / f"report.{format}"
     write_report(_report("旧"), format, target)
     before = target.read_bytes()
 
-    def broken(*args: object, **kwargs: object) -> bytes:
+    def disk_full(descriptor: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(formatting, "workbook_bytes", broken)
-    monkeypatch.setattr(formatting, "atomic_write_text", broken)
+    monkeypatch.setattr(atomic.os, "fsync", disk_full)
     with pytest.raises(OutputError, match="No space left"):
         write_report(_report("新"), format, target)
     assert target.read_bytes() == before

@@ -196,8 +196,9 @@ def test_text_too_long_for_a_cell_is_an_error_not_a_cut(tmp_path: Path) -> None:
         write_report(report, "xlsx", out)
     assert caught.value.where is not None
     assert caught.value.where.file == str(out)
-    assert caught.value.where.row == 2
-    assert caught.value.where.column == "内容"
+    assert caught.value.where.sheet == "表"
+    assert caught.value.where.row == 3  # the title row, the header row, then this row
+    assert caught.value.where.column == "A"
     assert not out.exists()
     csv_out = tmp_path / "r.csv"
     write_report(report, "csv", csv_out)  # CSV holds it whole

@@ -118,9 +118,9 @@ def write_report(
             file that cannot be written.
 
     """
-    chosen = format_for(format, output)
-    if output is not None:
+    if output is not None:  # first: overwriting the input is the gravest mistake
         check_output_path(output, inputs)
+    chosen = format_for(format, output)
     if chosen == "xlsx":
         from cppcc_model.outputs.xlsx import workbook
 
