@@ -17,8 +17,8 @@ one pass over the records into plain dicts, and :func:`numpy_totals`, the same s
 * 社情民意 (cap 15): 10 per item, 5 more once adopted (at any level) by the as-of date, to each
   author.
 
-Records count when dated inside the period; members are those who served on at least one day of
-it. Totals are exact; the test suite checks they equal the engine's on generated ledgers.
+Records count when dated inside the period and on or before the as-of day; members are those who
+served on at least one day of it. Totals are exact; the test suite checks they equal the engine's on generated ledgers.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def dict_loop_totals(
 ) -> dict[str, Fraction]:
     """Each assessed member's exact Tongcheng total, by one plain loop over the records."""
     as_of = period.end if as_of is None else as_of
-    start, end = period.start, period.end
+    start, end = period.start, min(period.end, as_of)  # nothing dated after as_of counts
     ids, standing = _assessed(ledger, period)
     meetings = dict.fromkeys(ids, 0)
     proposals: dict[str, Any] = dict.fromkeys(ids, 0)
@@ -217,7 +217,7 @@ class ColumnarLedger:
 def to_columns(ledger: Ledger, period: Period, as_of: dt.date | None = None) -> ColumnarLedger:
     """Flatten the rule-relevant records into columns (the part numpy cannot do)."""
     as_of = period.end if as_of is None else as_of
-    start, end = period.start, period.end
+    start, end = period.start, min(period.end, as_of)  # nothing dated after as_of counts
     ids, standing = _assessed(ledger, period)
     index = {member_id: i for i, member_id in enumerate(ids)}
     scale = 2

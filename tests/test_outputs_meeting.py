@@ -28,6 +28,7 @@ from cppcc_model.assess.engine import Assessment, assess
 from cppcc_model.assess.ranking import RankMethod
 from cppcc_model.cli import ExitCode, cli
 from cppcc_model.io.dataset import load_dataset
+from cppcc_model.io.safe_text import restore_formula
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.names import StrokeOrder
@@ -260,7 +261,8 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
     table = Table("t", [("a", "甲"), ("b", "乙")], [["=1+1", 2], ["@SUM(A1)", Decimal("1.50")]])
     write_report(Report([table]), None, tmp_path / "t.xlsx")
     sheet = openpyxl.load_workbook(tmp_path / "t.xlsx").active
-    assert sheet["A3"].value == "=1+1"
+    assert sheet["A3"].value == "'=1+1"  # neutralised: cppcc_model.io.safe_text
+    assert restore_formula(sheet["A3"].value) == "=1+1"
     assert sheet["A3"].data_type == "s"
     assert sheet["B4"].value == 1.5
     assert sheet["B4"].number_format == "0.00"
