@@ -18,7 +18,8 @@ one pass over the records into plain dicts, and :func:`numpy_totals`, the same s
   author.
 
 Records count when dated inside the period and on or before the as-of day; members are those who
-served on at least one day of it. Totals are exact; the test suite checks they equal the engine's on generated ledgers.
+served on at least one day of it. Totals are exact; the test suite checks they equal the engine's
+on generated ledgers.
 """
 
 from __future__ import annotations
