@@ -3,8 +3,8 @@
 Writes a CSV dataset of ``--members`` members (default 2,000) and ``--activities`` one-day
 activities (default 500) in 2022, each with every member on its roll call — 1,000,000
 attendance rows by default — then runs ``cppcc validate`` and ``cppcc score --rules
-tongcheng`` on it, each in its own process, and prints each command's wall time and peak
-memory (the maximum resident set size of the process) as one JSON line. docs/reliability.md
+tongcheng`` on it, each in its own process, and prints each command's wall time, CPU time and
+peak memory (the maximum resident set size of the process) as one JSON line. docs/reliability.md
 quotes the figures.
 """
 
@@ -56,15 +56,19 @@ def write_dataset(directory: Path, members: int, activities: int) -> int:
 
 
 def run(arguments: list[str]) -> dict[str, float | int]:
-    """Run ``cppcc ARGUMENTS`` in a fresh process; its exit code, seconds and peak MiB."""
+    """Run ``cppcc ARGUMENTS`` in a fresh process: exit code, wall and CPU seconds, peak MiB.
+
+    CPU seconds depend far less than wall time on what else the machine is running.
+    """
     script = (
         "import resource, sys, time\n"
         "from cppcc_model.cli import main\n"
         "start = time.perf_counter()\n"
         "code = main(sys.argv[1:])\n"
         "seconds = time.perf_counter() - start\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(f'@@ {code} {seconds:.1f} {peak}', file=sys.stderr)\n"
+        "usage = resource.getrusage(resource.RUSAGE_SELF)\n"
+        "cpu = usage.ru_utime + usage.ru_stime\n"
+        "print(f'@@ {code} {seconds:.1f} {usage.ru_maxrss} {cpu:.1f}', file=sys.stderr)\n"
         "sys.exit(code)\n"
     )
     done = subprocess.run(
@@ -75,8 +79,13 @@ def run(arguments: list[str]) -> dict[str, float | int]:
         env=dict(os.environ),
     )
     line = [text for text in done.stderr.splitlines() if text.startswith("@@ ")][-1]
-    _, code, seconds, peak_kib = line.split()
-    return {"exit": int(code), "seconds": float(seconds), "peak_mib": int(peak_kib) // 1024}
+    _, code, seconds, peak_kib, cpu = line.split()
+    return {
+        "exit": int(code),
+        "seconds": float(seconds),
+        "cpu_seconds": float(cpu),
+        "peak_mib": int(peak_kib) // 1024,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
