@@ -16,6 +16,7 @@ order records were loaded in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING
@@ -88,7 +89,7 @@ class Assessment:
             for member_id in missing:
                 member = lazy.ledger.member(member_id)
                 self._built[member_id] = _scored(
-                    self.rule_set, member, lambda m=member: _card(scorer, m, lazy.history)
+                    self.rule_set, member, functools.partial(_card, scorer, member, lazy.history)
                 )
         cards = tuple(self._built[m] for m in lazy.results.member_ids)
         object.__setattr__(self, "_cards", cards)
@@ -720,5 +721,6 @@ def _reference_cards(
     """Every chosen member's card, by the row-at-a-time interpreter (the reference)."""
     scorer = _Scorer(ledger, rule_set, period, as_of)
     return tuple(
-        _scored(rule_set, member, lambda m=member: _card(scorer, m, history)) for member in chosen
+        _scored(rule_set, member, functools.partial(_card, scorer, member, history))
+        for member in chosen
     )

@@ -42,6 +42,13 @@ _PLANS: dict[int, tuple[weakref.ref[RuleSet], RulePlan]] = {}
 _LOCK = threading.Lock()
 
 
+def _forget(key: int) -> Callable[[object], None]:
+    def forget(_ref: object, cache: dict[int, object] = _PLANS) -> None:  # type: ignore[assignment]
+        cache.pop(key, None)
+
+    return forget
+
+
 def plan_of(rule_set: RuleSet) -> RulePlan:
     """The compiled plan of ``rule_set``, compiled on first use and kept while it lives."""
     from cppcc_model.engine.results import compile_rule_set
@@ -53,10 +60,7 @@ def plan_of(rule_set: RuleSet) -> RulePlan:
             return cached[1]
     plan = compile_rule_set(rule_set)
     with _LOCK:
-        _PLANS[key] = (
-            weakref.ref(rule_set, lambda _ref, key=key, cache=_PLANS: cache.pop(key, None)),
-            plan,
-        )
+        _PLANS[key] = (weakref.ref(rule_set, _forget(key)), plan)
     return plan
 
 

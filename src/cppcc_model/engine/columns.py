@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -115,11 +116,15 @@ def columns_of(ledger: Ledger) -> Columns:
             return cached[1]
     built = _build(ledger)
     with _LOCK:
-        _CACHE[key] = (
-            weakref.ref(ledger, lambda _ref, key=key, cache=_CACHE: cache.pop(key, None)),
-            built,
-        )
+        _CACHE[key] = (weakref.ref(ledger, _forget(key)), built)
     return built
+
+
+def _forget(key: int) -> Callable[[object], None]:
+    def forget(_ref: object, cache: dict[int, Any] = _CACHE) -> None:
+        cache.pop(key, None)
+
+    return forget
 
 
 def _build(ledger: Ledger) -> Columns:
@@ -206,6 +211,9 @@ def _build(ledger: Ledger) -> Columns:
             count = len(ids)
             record_rank = rank[record.id]
             record_kind, record_on, record_level, collective = kind_of(record)
+            first: dict[str, int] = {}
+            for place, member_id in enumerate(ids):
+                first.setdefault(member_id, place)
             for member_id in ids:
                 m.append(member_code[member_id])
                 src.append(code_source)
@@ -214,7 +222,7 @@ def _build(ledger: Ledger) -> Columns:
                 rid.append(record_rank)
                 kind.append(record_kind)
                 on.append(record_on)
-                pos.append(ids.index(member_id))
+                pos.append(first[member_id])
                 authors.append(count)
                 coll.append(collective)
                 status.append(None)
@@ -316,14 +324,16 @@ def _build(ledger: Ledger) -> Columns:
         i_rows["on"].append(None)
         i_rows["stage"].append(_SUBMITTED)
         i_rows["level"].append(None)
-        for event in report.history:
-            info_stage = _INFO_STAGES.get(event.step)
+        for info_event in report.history:
+            info_stage = _INFO_STAGES.get(info_event.step)
             if info_stage is None:
                 continue
             i_rows["ri"].append(index)
-            i_rows["on"].append(event.on)
+            i_rows["on"].append(info_event.on)
             i_rows["stage"].append(STAGE_CODE[info_stage])
-            i_rows["level"].append(None if event.level is None else LEVEL_CODE[event.level])
+            i_rows["level"].append(
+                None if info_event.level is None else LEVEL_CODE[info_event.level]
+            )
     info_events = pl.DataFrame(
         i_rows, schema={"ri": pl.Int32, "on": pl.Date, "stage": pl.Int8, "level": pl.Int8}
     )

@@ -73,6 +73,7 @@ def _stage_frame(events: pl.DataFrame, source: Source) -> pl.DataFrame:
             ),
             on="ri",
             how="left",
+            maintain_order="left",
         )
     return frame.with_columns(pl.lit(SOURCE_CODE[source], pl.Int8).alias("src"))
 
@@ -135,9 +136,9 @@ def fact_table(
         pl.lit(SOURCE_CODE[Source.INFO_REPORT], pl.Int8).alias("src"),
     ).unique()
     facts = (
-        facts.join(stages, on=["src", "ri"], how="left")
-        .join(converted_to, on=["src", "ri"], how="left")
-        .join(converted_from, on=["src", "ri"], how="left")
+        facts.join(stages, on=["src", "ri"], how="left", maintain_order="left")
+        .join(converted_to, on=["src", "ri"], how="left", maintain_order="left")
+        .join(converted_from, on=["src", "ri"], how="left", maintain_order="left")
         .with_columns(
             pl.col("stages").fill_null(0),
             pl.col("conv_to").fill_null(False),

@@ -172,7 +172,8 @@ def _table_expr(column: str, codes: dict[int, int], default: int) -> pl.Expr:
         )
     if expr is None:
         return pl.lit(default, pl.Int64)
-    return expr.otherwise(pl.lit(default, pl.Int64))
+    result: pl.Expr = expr.otherwise(pl.lit(default, pl.Int64))
+    return result
 
 
 def _scaled(values: Iterable[Fraction]) -> int:
@@ -194,7 +195,7 @@ def compile_value(value: object, levels: set[int]) -> ValuePlan | None:
         )
     if kind is ByStatus:
         assert isinstance(value, ByStatus)
-        scale = _scaled([*value.table.values(), value.default])  # type: ignore[list-item]
+        scale = _scaled([*value.table.values(), value.default])
         codes = {
             STATUS_CODE[key]: int(points * scale)  # type: ignore[index]
             for key, points in value.table.items()
@@ -202,7 +203,7 @@ def compile_value(value: object, levels: set[int]) -> ValuePlan | None:
         return ValuePlan(_table_expr("status", codes, int(value.default * scale)), scale)
     if kind is ByRole:
         assert isinstance(value, ByRole)
-        scale = _scaled([*value.table.values(), value.default])  # type: ignore[list-item]
+        scale = _scaled([*value.table.values(), value.default])
         codes = {
             ROLE_CODE[key]: int(points * scale)  # type: ignore[index]
             for key, points in value.table.items()
@@ -219,7 +220,7 @@ def compile_value(value: object, levels: set[int]) -> ValuePlan | None:
         return ValuePlan(expr, scale)
     if kind is ByLevel:
         assert isinstance(value, ByLevel)
-        scale = _scaled([*value.table.values(), value.default])  # type: ignore[list-item]
+        scale = _scaled([*value.table.values(), value.default])
         codes = {}
         for key, points in value.table.items():
             assert isinstance(key, Level)
@@ -230,13 +231,13 @@ def compile_value(value: object, levels: set[int]) -> ValuePlan | None:
         levels.add(code)
         reached = (pl.col("stages") & (1 << code)) != 0
         level_expr = pl.when(reached).then(pl.col(level_column(code))).otherwise(None)
-        expr: Any = None
+        chain: Any = None
         for level_code, points_units in codes.items():
             cond = (level_expr == level_code).fill_null(False)
             lit = pl.lit(points_units, pl.Int64)
-            expr = pl.when(cond).then(lit) if expr is None else expr.when(cond).then(lit)
+            chain = pl.when(cond).then(lit) if chain is None else chain.when(cond).then(lit)
         default = pl.lit(int(value.default * scale), pl.Int64)
-        return ValuePlan(default if expr is None else expr.otherwise(default), scale)
+        return ValuePlan(default if chain is None else chain.otherwise(default), scale)
     if kind is ByPosition:
         assert isinstance(value, ByPosition)
         scale = _scaled([value.first, value.others])

@@ -481,7 +481,9 @@ class _Run:
         import polars as pl
 
         base = self.member_frame if members is None else members.to_frame()
-        full = base.join(frame, on="m", how="left").with_columns(pl.col("u").fill_null(0))
+        full = base.join(frame, on="m", how="left", maintain_order="left").with_columns(
+            pl.col("u").fill_null(0)
+        )
         if cap is not None:
             full = full.with_columns(
                 pl.min_horizontal(pl.col("u"), pl.lit(int(cap * scale), pl.Int64)).alias("u")
@@ -586,7 +588,7 @@ class _Run:
                 assert line.frame is not None
                 factor = scale // line.scale
                 part = line.frame.select("m", (pl.col("u") * factor).alias(name))
-            frame = frame.join(part, on="m", how="left")
+            frame = frame.join(part, on="m", how="left", maintain_order="left")
         totals = []
         points_of: dict[str, pl.Expr] = {}
         for category in self.rule_set.categories:
@@ -696,12 +698,14 @@ class _Run:
                     .n_unique()
                     .alias("quarters")
                 )
-                counts = counts.join(quarters, on="m", how="left")
+                counts = counts.join(quarters, on="m", how="left", maintain_order="left")
             else:
                 wanted = 0
                 counts = counts.with_columns(pl.lit(0, pl.UInt32).alias("quarters"))
             count_name, met_name = f"r:{requirement.id}:count", f"r:{requirement.id}:met"
-            joined = self.member_frame.join(counts, on="m", how="left").with_columns(
+            joined = self.member_frame.join(
+                counts, on="m", how="left", maintain_order="left"
+            ).with_columns(
                 pl.col("count").fill_null(0).cast(pl.Int64),
                 pl.col("quarters").fill_null(0),
             )
@@ -712,7 +716,7 @@ class _Run:
             if applies is not None:
                 met = pl.when(pl.col("m").is_in(applies.implode())).then(met)
             joined = joined.select("m", pl.col("count").alias(count_name), met.alias(met_name))
-            frame = frame.join(joined, on="m", how="left")
+            frame = frame.join(joined, on="m", how="left", maintain_order="left")
         return frame
 
     def _grades(
@@ -796,13 +800,15 @@ class _Run:
                 ]
                 rows = pl.concat(parts) if parts else facts.clear()
                 counts = rows.group_by("m").agg(pl.col("rid").n_unique().alias("k"))
-                raised = self.member_frame.join(counts, on="m", how="left").select(
+                raised = self.member_frame.join(
+                    counts, on="m", how="left", maintain_order="left"
+                ).select(
                     "m",
                     (
                         (pl.col("k").fill_null(0) >= trigger.at_least) & pl.col("m").is_in(codes)
                     ).alias(name),
                 )
-                frame = frame.join(raised, on="m", how="left")
+                frame = frame.join(raised, on="m", how="left", maintain_order="left")
             elif isinstance(trigger, ScoreBelow):
                 if totals is None:
                     assert results.scale is not None
