@@ -35,8 +35,8 @@ _PHASES = (
     ("load", "load the ledger from files"),
     ("score", "score: library `assess` (first: columns from the ledger + plan)"),
     ("rescore", "re-score: library `assess` again (columns kept)"),
-    ("whatif_ledger", "what-if: a ledger with one proposal changed (attrs.evolve)"),
-    ("whatif", "what-if: score that ledger"),
+    ("whatif_setup", "what-if: hold the assessment (WhatIf)"),
+    ("whatif", "what-if: replace one proposal and re-score"),
     ("rank", "rank the totals"),
     ("end_to_end", "end to end: load + score + rank"),
     ("dict_loop", "reference: plain dict loop"),
@@ -165,7 +165,7 @@ def _polars_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
             f"| {_seconds(result['whatif'] * factor)}{mark} "
             f"| {_seconds(result['end_to_end'] * factor)}{mark} "
             f"| {result['columns_bytes'] / records:,.0f} | {result['polars_bytes'] / records:,.0f} "
-            f"| {'yes' if result['polars_identical'] else 'NO'} |"
+            f"| {'yes' if result['polars_identical'] and result['whatif_identical'] else 'NO'} |"
         )
     return lines
 

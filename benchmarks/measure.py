@@ -36,6 +36,7 @@ from benchmarks.reference import (
     to_polars,
 )
 from cppcc_model.assess import assess, rank
+from cppcc_model.engine.whatif import WhatIf
 from cppcc_model.io.dataset import load_dataset, write_dataset
 
 __all__ = ["measure"]
@@ -100,22 +101,19 @@ def _totals(ledger: Any, rule_set: Any, year: Any) -> Any:
     return assess(ledger, rule_set, year).totals()
 
 
-def _one_changed(ledger: Any) -> Any:
-    """The ledger with one proposal changed: its last step dropped, or a filing added."""
+def _changed_proposal(ledger: Any) -> Any:
+    """One proposal changed: its filing dropped, or a filing added."""
     import attrs
 
     from cppcc_model.model import ProposalEvent, ProposalStep
 
-    proposals = list(ledger.proposals)
-    index = len(proposals) // 2
-    proposal = proposals[index]
+    proposal = ledger.proposals[len(ledger.proposals) // 2]
     if any(event.step is ProposalStep.FILED for event in proposal.history):
         changed = attrs.evolve(proposal, history=())
     else:
         step = ProposalEvent(ProposalStep.FILED, proposal.submitted_on)
         changed = attrs.evolve(proposal, history=(step,))
-    proposals[index] = changed
-    return attrs.evolve(ledger, proposals=proposals)
+    return changed
 
 
 def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
@@ -144,10 +142,12 @@ def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
     results["rescore_identical"] = again == totals
     del again
     results.update(_columns_size(ledger))
-    changed = _timed(results, "whatif_ledger", lambda: _one_changed(ledger))
-    what_if = _timed(results, "whatif", functools.partial(_totals, changed, rule_set, year))
-    results["whatif_changed"] = sum(1 for m, t in what_if.items() if totals.get(m) != t)
-    del changed, what_if
+    session = _timed(results, "whatif_setup", lambda: WhatIf(ledger, rule_set, year))
+    edit = _changed_proposal(ledger)
+    changed = _timed(results, "whatif", functools.partial(session.replace, edit))
+    results["whatif_changed"] = len(changed)
+    results["whatif_identical"] = session.totals() == _totals(session.ledger_now(), rule_set, year)
+    del session, changed
     frames = _timed(results, "polars_columns", lambda: to_polars(ledger))
     by_polars = _timed(results, "polars", functools.partial(polars_totals, frames, year))
     results["polars_identical"] = by_polars == totals

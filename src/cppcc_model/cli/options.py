@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from cppcc_model.assess.engine import Assessment, assess
+from cppcc_model.assess.engine import COLUMNAR_FROM, Assessment, assess
 from cppcc_model.cli.app import cli_context, say, stderr_is_terminal
 from cppcc_model.cli.formatting import FORMATS, Report, write_report
 from cppcc_model.errors import CppccError, InvalidValueError
@@ -217,7 +217,11 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     from cppcc_model.cli.progress import terminal_progress
     from cppcc_model.progress import steps
 
-    if len(ledger.members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
+    if (
+        len(ledger.members) <= PROGRESS_THRESHOLD
+        or not stderr_is_terminal()
+        or ledger.record_count >= COLUMNAR_FROM  # the columnar engine scores all at once
+    ):
         return assess(ledger, rule_set, when.period, as_of=when.as_of)
     whole = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[])
     chosen = sorted(

@@ -23,11 +23,15 @@ import attrs
 
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
+    Activity,
     ActivityKind,
     AttendanceStatus,
     BodyKind,
+    Contribution,
     ContributionKind,
+    InfoReport,
     Level,
+    Proposal,
     ProposalStep,
     ProposerKind,
 )
@@ -127,224 +131,212 @@ def _forget(key: int) -> Callable[[object], None]:
     return forget
 
 
-def _build(ledger: Ledger) -> Columns:
+_CREDIT_SCHEMA = {
+    "m": "Int32",
+    "src": "Int8",
+    "ri": "Int32",
+    "ai": "Int32",
+    "rid": "Int32",
+    "kind": "Int16",
+    "on": "Date",
+    "pos": "Int32",
+    "authors": "Int32",
+    "coll": "Boolean",
+    "status": "Int8",
+    "units": "Int32",
+    "total_units": "Int32",
+    "org": "Int8",
+    "level": "Int8",
+}
+_PROPOSAL_EVENT_SCHEMA = {"ri": "Int32", "gate": "Date", "stage": "Int8", "level": "Int8"}
+_INFO_EVENT_SCHEMA = {"ri": "Int32", "on": "Date", "stage": "Int8", "level": "Int8"}
+_MERGE_SCHEMA = {"ri": "Int32", "on": "Date", "parent": "Int32"}
+_CONVERSION_SCHEMA = {"ri": "Int32", "on": "Date", "target": "Int32"}
+
+
+def _empty(schema: dict[str, str]) -> dict[str, list[Any]]:
+    return {name: [] for name in schema}
+
+
+def frame(rows: dict[str, list[Any]], schema: dict[str, str]) -> pl.DataFrame:
+    """``rows`` as a frame of ``schema`` (names of polars types)."""
     import polars as pl
 
-    member_ids = tuple(sorted({m.id for m in ledger.members}))
-    member_code = {member_id: index for index, member_id in enumerate(member_ids)}
-    record_ids = sorted(
-        {a.id for a in ledger.activities}
-        | {p.id for p in ledger.proposals}
-        | {r.id for r in ledger.info_reports}
-        | {c.id for c in ledger.contributions}
-    )
-    rank = {record_id: index for index, record_id in enumerate(record_ids)}
-    kinds = KIND_CODE
+    return pl.DataFrame(rows, schema={name: getattr(pl, kind) for name, kind in schema.items()})
 
-    def kind_code(kind: str) -> int:
-        return kinds[kind]
 
-    cols: dict[str, list[Any]] = {
-        name: []
-        for name in (
-            "m",
-            "src",
-            "ri",
-            "ai",
-            "rid",
-            "kind",
-            "on",
-            "pos",
-            "authors",
-            "coll",
-            "status",
-            "units",
-            "total_units",
-            "org",
-            "level",
+@attrs.frozen
+class Coder:
+    """The codes of one ledger: members by id, record ids by rank, records by index."""
+
+    member_code: dict[str, int]
+    rank: dict[str, int]
+    proposal_index: dict[str, int]
+    info_index: dict[str, int]
+
+    @classmethod
+    def of(cls, ledger: Ledger) -> Coder:
+        """The codes of ``ledger``."""
+        member_ids = sorted({m.id for m in ledger.members})
+        record_ids = sorted(
+            {a.id for a in ledger.activities}
+            | {p.id for p in ledger.proposals}
+            | {r.id for r in ledger.info_reports}
+            | {c.id for c in ledger.contributions}
         )
-    }
-    m, src, ri, ai, rid, kind, on = (
-        cols["m"],
-        cols["src"],
-        cols["ri"],
-        cols["ai"],
-        cols["rid"],
-        cols["kind"],
-        cols["on"],
-    )
-    pos, authors, coll, status = cols["pos"], cols["authors"], cols["coll"], cols["status"]
-    units, total_units, org, level = (
-        cols["units"],
-        cols["total_units"],
-        cols["org"],
-        cols["level"],
-    )
+        return cls(
+            member_code={member_id: index for index, member_id in enumerate(member_ids)},
+            rank={record_id: index for index, record_id in enumerate(record_ids)},
+            proposal_index={p.id: index for index, p in enumerate(ledger.proposals)},
+            info_index={r.id: index for index, r in enumerate(ledger.info_reports)},
+        )
 
-    attendance = SOURCE_CODE[Source.ATTENDANCE]
+
+def add_activity(cols: dict[str, list[Any]], index: int, activity: Activity, coder: Coder) -> None:
+    """Append one row per roll-call entry of ``activity``."""
+    code = KIND_CODE[activity.kind.value]
+    record = coder.rank[activity.id]
+    organiser = None if activity.organiser is None else ORGANISER_CODE[activity.organiser.kind]
+    half_days = activity.half_days
+    source = SOURCE_CODE[Source.ATTENDANCE]
+    for entry_index, entry in enumerate(activity.attendance):
+        cols["m"].append(coder.member_code[entry.member_id])
+        cols["src"].append(source)
+        cols["ri"].append(index)
+        cols["ai"].append(entry_index)
+        cols["rid"].append(record)
+        cols["kind"].append(code)
+        cols["on"].append(activity.start)
+        cols["pos"].append(0)
+        cols["authors"].append(1)
+        cols["coll"].append(False)
+        cols["status"].append(STATUS_CODE[entry.status])
+        cols["units"].append(activity.half_days_attended(entry))
+        cols["total_units"].append(half_days)
+        cols["org"].append(organiser)
+        cols["level"].append(None)
+
+
+def add_authored(
+    cols: dict[str, list[Any]],
+    index: int,
+    record: Proposal | InfoReport | Contribution,
+    coder: Coder,
+) -> None:
+    """Append one row per member a proposal, 社情民意 item or contribution credits."""
+    if isinstance(record, Proposal):
+        ids, source = record.member_ids, Source.PROPOSAL
+        kind, on, level = KIND_CODE["proposal"], record.submitted_on, None
+        collective = record.proposer_kind is ProposerKind.COLLECTIVE
+    elif isinstance(record, InfoReport):
+        ids, source = record.author_ids, Source.INFO_REPORT
+        kind, on, level, collective = KIND_CODE["info_report"], record.submitted_on, None, False
+    else:
+        ids, source = record.author_ids, Source.CONTRIBUTION
+        kind, on, collective = KIND_CODE[record.kind.value], record.on, False
+        level = None if record.level is None else LEVEL_CODE[record.level]
+    count = len(ids)
+    record_rank = coder.rank[record.id]
+    code_source = SOURCE_CODE[source]
+    first: dict[str, int] = {}
+    for place, member_id in enumerate(ids):
+        first.setdefault(member_id, place)
+    for member_id in ids:
+        cols["m"].append(coder.member_code[member_id])
+        cols["src"].append(code_source)
+        cols["ri"].append(index)
+        cols["ai"].append(None)
+        cols["rid"].append(record_rank)
+        cols["kind"].append(kind)
+        cols["on"].append(on)
+        cols["pos"].append(first[member_id])
+        cols["authors"].append(count)
+        cols["coll"].append(collective)
+        cols["status"].append(None)
+        cols["units"].append(0)
+        cols["total_units"].append(0)
+        cols["org"].append(None)
+        cols["level"].append(level)
+
+
+def add_proposal_events(
+    rows: dict[str, list[Any]],
+    merges: dict[str, list[Any]],
+    conversions: dict[str, list[Any]],
+    index: int,
+    proposal: Proposal,
+    coder: Coder,
+) -> None:
+    """Append a proposal's stage events, merge links and conversions into 社情民意 items."""
+
+    def stage_row(gate: Any, stage: int, level: int | None) -> None:
+        rows["ri"].append(index)
+        rows["gate"].append(gate)
+        rows["stage"].append(stage)
+        rows["level"].append(level)
+
+    stage_row(None, _SUBMITTED, None)
+    gate = None
+    for event in proposal.history:
+        # a history is read up to its first event after the as-of date: an event counts when
+        # no event before it (nor itself) is later than the as-of date
+        gate = event.on if gate is None or event.on > gate else gate
+        stage = _PROPOSAL_STAGES.get(event.step)
+        if stage is not None:
+            level = None if event.level is None else LEVEL_CODE[event.level]
+            stage_row(gate, STAGE_CODE[stage], level)
+        if event.step is ProposalStep.NOT_FILED and event.converted_to:
+            stage_row(gate, _CONVERTED, None)
+            if event.converted_to in coder.info_index:
+                conversions["ri"].append(index)
+                conversions["on"].append(event.on)
+                conversions["target"].append(coder.info_index[event.converted_to])
+        if event.step is ProposalStep.MERGED and event.parent_id in coder.proposal_index:
+            merges["ri"].append(index)
+            merges["on"].append(event.on)
+            merges["parent"].append(coder.proposal_index[event.parent_id])
+
+
+def add_info_events(rows: dict[str, list[Any]], index: int, report: InfoReport) -> None:
+    """Append a 社情民意 item's stage events (submission first)."""
+    rows["ri"].append(index)
+    rows["on"].append(None)
+    rows["stage"].append(_SUBMITTED)
+    rows["level"].append(None)
+    for event in report.history:
+        stage = _INFO_STAGES.get(event.step)
+        if stage is None:
+            continue
+        rows["ri"].append(index)
+        rows["on"].append(event.on)
+        rows["stage"].append(STAGE_CODE[stage])
+        rows["level"].append(None if event.level is None else LEVEL_CODE[event.level])
+
+
+def _build(ledger: Ledger) -> Columns:
+    coder = Coder.of(ledger)
+    cols = _empty(_CREDIT_SCHEMA)
     for index, activity in enumerate(ledger.activities):
-        code = kind_code(activity.kind.value)
-        record = rank[activity.id]
-        organiser = None if activity.organiser is None else ORGANISER_CODE[activity.organiser.kind]
-        half_days = activity.half_days
-        for entry_index, entry in enumerate(activity.attendance):
-            m.append(member_code[entry.member_id])
-            src.append(attendance)
-            ri.append(index)
-            ai.append(entry_index)
-            rid.append(record)
-            kind.append(code)
-            on.append(activity.start)
-            pos.append(0)
-            authors.append(1)
-            coll.append(False)
-            status.append(STATUS_CODE[entry.status])
-            units.append(activity.half_days_attended(entry))
-            total_units.append(half_days)
-            org.append(organiser)
-            level.append(None)
-
-    def authored(source: Source, records: Any, author_field: str, kind_of: Any) -> None:
-        code_source = SOURCE_CODE[source]
-        for index, record in enumerate(records):
-            ids = getattr(record, author_field)
-            count = len(ids)
-            record_rank = rank[record.id]
-            record_kind, record_on, record_level, collective = kind_of(record)
-            first: dict[str, int] = {}
-            for place, member_id in enumerate(ids):
-                first.setdefault(member_id, place)
-            for member_id in ids:
-                m.append(member_code[member_id])
-                src.append(code_source)
-                ri.append(index)
-                ai.append(None)
-                rid.append(record_rank)
-                kind.append(record_kind)
-                on.append(record_on)
-                pos.append(first[member_id])
-                authors.append(count)
-                coll.append(collective)
-                status.append(None)
-                units.append(0)
-                total_units.append(0)
-                org.append(None)
-                level.append(record_level)
-
-    proposal_kind, info_kind = kinds["proposal"], kinds["info_report"]
-    authored(
-        Source.PROPOSAL,
+        add_activity(cols, index, activity, coder)
+    authored: tuple[tuple[Proposal | InfoReport | Contribution, ...], ...] = (
         ledger.proposals,
-        "member_ids",
-        lambda p: (
-            proposal_kind,
-            p.submitted_on,
-            None,
-            p.proposer_kind is ProposerKind.COLLECTIVE,
-        ),
-    )
-    authored(
-        Source.INFO_REPORT,
         ledger.info_reports,
-        "author_ids",
-        lambda r: (info_kind, r.submitted_on, None, False),
-    )
-    authored(
-        Source.CONTRIBUTION,
         ledger.contributions,
-        "author_ids",
-        lambda c: (
-            kind_code(c.kind.value),
-            c.on,
-            None if c.level is None else LEVEL_CODE[c.level],
-            False,
-        ),
     )
-    credits = pl.DataFrame(
-        cols,
-        schema={
-            "m": pl.Int32,
-            "src": pl.Int8,
-            "ri": pl.Int32,
-            "ai": pl.Int32,
-            "rid": pl.Int32,
-            "kind": pl.Int16,
-            "on": pl.Date,
-            "pos": pl.Int32,
-            "authors": pl.Int32,
-            "coll": pl.Boolean,
-            "status": pl.Int8,
-            "units": pl.Int32,
-            "total_units": pl.Int32,
-            "org": pl.Int8,
-            "level": pl.Int8,
-        },
-    )
-
-    proposal_index = {p.id: index for index, p in enumerate(ledger.proposals)}
-    info_index = {r.id: index for index, r in enumerate(ledger.info_reports)}
-    p_rows: dict[str, list[Any]] = {k: [] for k in ("ri", "gate", "stage", "level")}
-    merges: dict[str, list[Any]] = {"ri": [], "on": [], "parent": []}
-    conversions: dict[str, list[Any]] = {"ri": [], "on": [], "target": []}
-
-    def stage_row(index: int, gate: Any, stage: int, level: int | None) -> None:
-        p_rows["ri"].append(index)
-        p_rows["gate"].append(gate)
-        p_rows["stage"].append(stage)
-        p_rows["level"].append(level)
-
+    for records in authored:
+        for index, record in enumerate(records):
+            add_authored(cols, index, record, coder)
+    p_rows, merges = _empty(_PROPOSAL_EVENT_SCHEMA), _empty(_MERGE_SCHEMA)
+    conversions, i_rows = _empty(_CONVERSION_SCHEMA), _empty(_INFO_EVENT_SCHEMA)
     for index, proposal in enumerate(ledger.proposals):
-        stage_row(index, None, _SUBMITTED, None)
-        gate = None
-        for event in proposal.history:
-            # a history is read up to its first event after the as-of date: an event counts
-            # when no event before it (nor itself) is later than the as-of date
-            gate = event.on if gate is None or event.on > gate else gate
-            stage = _PROPOSAL_STAGES.get(event.step)
-            if stage is not None:
-                level_code = None if event.level is None else LEVEL_CODE[event.level]
-                stage_row(index, gate, STAGE_CODE[stage], level_code)
-            if event.step is ProposalStep.NOT_FILED and event.converted_to:
-                stage_row(index, gate, _CONVERTED, None)
-                if event.converted_to in info_index:
-                    conversions["ri"].append(index)
-                    conversions["on"].append(event.on)
-                    conversions["target"].append(info_index[event.converted_to])
-            if event.step is ProposalStep.MERGED and event.parent_id in proposal_index:
-                merges["ri"].append(index)
-                merges["on"].append(event.on)
-                merges["parent"].append(proposal_index[event.parent_id])
-    proposal_events = pl.DataFrame(
-        p_rows, schema={"ri": pl.Int32, "gate": pl.Date, "stage": pl.Int8, "level": pl.Int8}
-    )
-    merge_frame = pl.DataFrame(merges, schema={"ri": pl.Int32, "on": pl.Date, "parent": pl.Int32})
-    i_rows: dict[str, list[Any]] = {k: [] for k in ("ri", "on", "stage", "level")}
+        add_proposal_events(p_rows, merges, conversions, index, proposal, coder)
     for index, report in enumerate(ledger.info_reports):
-        i_rows["ri"].append(index)
-        i_rows["on"].append(None)
-        i_rows["stage"].append(_SUBMITTED)
-        i_rows["level"].append(None)
-        for info_event in report.history:
-            info_stage = _INFO_STAGES.get(info_event.step)
-            if info_stage is None:
-                continue
-            i_rows["ri"].append(index)
-            i_rows["on"].append(info_event.on)
-            i_rows["stage"].append(STAGE_CODE[info_stage])
-            i_rows["level"].append(
-                None if info_event.level is None else LEVEL_CODE[info_event.level]
-            )
-    info_events = pl.DataFrame(
-        i_rows, schema={"ri": pl.Int32, "on": pl.Date, "stage": pl.Int8, "level": pl.Int8}
-    )
-    conversion_frame = pl.DataFrame(
-        conversions, schema={"ri": pl.Int32, "on": pl.Date, "target": pl.Int32}
-    )
+        add_info_events(i_rows, index, report)
     return Columns(
-        member_ids=member_ids,
-        credits=credits,
-        proposal_events=proposal_events,
-        info_events=info_events,
-        merges=merge_frame,
-        conversions=conversion_frame,
+        member_ids=tuple(sorted(coder.member_code, key=coder.member_code.__getitem__)),
+        credits=frame(cols, _CREDIT_SCHEMA),
+        proposal_events=frame(p_rows, _PROPOSAL_EVENT_SCHEMA),
+        info_events=frame(i_rows, _INFO_EVENT_SCHEMA),
+        merges=frame(merges, _MERGE_SCHEMA),
+        conversions=frame(conversions, _CONVERSION_SCHEMA),
     )

@@ -97,11 +97,26 @@ def fact_table(
     """
     import polars as pl
 
-    own = columns.proposal_events.filter(
-        pl.col("gate").is_null() | (pl.col("gate") <= as_of)
-    ).select("ri", "stage", "level")
+    facts = columns.credits.filter(pl.col("on").is_between(period.start, period.end))
+    proposal_events, merges, info_events = (
+        columns.proposal_events,
+        columns.merges,
+        columns.info_events,
+    )
+    if members is not None:
+        facts = facts.filter(pl.col("m").is_in(list(members)))
+        # a few members (a what-if, a card): read only the stages of their records
+        proposals = facts.filter(pl.col("src") == SOURCE_CODE[Source.PROPOSAL])["ri"].unique()
+        merges = merges.filter(pl.col("ri").is_in(proposals.implode()))
+        wanted = pl.concat([proposals, merges["parent"]]).unique()
+        proposal_events = proposal_events.filter(pl.col("ri").is_in(wanted.implode()))
+        reports = facts.filter(pl.col("src") == SOURCE_CODE[Source.INFO_REPORT])["ri"].unique()
+        info_events = info_events.filter(pl.col("ri").is_in(reports.implode()))
+    own = proposal_events.filter(pl.col("gate").is_null() | (pl.col("gate") <= as_of)).select(
+        "ri", "stage", "level"
+    )
     inherited = (
-        columns.merges.filter(pl.col("on") <= as_of)
+        merges.filter(pl.col("on") <= as_of)
         .join(
             own.filter(~pl.col("stage").is_in([SUBMITTED_STAGE, MERGED_STAGE])),
             left_on="parent",
@@ -111,16 +126,13 @@ def fact_table(
     )
     proposal_stages = _stage_frame(pl.concat([own, inherited]), Source.PROPOSAL)
     info_stages = _stage_frame(
-        columns.info_events.filter(pl.col("on").is_null() | (pl.col("on") <= as_of)).select(
+        info_events.filter(pl.col("on").is_null() | (pl.col("on") <= as_of)).select(
             "ri", "stage", "level"
         ),
         Source.INFO_REPORT,
     )
     stages = pl.concat([proposal_stages, info_stages], how="diagonal_relaxed")
 
-    facts = columns.credits.filter(pl.col("on").is_between(period.start, period.end))
-    if members is not None:
-        facts = facts.filter(pl.col("m").is_in(list(members)))
     converted_to = (
         columns.conversions.filter(pl.col("on") <= as_of)
         .select(
