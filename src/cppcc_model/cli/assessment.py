@@ -68,12 +68,6 @@ def _present(rule_set: RuleSet, value: Fraction) -> Decimal:
     return rule_set.rounding.present(value)
 
 
-def _requirements_text(card: ScoreCard) -> str:
-    if not card.requirements:
-        return ""
-    return "达标" if card.requirements_met else "未达标"
-
-
 def _ordered_cards(assessment: Assessment) -> list[ScoreCard]:
     return sorted(assessment.cards, key=lambda c: (name_key(c.member_name), c.member_id))
 
