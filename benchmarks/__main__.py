@@ -85,7 +85,7 @@ def _phase_table(name: str, target: int, result: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---:|---:|---:|",
     ]
     for key, label in _PHASES:
-        if key not in result:
+        if result.get(key) is None:
             continue
         seconds = result[key] * factor
         if key == "end_to_end":
