@@ -53,6 +53,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.names",
     "cppcc_model.io.json",
     "cppcc_model.io.dataset",
+    "cppcc_model.io.rows",
     "cppcc_model.proposals",
     "cppcc_model.information",
     "cppcc_model.attendance",

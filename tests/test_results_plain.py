@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from fractions import Fraction
 from pathlib import Path
@@ -103,11 +104,12 @@ def test_rank_members_is_the_ranking_the_command_prints() -> None:
     printed = json.loads(result.stdout)["rankings"][0]
     assert printed["entries"] == ranking.to_dict()["entries"]
     data = ranking.to_dict()
-    assert data["rule_set"] == rules.name and data["period"]["start"] == "2022-01-01"
+    assert data["rule_set"] == rules.name
+    assert data["period"]["start"] == "2022-01-01"
     entries = ranking.entries
-    assert len(entries) == len([c for c in ranking.ranking])
+    assert len(entries) == len(list(ranking.ranking))
     # ties share a place and are listed in 姓氏笔画 order; places follow competition numbering
-    for before, after in zip(entries, entries[1:], strict=False):
+    for before, after in itertools.pairwise(entries):
         assert before.total >= after.total
         if before.total == after.total:
             assert before.rank == after.rank

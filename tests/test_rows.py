@@ -71,7 +71,8 @@ def test_english_table_and_column_names_load_the_same_ledger(tmp_path: Path) -> 
     original = load_dataset(XIANGZHOU)
     write_dataset(original, tmp_path / "en", "csv", headers="en")
     tables = csv_tables(tmp_path / "en")
-    assert "members" in tables and "id" in tables["members"][0]
+    assert "members" in tables
+    assert "id" in tables["members"][0]
     assert ledger_from_tables(tables) == original
 
 
@@ -172,7 +173,8 @@ def test_a_row_that_is_not_a_mapping_is_a_problem() -> None:
     tables = small()
     tables["sectors"] = [("econ", "经济界")]
     [problem] = [p for p in tables_problems(tables) if p.where.table == "sectors"]
-    assert problem.where.row == 1 and "not a mapping" in problem.message
+    assert problem.where.row == 1
+    assert "not a mapping" in problem.message
 
 
 def test_a_db_api_cursor_and_database_values_load(tmp_path: Path) -> None:
@@ -202,7 +204,8 @@ def test_decimal_numpy_and_missing_values_read_as_the_cells_they_stand_for() -> 
         }
     ]
     ledger = ledger_from_tables(tables)
-    assert ledger.terms[0].number == 5 and ledger.terms[0].end is None
+    assert ledger.terms[0].number == 5
+    assert ledger.terms[0].end is None
     assert ledger.sessions[0].start == dt.date(2023, 1, 5)
 
 
@@ -215,7 +218,8 @@ def test_data_frames_load_as_their_records(
     as_pandas = {name: pd.DataFrame(rows) for name, rows in xiangzhou_tables.items()}
     assert ledger_from_tables(as_pandas) == expected
     as_polars = {
-        name: pl.DataFrame(rows, infer_schema_length=None) for name, rows in xiangzhou_tables.items()
+        name: pl.DataFrame(rows, infer_schema_length=None)
+        for name, rows in xiangzhou_tables.items()
     }
     assert ledger_from_tables(as_polars) == expected
 

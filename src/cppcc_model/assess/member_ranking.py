@@ -24,7 +24,7 @@ from typing import Any
 import attrs
 
 from cppcc_model.assess.engine import Assessment
-from cppcc_model.assess.ranking import RankMethod, Ranking, rank
+from cppcc_model.assess.ranking import Ranking, RankMethod, rank
 from cppcc_model.ledger import Ledger
 from cppcc_model.names import StrokeOrder
 from cppcc_model.numbers import format_fraction

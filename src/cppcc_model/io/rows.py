@@ -1,7 +1,7 @@
 """A ledger from rows: whatever gives one dict per row — a database cursor, a data frame, an API.
 
-:func:`ledger_from_tables` takes the tables of the :doc:`dataset format <dataset-format>` as
-rows instead of files::
+:func:`ledger_from_tables` takes the tables of the dataset format
+(``docs/reference/dataset-format.md``) as rows instead of files::
 
     from cppcc_model.io.rows import ledger_from_tables
 
@@ -154,8 +154,8 @@ def _raw_table(
             )
         )
         return None
-    header: list[str] = []
-    seen: set[str] = set()
+    header: list[str] = list(names or ())  # a cursor names its columns even without rows
+    seen: set[str] = set(header)
     mapped: list[Mapping[Any, Any]] = []
     for number, row in enumerate(records, start=1):
         mapping = _as_mapping(row, names)
@@ -209,7 +209,7 @@ def _raw_table(
 def _committee_raw(
     given: str, fields: Mapping[Any, Any], problems: list[Problem]
 ) -> tuple[RawTable, dict[int, str]]:
-    """The committee given as one mapping of its fields, as key/value rows numbered 1, 2 …"""
+    """The committee given as one mapping of its fields, as key/value rows numbered from 1."""
     rows: list[tuple[int, list[Any]]] = []
     keys: dict[int, str] = {}
     for number, (key, value) in enumerate(fields.items(), start=1):
