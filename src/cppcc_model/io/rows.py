@@ -184,6 +184,8 @@ def _raw_table(
                 seen.add(text)
                 header.append(text)
         mapped.append(mapping)
+    if not header:  # no rows and no column names: an empty table, as a missing file is
+        return None
     kinds = {
         index: column.kind
         for index, text in enumerate(header)
