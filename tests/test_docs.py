@@ -57,6 +57,8 @@ DOCUMENTED_MODULES = (
     "cppcc_model.io.database",
     "cppcc_model.io.results",
     "cppcc_model.io.schema",
+    "cppcc_model.io.frames",
+    "cppcc_model.io.popolo",
     "cppcc_model.proposals",
     "cppcc_model.information",
     "cppcc_model.attendance",

@@ -99,6 +99,14 @@ COMMANDS: dict[str, LazyCommand] = {
         "cppcc_model.cli.database:export_db",
         "Write DATA and its results (score cards, lines, rankings, awards) into a database.",
     ),
+    "popolo": LazyCommand(
+        "cppcc_model.cli.popolo:popolo",
+        "Export the roster of DATA as Popolo JSON: persons, organizations, memberships, posts.",
+    ),
+    "serve": LazyCommand(
+        "cppcc_model.cli.serve:serve",
+        "Serve validate, score, rank, explain, awards and statistics as JSON over HTTP.",
+    ),
     "plugins": LazyCommand(
         "cppcc_model.cli.plugins:plugins",
         "List the installed rule plugins and the rule sets each registered.",
