@@ -66,7 +66,7 @@ def _dataset(ctx: click.Context, param: click.Parameter, value: str) -> Path | s
 
 def data_argument(function: F) -> F:
     """The ``DATA`` argument: a dataset directory, workbook or JSON file, or a database URL."""
-    return click.argument("data", metavar="DATA", type=str, callback=_dataset)(function)
+    return click.argument("data", metavar="DATA", type=click.Path(), callback=_dataset)(function)
 
 
 def rules_option(function: F) -> F:

@@ -99,7 +99,7 @@ def _engine(url: str) -> Engine:
             "open",
             exc,
             f"install the database driver (module {exc.name!r}); for PostgreSQL: "
-            "pip install 'psycopg[binary]'",
+            "pip install 'psycopg[binary]' and write postgresql+psycopg://…",
         ) from None
     except Exception as exc:  # ArgumentError, NoSuchModuleError …: the URL itself is wrong
         raise _failure(

@@ -47,7 +47,6 @@ from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.io.rows import ledger_from_tables
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
-from cppcc_model.model.periods import parse_date
 from cppcc_model.plugins import Plugins, load_plugins
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.service.requests import (
@@ -282,8 +281,6 @@ def create_app(plugins: Plugins | None = None, *, debug: bool = False) -> Litest
     async def statistics(data: StatisticsRequest) -> dict[str, Any]:
         ledger = _ledger(data)
         period, as_of = _period(ledger, data.year, data.period, data.as_of)
-        if data.as_of is not None:
-            as_of = parse_date(data.as_of)
         subject = data.subject
         found: Any
         if subject == "proposals":
