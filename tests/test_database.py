@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import sqlite3
+import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -12,6 +13,8 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from _postgres import ENV, NoServer, fresh_database, local_server
 from cppcc_model.assess import assess
@@ -29,6 +32,7 @@ from cppcc_model.io.dataset import load_dataset, validate_dataset
 from cppcc_model.io.results import result_tables
 from cppcc_model.model import Period
 from cppcc_model.plugins import load_plugins
+from cppcc_model.testing.strategies import ledgers
 
 pytest.importorskip("sqlalchemy", reason="the database tests need the db extra (SQLAlchemy)")
 
@@ -256,3 +260,12 @@ def test_cppcc_export_db_writes_the_dataset_and_results_once(tmp_path: Path) -> 
     wrong = runner.invoke(cli, ["export-db", str(XIANGZHOU), str(tmp_path / "out.db")])
     assert wrong.exit_code == 2
     assert "not a database URL" in wrong.output
+
+
+@settings(max_examples=10, deadline=None)
+@given(ledgers(), st.sampled_from(["en", "zh"]))
+def test_any_ledger_written_to_sqlite_loads_back_equal(ledger: Any, headers: str) -> None:
+    with tempfile.TemporaryDirectory() as directory:
+        url = f"sqlite:///{Path(directory) / 'any.db'}"
+        write_database(ledger, url, headers=headers)  # type: ignore[arg-type]
+        assert load_database(url) == ledger

@@ -10,12 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cppcc_model.errors import DatasetError, InvalidValueError, Location
+from cppcc_model.io._tables_schema import TABLES
+from cppcc_model.io._tables_write import ledger_rows, table_cells
 from cppcc_model.io.dataset import load_dataset, write_dataset
 from cppcc_model.io.rows import ledger_from_tables, tables_problems
+from cppcc_model.testing.strategies import ledgers
 
 XIANGZHOU = Path(__file__).resolve().parents[1] / "examples" / "xiangzhou" / "dataset"
 
@@ -244,3 +247,17 @@ def test_the_order_of_tables_and_of_columns_does_not_matter(random: Any) -> None
                 new_rows.append(dict(items))
             shuffled[name] = new_rows
     assert ledger_from_tables(shuffled) == ledger_from_tables(small())
+
+
+@settings(max_examples=40)
+@given(ledgers(), st.sampled_from(["en", "zh"]))
+def test_any_ledger_as_the_rows_of_its_tables_loads_back_equal(ledger: Any, headers: str) -> None:
+    rows = ledger_rows(ledger)
+    tables = {}
+    for table in TABLES:
+        cells = table_cells(table, rows[table.name], headers)  # type: ignore[arg-type]
+        header = [str(text) for text in next(cells)]
+        tables[table.zh if headers == "zh" else table.name] = [
+            dict(zip(header, values, strict=True)) for values in cells
+        ]
+    assert ledger_from_tables(tables) == ledger
