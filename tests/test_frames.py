@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cppcc_model.assess import assess
-from cppcc_model.assess.award_results import select_awards
+from cppcc_model.assess.award_selection import select_awards
 from cppcc_model.attendance import AttendanceCounts, AttendanceStats, attendance_statistics_by
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.io.dataset import load_dataset

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from cppcc_model.assess import assess, rank_members
-from cppcc_model.assess.award_results import select_awards
+from cppcc_model.assess.award_selection import select_awards
 from cppcc_model.assess.requirements import requirement_report_to_dict
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.io.json import ledger_to_dict

@@ -64,9 +64,7 @@ def select_awards(
                 )
             else:
                 chosen = rule_sets.get(name)
-            assessments[key] = assess(
-                ledger, chosen, one, as_of=day if one == period else one.end
-            )
+            assessments[key] = assess(ledger, chosen, one, as_of=day if one == period else one.end)
         return assessments[key]
 
     def groups_in(one: Period) -> dict[str, GroupsAssessment]:

@@ -38,7 +38,7 @@ from litestar.openapi import OpenAPIConfig
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.plugins.attrs import AttrsSchemaPlugin
 
-from cppcc_model.assess.award_results import select_awards
+from cppcc_model.assess.award_selection import select_awards
 from cppcc_model.assess.engine import Assessment, assess
 from cppcc_model.assess.member_ranking import rank_members
 from cppcc_model.assess.requirements import requirement_report_to_dict
