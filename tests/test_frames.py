@@ -106,6 +106,8 @@ def test_proposal_statistics_by_group_as_a_frame() -> None:
     for row in frame.iter_rows(named=True):
         group = stats[row["group"]]
         assert row["received"] == group.counts.received
+        for label, count in group.counts.by_reply.items():  # a count by label: a column each
+            assert row[f"by_reply_{label}"] == count
         for name, figure in group.rates().items():
             assert row[f"{name}_numerator"] == figure.numerator
             assert row[f"{name}_denominator"] == figure.denominator

@@ -163,7 +163,8 @@ def statistics_frame(
 
     ``statistics`` is what ``proposal_statistics_by``, ``info_statistics_by`` or
     ``attendance_statistics_by`` give (group key → statistics), or one statistics object (one
-    row, key ``"all"``). Each row holds the group key, every count (int64), and for every rate
+    row, key ``"all"``). Each row holds the group key, every count (int64; a count by label,
+    such as ``by_reply``, one column per label: ``by_reply_a``), and for every rate
     ``{rate}_numerator``, ``{rate}_denominator`` (exact) and ``{rate}_percent`` (a decimal
     percentage rounded half up to ``places``; null when the denominator is 0).
 
@@ -179,7 +180,13 @@ def statistics_frame(
         row: dict[str, Any] = {key: str(group)}
         counts = stats.counts
         for field in attrs.fields(type(counts)):
-            row[field.name] = getattr(counts, field.name)
+            value = getattr(counts, field.name)
+            if isinstance(value, Mapping):  # counts by a label (by_reply): one column each
+                for label in sorted(value):
+                    row[f"{field.name}_{label}"] = value[label]
+                    fields.setdefault(f"{field.name}_{label}", pa.int64())
+                continue
+            row[field.name] = value
             fields.setdefault(field.name, pa.int64())
         for name, figure in _rates(stats).items():
             row[f"{name}_numerator"] = figure.numerator
