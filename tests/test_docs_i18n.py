@@ -311,7 +311,7 @@ def test_the_docs_extra_installs_every_plugin_the_site_uses() -> None:
 
     extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     needed = " ".join(extra["project"]["optional-dependencies"]["docs"])
-    for distribution in ("mkdocs-material", "mkdocstrings-python", "mkdocs-static-i18n", "jieba"):
+    for distribution in ("mkdocs-material", "mkdocs-autorefs", "mkdocs-static-i18n", "jieba"):
         assert distribution in needed
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     assert "font: false" in config
