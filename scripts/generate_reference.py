@@ -540,7 +540,13 @@ class Pages:
             ]
             for name, target in aliases:
                 # An autorefs anchor, so `[X][this.module.X]` in the docs finds the definition.
-                anchor = f"[](){{ #{module_name}.{name} }}"
+                anchors = [f"{module_name}.{name}"]
+                defined = self.package.modules_collection.get_member(target)
+                if defined.is_class:  # its methods, under the name they are imported by
+                    anchors += [
+                        f"{module_name}.{name}.{m.name}" for m in self.class_members(defined)
+                    ]
+                anchor = "".join(f"[](){{ #{a} }}" for a in anchors)
                 lines.append(f"| {anchor}{self.link(target, name, here)} | `{target}` |")
             lines.append("")
         for name, target in self.adopted(module):
