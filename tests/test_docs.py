@@ -526,7 +526,9 @@ def site(docs_site: Path) -> Path:
 
 def _api_html(site: Path) -> str:
     return "\n".join(
-        page.read_text(encoding="utf-8") for page in sorted((site / "reference").rglob("*.html"))
+        page.read_text(encoding="utf-8")
+        for page in sorted((site / "reference").rglob("*.html"))
+        if page.is_file()
     )
 
 

@@ -221,15 +221,16 @@ def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:
 
 def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     """Score every member; with a progress bar on a terminal when there are many."""
-    from cppcc_model.cli.progress import terminal_progress
+    from cppcc_model.cli.progress import status, terminal_progress
     from cppcc_model.progress import steps
 
-    if (
-        len(ledger.members) <= PROGRESS_THRESHOLD
-        or not stderr_is_terminal()
-        or ledger.record_count >= COLUMNAR_FROM  # the columnar engine scores all at once
-    ):
+    if len(ledger.members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
         return assess(ledger, rule_set, when.period, as_of=when.as_of)
+    if ledger.record_count >= COLUMNAR_FROM:
+        # the columnar engine scores everyone at once: a spinner, not a bar of chunks
+        return status(
+            "评分 scoring", lambda: assess(ledger, rule_set, when.period, as_of=when.as_of)
+        )
     whole = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[])
     chosen = sorted(
         m.id
