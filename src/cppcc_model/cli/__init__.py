@@ -95,6 +95,18 @@ COMMANDS: dict[str, LazyCommand] = {
         "cppcc_model.cli.template:template",
         "Write a blank dataset workbook: every sheet, Chinese headers, drop-down lists, a guide.",
     ),
+    "export-db": LazyCommand(
+        "cppcc_model.cli.database:export_db",
+        "Write DATA and its results (score cards, lines, rankings, awards) into a database.",
+    ),
+    "popolo": LazyCommand(
+        "cppcc_model.cli.popolo:popolo",
+        "Export the roster of DATA as Popolo JSON: persons, organizations, memberships, posts.",
+    ),
+    "serve": LazyCommand(
+        "cppcc_model.cli.serve:serve",
+        "Serve validate, score, rank, explain, awards and statistics as JSON over HTTP.",
+    ),
     "plugins": LazyCommand(
         "cppcc_model.cli.plugins:plugins",
         "List the installed rule plugins and the rule sets each registered.",
@@ -132,7 +144,8 @@ COMMANDS: dict[str, LazyCommand] = {
 def cli(ctx: click.Context, debug: bool, plugin_strict: bool, lang: str | None) -> None:
     """Score and rank CPPCC members under their district's rules (政协委员履职考核).
 
-    DATA is a dataset: a directory of CSV or xlsx files, one .xlsx workbook, or a .json file.
+    DATA is a dataset: a directory of CSV or xlsx files, one .xlsx workbook, a .json file, or
+    a database URL (sqlite:///x.db, postgresql://…).
     Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 check failed, 4 plugin error.
     """
     given: Any = ctx.obj

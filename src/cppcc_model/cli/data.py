@@ -64,6 +64,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
                 {
                     "file": p.where.file,
                     "sheet": p.where.sheet,
+                    "table": p.where.table,
                     "row": p.where.row,
                     "column": p.where.column,
                     "record": p.where.record_id,
