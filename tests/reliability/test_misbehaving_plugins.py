@@ -1,7 +1,9 @@
 """Plugins that misbehave: exit, run forever, write into what they read, return non-numbers.
 
 Each misbehaviour is a located error naming the plugin (and, while scoring, the rule set,
-clause and member); ``cppcc`` exits 4 — never 0, never a traceback, never a hang.
+clause and member); ``cppcc`` exits 4 — never 0, never a traceback, never a hang. Both engines
+(the reference interpreter and the columnar engine) are held to it, and must report the same
+error.
 """
 
 from __future__ import annotations
@@ -76,10 +78,13 @@ def small_ledger() -> Ledger:
     return ledger([member("a"), member("b")], proposals=[proposal("p1", "b")])
 
 
-def _assess(function: Callable[[Any], object]) -> RuleEvaluationError:
+ENGINES = pytest.mark.parametrize("engine", ["reference", "columnar"])
+
+
+def _assess(function: Callable[[Any], object], engine: str = "reference") -> RuleEvaluationError:
     rule_set = attrs.evolve(rule_set_with(function), plugin="misbehaves")
     with pytest.raises(RuleEvaluationError) as caught:
-        assess(small_ledger(), rule_set, YEAR)
+        assess(small_ledger(), rule_set, YEAR, engine=engine)
     where = caught.value.where
     assert where is not None
     assert (where.plugin, where.rule_set, where.clause, where.record_id) == (
@@ -114,8 +119,9 @@ def _exits(fact: object) -> int:
     sys.exit(0)
 
 
-def test_sys_exit_while_scoring_is_a_located_error() -> None:
-    error = _assess(_exits)
+@ENGINES
+def test_sys_exit_while_scoring_is_a_located_error(engine: str) -> None:
+    error = _assess(_exits, engine)
     assert "tried to end the program (SystemExit 0)" in str(error)
 
 
@@ -217,14 +223,16 @@ def _forever_and_stubborn(fact: object) -> int:
     return 1
 
 
+@ENGINES
 @pytest.mark.parametrize("function", [_forever, _forever_and_stubborn])
 def test_a_rule_that_runs_too_long_is_stopped(
-    monkeypatch: pytest.MonkeyPatch, function: Callable[[object], int]
+    monkeypatch: pytest.MonkeyPatch, function: Callable[[object], int], engine: str
 ) -> None:
     monkeypatch.setenv(TIME_LIMIT_VARIABLE, "0.5")
     started = time.monotonic()
-    error = _assess(function)
-    assert time.monotonic() - started < 4.5
+    error = _assess(function, engine)
+    # the columnar engine stops the call, then the reference locates it (stopped again)
+    assert time.monotonic() - started < (4.5 if engine == "reference" else 8.0)
     assert "ran longer than 0.5 seconds and was stopped" in str(error)
     assert TIME_LIMIT_VARIABLE in (error.hint or "")
 
@@ -282,15 +290,17 @@ def _changes_the_ledger(fact: Any) -> int:
     return 1
 
 
-def test_a_rule_that_changes_its_fact_is_caught() -> None:
-    error = _assess(_changes_the_fact)
+@ENGINES
+def test_a_rule_that_changes_its_fact_is_caught(engine: str) -> None:
+    error = _assess(_changes_the_fact, engine)
     assert "changed the fact it was given" in str(error)
 
 
-def test_a_rule_that_changes_the_ledger_is_caught() -> None:
+@ENGINES
+def test_a_rule_that_changes_the_ledger_is_caught(engine: str) -> None:
     rule_set = attrs.evolve(rule_set_with(_changes_the_ledger), plugin="misbehaves")
     with pytest.raises(RuleEvaluationError) as caught:
-        assess(small_ledger(), rule_set, YEAR)
+        assess(small_ledger(), rule_set, YEAR, engine=engine)
     assert "the ledger changed while it was being scored" in str(caught.value)
     assert caught.value.where is not None
     assert caught.value.where.plugin == "misbehaves"
@@ -318,9 +328,12 @@ RETURNS = [
 ]
 
 
+@ENGINES
 @pytest.mark.parametrize(("returned", "words"), RETURNS)
-def test_a_rule_returning_a_non_number_names_its_clause(returned: object, words: str) -> None:
-    error = _assess(lambda fact: returned)
+def test_a_rule_returning_a_non_number_names_its_clause(
+    returned: object, words: str, engine: str
+) -> None:
+    error = _assess(lambda fact: returned, engine)
     assert words in str(error)
     assert "misbehaves.bonus" in str(error)
 
@@ -332,3 +345,93 @@ def test_a_rule_returning_a_non_number_exits_4(dataset: Path, returned: object, 
     assert words in result.output
     assert CLAUSE in result.output
     assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------- both engines agree
+
+
+@attrs.frozen
+class _ExitingWhere(Where):
+    """A plugin's own selection block that ends the program (row-wise in the columnar engine)."""
+
+    def matches(self, fact: Any) -> bool:
+        raise SystemExit(3)
+
+
+@attrs.frozen
+class _FailingShare:
+    """A plugin's own attribution block that raises."""
+
+    def share(self, fact: Any) -> Fraction:
+        raise LookupError("no such signer")
+
+    def describe(self) -> str:
+        return "fails"
+
+
+def _with_blocks(where: Where, attribution: object | None = None) -> RuleSet:
+    item = Item("bonus.own", "自定块", where, Function(lambda fact: 1, "one"), clause=CLAUSE)
+    if attribution is not None:
+        item = attrs.evolve(item, attribution=attribution)
+    return attrs.evolve(
+        rule_set_with(lambda fact: 1),
+        categories=[Category("bonus", "加分", [item], clause="第五条")],
+        plugin="misbehaves",
+    )
+
+
+MISBEHAVIOURS = [
+    pytest.param(rule_set_with(_exits), id="function-exits"),
+    pytest.param(rule_set_with(lambda fact: 1.5), id="function-returns-float"),
+    pytest.param(rule_set_with(lambda fact: 1 / 0), id="function-raises"),
+    pytest.param(rule_set_with(_changes_the_fact), id="function-changes-its-fact"),
+    pytest.param(_with_blocks(_ExitingWhere("proposal")), id="own-where-exits"),
+    pytest.param(_with_blocks(Where("proposal"), _FailingShare()), id="own-share-raises"),
+]
+
+
+@pytest.mark.parametrize("rule_set", MISBEHAVIOURS)
+def test_both_engines_report_a_misbehaving_rule_alike(rule_set: RuleSet) -> None:
+    rule_set = attrs.evolve(rule_set, plugin="misbehaves")
+    errors: dict[str, RuleEvaluationError] = {}
+    for engine in ("reference", "columnar"):
+        with pytest.raises(RuleEvaluationError) as caught:
+            assess(small_ledger(), rule_set, YEAR, engine=engine)
+        errors[engine] = caught.value
+    reference, columnar = errors["reference"], errors["columnar"]
+    assert str(columnar) == str(reference)
+    assert columnar.where == reference.where
+    assert reference.where is not None
+    assert (reference.where.plugin, reference.where.clause, reference.where.record_id) == (
+        "misbehaves",
+        CLAUSE,
+        "b",
+    )
+
+
+def test_both_engines_catch_a_rule_that_changes_the_ledger_alike() -> None:
+    rule_set = attrs.evolve(rule_set_with(_changes_the_ledger), plugin="misbehaves")
+    messages = set()
+    for engine in ("reference", "columnar"):
+        with pytest.raises(RuleEvaluationError) as caught:
+            assess(small_ledger(), rule_set, YEAR, engine=engine)
+        messages.add(str(caught.value))
+    assert len(messages) == 1
+    assert "the ledger changed while it was being scored" in messages.pop()
+
+
+def test_the_columnar_engine_checks_the_ledger_when_it_builds_every_card() -> None:
+    """Cards built on demand run the rules again: the ledger is checked after that too."""
+    calls = []
+
+    def quiet_then_writes(fact: Any) -> int:
+        calls.append(fact)
+        if len(calls) > 1:
+            _changes_the_ledger(fact)
+        return 1
+
+    rule_set = attrs.evolve(rule_set_with(quiet_then_writes), plugin="misbehaves")
+    result = assess(small_ledger(), rule_set, YEAR, engine="columnar")
+    assert result.totals() == {"a": 0, "b": 1}
+    with pytest.raises(RuleEvaluationError, match="the ledger changed"):
+        result.cards  # noqa: B018

@@ -90,14 +90,16 @@ def fact_table(
     Args:
         columns: the ledger's columns.
         period: only records dated inside it.
-        as_of: stages and conversions reached later do not count.
+        as_of: records dated later are left out; stages and conversions reached later do not
+            count.
         conversion: the rule set's conversion setting (``both``, ``original``, ``final``).
         members: member codes to keep (default: every member).
 
     """
     import polars as pl
 
-    facts = columns.credits.filter(pl.col("on").is_between(period.start, period.end))
+    # a record dated after the as-of day is not known yet, as in the reference's facts
+    facts = columns.credits.filter(pl.col("on").is_between(period.start, min(period.end, as_of)))
     proposal_events, merges, info_events = (
         columns.proposal_events,
         columns.merges,
