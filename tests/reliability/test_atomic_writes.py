@@ -383,3 +383,93 @@ def test_source_date_epoch_sets_the_stamp(tmp_path: Path, monkeypatch: pytest.Mo
     book = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert book.properties.modified is not None
     assert book.properties.modified.year == 2023
+
+
+# ---------------------------------------------------------------------- every writing command
+
+
+@pytest.fixture
+def json_dataset(tmp_path: Path) -> Path:
+    target = tmp_path / "data" / "book.json"
+    target.parent.mkdir()
+    write_dataset(load_dataset(LIUJIANG), target, format="json")
+    return target
+
+
+WRITERS = [
+    pytest.param(["score", "--rules", "tongcheng"], "csv", id="score-csv"),
+    pytest.param(["rank", "--rules", "tongcheng"], "xlsx", id="rank-xlsx"),
+    pytest.param(["report", "--rules", "tongcheng"], "xlsx", id="report-xlsx"),
+    pytest.param(["report", "--rules", "tongcheng"], "html", id="report-html"),
+    pytest.param(["dossier", "--rules", "tongcheng"], "md", id="dossier-md"),
+    pytest.param(["awards", "--rules", "tongcheng"], "xlsx", id="awards-xlsx"),
+    pytest.param(["validate"], "json", id="validate-json"),
+    pytest.param(["popolo"], "json", id="popolo-json"),
+]
+
+
+def _invoke(command: list[str], data: Path | str, output: Path) -> object:
+    name, *options = command
+    return CliRunner().invoke(cli, [name, str(data), *options, "-o", str(output)])
+
+
+@pytest.mark.installed_plugins
+@pytest.mark.parametrize(("command", "suffix"), WRITERS)
+def test_every_writing_command_replaces_its_output_in_one_step(
+    json_dataset: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    command: list[str],
+    suffix: str,
+) -> None:
+    """The last step fails (a full disk at the rename): the previous file stays, whole."""
+    out = tmp_path / f"out.{suffix}"
+    out.write_bytes(b"previous")
+    renamed: list[str] = []
+
+    def full_disk(source: object, target: object) -> None:
+        renamed.append(os.fspath(target))  # type: ignore[arg-type]
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(atomic.os, "replace", full_disk)
+        failed = _invoke(command, json_dataset, out)
+    assert failed.exit_code == 2, failed.output  # type: ignore[attr-defined]
+    assert "No space left on device" in failed.output  # type: ignore[attr-defined]
+    assert "Traceback" not in failed.output  # type: ignore[attr-defined]
+    assert renamed == [str(out)]  # the write went through io.atomic, aimed at the output
+    assert out.read_bytes() == b"previous"
+    assert _leftovers(tmp_path) == []
+    written = _invoke(command, json_dataset, out)
+    assert written.exit_code == 0, written.output  # type: ignore[attr-defined]
+    assert out.read_bytes() != b"previous"
+    assert _leftovers(tmp_path) == []
+
+
+@pytest.mark.installed_plugins
+@pytest.mark.parametrize(("command", "suffix"), WRITERS)
+def test_every_writing_command_refuses_to_write_over_its_dataset(
+    json_dataset: Path, command: list[str], suffix: str
+) -> None:
+    before = json_dataset.read_bytes()
+    result = _invoke(command, json_dataset, json_dataset)
+    assert result.exit_code == 2, result.output  # type: ignore[attr-defined]
+    assert "would destroy the data" in result.output  # type: ignore[attr-defined]
+    assert json_dataset.read_bytes() == before
+
+
+@pytest.mark.installed_plugins
+def test_an_sqlite_dataset_is_not_overwritten_by_an_output(tmp_path: Path) -> None:
+    from cppcc_model.io.database import write_database
+
+    database = tmp_path / "book.db"
+    write_database(load_dataset(LIUJIANG), f"sqlite:///{database}")
+    before = database.read_bytes()
+    for command in (["score", "--rules", "tongcheng", "-f", "csv"], ["popolo"]):
+        name, *options = command
+        result = CliRunner().invoke(
+            cli, [name, f"sqlite:///{database}", *options, "-o", str(database)]
+        )
+        assert result.exit_code == 2, result.output
+        assert "would destroy the data" in result.output
+    assert database.read_bytes() == before

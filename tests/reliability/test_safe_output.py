@@ -232,9 +232,15 @@ COMMANDS = [
     ["rank", "--rules", "tongcheng", "--by", "member", "--by", "group"],
     ["awards", "--rules", "tongcheng", "--all"],
     ["explain", "--rules", "tongcheng"],
+    ["report", "--rules", "tongcheng"],
+    ["dossier", "--rules", "tongcheng"],
+    ["check", "--rules", "tongcheng"],
     ["members stats"],
     ["activities list"],
     ["proposals list"],
+    ["info stats"],
+    ["info report"],
+    ["contributions list"],
 ]
 
 
@@ -251,15 +257,26 @@ def test_commands_write_no_formula(
         cli, [*name.split(), str(hostile_dataset), *target, *options, "-f", format, "-o", str(out)]
     )
     assert result.exit_code == 0, result.output
+    names_members = command[0] in ("score", "rank", "report", "dossier")
     if format == "csv":
         text = out.read_text(encoding="utf-8-sig")
         _check_csv(text)
-        if command[0] in ("score", "rank"):
+        if names_members:
             assert "'=HYPERLINK(" in text  # the name is there, neutralised
     elif format == "md":
         _check_md(out.read_text(encoding="utf-8"))
     else:
         _check_xlsx(out)
+        if names_members:  # opened as a person opens it: the name is there, as text
+            book = openpyxl.load_workbook(out)
+            texts = [
+                cell.value
+                for sheet in book.worksheets
+                for row in sheet.iter_rows()
+                for cell in row
+                if isinstance(cell.value, str)
+            ]
+            assert any(t.startswith("'=HYPERLINK(") for t in texts)
 
 
 def test_validate_problem_list_neutralises_the_text_it_quotes(tmp_path: Path) -> None:

@@ -26,7 +26,7 @@ from cppcc_model.assess.engine import COLUMNAR_FROM, Assessment, assess
 from cppcc_model.cli.app import cli_context, say, stderr_is_terminal
 from cppcc_model.cli.formatting import FORMATS, Report, write_report
 from cppcc_model.errors import CppccError, InvalidValueError
-from cppcc_model.io._urls import is_database_url
+from cppcc_model.io._urls import is_database_url, sqlite_file
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
@@ -141,7 +141,15 @@ _INPUTS = "cppcc_model.inputs"
 
 
 def remember_input(path: str | os.PathLike[str]) -> None:
-    """Note that the running command reads ``path``: ``--output`` may not overwrite it."""
+    """Note that the running command reads ``path``: ``--output`` may not overwrite it.
+
+    For a database URL the file of an SQLite database is noted; other databases are no file.
+    """
+    if isinstance(path, str) and is_database_url(path):
+        named = sqlite_file(path)
+        if named is None:
+            return
+        path = named
     context = click.get_current_context(silent=True)
     if context is not None:
         context.find_root().meta.setdefault(_INPUTS, []).append(os.fspath(path))

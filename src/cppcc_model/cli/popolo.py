@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cppcc_model.cli.options import data_argument, load
+from cppcc_model.cli.options import data_argument, inputs, load
 
 __all__ = ["popolo"]
 
@@ -23,10 +23,12 @@ __all__ = ["popolo"]
 )
 def popolo(data: Path | str, output: Path | None) -> None:
     """Export the roster of DATA as Popolo JSON: persons, organizations, memberships, posts."""
+    from cppcc_model.io.atomic import check_output_path
     from cppcc_model.io.popolo import popolo_export, write_popolo
 
     ledger = load(data)
     if output is not None:
+        check_output_path(output, inputs())
         write_popolo(ledger, output)
         click.echo(f"cppcc: wrote {output}", err=True)
         return

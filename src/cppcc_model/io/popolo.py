@@ -27,6 +27,7 @@ import os
 from typing import Any
 
 from cppcc_model.errors import DatasetError, Location, Problem
+from cppcc_model.io.atomic import atomic_write_text
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import RoleKind, UnitKind
 
@@ -191,14 +192,16 @@ def popolo_export(ledger: Ledger) -> dict[str, Any]:
 def write_popolo(ledger: Ledger, path: str | os.PathLike[str]) -> None:
     """Write :func:`popolo_export` of ``ledger`` to ``path`` as UTF-8 JSON.
 
+    The file is replaced in one step (:mod:`cppcc_model.io.atomic`): a failed or interrupted
+    write leaves the previous file as it was.
+
     Raises:
         DatasetError: when the file cannot be written.
 
     """
     text = json.dumps(popolo_export(ledger), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
-        with open(path, "w", encoding="utf-8") as stream:
-            stream.write(text)
+        atomic_write_text(path, text)
     except OSError as exc:
         raise DatasetError(
             f"cannot write the Popolo export to {os.fspath(path)}",

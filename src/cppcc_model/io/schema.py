@@ -31,6 +31,7 @@ from typing import Any
 import attrs
 
 from cppcc_model.io._tables_schema import KEY_COLUMN, TABLES, VALUE_COLUMN, CellKind, Column, Table
+from cppcc_model.io.atomic import atomic_write_text
 from cppcc_model.io.json import FORMAT, VERSION
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.ledger import Ledger
@@ -289,7 +290,7 @@ def write_schemas(directory: str | Path) -> list[Path]:
     for name, schema in all_schemas().items():
         path = target / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(schema_text(schema), encoding="utf-8")
+        atomic_write_text(path, schema_text(schema))
         written.append(path)
     return written
 
