@@ -24,7 +24,7 @@ import attrs
 import pytest
 from click.testing import CliRunner
 
-from _ledgers import ledger, member, proposal
+from _ledgers import D, ledger, member, proposal
 from cppcc_model.assess import RuleEvaluationError, assess
 from cppcc_model.cli import ExitCode, cli
 from cppcc_model.errors import CppccError
@@ -33,7 +33,17 @@ from cppcc_model.io.dataset import write_dataset
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.plugins import PluginError, Plugins, PluginWarning, load_plugins
-from cppcc_model.rules import Category, Function, Item, RuleSet, Where
+from cppcc_model.rules import (
+    Band,
+    Category,
+    ConsecutiveYears,
+    Function,
+    Grades,
+    Item,
+    Points,
+    RuleSet,
+    Where,
+)
 from cppcc_model.rules.guard import TIME_LIMIT_VARIABLE, call_plugin_function
 
 YEAR = Period.year(2022)
@@ -435,3 +445,74 @@ def test_the_columnar_engine_checks_the_ledger_when_it_builds_every_card() -> No
     assert result.totals() == {"a": 0, "b": 1}
     with pytest.raises(RuleEvaluationError, match="the ledger changed"):
         result.cards  # noqa: B018
+
+
+# ---------------------------------------------------------------------- when the ledger is hashed
+
+
+def test_runs_plugin_code_sees_functions_and_blocks_from_outside_the_library() -> None:
+    from cppcc_model.rules.guard import runs_plugin_code
+    from cppcc_model.rules.toml import load_rule_set
+
+    rules = Path(__file__).resolve().parents[2] / "plugins" / "cppcc-rules-tongcheng"
+    library_only = load_rule_set(rules / "src" / "cppcc_rules_tongcheng" / "tongcheng-2019.toml")
+    assert not runs_plugin_code(library_only)
+    assert runs_plugin_code(rule_set_with(lambda fact: 1))
+    assert runs_plugin_code(_with_blocks(_ExitingWhere("proposal")))
+    assert runs_plugin_code(_with_blocks(Where("proposal"), _FailingShare()))
+    assert runs_plugin_code({"anything": [object()]})  # what it cannot see into counts
+
+
+def _counting_hashes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from cppcc_model.assess import engine as engine_module
+
+    calls: list[int] = []
+    real = engine_module._fingerprint
+
+    def counted(ledger: Ledger) -> int | None:
+        calls.append(1)
+        return real(ledger)
+
+    monkeypatch.setattr(engine_module, "_fingerprint", counted)
+    return calls
+
+
+@ENGINES
+def test_the_ledger_is_hashed_only_when_plugin_code_can_run(
+    monkeypatch: pytest.MonkeyPatch, engine: str
+) -> None:
+    calls = _counting_hashes(monkeypatch)
+    plain = attrs.evolve(
+        rule_set_with(lambda fact: 1),
+        categories=[Category("p", "提案", [Item("p.each", "提案", Where("proposal"), Points(2))])],
+    )
+    assert assess(small_ledger(), plain, YEAR, engine=engine).totals() == {"a": 0, "b": 2}
+    assert calls == []
+    assess(small_ledger(), rule_set_with(lambda fact: 1), YEAR, engine=engine)
+    assert len(calls) == 2  # before and after
+
+
+@ENGINES
+def test_an_earlier_years_plugin_rule_set_is_watched_too(engine: str) -> None:
+    """A consecutive-year trigger scores earlier years under their own rule sets."""
+    now = attrs.evolve(
+        rule_set_with(lambda fact: 1),
+        categories=[Category("p", "提案", [Item("p.each", "提案", Where("proposal"), Points(2))])],
+        grades=Grades([Band("低")]),
+        triggers=[
+            ConsecutiveYears("twice", "连续两年低分", years=2, consequence="warning", grade="低")
+        ],
+    )
+    earlier = rule_set_with(_changes_the_ledger)
+    two_years = ledger(
+        [member("a"), member("b")],
+        proposals=[proposal("p1", "b"), proposal("p0", "b", on=D(2021, 3, 1))],
+    )
+    with pytest.raises(RuleEvaluationError, match="the ledger changed"):
+        assess(
+            two_years,
+            now,
+            YEAR,
+            engine=engine,
+            history=lambda year: earlier,
+        ).flag_ids()

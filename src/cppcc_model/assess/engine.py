@@ -29,6 +29,7 @@ from cppcc_model.model import Member, Period
 from cppcc_model.numbers import format_fraction
 from cppcc_model.rules.counting import Counted, Each
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
+from cppcc_model.rules.guard import runs_plugin_code
 from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
 from cppcc_model.rules.ruleset import RuleSet
@@ -675,7 +676,7 @@ def assess(
     if engine == "auto":
         engine = "columnar" if ledger.record_count >= COLUMNAR_FROM else "reference"
     as_of = period.end if as_of is None else as_of
-    fingerprint = _fingerprint(ledger)
+    fingerprint = _fingerprint(ledger) if _may_write(rule_set, period, history) else None
     if members is None:
         chosen = [
             m
@@ -732,6 +733,27 @@ def _reference_cards(
         _scored(rule_set, member, functools.partial(_card, scorer, member, history))
         for member in chosen
     )
+
+
+def _may_write(rule_set: RuleSet, period: Period, history: RuleSetForYear | None) -> bool:
+    """Whether scoring may run a plugin's code, which could write into the ledger.
+
+    The library's own blocks only read, so the ledger is hashed (before and after) only when
+    the rule set — or a rule set of an earlier year that a consecutive-year trigger reads —
+    holds a plugin's function or block (:func:`cppcc_model.rules.guard.runs_plugin_code`).
+    """
+    if runs_plugin_code(rule_set):
+        return True
+    if history is None:
+        return False
+    year = period.end.year
+    for trigger in rule_set.triggers:
+        if isinstance(trigger, ConsecutiveYears):
+            for back in range(1, trigger.years):
+                earlier = history(year - back)
+                if earlier is not None and runs_plugin_code(earlier):
+                    return True
+    return False
 
 
 def _fingerprint(ledger: Ledger) -> int | None:
