@@ -439,7 +439,7 @@ def polars_totals(
     as_of = period.end if as_of is None else as_of
     start, end = period.start, period.end
     f = frames.frames
-    in_period = pl.col("on").is_between(start, end)
+    in_period = pl.col("on").is_between(start, min(end, as_of))  # nothing dated after as_of
     members = f["members"].filter(
         (pl.col("joined").is_null() | (pl.col("joined") <= end))
         & (pl.col("left").is_null() | (pl.col("left") >= start))
