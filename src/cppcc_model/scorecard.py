@@ -67,7 +67,8 @@ class Entry:
 class Adjustment:
     """Something that changed a line, a category or the total (a cap, a floor, a base).
 
-    ``kind`` is one of ``cap``, ``floor``, ``base``, ``pool``, ``counting``; ``before`` and
+    ``kind`` is one of ``cap``, ``floor``, ``base``, ``pool``, ``counting``, ``input`` (a
+    missing input and its policy), ``dimension``; ``before`` and
     ``after`` are the figures it changed; ``clause`` the rule text that imposes it.
     """
 
@@ -99,10 +100,12 @@ class Line:
     raw: Fraction
     points: Fraction
     adjustments: tuple[Adjustment, ...] = ()
+    given: str | None = None
 
     def to_dict(self, rounding: RoundingPolicy) -> dict[str, Any]:
-        """Plain data."""
+        """Plain data; ``given`` names the input(s) and their source, for a given line."""
         return {
+            **({"given": self.given} if self.given else {}),
             "item": self.item_id,
             "label": self.label,
             "clause": self.clause,
@@ -125,6 +128,7 @@ class CategoryCard:
     raw: Fraction
     points: Fraction
     adjustments: tuple[Adjustment, ...] = ()
+    given: str | None = None
 
     def line(self, item_id: str) -> Line:
         """The line of ``item_id``."""
@@ -136,6 +140,7 @@ class CategoryCard:
     def to_dict(self, rounding: RoundingPolicy) -> dict[str, Any]:
         """Plain data."""
         return {
+            **({"given": self.given} if self.given else {}),
             "category": self.category_id,
             "label": self.label,
             "clause": self.clause,
@@ -207,6 +212,9 @@ class ScoreCard:
 
     ``excluded`` says which records were left out before scoring and why (a proposal converted
     into a 社情民意 item is counted once, as the rule set's conversion setting says).
+    ``pending`` lists the inputs the card waits for (a missing input whose policy is
+    ``"pending"``): such a card is incomplete — it has no total and no grade, and rankings
+    and awards list it apart with these reasons.
     """
 
     member_id: str
@@ -222,6 +230,12 @@ class ScoreCard:
     requirements: tuple[RequirementResult, ...] = ()
     flags: tuple[Flag, ...] = ()
     excluded: tuple[str, ...] = ()
+    pending: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether the card has every input it needs (and so a total and a grade)."""
+        return not self.pending
 
     def category(self, category_id: str) -> CategoryCard:
         """The category card of ``category_id``."""
@@ -245,7 +259,9 @@ class ScoreCard:
 
     @property
     def display_total(self) -> str:
-        """The total as presented, rounded once by the rule set's policy."""
+        """The total as presented, rounded once by the rule set's policy; 待定 when incomplete."""
+        if self.pending:
+            return "待定 (pending)"
         return str(self.rounding.present(self.total))
 
     def to_dict(self) -> dict[str, Any]:
@@ -256,9 +272,10 @@ class ScoreCard:
             "rule_set": self.rule_set,
             "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
             "as_of": self.as_of.isoformat(),
-            "total": format_fraction(self.total),
+            "total": format_fraction(self.total) if self.complete else None,
             "display_total": self.display_total,
             "grade": self.grade,
+            **({"complete": False, "pending": list(self.pending)} if self.pending else {}),
             "categories": [c.to_dict(self.rounding) for c in self.categories],
             "adjustments": [a.to_dict(self.rounding) for a in self.adjustments],
             "requirements": [r.to_dict() for r in self.requirements],
@@ -271,15 +288,18 @@ class ScoreCard:
         present = self.rounding.present
         out = [
             f"{self.member_name} ({self.member_id}) — {self.rule_set}, {self.period}",
-            f"总分 total: {present(self.total)}"
+            f"总分 total: {self.display_total}"
             + (f"   等次 grade: {self.grade}" if self.grade else ""),
         ]
+        out.extend(f"  … {reason}" for reason in self.pending)
         for category in self.categories:
             clause = f" [{category.clause}]" if category.clause else ""
-            out.append(f"  {category.label}{clause}: {present(category.points)}")
+            given = f" ({category.given})" if category.given else ""
+            out.append(f"  {category.label}{clause}: {present(category.points)}{given}")
             for line in category.lines:
                 line_clause = f" [{line.clause}]" if line.clause else ""
-                out.append(f"    {line.label}{line_clause}: {present(line.points)}")
+                line_given = f" ({line.given})" if line.given else ""
+                out.append(f"    {line.label}{line_clause}: {present(line.points)}{line_given}")
                 for entry in line.entries:
                     mark = "" if entry.counted else " (not counted)"
                     note = f" — {entry.note}" if entry.note else ""

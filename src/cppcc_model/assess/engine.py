@@ -23,10 +23,11 @@ import attrs
 
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import Member, Period
+from cppcc_model.model import Member, Period, period_text, value_text
 from cppcc_model.numbers import format_fraction
 from cppcc_model.rules.counting import Counted, Each
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
+from cppcc_model.rules.inputs import External
 from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
 from cppcc_model.rules.ruleset import RuleSet
@@ -76,8 +77,12 @@ class Assessment:
         )
 
     def totals(self) -> dict[str, Fraction]:
-        """Each member's exact total."""
-        return {card.member_id: card.total for card in self.cards}
+        """Each member's exact total; incomplete cards (an input pending) have none."""
+        return {card.member_id: card.total for card in self.cards if card.complete}
+
+    def incomplete(self) -> dict[str, tuple[str, ...]]:
+        """The members whose cards wait for an input, with the reasons; listed apart."""
+        return {card.member_id: card.pending for card in self.cards if not card.complete}
 
     def to_dict(self) -> dict[str, object]:
         """Plain, JSON-ready data."""
@@ -112,6 +117,20 @@ def _exact_sum(values: Sequence[Fraction]) -> Fraction:
         else:
             total = value if total is None else total + value
     return Fraction(whole) if total is None else total + whole
+
+
+def _given_note(fact: Fact) -> str:
+    return f"given (录入): {fact.given_by}" if fact.given_by else "given (录入)"
+
+
+def _given_text(entries: Sequence[Entry]) -> str:
+    """``given: employer_rating@2023 = 8 (所在单位)`` for a line or a category."""
+    parts = []
+    for entry in entries:
+        source = entry.note.partition(": ")[2] if entry.note and ": " in entry.note else ""
+        origin = f" ({source})" if source else ""
+        parts.append(f"{entry.record_id} = {value_text(entry.value)}{origin}")
+    return "given: " + "; ".join(parts)
 
 
 def _deduplicate(facts: list[Fact], policy: str) -> tuple[list[Fact], list[str]]:
@@ -172,6 +191,7 @@ class _Scorer:
         self.as_of = as_of
         self.context = FactContext.of(ledger, as_of)
         self.excluded: dict[str, tuple[str, ...]] = {}
+        self.pending: list[str] = []
 
     def facts(self, member: Member, period: Period) -> list[Fact]:
         records = self.ledger.records_of(member.id)
@@ -208,6 +228,9 @@ class _Scorer:
         """One item's line; ``facts`` are the member's facts of the item's source, in order."""
         entries: list[Entry] = []
         matches = item.where.matches
+        given = item.value if isinstance(item.value, External) else None
+        if given is not None:
+            facts = [f for f in facts if f.kind == given.key]
         share_of = item.attribution.share
         value_of = item.value.of
         source = item.where.source.value
@@ -217,6 +240,8 @@ class _Scorer:
             share = share_of(fact)
             value = value_of(fact)
             note = None
+            if fact.source is Source.INPUT:
+                note = _given_note(fact)
             if share.numerator == 0:
                 note = f"not credited ({item.attribution.describe()})"
                 points = value * share
@@ -240,12 +265,14 @@ class _Scorer:
                     note=note,
                 )
             )
+        adjustments: list[Adjustment] = []
+        if given is not None and not entries:
+            self.missing(member, given, item.clause, item.label, adjustments)
         credited = _exact_sum([e.points for e in entries if e.counted])
         if type(item.counting) is Each:
             counted = Counted(tuple(entries), credited)  # what Each.count gives, summed once
         else:
             counted = item.counting.count(entries)
-        adjustments: list[Adjustment] = []
         if counted.note is not None or counted.points != credited:
             adjustments.append(
                 Adjustment(
@@ -268,7 +295,40 @@ class _Scorer:
             raw=counted.points,
             points=points,
             adjustments=tuple(adjustments),
+            given=_given_text(entries) if given is not None and entries else None,
         )
+
+    def missing(
+        self,
+        member: Member,
+        given: External,
+        clause: str | None,
+        label: str,
+        adjustments: list[Adjustment],
+    ) -> None:
+        """Apply ``given``'s missing-input policy for ``member`` (no figure was given)."""
+        what = f"no {given.key!r} was given for {period_text(self.period)}"
+        if given.missing == "error":
+            raise InvalidValueError(
+                f"{label}: {what}",
+                where=Location(
+                    rule_set=self.rule_set.name,
+                    plugin=self.rule_set.plugin,
+                    clause=clause,
+                    record_id=member.id,
+                ),
+                hint=f"add a row to the inputs table (评分录入): {member.id}, "
+                f"{period_text(self.period)}, {given.key}, value",
+            )
+        if given.missing == "pending":
+            self.pending.append(f"{label}: {what} (待录入, pending)")
+            adjustments.append(
+                Adjustment("input", Fraction(0), Fraction(0), clause, f"{what}: pending")
+            )
+        else:
+            adjustments.append(
+                Adjustment("input", Fraction(0), Fraction(0), clause, f"{what}: counts 0")
+            )
 
     def category(
         self, member: Member, category: Category, by_source: dict[Source, list[Fact]]
@@ -280,8 +340,31 @@ class _Scorer:
             if item.applies_to is None or item.applies_to.applies(member, self.period, self.as_of)
         )
         raw = _exact_sum([line.points for line in lines])
-        points = raw
         adjustments: list[Adjustment] = []
+        given_text = None
+        if category.given is not None:
+            key = category.given.key
+            inputs = [f for f in by_source.get(Source.INPUT, ()) if f.kind == key]
+            if inputs:
+                value = _exact_sum([f.amount or Fraction(0) for f in inputs])
+                given_text = _given_text(
+                    [
+                        Entry(
+                            f.record_id,
+                            "input",
+                            f.on,
+                            value,
+                            Fraction(1),
+                            value,
+                            note=_given_note(f),
+                        )
+                        for f in inputs
+                    ]
+                )
+                raw += value
+            else:
+                self.missing(member, category.given, category.clause, category.label, adjustments)
+        points = raw
         if category.base is not None:
             adjustments.append(
                 Adjustment(
@@ -313,6 +396,7 @@ class _Scorer:
             raw=raw,
             points=points,
             adjustments=tuple(adjustments),
+            given=given_text,
         )
 
     def requirement(
@@ -365,6 +449,7 @@ class _Scorer:
         return Period(start, self.period.end)
 
     def card(self, member: Member) -> ScoreCard:
+        self.pending = []
         facts = self.facts(member, self.period)
         by_source: dict[Source, list[Fact]] = {}
         for fact in facts:  # buckets keep the facts' order
@@ -409,7 +494,7 @@ class _Scorer:
             and not r.applies_to.applies(member, self.period, self.as_of)
         )
         grade = None
-        if self.rule_set.grades is not None:
+        if self.rule_set.grades is not None and not self.pending:
             basis = total
             if self.rule_set.grades.basis == "presented":
                 basis = Fraction(self.rule_set.rounding.present(total))
@@ -427,6 +512,7 @@ class _Scorer:
             grade=grade,
             requirements=requirements,
             excluded=self.excluded.get(member.id, ()),
+            pending=tuple(self.pending),
         )
         return card
 
@@ -465,7 +551,7 @@ class _Scorer:
                         )
                     )
             elif isinstance(trigger, ScoreBelow):
-                if card.total < trigger.threshold:
+                if card.complete and card.total < trigger.threshold:
                     flags.append(
                         Flag(
                             trigger.id,

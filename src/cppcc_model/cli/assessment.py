@@ -105,7 +105,7 @@ def score(
         row: list[Cell] = [
             card.member_id,
             card.member_name,
-            _present(rule_set, card.total),
+            _present(rule_set, card.total) if card.complete else card.display_total,
             card.grade,
         ]
         row += [
@@ -220,7 +220,8 @@ def _explain_rows(card: ScoreCard, rule_set: RuleSet) -> list[list[Cell]]:
             ]
         )
     rows.extend([None, None, a.clause, None, None, None, a.note] for a in card.adjustments)
-    rows.append([None, None, None, None, None, _present(rule_set, card.total), "总分 total"])
+    total = _present(rule_set, card.total) if card.complete else card.display_total
+    rows.append([None, None, None, None, None, total, "总分 total"])
     return rows
 
 

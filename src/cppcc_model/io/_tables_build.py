@@ -31,6 +31,8 @@ from cppcc_model.model import (
     Contribution,
     InfoEvent,
     InfoReport,
+    Input,
+    InputSubject,
     Member,
     ParticipatingUnit,
     Proposal,
@@ -289,6 +291,15 @@ class _Builder:
         fields["info_reports"] = self._info_reports(members, bodies)
         fields["contributions"] = self._contributions(members, bodies)
         fields["work_plans"] = self._work_plans()
+        fields["inputs"] = self._inputs(
+            {
+                InputSubject.MEMBER: (members, "members"),
+                InputSubject.ACTIVITY_GROUP: (groups, "activity_groups"),
+                InputSubject.UNIT: (units, "units"),
+                InputSubject.SECTOR: (sectors, "sectors"),
+                InputSubject.SPECIAL_COMMITTEE: (committees, "special_committees"),
+            }
+        )
         return fields
 
     def _members(
@@ -565,6 +576,44 @@ class _Builder:
                     level=r.get("level"),
                     length_chars=r.get("length_chars"),
                     note=r.get("note"),
+                    amount=r.get("amount"),
+                )
+            )
+        return result
+
+    def _inputs(self, subjects: dict[InputSubject, tuple[Collection[str], str]]) -> list[Any]:
+        """The 评分录入 rows: one figure per subject, period and key."""
+        result = []
+        seen: dict[tuple[object, ...], int] = {}
+        for r in self.rows.get("inputs", []):
+            kind = r.get("subject_kind") or InputSubject.MEMBER
+            known, table = subjects[kind]
+            self.reference(r, "subject_id", r.get("subject_id"), known, table)
+            key = (kind, r.get("subject_id"), r.get("key"), r.get("period"))
+            if r.ok and None not in key:
+                if key in seen:
+                    self.problem(
+                        r,
+                        "key",
+                        f"{r.get('key')!r} for {r.get('subject_id')!r} over that period is "
+                        f"already given on row {seen[key]}",
+                        "give each figure once per subject and period",
+                    )
+                    r.ok = False
+                    continue
+                seen[key] = r.number
+            result.append(
+                self.make(
+                    r,
+                    Input,
+                    "value",
+                    subject_id=r.get("subject_id"),
+                    period=r.get("period"),
+                    key=r.get("key"),
+                    value=r.get("value"),
+                    subject_kind=kind,
+                    note=r.get("note"),
+                    source=r.get("source"),
                 )
             )
         return result

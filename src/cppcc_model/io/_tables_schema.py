@@ -21,6 +21,7 @@ from cppcc_model.model import (
     Gender,
     GroupKind,
     InfoStep,
+    InputSubject,
     Level,
     ParticipationRole,
     ProposalStep,
@@ -58,6 +59,8 @@ class CellKind(enum.Enum):
     IDS = "list of ids"
     TEXTS = "list of texts"
     UNITS = "list of handling units"
+    NUMBER = "exact number"
+    PERIOD = "period"
 
 
 @attrs.frozen
@@ -481,6 +484,14 @@ _CONTRIBUTIONS = Table(
         _enum("level", "级别", Level),
         _c("length_chars", "字数", CellKind.POSITIVE, example="5000"),
         _c("note", "备注", CellKind.TEXT, "说明", example=""),
+        _c(
+            "amount",
+            "数额",
+            CellKind.NUMBER,
+            "金额",
+            example="20000",
+            note="an exact figure a rule may value (money raised, hours, households)",
+        ),
     ),
     aliases=("其他履职",),
     description="Other contributions: research reports, 文史资料, speeches, 述职 …",
@@ -520,6 +531,55 @@ _WORK_ITEMS = Table(
     description="The numbered items of each work plan. Empty `status` means 计划 (planned).",
 )
 
+_INPUTS = Table(
+    "inputs",
+    "评分录入",
+    (
+        _c(
+            "subject_id",
+            "对象编号",
+            CellKind.ID,
+            "委员编号",
+            "委员",
+            "对象",
+            required=True,
+            example="m001",
+            note="a member id, or a group's, unit's … id with subject_kind",
+        ),
+        _c(
+            "period",
+            "期间",
+            CellKind.PERIOD,
+            "年度",
+            "考核期",
+            required=True,
+            example="2023",
+            note="2023, 2023-Q3, 2023-H1 or START..END",
+        ),
+        _c(
+            "key", "项目", CellKind.TEXT, "录入项", "指标", required=True, example="employer_rating"
+        ),
+        _c(
+            "value",
+            "分值",
+            CellKind.NUMBER,
+            "数值",
+            "得分",
+            required=True,
+            example="8.5",
+            note='exact: 8, 8.5 or 17/2 (write "8.5" as text in a spreadsheet if you can)',
+        ),
+        _enum("subject_kind", "对象类别", InputSubject),
+        _c("note", "备注", CellKind.TEXT, "说明", example="所在单位年度评价"),
+        _c("source", "来源", CellKind.TEXT, "录入来源", "出处", example="区委组织部"),
+    ),
+    aliases=("外部录入", "录入分", "given_scores"),
+    description="Figures given from outside the ledger (评分录入): a platform's score, an "
+    "employer's or a community's rating, a discipline finding, a net bonus a meeting decided. "
+    "One row per subject, period and key; rules read them with `External`. Empty "
+    "`subject_kind` means 委员 (a member).",
+)
+
 TABLES: tuple[Table, ...] = (
     _COMMITTEE,
     _TERMS,
@@ -539,6 +599,7 @@ TABLES: tuple[Table, ...] = (
     _CONTRIBUTIONS,
     _WORK_PLANS,
     _WORK_ITEMS,
+    _INPUTS,
 )
 """Every table of the format, in the order they are read and written."""
 

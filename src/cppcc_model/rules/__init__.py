@@ -12,6 +12,7 @@ Building blocks by the rule text they express (see the docs for one page each):
 * values — :class:`Points`, :class:`PerUnit`, :class:`ByStatus`, :class:`ByStage`,
   :class:`ByRole`, :class:`ByPosition`, :class:`ByLevel`, :class:`FullOrPartial`,
   :class:`Sum`, :class:`Function`;
+* given scores and outside inputs (评分录入) — :class:`External`, :class:`Amount`;
 * attribution — :class:`WholeToEach`, :class:`FirstOnly`, :class:`FirstShare`,
   :class:`EqualSplit`, with :class:`CollectiveCredit`;
 * counting — :class:`Each`, :class:`OncePerPeriod`, :class:`FromNth`, :class:`AtMost`,
@@ -37,6 +38,7 @@ from cppcc_model.rules.awards import Award, AwardSubject, Composition, Quota
 from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
+from cppcc_model.rules.inputs import Amount, External
 from cppcc_model.rules.items import Category, Item, Pool
 from cppcc_model.rules.outcomes import (
     Band,
@@ -75,6 +77,7 @@ from cppcc_model.rules.values import (
 
 __all__ = [
     "AllOf",
+    "Amount",
     "AnyOf",
     "AtMost",
     "Attribution",
@@ -97,6 +100,7 @@ __all__ = [
     "DuplicateRuleSetError",
     "Each",
     "EqualSplit",
+    "External",
     "Fact",
     "FirstOnly",
     "FirstShare",

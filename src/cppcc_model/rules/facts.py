@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from fractions import Fraction
 
 import attrs
 
@@ -26,6 +27,7 @@ from cppcc_model.model import (
     Contribution,
     InfoReport,
     InfoStep,
+    Input,
     Level,
     Period,
     Proposal,
@@ -43,6 +45,7 @@ class Source(LabeledEnum, kind_label="记录类别 (kind of record)"):
     PROPOSAL = ("proposal", "提案")
     INFO_REPORT = ("info_report", "社情民意", "社情民意信息")
     CONTRIBUTION = ("contribution", "履职成果", "其他履职")
+    INPUT = ("input", "评分录入", "外部录入")
 
 
 class AuthorRole(LabeledEnum, kind_label="署名角色 (author role)"):
@@ -123,6 +126,8 @@ class Fact:
     stages: tuple[tuple[Stage, Level | None], ...] = ()
     converted_to: str | None = None
     converted_from: str | None = None
+    amount: Fraction | None = None
+    given_by: str | None = None
 
     def reached(self, stage: Stage, min_level: Level | None = None) -> bool:
         """Whether the record reached ``stage`` (at ``min_level`` or above, if given)."""
@@ -289,6 +294,20 @@ def _contribution_fact(member_id: str, contribution: Contribution) -> Fact:
         authors=len(contribution.author_ids),
         level=contribution.level,
         length_chars=contribution.length_chars,
+        amount=contribution.amount,
+    )
+
+
+def _input_fact(member_id: str, given: Input) -> Fact:
+    return Fact(
+        member_id=member_id,
+        source=Source.INPUT,
+        record_id=given.id,
+        kind=given.key,
+        on=given.period.end,
+        role=AuthorRole.SOLE,
+        amount=given.value,
+        given_by=given.source,
     )
 
 
@@ -338,4 +357,5 @@ def facts_for_member(records: MemberRecords, period: Period, context: FactContex
         for report in scoped.info_reports
     )
     facts.extend(_contribution_fact(member_id, c) for c in scoped.contributions)
+    facts.extend(_input_fact(member_id, given) for given in scoped.inputs)
     return facts

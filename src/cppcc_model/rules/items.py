@@ -5,7 +5,8 @@
   entries are counted (a counting block), and an optional per-line cap (单项最高N分).
 * :class:`Category` — a group of items with an optional base (a full-marks block that
   deductions reduce: 考勤10分，扣完为止), a cap (本类最高25分) and a floor (扣完为止 is
-  ``floor=0``). Order of application: sum of lines → + base → cap → floor.
+  ``floor=0``). Order of application: sum of lines → + base → cap → floor. A category may be
+  given whole from outside the ledger (``given=External("platform_score")``).
 * :class:`Pool` — a cap over several categories together (加分项合计不超过10分).
 """
 
@@ -21,6 +22,8 @@ from cppcc_model.rules._convert import optional_points, points
 from cppcc_model.rules.attribution import Attribution, WholeToEach
 from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.counting import Counting, Each
+from cppcc_model.rules.facts import Source
+from cppcc_model.rules.inputs import External
 from cppcc_model.rules.selection import Where
 from cppcc_model.rules.values import Value
 
@@ -77,6 +80,14 @@ class Item:
     clause: str | None = None
     applies_to: Condition | None = None
 
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.value, External) and self.where.source is not Source.INPUT:
+            raise InvalidValueError(
+                f"item {self.id!r} is valued by External({self.value.key!r}) but selects "
+                f"{self.where.source.value} records",
+                hint='a given figure is an input: write where=Where("input")',
+            )
+
 
 @attrs.frozen
 class Category:
@@ -91,6 +102,8 @@ class Category:
         floor: the least it can give (``0`` for 扣完为止), or ``None`` (may go below zero).
         clause: the reference of the clause.
         applies_to: a condition on the member, or ``None``.
+        given: the category's score given whole from outside the ledger
+            (``External("platform_score")``); its items, if any, are added to it.
 
     """
 
@@ -102,8 +115,14 @@ class Category:
     floor: Fraction | None = attrs.field(default=None, converter=optional_points)
     clause: str | None = None
     applies_to: Condition | None = None
+    given: External | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.given is not None and not isinstance(self.given, External):
+            raise InvalidValueError(
+                f"category {self.id!r}: given must be an External input, got {self.given!r}",
+                hint='write given=External("platform_score")',
+            )
         if self.cap is not None and self.floor is not None and self.floor > self.cap:
             raise InvalidValueError(
                 f"category {self.id!r}: its floor {self.floor} is above its cap {self.cap}",

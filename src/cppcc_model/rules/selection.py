@@ -103,6 +103,15 @@ def _to_levels(values: Iterable[Level | str]) -> frozenset[Level]:
     return frozenset(Level.parse(v) for v in values)
 
 
+def _to_keys(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        return frozenset((values,))
+    keys = frozenset(values)
+    if not all(isinstance(k, str) and k for k in keys):
+        raise InvalidValueError(f"input keys must be text, got {sorted(map(repr, keys))}")
+    return keys
+
+
 @attrs.frozen
 class Where:
     """A filter on facts. Every non-empty criterion must hold.
@@ -118,6 +127,7 @@ class Where:
         organisers: kinds of organising body (eligible organisers, 55).
         levels: contribution levels (commendations by level).
         collective: only collective works (True), only non-collective ones (False), or both.
+        keys: input keys (``source="input"`` only: ``keys=["employer_rating"]``).
 
     """
 
@@ -131,10 +141,13 @@ class Where:
     organisers: frozenset[BodyKind] = attrs.field(default=frozenset(), converter=_to_organisers)
     levels: frozenset[Level] = attrs.field(default=frozenset(), converter=_to_levels)
     collective: bool | None = None
+    keys: frozenset[str] = attrs.field(default=frozenset(), converter=_to_keys)
 
     def matches(self, fact: Fact) -> bool:
         """Whether ``fact`` passes every criterion."""
         if fact.source is not self.source:
+            return False
+        if self.keys and fact.kind not in self.keys:
             return False
         if self.kinds and fact.kind not in self.kinds:
             return False
@@ -159,6 +172,8 @@ class Where:
     def describe(self) -> str:
         """A compact description for docs and score cards."""
         parts = [self.source.label]
+        if self.keys:
+            parts.append("/".join(sorted(self.keys)))
         if self.kinds:
             parts.append("/".join(sorted(self.kinds)))
         if self.statuses:

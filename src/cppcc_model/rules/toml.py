@@ -50,6 +50,7 @@ from cppcc_model.rules.attribution import (
 )
 from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
+from cppcc_model.rules.inputs import Amount, External
 from cppcc_model.rules.items import Category, Item, Pool
 from cppcc_model.rules.outcomes import (
     Band,
@@ -151,6 +152,7 @@ _WHERE_KEYS = {
     "organisers",
     "levels",
     "collective",
+    "keys",
 }
 
 
@@ -164,7 +166,7 @@ def _where(value: object, path: TomlPath) -> Where:
             "source = attendance, proposal, info_report or contribution",
         )
     arguments: dict[str, Any] = {}
-    for key in ("kinds", "statuses", "roles", "not_reached", "organisers", "levels"):
+    for key in ("kinds", "statuses", "roles", "not_reached", "organisers", "levels", "keys"):
         if key in table:
             if not isinstance(table[key], list):
                 raise _Bad(path + (key,), f"{key} must be a list")
@@ -194,6 +196,8 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
         "full_or_partial",
         "sum",
         "function",
+        "external",
+        "amount",
     }
     chosen = sorted(set(table) & kinds)
     if len(chosen) != 1:
@@ -202,6 +206,8 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
     extra = {"default"} if kind in ("by_status", "by_role", "by_level") else set()
     if kind == "by_level":
         extra.add("stage")
+    if kind == "external":
+        extra.add("missing")
     _only(table, {kind} | extra, path, f"a {kind} value")
     default = _number(table.get("default", 0), path + ("default",))
     raw = table[kind]
@@ -209,6 +215,10 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
         return _build(path, lambda: Points(_number(raw, path + (kind,))))  # type: ignore[no-any-return]
     if kind == "per_unit":
         return _build(path, lambda: PerUnit(_number(raw, path + (kind,))))  # type: ignore[no-any-return]
+    if kind == "external":
+        return _external(table, path)
+    if kind == "amount":
+        return _build(path, lambda: Amount(_number(raw, path + (kind,))))  # type: ignore[no-any-return]
     if kind == "function":
         if not isinstance(raw, str) or raw not in functions:
             known = ", ".join(sorted(functions)) or "none (no plugin registered a function)"
@@ -240,6 +250,15 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
     if kind == "by_role":
         return _build(path, lambda: ByRole(numbers, default))  # type: ignore[no-any-return]
     return _build(path, lambda: ByLevel(numbers, table.get("stage"), default))  # type: ignore[no-any-return]
+
+
+def _external(table: Mapping[str, Any], path: TomlPath) -> External:
+    """``{ external = "employer_rating", missing = "pending" }``."""
+    key = table.get("external")
+    if not isinstance(key, str):
+        raise _Bad(path + ("external",), "external must be the input's key, as text")
+    missing = table.get("missing", "pending")
+    return _build(path, lambda: External(key, missing))  # type: ignore[no-any-return]
 
 
 def _collective(value: object, path: TomlPath) -> CollectiveCredit:
@@ -422,8 +441,13 @@ class _Reader:
 
     def category(self, value: object, path: TomlPath) -> Category | None:
         table = _table(value, path, "a category")
-        allowed = {"id", "label", "clause", "items", "base", "cap", "floor", "applies_to"}
+        allowed = {"id", "label", "clause", "items", "base", "cap", "floor", "applies_to", "given"}
         _only(table, allowed, path, "a category")
+        given = None
+        if "given" in table:
+            given_table = _table(table["given"], path + ("given",), "given")
+            _only(given_table, {"external", "missing"}, path + ("given",), "given")
+            given = _external(given_table, path + ("given",))
         raw_items = table.get("items", [])
         if not isinstance(raw_items, list):
             raise _Bad(path + ("items",), "items must be an array of tables ([[categories.items]])")
@@ -450,6 +474,7 @@ class _Reader:
                 floor=_optional_number(table, "floor", path),
                 clause=_text(table, "clause", path, required=False),
                 applies_to=applies_to,
+                given=given,
             ),
         )
 

@@ -66,6 +66,7 @@ def reversed_ledger(ledger: Ledger) -> Ledger:
         info_reports=ledger.info_reports[::-1],
         contributions=ledger.contributions[::-1],
         work_plans=ledger.work_plans[::-1],
+        inputs=ledger.inputs[::-1],
     )
 
 
@@ -84,7 +85,7 @@ def _non_negative(value: Value) -> bool:
 
 
 def _positive_only_sources(rule_set: RuleSet) -> set[Source]:
-    sources = set(Source)
+    sources = set(Source) - {Source.INPUT}  # given figures are not records one can remove
     for item in rule_set.items():
         if not _non_negative(item.value):
             sources.discard(item.where.source)

@@ -28,6 +28,7 @@ directory, so a district's worked examples run with its other tests::
     lines = { plenary = "30", proposal = "35/2" }
     requirements = { six_ones = false }  # requirement id → met?
     flags = []                           # the trigger ids raised, exactly
+    complete = true                      # false: the card waits for an input (评分录入)
 
 ``[ledger]`` is the JSON ledger format (see the JSON reference) written in TOML, with two
 conveniences: ``committee`` may be left out, and members without ``sector_id`` sit in a sector
@@ -71,7 +72,7 @@ _DEFAULT_COMMITTEE = {
     "jurisdiction": "golden.case",
 }
 _KNOWN_KEYS = {"name", "source", "rule_set", "period", "as_of", "options", "ledger", "expect"}
-_EXPECT_KEYS = {"total", "grade", "categories", "lines", "requirements", "flags"}
+_EXPECT_KEYS = {"total", "grade", "categories", "lines", "requirements", "flags", "complete"}
 
 
 def _isoformat(value: object) -> object:
@@ -96,6 +97,7 @@ class Expectation:
     lines: dict[str, Fraction] = attrs.field(factory=dict)
     requirements: dict[str, bool] = attrs.field(factory=dict)
     flags: tuple[str, ...] | None = None
+    complete: bool | None = None
 
 
 @attrs.frozen
@@ -132,6 +134,12 @@ class GoldenCase:
                 found.append(f"{expected.member_id}: no score card")
                 continue
             prefix = f"{expected.member_id}"
+            if expected.complete is not None and card.complete is not expected.complete:
+                why = "; ".join(card.pending) or "every input was given"
+                found.append(
+                    f"{prefix}: complete={card.complete} ({why}), "
+                    f"expected complete={expected.complete}"
+                )
             if expected.total is not None and card.total != expected.total:
                 found.append(
                     f"{prefix}: total {format_fraction(card.total)} "
@@ -238,6 +246,9 @@ def _expectation(path: str, member_id: str, data: object) -> Expectation:
     grade = data.get("grade")
     if grade is not None and not isinstance(grade, str):
         raise _fail(path, f"{key}.grade must be text", key)
+    complete = data.get("complete")
+    if complete is not None and not isinstance(complete, bool):
+        raise _fail(path, f"{key}.complete must be true or false", key)
     return Expectation(
         member_id=member_id,
         total=total,
@@ -247,6 +258,7 @@ def _expectation(path: str, member_id: str, data: object) -> Expectation:
         lines=_numbers(path, f"{key}.lines", data.get("lines", {})),
         requirements=dict(requirements),
         flags=tuple(flags) if flags is not None else None,
+        complete=complete,
     )
 
 

@@ -1,0 +1,101 @@
+"""示例区政协委员履职量化考核办法 (a rule text written for the rule-language examples).
+
+The text, clause by clause (the golden cases in ``cases/`` work its figures out by hand):
+
+* 第二条 出席全体会议、常委会议，每次计2分。
+* 第三条 所在单位年度评价，按所在单位录入的分值计分，最高10分；未录入的，考核结果待定。
+* 第四条 经主席会议决定的加减分，按决定的分值计入；未决定的不计。
+* 第五条 履职平台年度得分整体计入，最高30分；未录入的按0分计。
+* 第六条 为民办实事捐款，每1万元计1分。
+* 第七条 40分以上为优秀，20分以上为合格，其余为不合格。
+
+``example.toml`` beside this file is the same text in TOML; the tests check the two are equal.
+"""
+
+from __future__ import annotations
+
+from cppcc_model.rules import (
+    Amount,
+    Band,
+    Category,
+    External,
+    Grades,
+    Item,
+    Points,
+    RuleSet,
+    Where,
+)
+
+JURISDICTION = "example.rule_language"
+
+
+def build_rule_set() -> RuleSet:
+    """The rule text above as a Python rule set."""
+    return RuleSet(
+        jurisdiction=JURISDICTION,
+        name="rule-language-2024",
+        title="示例区政协委员履职量化考核办法",
+        effective_from="2024-01-01",
+        categories=[
+            Category(
+                "meetings",
+                "会议",
+                [
+                    Item(
+                        "meetings.present",
+                        "出席全体会议、常委会议，每次2分",
+                        Where(
+                            "attendance",
+                            kinds=["全体会议", "常委会议"],
+                            statuses=["出席"],
+                        ),
+                        Points(2),
+                        clause="第二条",
+                    )
+                ],
+            ),
+            Category(
+                "evaluation",
+                "评价",
+                [
+                    Item(
+                        "evaluation.employer",
+                        "所在单位年度评价，最高10分",
+                        Where("input"),
+                        External("employer_rating", missing="pending"),
+                        cap=10,
+                        clause="第三条",
+                    ),
+                    Item(
+                        "evaluation.meeting",
+                        "主席会议决定的加减分",
+                        Where("input"),
+                        External("meeting_bonus", missing="zero"),
+                        clause="第四条",
+                    ),
+                ],
+            ),
+            Category(
+                "platform",
+                "履职平台",
+                [],
+                cap=30,
+                clause="第五条",
+                given=External("platform_score", missing="zero"),
+            ),
+            Category(
+                "service",
+                "为民办实事",
+                [
+                    Item(
+                        "service.donations",
+                        "捐款每1万元1分",
+                        Where("contribution", kinds=["为民办实事"]),
+                        Amount("1/10000"),
+                        clause="第六条",
+                    )
+                ],
+            ),
+        ],
+        grades=Grades([Band("优秀", 40), Band("合格", 20), Band("不合格")]),
+    )

@@ -1,0 +1,31 @@
+"""Every golden case of the rule-language examples, under the Python and the TOML form alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cppcc_model.testing.golden import GoldenCaseFailure, load_golden_case
+from tests.rule_language._forms import CASES, python_form, registry, toml_form
+
+
+def test_the_toml_form_is_the_python_form() -> None:
+    assert toml_form() == python_form()
+
+
+@pytest.mark.parametrize("form", [python_form, toml_form], ids=["python", "toml"])
+@pytest.mark.parametrize("path", CASES, ids=[p.name for p in CASES])
+def test_golden_case(path: Path, form: object) -> None:
+    rule_set = form()  # type: ignore[operator]
+    load_golden_case(path).check(registry(rule_set))
+
+
+def test_a_wrong_expectation_names_the_figure(tmp_path: Path) -> None:
+    text = (CASES[0].parent / "inputs.golden.toml").read_text(encoding="utf-8")
+    broken = tmp_path / "broken.golden.toml"
+    broken.write_text(text.replace('complete = false\ntotal = "22"', "complete = true"), "utf-8")
+    with pytest.raises(GoldenCaseFailure) as failure:
+        load_golden_case(broken).check(registry(python_form()))
+    assert "b: complete=False" in failure.value.message
+    assert "no 'employer_rating' was given" in failure.value.message
