@@ -16,6 +16,7 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from tests.rule_language._forms import python_form
 
 from cppcc_model.assess import assess
 from cppcc_model.errors import CppccError, DatasetError
@@ -26,7 +27,6 @@ from cppcc_model.model import Committee, Input, Member, Period, Sector
 from cppcc_model.rules import Category, External, Item, Points, RuleSet, Where
 from cppcc_model.rules.toml import RuleFileError, loads_rule_set
 from cppcc_model.testing import strategies as cst
-from tests.rule_language._forms import python_form
 
 GOOD = Path(__file__).parent / "data" / "datasets" / "good"
 YEAR = Period.year(2024)
@@ -65,7 +65,8 @@ def test_the_inputs_table_is_read_with_chinese_headers(tmp_path: Path) -> None:
         Fraction(17, 2),
     )
     assert (first.source, first.note) == ("所在单位", "年度评价")
-    assert second.period == Period.half(2023, 1) and second.value == Fraction(17, 2)
+    assert second.period == Period.half(2023, 1)
+    assert second.value == Fraction(17, 2)
     assert ledger.inputs_for("m1", Period.year(2023), "employer_rating") == (first,)
     assert ledger.inputs_for("m1", Period.quarter(2023, 1)) == ()
 
@@ -124,7 +125,8 @@ def test_a_spreadsheet_number_is_read_as_the_decimal_it_shows(tmp_path: Path) ->
 def test_json_writes_values_exactly_and_refuses_floats() -> None:
     ledger = _ledger([Input("a", YEAR, "employer_rating", Fraction(1, 3))])
     text = dumps(ledger)
-    assert '"value": "1/3"' in text and '"period": "2024"' in text
+    assert '"value": "1/3"' in text
+    assert '"period": "2024"' in text
     assert loads(text) == ledger
     with pytest.raises(DatasetError) as caught:
         loads(text.replace('"1/3"', "8.5"))
@@ -170,14 +172,17 @@ def test_the_error_policy_names_the_member_the_input_and_the_fix() -> None:
         assess(ledger, _rule_set("error"), YEAR)
     error = caught.value
     assert "no 'employer_rating' was given for 2024" in error.message
-    assert error.where is not None and error.where.record_id == "b"
+    assert error.where is not None
+    assert error.where.record_id == "b"
     assert error.where.clause == "第三条"
-    assert error.hint is not None and "评分录入" in error.hint
+    assert error.hint is not None
+    assert "评分录入" in error.hint
 
 
 def test_the_zero_policy_counts_zero_and_says_so() -> None:
     card = assess(_ledger([]), _rule_set("zero"), YEAR).card("a")
-    assert card.complete and card.total == 0
+    assert card.complete
+    assert card.total == 0
     assert "counts 0" in card.line("eval.employer").adjustments[0].note
 
 
@@ -211,7 +216,8 @@ def test_toml_input_errors_name_their_line(old: str, new: str, message: str) -> 
     with pytest.raises(RuleFileError) as caught:
         loads_rule_set(text.replace(old, new, 1), source="example.toml")
     problem = caught.value.problems[0]
-    assert problem.where.line is not None and problem.where.key is not None
+    assert problem.where.line is not None
+    assert problem.where.key is not None
     assert message in f"{problem.message} {problem.where.key}"
 
 
@@ -239,7 +245,8 @@ def test_a_pending_card_never_gets_a_total_a_grade_or_a_place(
             assert card.total == min(values[i], Fraction(10))
             assert card.line("evaluation.employer").given is not None
         else:
-            assert card.grade is None and card.to_dict()["total"] is None
+            assert card.grade is None
+            assert card.to_dict()["total"] is None
             assert card.member_id in assessment.incomplete()
     assert set(assessment.totals()) == {m for i, m in enumerate(members) if has_rating[i]}
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.rule_language import example
+
 from cppcc_model.rules import RuleSet, RuleSetRegistry
 from cppcc_model.rules.toml import load_rule_set
-from tests.rule_language import example
 
 HERE = Path(__file__).resolve().parent
 CASES = sorted((HERE / "cases").glob("*.golden.toml"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.rule_language._forms import CASES, python_form, registry, toml_form
 
 from cppcc_model.testing.golden import GoldenCaseFailure, load_golden_case
-from tests.rule_language._forms import CASES, python_form, registry, toml_form
 
 
 def test_the_toml_form_is_the_python_form() -> None:
