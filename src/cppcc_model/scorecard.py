@@ -154,7 +154,13 @@ class CategoryCard:
 
 @attrs.frozen
 class RequirementResult:
-    """Whether a member met one minimum requirement (基本要求, 六个一 …)."""
+    """Whether a member met one minimum requirement (基本要求, 六个一 …).
+
+    A requirement that does not apply to the member (``applies_to`` fails, or a term-window
+    requirement is not yet due) is shown with ``applicable=False`` and a note saying why: it
+    neither fails the member nor counts as met in completion rates. ``met`` is then ``True``
+    only so that it blocks nothing (grades, awards, "all met").
+    """
 
     requirement_id: str
     label: str
@@ -165,10 +171,19 @@ class RequirementResult:
     met: bool
     records: tuple[str, ...] = ()
     note: str | None = None
+    applicable: bool = True
+
+    @property
+    def status(self) -> str:
+        """``met``, ``not_met`` or ``not_applicable``."""
+        if not self.applicable:
+            return "not_applicable"
+        return "met" if self.met else "not_met"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data."""
         data: dict[str, Any] = {
+            **({"applicable": False} if not self.applicable else {}),
             "requirement": self.requirement_id,
             "label": self.label,
             "clause": self.clause,
@@ -310,10 +325,14 @@ class ScoreCard:
             out.extend(f"    ↳ {a.note}" for a in category.adjustments)
         out.extend(f"  ↳ {a.note}" for a in self.adjustments)
         for requirement in self.requirements:
+            if not requirement.applicable:
+                out.append(f"  – {requirement.label}: 不适用 (n/a) — {requirement.note}")
+                continue
             status = "✓" if requirement.met else "✗"
+            why = f" — {requirement.note}" if requirement.note else ""
             out.append(
                 f"  {status} {requirement.label}: {requirement.count}/{requirement.needed}"
-                f" ({requirement.strength})"
+                f" ({requirement.strength}){why}"
             )
         out.extend(f"  ⚑ {flag.label}: {flag.consequence} — {flag.reason}" for flag in self.flags)
         out.extend(f"  ∅ {note}" for note in self.excluded)

@@ -8,6 +8,9 @@ The text, clause by clause (the golden cases in ``cases/`` work its figures out 
 * 第五条 履职平台年度得分整体计入，最高30分；未录入的按0分计。
 * 第六条 为民办实事捐款，每1万元计1分。
 * 第七条 40分以上为优秀，20分以上为合格，其余为不合格。
+* 第八条 基本要求：（一）每届至少参加1次学习培训；（二）届内每年至少提交1件提案（委员任职
+  前的年度不计）；（三）常委每年至少参加1次视察。届内的要求在届末考核，届中未完成的不视为未达标。
+* 第九条 届内提交提案少于3件的，届末予以谈话提醒。
 
 ``example.toml`` beside this file is the same text in TOML; the tests check the two are equal.
 """
@@ -20,9 +23,12 @@ from cppcc_model.rules import (
     Category,
     External,
     Grades,
+    HasRole,
     Item,
     Points,
+    Requirement,
     RuleSet,
+    TooFew,
     Where,
 )
 
@@ -98,4 +104,39 @@ def build_rule_set() -> RuleSet:
             ),
         ],
         grades=Grades([Band("优秀", 40), Band("合格", 20), Band("不合格")]),
+        requirements=[
+            Requirement(
+                "training",
+                "每届至少参加1次学习培训",
+                [Where("attendance", kinds=["培训"], statuses=["出席"])],
+                window="term",
+                clause="第八条(一)",
+            ),
+            Requirement(
+                "yearly_proposal",
+                "届内每年至少提交1件提案",
+                [Where("proposal")],
+                window="term",
+                each="year",
+                clause="第八条(二)",
+            ),
+            Requirement(
+                "standing_inspection",
+                "常委每年至少参加1次视察",
+                [Where("attendance", kinds=["视察"], statuses=["出席"])],
+                applies_to=HasRole("常委"),
+                clause="第八条(三)",
+            ),
+        ],
+        triggers=[
+            TooFew(
+                "few_proposals",
+                "届内提交提案少于3件，届末谈话提醒",
+                [Where("proposal")],
+                3,
+                "talk",
+                window="term",
+                clause="第九条",
+            )
+        ],
     )

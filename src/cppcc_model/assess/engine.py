@@ -29,7 +29,13 @@ from cppcc_model.rules.counting import Counted, Each
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
 from cppcc_model.rules.inputs import External
 from cppcc_model.rules.items import Category, Item
-from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
+from cppcc_model.rules.outcomes import (
+    ConsecutiveYears,
+    Requirement,
+    ScoreBelow,
+    TooFew,
+    Trigger,
+)
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.scorecard import (
     Adjustment,
@@ -117,6 +123,55 @@ def _exact_sum(values: Sequence[Fraction]) -> Fraction:
         else:
             total = value if total is None else total + value
     return Fraction(whole) if total is None else total + whole
+
+
+def _not_applicable(
+    requirement: Requirement,
+    why: str,
+    count: int = 0,
+    records: tuple[str, ...] = (),
+) -> RequirementResult:
+    """A requirement shown as not applicable (不适用), with the reason; it blocks nothing."""
+    return RequirementResult(
+        requirement_id=requirement.id,
+        label=requirement.label,
+        clause=requirement.clause,
+        strength=requirement.strength.value,
+        needed=requirement.at_least,
+        count=count,
+        met=True,
+        records=records,
+        note=why,
+        applicable=False,
+    )
+
+
+def _slices(span: Period, each: str, member: Member) -> list[tuple[str, Period]]:
+    """The calendar years or quarters of ``span`` (clipped to it), from the member's joining."""
+    start = span.start
+    if member.joined is not None and member.joined > start:
+        start = member.joined
+    found: list[tuple[str, Period]] = []
+    year = start.year
+    while year <= span.end.year:
+        parts = (
+            [(str(year), Period.year(year))]
+            if each == "year"
+            else [(f"{year}Q{q}", Period.quarter(year, q)) for q in (1, 2, 3, 4)]
+        )
+        for label, part in parts:
+            if part.end < start or part.start > span.end:
+                continue
+            found.append((label, Period(max(part.start, start), min(part.end, span.end))))
+        year += 1
+    return found
+
+
+def _slice_counts(
+    facts: Sequence[Fact], slices: Sequence[tuple[str, Period]]
+) -> list[tuple[str, int]]:
+    """How many distinct records of ``facts`` fall in each slice."""
+    return [(label, len({f.record_id for f in facts if f.on in part})) for label, part in slices]
 
 
 def _given_note(fact: Fact) -> str:
@@ -402,24 +457,51 @@ class _Scorer:
     def requirement(
         self, member: Member, requirement: Requirement, facts: Sequence[Fact]
     ) -> RequirementResult:
-        matching = [
-            f
-            for f in facts
-            if any(w.matches(f) for w in requirement.where)
-            and (
+        if requirement.applies_to is not None and not requirement.applies_to.applies(
+            member, self.period, self.as_of
+        ):
+            return _not_applicable(
+                requirement, f"does not apply: only {requirement.applies_to.describe()}"
+            )
+        span = self.period if requirement.window == "period" else self.term_window()
+        if span != self.period:
+            facts = self.facts(member, span)
+
+        def credited(f: Fact) -> bool:
+            return any(w.matches(f) for w in requirement.where) and (
                 requirement.credit_co_authors
                 or f.position == 0
                 or f.role in (AuthorRole.SOLE, AuthorRole.ATTENDEE)
             )
-        ]
+
+        matching = [f for f in facts if credited(f)]
         records = tuple(dict.fromkeys(f.record_id for f in matching))
         met = len(records) >= requirement.at_least
         note = None
+        if requirement.each is not None:
+            short = [
+                f"{label}: {count}"
+                for label, count in _slice_counts(matching, _slices(span, requirement.each, member))
+                if count < requirement.at_least
+            ]
+            met = not short
+            if short:
+                note = f"fewer than {requirement.at_least} in " + ", ".join(short)
         if requirement.per_quarter and met:
             missing = requirement.empty_quarters(self.period, [f.on for f in matching])
             if missing:
                 met = False
                 note = "nothing in quarter(s) " + ", ".join(missing)
+        if requirement.window == "term" and requirement.each is None and not met:
+            ends = self.term_end()
+            if ends is None or ends > self.period.end:
+                return _not_applicable(
+                    requirement,
+                    f"not due: {len(records)} of {requirement.at_least} so far in the term "
+                    f"(届内), which ends {ends or 'later'}",
+                    count=len(records),
+                    records=records,
+                )
         return RequirementResult(
             requirement_id=requirement.id,
             label=requirement.label,
@@ -431,6 +513,14 @@ class _Scorer:
             records=records,
             note=note,
         )
+
+    def term_end(self) -> dt.date | None:
+        """The last day of the term covering the period's end (``None``: not known yet)."""
+        start = self.term_window().start
+        for term in self.ledger.terms:
+            if term.start == start:
+                return term.end
+        return None
 
     def term_window(self) -> Period:
         covering = [
@@ -481,18 +571,8 @@ class _Scorer:
                     )
                 )
                 total -= pooled - pool.cap
-        requirements = tuple(
-            self.requirement(member, r, facts)
-            for r in self.rule_set.requirements
-            if r.applies_to is None or r.applies_to.applies(member, self.period, self.as_of)
-        )
+        requirements = tuple(self.requirement(member, r, facts) for r in self.rule_set.requirements)
         met = frozenset(r.requirement_id for r in requirements if r.met)
-        met |= frozenset(
-            r.id
-            for r in self.rule_set.requirements
-            if r.applies_to is not None
-            and not r.applies_to.applies(member, self.period, self.as_of)
-        )
         grade = None
         if self.rule_set.grades is not None and not self.pending:
             basis = total
@@ -522,7 +602,7 @@ class _Scorer:
         flags: list[Flag] = []
         period_facts: list[Fact] | None = None
         for trigger in self.rule_set.triggers:
-            if isinstance(trigger, Trigger):
+            if isinstance(trigger, Trigger | TooFew):
                 if trigger.applies_to is not None and not trigger.applies_to.applies(
                     member, self.period, self.as_of
                 ):
@@ -534,22 +614,9 @@ class _Scorer:
                     facts = period_facts
                 else:
                     facts = self.facts(member, window)
-                records = tuple(
-                    dict.fromkeys(
-                        f.record_id for f in facts if any(w.matches(f) for w in trigger.where)
-                    )
-                )
-                if len(records) >= trigger.at_least:
-                    flags.append(
-                        Flag(
-                            trigger.id,
-                            trigger.label,
-                            trigger.clause,
-                            trigger.consequence.value,
-                            f"{len(records)} ≥ {trigger.at_least} in {window}",
-                            records,
-                        )
-                    )
+                flag = self.count_flag(member, trigger, window, facts)
+                if flag is not None:
+                    flags.append(flag)
             elif isinstance(trigger, ScoreBelow):
                 if card.complete and card.total < trigger.threshold:
                     flags.append(
@@ -574,6 +641,32 @@ class _Scorer:
                     )
                 )
         return tuple(flags)
+
+    def count_flag(
+        self, member: Member, trigger: Trigger | TooFew, window: Period, facts: Sequence[Fact]
+    ) -> Flag | None:
+        """The flag a counting trigger raises over ``window``, if any."""
+        matching = [f for f in facts if any(w.matches(f) for w in trigger.where)]
+        records = tuple(dict.fromkeys(f.record_id for f in matching))
+        if trigger.each is not None:
+            counts = _slice_counts(matching, _slices(window, trigger.each, member))
+        else:
+            counts = [(str(window), len(records))]
+        if isinstance(trigger, Trigger):
+            hits = [(label, n) for label, n in counts if n >= trigger.at_least]
+            reason = "; ".join(f"{n} ≥ {trigger.at_least} in {label}" for label, n in hits)
+        else:
+            if trigger.window == "term" and trigger.each is None:
+                ends = self.term_end()
+                if ends is None or ends > self.period.end:
+                    return None  # the member still has time until the term's end
+            hits = [(label, n) for label, n in counts if n < trigger.fewer_than]
+            reason = "; ".join(f"{n} < {trigger.fewer_than} in {label}" for label, n in hits)
+        if not hits:
+            return None
+        return Flag(
+            trigger.id, trigger.label, trigger.clause, trigger.consequence.value, reason, records
+        )
 
     def _holds(self, card: ScoreCard, trigger: ConsecutiveYears) -> bool:
         if trigger.grade is not None:

@@ -34,7 +34,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.numbers import format_fraction
 from cppcc_model.outputs.results import Results, body_results, member_results
 from cppcc_model.rules.ruleset import RuleSet
-from cppcc_model.scorecard import ScoreCard
+from cppcc_model.scorecard import RequirementResult, ScoreCard
 
 __all__ = ["check", "explain", "rank_command", "score"]
 
@@ -72,6 +72,12 @@ def _requirements_text(card: ScoreCard) -> str:
     if not card.requirements:
         return ""
     return "达标" if card.requirements_met else "未达标"
+
+
+def _met_text(result: RequirementResult) -> str:
+    if not result.applicable:
+        return "不适用"
+    return "达标" if result.met else "未达标"
 
 
 def _ordered_cards(assessment: Assessment) -> list[ScoreCard]:
@@ -272,7 +278,7 @@ def explain(
             _STRENGTH.get(r.strength, r.strength),
             r.needed,
             r.count,
-            "达标" if r.met else "未达标",
+            _met_text(r),
         ]
         for r in card.requirements
     ]
@@ -324,7 +330,7 @@ def _member_check(
                 _STRENGTH.get(r.strength, r.strength),
                 r.needed,
                 r.count,
-                "达标" if r.met else "未达标",
+                _met_text(r),
             ]
             for r in card.requirements
         )

@@ -19,7 +19,7 @@ Building blocks by the rule text they express (see the docs for one page each):
   :class:`Threshold`;
 * structure — :class:`Item`, :class:`Category`, :class:`Pool`;
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
-  :class:`ScoreBelow`, :class:`ConsecutiveYears`;
+  :class:`ScoreBelow`, :class:`ConsecutiveYears`, :class:`TooFew`;
 * conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`;
 * awards — :class:`Award`, :class:`Quota`, :class:`Composition`;
 * the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
@@ -48,6 +48,7 @@ from cppcc_model.rules.outcomes import (
     Requirement,
     ScoreBelow,
     Strength,
+    TooFew,
     Trigger,
 )
 from cppcc_model.rules.registry import (
@@ -131,6 +132,7 @@ __all__ = [
     "Strength",
     "Sum",
     "Threshold",
+    "TooFew",
     "Trigger",
     "UnknownJurisdictionError",
     "UnknownRuleSetError",

@@ -25,6 +25,8 @@ from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.selection import Where
 
 __all__ = [
+    "EACH",
+    "WINDOWS",
     "Band",
     "ConsecutiveYears",
     "Consequence",
@@ -32,8 +34,28 @@ __all__ = [
     "Requirement",
     "ScoreBelow",
     "Strength",
+    "TooFew",
     "Trigger",
 ]
+
+WINDOWS = ("period", "term")
+"""What a requirement or a trigger counts over: the assessment period, or the term so far."""
+
+EACH = ("year", "quarter")
+"""How a window is split: every calendar year, or every quarter, must pass on its own."""
+
+
+def _window(owner: str, window: object, each: object) -> None:
+    if window not in WINDOWS:
+        raise InvalidValueError(
+            f"{owner}: window {window!r} is not known",
+            hint="use 'period' (the assessment period) or 'term' (届内: the term so far)",
+        )
+    if each is not None and each not in EACH:
+        raise InvalidValueError(
+            f"{owner}: each {each!r} is not known",
+            hint="use 'year' (每年), 'quarter' (每季度) or leave it out",
+        )
 
 
 def _wheres(value: Iterable[Where]) -> tuple[Where, ...]:
@@ -146,6 +168,13 @@ class Requirement:
     number needed; ``credit_co_authors`` says whether co-authored work counts for every author
     (联名计入) or only the first; ``per_quarter`` requires at least one in each quarter of the
     period (均衡分布).
+
+    ``window`` is what is counted: ``"period"`` (the assessment period, the default) or
+    ``"term"`` (届内: from the start of the term to the end of the period). ``each`` splits the
+    window: ``"year"`` (每年至少…) or ``"quarter"`` (每季度至少…) — every slice must reach
+    ``at_least`` on its own; years before the member joined are not counted against them.
+    A term-window requirement not yet reached before the term's last year is shown as not
+    applicable ("not due"), not failed: the member still has time.
     """
 
     id: str
@@ -157,9 +186,12 @@ class Requirement:
     per_quarter: bool = False
     clause: str | None = None
     applies_to: Condition | None = None
+    window: str = "period"
+    each: str | None = None
 
     def __attrs_post_init__(self) -> None:
         _count(self.at_least, f"requirement {self.id!r}: at_least", minimum=1)
+        _window(f"requirement {self.id!r}", self.window, self.each)
 
     def empty_quarters(self, period: Period, dates: Iterable[dt.date]) -> list[str]:
         """The calendar quarters overlapping ``period`` with none of ``dates``, as ``2023Q3``.
@@ -203,13 +235,36 @@ class Trigger:
     window: str = "period"
     clause: str | None = None
     applies_to: Condition | None = None
+    each: str | None = None
 
     def __attrs_post_init__(self) -> None:
         _count(self.at_least, f"trigger {self.id!r}: at_least", minimum=1)
-        if self.window not in ("period", "term"):
-            raise InvalidValueError(
-                f"trigger window {self.window!r} is not known", hint="use 'period' or 'term'"
-            )
+        _window(f"trigger {self.id!r}", self.window, self.each)
+
+
+@attrs.frozen
+class TooFew:
+    """A flag raised when fewer than ``fewer_than`` facts match ``where`` within the window.
+
+    届内提交提案少于3件的，予以谈话提醒: ``TooFew("few", "…", [Where("proposal")], 3, "talk",
+    window="term")``. Over the term the flag is raised only in the assessment that reaches the
+    term's end (before that the member still has time); with ``each="year"`` it is raised when
+    any year of the window (years before the member joined aside) has too few.
+    """
+
+    id: str
+    label: str
+    where: tuple[Where, ...] = attrs.field(converter=_wheres)
+    fewer_than: int
+    consequence: Consequence = attrs.field(converter=_to_consequence)
+    window: str = "period"
+    each: str | None = None
+    clause: str | None = None
+    applies_to: Condition | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _count(self.fewer_than, f"trigger {self.id!r}: fewer_than", minimum=1)
+        _window(f"trigger {self.id!r}", self.window, self.each)
 
 
 @attrs.frozen

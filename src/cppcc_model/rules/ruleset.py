@@ -24,11 +24,18 @@ from cppcc_model.model import Period
 from cppcc_model.numbers import RoundingPolicy
 from cppcc_model.rules.awards import Award
 from cppcc_model.rules.items import Category, Item, Pool
-from cppcc_model.rules.outcomes import ConsecutiveYears, Grades, Requirement, ScoreBelow, Trigger
+from cppcc_model.rules.outcomes import (
+    ConsecutiveYears,
+    Grades,
+    Requirement,
+    ScoreBelow,
+    TooFew,
+    Trigger,
+)
 
 __all__ = ["RuleSet", "Settings"]
 
-Trigger_ = Trigger | ScoreBelow | ConsecutiveYears
+Trigger_ = Trigger | TooFew | ScoreBelow | ConsecutiveYears
 
 
 def _categories(value: Iterable[Category]) -> tuple[Category, ...]:

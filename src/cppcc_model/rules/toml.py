@@ -59,6 +59,7 @@ from cppcc_model.rules.outcomes import (
     Grades,
     Requirement,
     ScoreBelow,
+    TooFew,
     Trigger,
 )
 from cppcc_model.rules.ruleset import RuleSet, Settings
@@ -498,6 +499,8 @@ class _Reader:
             "credit_co_authors",
             "per_quarter",
             "applies_to",
+            "window",
+            "each",
         }
         _only(table, allowed, path, "a requirement")
         wheres = self.wheres(table, path)
@@ -518,10 +521,14 @@ class _Reader:
                 per_quarter=_flag(table, "per_quarter", False, path),
                 clause=_text(table, "clause", path, required=False),
                 applies_to=applies_to,
+                window=table.get("window", "period"),
+                each=table.get("each"),
             ),
         )
 
-    def trigger(self, value: object, path: TomlPath) -> Trigger | ScoreBelow | ConsecutiveYears:
+    def trigger(
+        self, value: object, path: TomlPath
+    ) -> Trigger | TooFew | ScoreBelow | ConsecutiveYears:
         table = _table(value, path, "a trigger")
         kind = table.get("kind", "count")
         common = {"id", "label", "clause", "kind", "consequence"}
@@ -534,7 +541,7 @@ class _Reader:
         if kind == "count":
             _only(
                 table,
-                common | {"where", "at_least", "window", "applies_to"},
+                common | {"where", "at_least", "window", "each", "applies_to"},
                 path,
                 "a count trigger",
             )
@@ -553,6 +560,34 @@ class _Reader:
                     table.get("at_least", 1),
                     consequence,
                     table.get("window", "period"),
+                    clause,
+                    applies_to,
+                    table.get("each"),
+                ),
+            )
+        if kind == "too_few":
+            _only(
+                table,
+                common | {"where", "fewer_than", "window", "each", "applies_to"},
+                path,
+                "a too_few trigger",
+            )
+            wheres = self.wheres(table, path)
+            applies_to = (
+                _condition(table["applies_to"], path + ("applies_to",))
+                if "applies_to" in table
+                else None
+            )
+            return _build(  # type: ignore[no-any-return]
+                path,
+                lambda: TooFew(
+                    tid,
+                    label,
+                    wheres,
+                    table.get("fewer_than"),  # type: ignore[arg-type]
+                    consequence,
+                    table.get("window", "period"),
+                    table.get("each"),
                     clause,
                     applies_to,
                 ),
@@ -583,7 +618,7 @@ class _Reader:
         raise _Bad(
             path + ("kind",),
             f"unknown trigger kind {kind!r}",
-            "use count, score_below or consecutive_years",
+            "use count, too_few, score_below or consecutive_years",
         )
 
     def grades(self, value: object, path: TomlPath) -> Grades:

@@ -26,7 +26,7 @@ directory, so a district's worked examples run with its other tests::
     grade = "不合格"
     categories = { meetings = "30" }
     lines = { plenary = "30", proposal = "35/2" }
-    requirements = { six_ones = false }  # requirement id → met?
+    requirements = { six_ones = false }  # id → true, false or "not_applicable"
     flags = []                           # the trigger ids raised, exactly
     complete = true                      # false: the card waits for an input (评分录入)
 
@@ -95,7 +95,7 @@ class Expectation:
     has_grade: bool = False
     categories: dict[str, Fraction] = attrs.field(factory=dict)
     lines: dict[str, Fraction] = attrs.field(factory=dict)
-    requirements: dict[str, bool] = attrs.field(factory=dict)
+    requirements: dict[str, bool | str] = attrs.field(factory=dict)
     flags: tuple[str, ...] | None = None
     complete: bool | None = None
 
@@ -173,10 +173,15 @@ class GoldenCase:
             for requirement_id, met in expected.requirements.items():
                 if requirement_id not in results:
                     found.append(f"{prefix}: no requirement {requirement_id!r}")
-                elif results[requirement_id].met is not met:
+                    continue
+                result = results[requirement_id]
+                wanted = met if isinstance(met, str) else ("met" if met else "not_met")
+                if result.status != wanted:
+                    why = f" ({result.note})" if result.note else ""
                     found.append(
-                        f"{prefix}: requirement {requirement_id} met={results[requirement_id].met}"
-                        f", expected met={met}"
+                        f"{prefix}: requirement {requirement_id} {result.status}, "
+                        f"{result.count}/{result.needed}{why}; expected {wanted}"
+                        f" [records: {', '.join(result.records) or 'none'}]"
                     )
             if expected.flags is not None:
                 raised = tuple(sorted(flag.trigger_id for flag in card.flags))
@@ -235,9 +240,13 @@ def _expectation(path: str, member_id: str, data: object) -> Expectation:
         total = _numbers(path, key, {"total": data["total"]})["total"]
     requirements = data.get("requirements", {})
     if not isinstance(requirements, Mapping) or not all(
-        isinstance(v, bool) for v in requirements.values()
+        isinstance(v, bool) or v == "not_applicable" for v in requirements.values()
     ):
-        raise _fail(path, f"{key}.requirements must map requirement ids to true/false", key)
+        raise _fail(
+            path,
+            f'{key}.requirements must map requirement ids to true, false or "not_applicable"',
+            key,
+        )
     flags = data.get("flags")
     if flags is not None and (
         not isinstance(flags, list) or not all(isinstance(f, str) for f in flags)
