@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.rule_language import example
+from tests.rule_language import example, years
 
 from cppcc_model.rules import RuleSet, RuleSetRegistry
 from cppcc_model.rules.toml import load_rule_set
@@ -23,8 +23,28 @@ def toml_form() -> RuleSet:
     return load_rule_set(HERE / "example.toml")
 
 
-def registry(rule_set: RuleSet) -> RuleSetRegistry:
-    """A registry holding ``rule_set`` only."""
+def years_python() -> RuleSet:
+    """The 2024 version of the over-years rules, built in Python."""
+    return years.build_2024()
+
+
+def years_toml() -> RuleSet:
+    """The 2024 version of the over-years rules, loaded from ``years.toml``."""
+    return load_rule_set(HERE / "years.toml")
+
+
+def registry(*rule_sets: RuleSet) -> RuleSetRegistry:
+    """A registry holding ``rule_sets``."""
     found = RuleSetRegistry()
-    found.add(rule_set)
+    for rule_set in rule_sets:
+        found.add(rule_set)
     return found
+
+
+def registries() -> dict[str, RuleSetRegistry]:
+    """Every rule set of the examples, in the Python form and in the TOML form."""
+    older = years.build_2022()
+    return {
+        "python": registry(python_form(), older, years_python()),
+        "toml": registry(toml_form(), older, years_toml()),
+    }

@@ -31,6 +31,7 @@ from cppcc_model.rules.inputs import External
 from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import (
     ConsecutiveYears,
+    Ladder,
     Requirement,
     ScoreBelow,
     TooFew,
@@ -247,6 +248,8 @@ class _Scorer:
         self.context = FactContext.of(ledger, as_of)
         self.excluded: dict[str, tuple[str, ...]] = {}
         self.pending: list[str] = []
+        self._all_totals: dict[str, Fraction] | None = None
+        self._earlier: dict[int, _Scorer | None] = {}
 
     def facts(self, member: Member, period: Period) -> list[Fact]:
         records = self.ledger.records_of(member.id)
@@ -577,7 +580,8 @@ class _Scorer:
         if self.rule_set.grades is not None and not self.pending:
             basis = total
             if self.rule_set.grades.basis == "presented":
-                basis = Fraction(self.rule_set.rounding.present(total))
+                rounding = self.rule_set.grades.rounding or self.rule_set.rounding
+                basis = Fraction(rounding.present(total))
             grade = self.rule_set.grades.grade(basis, met)
         card = ScoreCard(
             member_id=member.id,
@@ -597,7 +601,12 @@ class _Scorer:
         return card
 
     def flags(
-        self, member: Member, card: ScoreCard, history: RuleSetForYear | None
+        self,
+        member: Member,
+        card: ScoreCard,
+        history: RuleSetForYear | None,
+        *,
+        over_years: bool = True,
     ) -> tuple[Flag, ...]:
         flags: list[Flag] = []
         period_facts: list[Fact] | None = None
@@ -618,7 +627,7 @@ class _Scorer:
                 if flag is not None:
                     flags.append(flag)
             elif isinstance(trigger, ScoreBelow):
-                if card.complete and card.total < trigger.threshold:
+                if card.complete and self.basis(card.total, trigger.basis) < trigger.threshold:
                     flags.append(
                         Flag(
                             trigger.id,
@@ -628,19 +637,25 @@ class _Scorer:
                             f"total {card.display_total} < {format_fraction(trigger.threshold)}",
                         )
                     )
-            elif isinstance(trigger, ConsecutiveYears) and self._consecutive(
-                member, card, trigger, history
-            ):
-                flags.append(
-                    Flag(
-                        trigger.id,
-                        trigger.label,
-                        trigger.clause,
-                        trigger.consequence.value,
-                        f"held in each of the last {trigger.years} years",
+            elif isinstance(trigger, ConsecutiveYears) and over_years:
+                years = self.years_held(member, card, trigger, history)
+                if years:
+                    flags.append(
+                        Flag(
+                            trigger.id,
+                            trigger.label,
+                            trigger.clause,
+                            trigger.consequence.value,
+                            f"{trigger.keyed_on} in {', '.join(map(str, years))}",
+                        )
                     )
-                )
-        return tuple(flags)
+        return _apply_ladders(self.rule_set, flags)
+
+    def basis(self, total: Fraction, basis: str) -> Fraction:
+        """``total`` itself, or as presented on the card (``basis="presented"``)."""
+        if basis == "presented":
+            return Fraction(self.rule_set.rounding.present(total))
+        return total
 
     def count_flag(
         self, member: Member, trigger: Trigger | TooFew, window: Period, facts: Sequence[Fact]
@@ -668,30 +683,110 @@ class _Scorer:
             trigger.id, trigger.label, trigger.clause, trigger.consequence.value, reason, records
         )
 
-    def _holds(self, card: ScoreCard, trigger: ConsecutiveYears) -> bool:
+    def holds(self, member: Member, card: ScoreCard, trigger: ConsecutiveYears) -> bool:
+        """Whether what ``trigger`` is keyed on held for ``member`` in this scorer's period."""
         if trigger.grade is not None:
             return card.grade == trigger.grade
-        return any(r.requirement_id == trigger.requirement and not r.met for r in card.requirements)
+        if trigger.requirement is not None:
+            return any(
+                r.requirement_id == trigger.requirement and r.applicable and not r.met
+                for r in card.requirements
+            )
+        if trigger.score_below is not None:
+            return card.complete and self.basis(card.total, trigger.basis) < trigger.score_below
+        if trigger.trigger is not None:
+            raised = self.flags(member, card, None, over_years=False)
+            return any(f.trigger_id == trigger.trigger for f in raised)
+        assert trigger.bottom is not None
+        if not card.complete:
+            return False
+        totals = self.all_totals()
+        lower = sum(1 for total in totals.values() if total < card.total)
+        return lower < trigger.bottom
 
-    def _consecutive(
+    def all_totals(self) -> dict[str, Fraction]:
+        """Every serving member's complete total in this scorer's period (computed once)."""
+        if self._all_totals is None:
+            self._all_totals = {}
+            for member in self.ledger.members:
+                if member.served_during(self.period):
+                    card = self.card(member)
+                    if card.complete:
+                        self._all_totals[member.id] = card.total
+        return self._all_totals
+
+    def earlier(self, year: int, history: RuleSetForYear | None) -> _Scorer | None:
+        """The scorer of calendar year ``year`` under the rule set in force then (cached)."""
+        if year not in self._earlier:
+            rule_set = history(year) if history is not None else self.rule_set
+            if rule_set is not None and not rule_set.in_force_on(dt.date(year, 12, 31)):
+                rule_set = None
+            period = Period.year(year)
+            self._earlier[year] = (
+                None if rule_set is None else _Scorer(self.ledger, rule_set, period, period.end)
+            )
+        return self._earlier[year]
+
+    def years_held(
         self,
         member: Member,
         card: ScoreCard,
         trigger: ConsecutiveYears,
         history: RuleSetForYear | None,
-    ) -> bool:
-        if not self._holds(card, trigger):
-            return False
+    ) -> list[int]:
+        """The years (this one included) that raise ``trigger``; empty when it is not raised."""
+        if not self.holds(member, card, trigger):
+            return []
         year = self.period.end.year
-        for back in range(1, trigger.years):
-            previous_year = Period.year(year - back)
-            rule_set = history(year - back) if history is not None else self.rule_set
-            if rule_set is None or not member.served_during(previous_year):
-                return False
-            previous = _Scorer(self.ledger, rule_set, previous_year, previous_year.end)
-            if not previous._holds(previous.card(member), trigger):
-                return False
-        return True
+        first = self.term_first_year()
+        held = [year]
+        back = year - 1
+        while back >= first and (trigger.consecutive is False or len(held) < trigger.years):
+            scorer = self.earlier(back, history)
+            counts = scorer is not None and member.served_during(Period.year(back))
+            if counts:
+                assert scorer is not None
+                if scorer.holds(member, scorer.card(member), trigger):
+                    held.append(back)
+                elif trigger.consecutive:
+                    return []
+            elif trigger.consecutive:
+                return []  # a year not assessed breaks the chain; it is never a failure
+            back -= 1
+        return sorted(held) if len(held) >= trigger.years else []
+
+    def term_first_year(self) -> int:
+        """The first year counted over years: the term's first, or (no terms) far back."""
+        covering = [
+            term.start
+            for term in self.ledger.terms
+            if term.start <= self.period.end and (term.end is None or self.period.end <= term.end)
+        ]
+        if not covering:
+            return max(self.period.end.year - 50, dt.MINYEAR)
+        return max(covering).year
+
+
+def _apply_ladders(rule_set: RuleSet, flags: list[Flag]) -> tuple[Flag, ...]:
+    """Keep only the most severe raised rung of each ladder; it names the ones it supersedes."""
+    ladders = [t for t in rule_set.triggers if isinstance(t, Ladder)]
+    if not ladders:
+        return tuple(flags)
+    dropped: set[str] = set()
+    notes: dict[str, str] = {}
+    raised = {f.trigger_id for f in flags}
+    for ladder in ladders:
+        rungs = [r for r in ladder.rungs if r in raised]
+        if len(rungs) > 1:
+            dropped.update(rungs[:-1])
+            notes[rungs[-1]] = f"{ladder.label}: supersedes {', '.join(rungs[:-1])}"
+    return tuple(
+        attrs.evolve(f, reason=f"{f.reason} ({notes[f.trigger_id]})")
+        if f.trigger_id in notes
+        else f
+        for f in flags
+        if f.trigger_id not in dropped
+    )
 
 
 def assess(
@@ -713,7 +808,9 @@ def assess(
             defaults to the last day of ``period``.
         members: ids of the members to assess; default, everyone who served in the period.
         history: finds the rule set in force in an earlier year, for consecutive-year
-            triggers; by default the same rule set is used for earlier years.
+            triggers (:meth:`RuleSetRegistry.history
+            <cppcc_model.rules.registry.RuleSetRegistry.history>` gives one from a registry);
+            by default the same rule set, for the years it was in force.
 
     Raises:
         RuleEvaluationError: when a rule fails for a member; it names the member, rule set

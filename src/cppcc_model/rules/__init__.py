@@ -19,7 +19,7 @@ Building blocks by the rule text they express (see the docs for one page each):
   :class:`Threshold`;
 * structure — :class:`Item`, :class:`Category`, :class:`Pool`;
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
-  :class:`ScoreBelow`, :class:`ConsecutiveYears`, :class:`TooFew`;
+  :class:`ScoreBelow`, :class:`ConsecutiveYears`, :class:`TooFew`, :class:`Ladder`;
 * conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`;
 * awards — :class:`Award`, :class:`Quota`, :class:`Composition`;
 * the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
@@ -45,6 +45,7 @@ from cppcc_model.rules.outcomes import (
     ConsecutiveYears,
     Consequence,
     Grades,
+    Ladder,
     Requirement,
     ScoreBelow,
     Strength,
@@ -112,6 +113,7 @@ __all__ = [
     "HasRole",
     "Item",
     "LacksRole",
+    "Ladder",
     "NoRuleSetInForceError",
     "OncePerPeriod",
     "OverlappingRuleSetsError",

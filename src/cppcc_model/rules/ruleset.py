@@ -27,6 +27,7 @@ from cppcc_model.rules.items import Category, Item, Pool
 from cppcc_model.rules.outcomes import (
     ConsecutiveYears,
     Grades,
+    Ladder,
     Requirement,
     ScoreBelow,
     TooFew,
@@ -35,7 +36,7 @@ from cppcc_model.rules.outcomes import (
 
 __all__ = ["RuleSet", "Settings"]
 
-Trigger_ = Trigger | TooFew | ScoreBelow | ConsecutiveYears
+Trigger_ = Trigger | TooFew | ScoreBelow | ConsecutiveYears | Ladder
 
 
 def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
@@ -211,7 +212,21 @@ class RuleSet:
                     hint="define the group rule or correct its id",
                 )
         grade_labels = {b.label for b in self.grades.bands} if self.grades else set()
+        trigger_ids = {t.id for t in self.triggers if not isinstance(t, Ladder)}
         for trigger in self.triggers:
+            named: list[str] = []
+            if isinstance(trigger, Ladder):
+                named = list(trigger.rungs)
+            elif isinstance(trigger, ConsecutiveYears) and trigger.trigger is not None:
+                named = [trigger.trigger]
+            unknown_triggers = [t for t in named if t not in trigger_ids or t == trigger.id]
+            if unknown_triggers:
+                raise InvalidValueError(
+                    f"trigger {trigger.id!r} names unknown trigger(s): "
+                    f"{', '.join(unknown_triggers)}",
+                    where=where,
+                    hint=f"use trigger ids: {', '.join(sorted(trigger_ids)) or 'none'}",
+                )
             if isinstance(trigger, ConsecutiveYears):
                 if trigger.grade is not None and trigger.grade not in grade_labels:
                     raise InvalidValueError(

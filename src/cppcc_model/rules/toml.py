@@ -57,6 +57,7 @@ from cppcc_model.rules.outcomes import (
     ConsecutiveYears,
     Consequence,
     Grades,
+    Ladder,
     Requirement,
     ScoreBelow,
     TooFew,
@@ -528,9 +529,27 @@ class _Reader:
 
     def trigger(
         self, value: object, path: TomlPath
-    ) -> Trigger | TooFew | ScoreBelow | ConsecutiveYears:
+    ) -> Trigger | TooFew | ScoreBelow | ConsecutiveYears | Ladder:
         table = _table(value, path, "a trigger")
         kind = table.get("kind", "count")
+        if kind == "ladder":
+            _only(table, {"id", "label", "clause", "kind", "rungs"}, path, "a ladder")
+            rungs = table.get("rungs")
+            if not isinstance(rungs, list) or not all(isinstance(r, str) for r in rungs):
+                raise _Bad(
+                    path + ("rungs",),
+                    "rungs must be a list of trigger ids, mildest first",
+                    'rungs = ["talk", "notice", "resign"]',
+                )
+            return _build(  # type: ignore[no-any-return]
+                path,
+                lambda: Ladder(
+                    _text(table, "id", path),
+                    _text(table, "label", path),
+                    rungs,
+                    _text(table, "clause", path, required=False),
+                ),
+            )
         common = {"id", "label", "clause", "kind", "consequence"}
         tid, label = _text(table, "id", path), _text(table, "label", path)
         clause = _text(table, "clause", path, required=False)
@@ -593,16 +612,30 @@ class _Reader:
                 ),
             )
         if kind == "score_below":
-            _only(table, common | {"threshold"}, path, "a score_below trigger")
+            _only(table, common | {"threshold", "basis"}, path, "a score_below trigger")
             threshold = _number(table.get("threshold"), path + ("threshold",))
-            return _build(path, lambda: ScoreBelow(tid, label, threshold, consequence, clause))  # type: ignore[no-any-return]
+            basis = table.get("basis", "exact")
+            return _build(  # type: ignore[no-any-return]
+                path, lambda: ScoreBelow(tid, label, threshold, consequence, clause, basis)
+            )
         if kind == "consecutive_years":
             _only(
                 table,
-                common | {"years", "grade", "requirement"},
+                common
+                | {
+                    "years",
+                    "grade",
+                    "requirement",
+                    "score_below",
+                    "basis",
+                    "trigger",
+                    "bottom",
+                    "consecutive",
+                },
                 path,
                 "a consecutive_years trigger",
             )
+            score_below = _optional_number(table, "score_below", path)
             return _build(  # type: ignore[no-any-return]
                 path,
                 lambda: ConsecutiveYears(
@@ -613,17 +646,27 @@ class _Reader:
                     table.get("grade"),
                     table.get("requirement"),
                     clause,
+                    score_below=score_below,
+                    basis=table.get("basis", "exact"),
+                    trigger=table.get("trigger"),
+                    bottom=table.get("bottom"),
+                    consecutive=_flag(table, "consecutive", True, path),
                 ),
             )
         raise _Bad(
             path + ("kind",),
             f"unknown trigger kind {kind!r}",
-            "use count, too_few, score_below or consecutive_years",
+            "use count, too_few, score_below, consecutive_years or ladder",
         )
 
     def grades(self, value: object, path: TomlPath) -> Grades:
         table = _table(value, path, "grades")
-        _only(table, {"bands", "boundary", "basis"}, path, "grades")
+        _only(table, {"bands", "boundary", "basis", "rounding"}, path, "grades")
+        rounding = None
+        if "rounding" in table:
+            rounding_table = _table(table["rounding"], path + ("rounding",), "grades.rounding")
+            _only(rounding_table, {"places", "mode"}, path + ("rounding",), "grades.rounding")
+            rounding = _build(path + ("rounding",), lambda: RoundingPolicy(**rounding_table))
         bands_raw = table.get("bands")
         if not isinstance(bands_raw, list):
             raise _Bad(path, "grades need [[grades.bands]]")
@@ -647,7 +690,12 @@ class _Reader:
             )
         return _build(  # type: ignore[no-any-return]
             path,
-            lambda: Grades(bands, table.get("boundary", "inclusive"), table.get("basis", "exact")),
+            lambda: Grades(
+                bands,
+                table.get("boundary", "inclusive"),
+                table.get("basis", "exact"),
+                rounding,
+            ),
         )
 
     def rule_set(self, data: Mapping[str, Any]) -> RuleSet | None:

@@ -120,9 +120,22 @@ class GoldenCase:
         return rule_set.with_options(**self.options) if self.options else rule_set
 
     def run(self, registry: RuleSetRegistry) -> Assessment:
-        """Assess the case's ledger under its rule set."""
+        """Assess the case's ledger under its rule set.
+
+        Earlier years (for outcomes over years) are assessed under the rule set the registry
+        has in force in each of them; the case's ``options`` apply to those rule sets too.
+        """
         ledger = ledger_from_dict(self.ledger_data, source=self.path)
-        return assess(ledger, self.resolve(registry), self.period, as_of=self.as_of)
+        rule_set = self.resolve(registry)
+        in_force = registry.history(rule_set.jurisdiction)
+
+        def history(year: int) -> RuleSet | None:
+            found = in_force(year)
+            if found is None or not self.options or found.factory is None:
+                return found
+            return found.with_options(**self.options)
+
+        return assess(ledger, rule_set, self.period, as_of=self.as_of, history=history)
 
     def mismatches(self, assessment: Assessment) -> list[str]:
         """Every difference between the expectations and ``assessment``; empty if none."""
