@@ -2,7 +2,8 @@
 
 The text, clause by clause (the golden cases in ``cases/`` work its figures out by hand):
 
-* 第二条 出席全体会议、常委会议，每次计2分。
+* 第二条 出席全体会议、常委会议，每次计2分；无故缺席的（含请假未获批准的），每次扣1分。
+* 第二条之二 界别召集人（非常委）另加3分。
 * 第三条 所在单位年度评价，按所在单位录入的分值计分，最高10分；未录入的，考核结果待定。
 * 第四条 经主席会议决定的加减分，按决定的分值计入；未决定的不计。
 * 第五条 履职平台年度得分整体计入，最高30分；未录入的按0分计。
@@ -18,13 +19,16 @@ The text, clause by clause (the golden cases in ``cases/`` work its figures out 
 from __future__ import annotations
 
 from cppcc_model.rules import (
+    AllOf,
     Amount,
     Band,
+    ByStatus,
     Category,
     External,
     Grades,
     HasRole,
     Item,
+    Not,
     Points,
     Requirement,
     RuleSet,
@@ -57,8 +61,23 @@ def build_rule_set() -> RuleSet:
                         ),
                         Points(2),
                         clause="第二条",
-                    )
+                    ),
+                    Item(
+                        "meetings.unexcused",
+                        "无故缺席每次扣1分",
+                        Where("attendance", kinds=["全体会议", "常委会议"], statuses=["无故缺席"]),
+                        ByStatus({"无故缺席": -1}),
+                        clause="第二条",
+                    ),
                 ],
+            ),
+            Category(
+                "convener",
+                "界别召集人（非常委）",
+                [],
+                base=3,
+                clause="第二条之二",
+                applies_to=AllOf((HasRole("召集人"), Not(HasRole("常委")))),
             ),
             Category(
                 "evaluation",

@@ -355,6 +355,7 @@ class _Builder:
                     gender=r.get("gender"),
                     joined=r.get("joined"),
                     left=r.get("left"),
+                    tags=r.get("tags"),
                     roles=spells if None not in spells else None,
                 )
             )

@@ -86,6 +86,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
                 "gender": m.gender,
                 "joined": m.joined,
                 "left": m.left,
+                "tags": m.tags,
             }
         )
         rows["roles"].extend(

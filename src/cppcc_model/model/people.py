@@ -83,6 +83,8 @@ class Member:
     ``unit_id`` is the participating unit (party) the member belongs to, ``activity_group_id``
     their activity group; both may be ``None``. ``special_committee_ids`` lists the special
     committees they sit on. ``joined`` / ``left`` bound their membership, where known.
+    ``tags`` are free role tags beside the fixed, dated roles (驻会常委, 召集人, 联络员 …), held
+    throughout the membership; rules read them with ``HasRole("召集人")``.
     """
 
     id: str = attrs.field(validator=check.identifier)
@@ -97,6 +99,17 @@ class Member:
     gender: Gender | None = attrs.field(default=None, converter=_to_optional_gender)
     joined: dt.date | None = attrs.field(default=None, validator=check.optional_date)
     left: dt.date | None = attrs.field(default=None, validator=check.not_before("joined"))
+    tags: tuple[str, ...] = attrs.field(default=(), converter=check.to_tuple)
+
+    @tags.validator
+    def _check_tags(self, attribute: attrs.Attribute[object], value: tuple[object, ...]) -> None:
+        for tag in value:
+            if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
+                raise InvalidValueError(
+                    f"Member.tags: {tag!r} is not a usable role tag",
+                    where=Location(record_id=self.id),
+                    hint="write tags as short text without surrounding spaces (驻会常委, 召集人)",
+                )
 
     @roles.validator
     def _check_roles(self, attribute: attrs.Attribute[object], value: tuple[object, ...]) -> None:

@@ -20,7 +20,7 @@ Building blocks by the rule text they express (see the docs for one page each):
 * structure — :class:`Item`, :class:`Category`, :class:`Pool`;
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
   :class:`ScoreBelow`, :class:`ConsecutiveYears`, :class:`TooFew`, :class:`Ladder`;
-* conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`;
+* conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`, :class:`Not`;
 * awards — :class:`Award`, :class:`Quota`, :class:`Composition`;
 * the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
 """
@@ -35,7 +35,7 @@ from cppcc_model.rules.attribution import (
     WholeToEach,
 )
 from cppcc_model.rules.awards import Award, AwardSubject, Composition, Quota
-from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
+from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole, Not
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
 from cppcc_model.rules.inputs import Amount, External
@@ -115,6 +115,7 @@ __all__ = [
     "LacksRole",
     "Ladder",
     "NoRuleSetInForceError",
+    "Not",
     "OncePerPeriod",
     "OverlappingRuleSetsError",
     "PerUnit",

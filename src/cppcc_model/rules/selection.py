@@ -151,7 +151,12 @@ class Where:
             return False
         if self.kinds and fact.kind not in self.kinds:
             return False
-        if self.statuses and fact.status not in self.statuses:
+        # 请假未批准 counts as 无故缺席 where the rule does not name it
+        if (
+            self.statuses
+            and fact.status not in self.statuses
+            and (fact.status is None or fact.status.counted_as not in self.statuses)
+        ):
             return False
         if self.roles and fact.role not in self.roles:
             return False

@@ -48,7 +48,7 @@ from cppcc_model.rules.attribution import (
     FirstShare,
     WholeToEach,
 )
-from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
+from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole, Not
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
 from cppcc_model.rules.inputs import Amount, External
 from cppcc_model.rules.items import Category, Item, Pool
@@ -329,12 +329,14 @@ def _counting(value: object, path: TomlPath) -> Counting:
 
 def _condition(value: object, path: TomlPath) -> Condition:
     table = _table(value, path, "applies_to")
-    kinds = {"has_role", "lacks_role", "all_of", "any_of"}
+    kinds = {"has_role", "lacks_role", "all_of", "any_of", "not"}
     chosen = sorted(set(table) & kinds)
     if len(chosen) != 1:
         raise _Bad(path, "applies_to needs exactly one of: " + ", ".join(sorted(kinds)))
     kind = chosen[0]
     _only(table, {kind, "on_as_of"}, path, "applies_to")
+    if kind == "not":
+        return Not(_condition(table[kind], path + (kind,)))
     on_as_of = bool(table.get("on_as_of", False))
     if kind == "has_role":
         return _build(path, lambda: HasRole(table[kind], on_as_of))  # type: ignore[no-any-return]

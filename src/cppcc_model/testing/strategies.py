@@ -355,7 +355,12 @@ def members(
         gender=draw(_optional(_sampled(Gender))),
         joined=joined,
         left=_maybe_after(draw, joined or EARLIEST, 3000),
+        tags=tuple(draw(st.lists(st.sampled_from(ROLE_TAGS), max_size=2, unique=True))),
     )
+
+
+ROLE_TAGS = ("驻会常委", "召集人", "联络员", "特邀监督员")
+"""The free role tags the strategies draw from."""
 
 
 # ---------------------------------------------------------------------- time
