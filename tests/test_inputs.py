@@ -237,7 +237,14 @@ def test_a_pending_card_never_gets_a_total_a_grade_or_a_place(
         ],
         members,
     )
-    rule_set = attrs.evolve(python_form(), categories=python_form().categories[1:2])
+    full = python_form()
+    rule_set = attrs.evolve(
+        full,
+        categories=[c for c in full.categories if c.id == "evaluation"],
+        dimensions=[],
+        requirements=[],
+        triggers=[],
+    )
     assessment = assess(ledger, rule_set, YEAR)
     for i, card in enumerate(assessment.cards):
         assert card.complete is has_rating[i]

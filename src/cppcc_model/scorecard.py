@@ -21,6 +21,7 @@ from cppcc_model.numbers import RoundingPolicy, format_fraction
 __all__ = [
     "Adjustment",
     "CategoryCard",
+    "DimensionCard",
     "Entry",
     "Flag",
     "Line",
@@ -153,6 +154,30 @@ class CategoryCard:
 
 
 @attrs.frozen
+class DimensionCard:
+    """A dimension's subtotal (履职 / 纪律 …): its categories' points, then its cap and floor."""
+
+    dimension_id: str
+    label: str
+    clause: str | None
+    categories: tuple[str, ...]
+    raw: Fraction
+    points: Fraction
+
+    def to_dict(self, rounding: RoundingPolicy) -> dict[str, Any]:
+        """Plain data."""
+        return {
+            "dimension": self.dimension_id,
+            "label": self.label,
+            "clause": self.clause,
+            "categories": list(self.categories),
+            "raw": format_fraction(self.raw),
+            "points": format_fraction(self.points),
+            "display": str(rounding.present(self.points)),
+        }
+
+
+@attrs.frozen
 class RequirementResult:
     """Whether a member met one minimum requirement (基本要求, 六个一 …).
 
@@ -246,6 +271,7 @@ class ScoreCard:
     flags: tuple[Flag, ...] = ()
     excluded: tuple[str, ...] = ()
     pending: tuple[str, ...] = ()
+    dimensions: tuple[DimensionCard, ...] = ()
 
     @property
     def complete(self) -> bool:
@@ -293,6 +319,11 @@ class ScoreCard:
             **({"complete": False, "pending": list(self.pending)} if self.pending else {}),
             "categories": [c.to_dict(self.rounding) for c in self.categories],
             "adjustments": [a.to_dict(self.rounding) for a in self.adjustments],
+            **(
+                {"dimensions": [d.to_dict(self.rounding) for d in self.dimensions]}
+                if self.dimensions
+                else {}
+            ),
             "requirements": [r.to_dict() for r in self.requirements],
             "flags": [f.to_dict() for f in self.flags],
             **({"excluded": list(self.excluded)} if self.excluded else {}),
@@ -323,6 +354,12 @@ class ScoreCard:
                     )
                 out.extend(f"      ↳ {a.note}" for a in line.adjustments)
             out.extend(f"    ↳ {a.note}" for a in category.adjustments)
+        for dimension in self.dimensions:
+            clause = f" [{dimension.clause}]" if dimension.clause else ""
+            out.append(
+                f"  = {dimension.label}{clause}: {present(dimension.points)}"
+                f" ({' + '.join(dimension.categories)})"
+            )
         out.extend(f"  ↳ {a.note}" for a in self.adjustments)
         for requirement in self.requirements:
             if not requirement.applicable:

@@ -2,6 +2,7 @@
 
 The text, clause by clause (the golden cases in ``cases/`` work its figures out by hand):
 
+* 第一条 “履职”（会议、为民办实事两类）合计最高5分，最低0分。
 * 第二条 出席全体会议、常委会议，每次计2分；无故缺席的（含请假未获批准的），每次扣1分。
 * 第二条之二 界别召集人（非常委）另加3分。
 * 第三条 所在单位年度评价，按所在单位录入的分值计分，最高10分；未录入的，考核结果待定。
@@ -24,6 +25,7 @@ from cppcc_model.rules import (
     Band,
     ByStatus,
     Category,
+    Dimension,
     External,
     Grades,
     HasRole,
@@ -121,6 +123,11 @@ def build_rule_set() -> RuleSet:
                     )
                 ],
             ),
+        ],
+        dimensions=[
+            Dimension(
+                "performance", "履职", ["meetings", "service"], cap=5, floor=0, clause="第一条"
+            )
         ],
         grades=Grades([Band("优秀", 40), Band("合格", 20), Band("不合格")]),
         requirements=[

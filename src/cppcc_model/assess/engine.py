@@ -16,6 +16,7 @@ order records were loaded in.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 
@@ -26,6 +27,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period, period_text, value_text
 from cppcc_model.numbers import format_fraction
 from cppcc_model.rules.counting import Counted, Each
+from cppcc_model.rules.extension import CustomTrigger, TriggerContext
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
 from cppcc_model.rules.inputs import External
 from cppcc_model.rules.items import Category, Item
@@ -41,6 +43,7 @@ from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.scorecard import (
     Adjustment,
     CategoryCard,
+    DimensionCard,
     Entry,
     Flag,
     Line,
@@ -574,6 +577,34 @@ class _Scorer:
                     )
                 )
                 total -= pooled - pool.cap
+        dimensions = []
+        for dimension in self.rule_set.dimensions:
+            raw = sum((points.get(c, Fraction(0)) for c in dimension.categories), Fraction(0))
+            bounded = _bounded(
+                raw,
+                dimension.cap,
+                "cap",
+                dimension.clause,
+                f"{dimension.label}最高 {{}} 分 (dimension cap)",
+                adjustments,
+            )
+            bounded = _bounded(
+                bounded,
+                dimension.floor,
+                "floor",
+                dimension.clause,
+                f"{dimension.label}最低 {{}} 分 (dimension floor)",
+                adjustments,
+            )
+            if bounded != raw:
+                adjustments[-1] = attrs.evolve(adjustments[-1], kind="dimension", before=raw)
+                total += bounded - raw
+            present = tuple(c for c in dimension.categories if c in points)
+            dimensions.append(
+                DimensionCard(
+                    dimension.id, dimension.label, dimension.clause, present, raw, bounded
+                )
+            )
         requirements = tuple(self.requirement(member, r, facts) for r in self.rule_set.requirements)
         met = frozenset(r.requirement_id for r in requirements if r.met)
         grade = None
@@ -597,6 +628,7 @@ class _Scorer:
             requirements=requirements,
             excluded=self.excluded.get(member.id, ()),
             pending=tuple(self.pending),
+            dimensions=tuple(dimensions),
         )
         return card
 
@@ -637,6 +669,21 @@ class _Scorer:
                             f"total {card.display_total} < {format_fraction(trigger.threshold)}",
                         )
                     )
+            elif isinstance(trigger, CustomTrigger) and not isinstance(trigger, Ladder):
+                custom = trigger.check(
+                    TriggerContext(
+                        ledger=self.ledger,
+                        member=member,
+                        period=self.period,
+                        as_of=self.as_of,
+                        card=card,
+                        facts=tuple(self.facts(member, self.period)),
+                        inputs=self.ledger.records_of(member.id, self.period).inputs,
+                        history=functools.partial(_in_force, self.rule_set, history),
+                    )
+                )
+                if custom is not None:
+                    flags.append(custom)
             elif isinstance(trigger, ConsecutiveYears) and over_years:
                 years = self.years_held(member, card, trigger, history)
                 if years:
@@ -765,6 +812,14 @@ class _Scorer:
         if not covering:
             return max(self.period.end.year - 50, dt.MINYEAR)
         return max(covering).year
+
+
+def _in_force(rule_set: RuleSet, history: RuleSetForYear | None, year: int) -> RuleSet | None:
+    """The rule set in force at the end of ``year``: from ``history``, else ``rule_set``."""
+    found = history(year) if history is not None else rule_set
+    if found is not None and not found.in_force_on(dt.date(year, 12, 31)):
+        return None
+    return found
 
 
 def _apply_ladders(rule_set: RuleSet, flags: list[Flag]) -> tuple[Flag, ...]:

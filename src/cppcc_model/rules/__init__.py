@@ -17,12 +17,14 @@ Building blocks by the rule text they express (see the docs for one page each):
   :class:`EqualSplit`, with :class:`CollectiveCredit`;
 * counting — :class:`Each`, :class:`OncePerPeriod`, :class:`FromNth`, :class:`AtMost`,
   :class:`Threshold`;
-* structure — :class:`Item`, :class:`Category`, :class:`Pool`;
+* structure — :class:`Item`, :class:`Category`, :class:`Pool`, :class:`Dimension`;
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
   :class:`ScoreBelow`, :class:`ConsecutiveYears`, :class:`TooFew`, :class:`Ladder`;
 * conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`, :class:`Not`;
 * awards — :class:`Award`, :class:`Quota`, :class:`Composition`;
-* the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
+* the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`;
+* extension points — :class:`CustomTrigger` with :class:`TriggerContext` (and the
+  :class:`Value` and :class:`Condition` protocols; group measures in :mod:`cppcc_model.assess`).
 """
 
 from cppcc_model.numbers import RoundingPolicy, exact, format_fraction
@@ -37,9 +39,10 @@ from cppcc_model.rules.attribution import (
 from cppcc_model.rules.awards import Award, AwardSubject, Composition, Quota
 from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole, Not
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
+from cppcc_model.rules.extension import CustomTrigger, TriggerContext
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
 from cppcc_model.rules.inputs import Amount, External
-from cppcc_model.rules.items import Category, Item, Pool
+from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
     Band,
     ConsecutiveYears,
@@ -99,6 +102,8 @@ __all__ = [
     "ConsecutiveYears",
     "Consequence",
     "Counting",
+    "CustomTrigger",
+    "Dimension",
     "DuplicateRuleSetError",
     "Each",
     "EqualSplit",
@@ -137,6 +142,7 @@ __all__ = [
     "Threshold",
     "TooFew",
     "Trigger",
+    "TriggerContext",
     "UnknownJurisdictionError",
     "UnknownRuleSetError",
     "Value",

@@ -8,6 +8,8 @@
   ``floor=0``). Order of application: sum of lines → + base → cap → floor. A category may be
   given whole from outside the ledger (``given=External("platform_score")``).
 * :class:`Pool` — a cap over several categories together (加分项合计不超过10分).
+* :class:`Dimension` — a level above categories (履职 / 纪律 / 作用发挥) with a subtotal shown on
+  the card, a cap and a floor.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from cppcc_model.rules.inputs import External
 from cppcc_model.rules.selection import Where
 from cppcc_model.rules.values import Value
 
-__all__ = ["Category", "Item", "Pool"]
+__all__ = ["Category", "Dimension", "Item", "Pool"]
 
 
 def _items(value: Iterable[Item]) -> tuple[Item, ...]:
@@ -139,3 +141,27 @@ class Pool:
     categories: tuple[str, ...] = attrs.field(converter=_ids)
     cap: Fraction = attrs.field(converter=points)
     clause: str | None = None
+
+
+@attrs.frozen
+class Dimension:
+    """A level above categories (履职 / 纪律 / 作用发挥) with its own subtotal, cap and floor.
+
+    ``categories`` are the ids of its categories; its subtotal is shown on the card, and its
+    ``cap`` (本项最高) and ``floor`` (最低) apply to that subtotal, after the categories' own.
+    A category belongs to at most one dimension.
+    """
+
+    id: str = attrs.field(validator=_id)
+    label: str
+    categories: tuple[str, ...] = attrs.field(converter=_ids)
+    cap: Fraction | None = attrs.field(default=None, converter=optional_points)
+    floor: Fraction | None = attrs.field(default=None, converter=optional_points)
+    clause: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.cap is not None and self.floor is not None and self.floor > self.cap:
+            raise InvalidValueError(
+                f"dimension {self.id!r}: its floor {self.floor} is above its cap {self.cap}",
+                hint="a floor must not exceed the cap",
+            )

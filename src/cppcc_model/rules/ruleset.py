@@ -23,7 +23,8 @@ from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.model import Period
 from cppcc_model.numbers import RoundingPolicy
 from cppcc_model.rules.awards import Award
-from cppcc_model.rules.items import Category, Item, Pool
+from cppcc_model.rules.extension import CustomTrigger
+from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
     ConsecutiveYears,
     Grades,
@@ -36,7 +37,7 @@ from cppcc_model.rules.outcomes import (
 
 __all__ = ["RuleSet", "Settings"]
 
-Trigger_ = Trigger | TooFew | ScoreBelow | ConsecutiveYears | Ladder
+Trigger_ = Trigger | TooFew | ScoreBelow | ConsecutiveYears | Ladder | CustomTrigger
 
 
 def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
@@ -44,6 +45,10 @@ def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
 
 
 def _pools(value: Iterable[Pool]) -> tuple[Pool, ...]:
+    return tuple(value)
+
+
+def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
     return tuple(value)
 
 
@@ -123,6 +128,7 @@ class RuleSet:
         title: the rule's title (``"政协桐城市委员会委员履职考核暂行办法"``).
         effective_from / effective_until: the interval it is in force (inclusive).
         categories, pools, grades, requirements, triggers: the rules for members.
+        dimensions: levels above categories (履职 / 纪律 …) with subtotals, caps and floors.
         group_rules: assessments of activity groups, units, sectors or special committees.
         awards: award criteria (表彰评选).
         settings: explicit choices where the text is ambiguous.
@@ -150,6 +156,7 @@ class RuleSet:
     plugin: str | None = None
     options: dict[str, object] = attrs.field(factory=dict)
     factory: Callable[..., RuleSet] | None = attrs.field(default=None, eq=False, repr=False)
+    dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=_dimensions)
 
     def __attrs_post_init__(self) -> None:
         where = Location(rule_set=self.name, plugin=self.plugin)
@@ -168,6 +175,7 @@ class RuleSet:
             + [t.id for t in self.triggers]
             + [a.id for a in self.awards]
             + [g.id for g in self.group_rules]
+            + [d.id for d in self.dimensions]
         )
         repeated = sorted(key for key, count in ids.items() if count > 1)
         if repeated:
@@ -185,6 +193,23 @@ class RuleSet:
                     where=where,
                     hint=f"use category ids: {', '.join(sorted(categories))}",
                 )
+        placed: dict[str, str] = {}
+        for dimension in self.dimensions:
+            for category_id in dimension.categories:
+                if category_id not in categories:
+                    raise InvalidValueError(
+                        f"dimension {dimension.id!r} names the unknown category {category_id!r}",
+                        where=where,
+                        hint=f"use category ids: {', '.join(sorted(categories))}",
+                    )
+                if category_id in placed:
+                    raise InvalidValueError(
+                        f"category {category_id!r} is in two dimensions: "
+                        f"{placed[category_id]} and {dimension.id}",
+                        where=where,
+                        hint="put each category in one dimension",
+                    )
+                placed[category_id] = dimension.id
         requirement_ids = {r.id for r in self.requirements}
         if self.grades is not None:
             for band in self.grades.bands:

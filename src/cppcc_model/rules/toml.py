@@ -51,7 +51,7 @@ from cppcc_model.rules.attribution import (
 from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole, Not
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
 from cppcc_model.rules.inputs import Amount, External
-from cppcc_model.rules.items import Category, Item, Pool
+from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
     Band,
     ConsecutiveYears,
@@ -715,6 +715,7 @@ class _Reader:
             "grades",
             "requirements",
             "triggers",
+            "dimensions",
         }
         self.attempt((), lambda: _only(data, allowed, (), "the rule file"))
         header: dict[str, Any] = {}
@@ -769,6 +770,32 @@ class _Reader:
                 return pool
 
             pools.append(self.attempt(("pools", i), make_pool))
+        dimensions = []
+        for i, raw in enumerate(self.array(data, "dimensions")):
+
+            def make_dimension(raw: Any = raw, i: int = i) -> Dimension:
+                path: TomlPath = ("dimensions", i)
+                table = _table(raw, path, "a dimension")
+                _only(
+                    table,
+                    {"id", "label", "categories", "cap", "floor", "clause"},
+                    path,
+                    "a dimension",
+                )
+                dimension: Dimension = _build(
+                    path,
+                    lambda: Dimension(
+                        _text(table, "id", path),
+                        _text(table, "label", path),
+                        table.get("categories", []),
+                        _optional_number(table, "cap", path),
+                        _optional_number(table, "floor", path),
+                        _text(table, "clause", path, required=False),
+                    ),
+                )
+                return dimension
+
+            dimensions.append(self.attempt(("dimensions", i), make_dimension))
         requirements = [
             self.attempt(
                 ("requirements", i), functools.partial(self.requirement, v, ("requirements", i))
@@ -828,6 +855,7 @@ class _Reader:
                     settings=settings,
                     rounding=rounding,
                     source=data.get("source"),
+                    dimensions=dimensions,
                 ),
             ),
         )

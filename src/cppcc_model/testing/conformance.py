@@ -145,7 +145,8 @@ def _bounds_problems(rule_set: RuleSet, assessment: Assessment) -> list[str]:
             if pooled - reduction > pool.cap and pooled > pool.cap:
                 problems.append(f"{card.member_id}: pool {pool.id} above its cap")
         expected = sum(points.values(), Fraction(0)) - sum(
-            (a.before - a.after for a in card.adjustments if a.kind == "pool"), Fraction(0)
+            (a.before - a.after for a in card.adjustments if a.kind in ("pool", "dimension")),
+            Fraction(0),
         )
         if card.total != expected:
             problems.append(f"{card.member_id}: total is not the sum of its categories")
