@@ -110,3 +110,45 @@ def test_tags_and_the_new_status_survive_every_format(tmp_path: Path, form: str)
     target = tmp_path / ("out.xlsx" if form == "xlsx" else "out.json" if form == "json" else "out")
     write_dataset(ledger, target, form, headers="zh" if form == "csv" else "en")  # type: ignore[arg-type]
     assert load_dataset(target) == ledger
+
+
+def test_the_reporting_date_places_a_contribution_when_the_rule_set_says_so() -> None:
+    import attrs
+
+    from cppcc_model.assess import assess
+    from cppcc_model.model import Contribution
+    from cppcc_model.rules import Category, Item, Points, RuleSet, Settings
+
+    ledger = Ledger(
+        committee=Committee("c", "政协", "county", "x"),
+        sectors=[Sector("s", "界别")],
+        members=[Member("m", "甲", "s")],
+        contributions=[
+            Contribution(
+                "r",
+                "调研报告",
+                "调研报告",
+                dt.date(2023, 12, 20),
+                ("m",),
+                reported_on=dt.date(2024, 1, 5),
+            ),
+            Contribution("s", "调研报告", "调研报告", dt.date(2024, 3, 1), ("m",)),
+        ],
+    )
+    by_event = RuleSet(
+        jurisdiction="x",
+        name="x",
+        title="x",
+        effective_from="2020-01-01",
+        categories=[
+            Category("c", "成果", [Item("c.r", "调研报告", Where("contribution"), Points(5))])
+        ],
+    )
+    by_report = attrs.evolve(by_event, settings=Settings(dating="reported"))
+    assert assess(ledger, by_event, YEAR).card("m").total == 5
+    line = assess(ledger, by_report, YEAR).card("m").line("c.r")
+    assert line.points == 10
+    assert line.entries[0].on == dt.date(2024, 1, 5)
+    assert assess(ledger, by_report, Period.year(2023)).card("m").total == 0
+    with pytest.raises(CppccError, match="dating 'posted' is not known"):
+        Settings(dating="posted")

@@ -248,7 +248,7 @@ class _Scorer:
         self.rule_set = rule_set
         self.period = period
         self.as_of = as_of
-        self.context = FactContext.of(ledger, as_of)
+        self.context = FactContext.of(ledger, as_of, rule_set.settings.dating)
         self.excluded: dict[str, tuple[str, ...]] = {}
         self.pending: list[str] = []
         self._all_totals: dict[str, Fraction] | None = None

@@ -578,6 +578,7 @@ class _Builder:
                     length_chars=r.get("length_chars"),
                     note=r.get("note"),
                     amount=r.get("amount"),
+                    reported_on=r.get("reported_on"),
                 )
             )
         return result

@@ -500,6 +500,7 @@ _CONTRIBUTIONS = Table(
             example="20000",
             note="an exact figure a rule may value (money raised, hours, households)",
         ),
+        _date("reported_on", "报送日期", "登记日期"),
     ),
     aliases=("其他履职",),
     description="Other contributions: research reports, 文史资料, speeches, 述职 …",

@@ -162,6 +162,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             "length_chars": c.length_chars,
             "note": c.note,
             "amount": c.amount,
+            "reported_on": c.reported_on,
             **_body("body", c.body),
         }
         for c in ledger.contributions

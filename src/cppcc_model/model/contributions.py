@@ -68,6 +68,8 @@ class Contribution:
     to a rule); ``length_chars`` the length of written material in characters (文史资料 are
     often counted by length); ``amount`` an exact figure a rule may value (money raised,
     hours served, households helped), read by :class:`~cppcc_model.rules.Amount`.
+    ``reported_on`` is the day it was reported (报送/登记), where that differs from ``on``, the
+    day it happened; the rule set's ``Settings(dating=…)`` says which one places it in a period.
     """
 
     id: str = attrs.field(validator=check.identifier)
@@ -82,6 +84,7 @@ class Contribution:
     length_chars: int | None = attrs.field(default=None, validator=check.optional_positive_int)
     note: str | None = attrs.field(default=None, validator=check.optional_text)
     amount: Fraction | None = attrs.field(default=None, converter=_optional_amount)
+    reported_on: dt.date | None = attrs.field(default=None, validator=check.optional_date)
 
     def __attrs_post_init__(self) -> None:
         if not self.author_ids and self.body is None:

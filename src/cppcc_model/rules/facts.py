@@ -281,14 +281,17 @@ def _info_fact(
     )
 
 
-def _contribution_fact(member_id: str, contribution: Contribution) -> Fact:
+def _contribution_fact(member_id: str, contribution: Contribution, dating: str = "event") -> Fact:
     position = contribution.author_ids.index(member_id)
+    on = contribution.on
+    if dating == "reported" and contribution.reported_on is not None:
+        on = contribution.reported_on
     return Fact(
         member_id=member_id,
         source=Source.CONTRIBUTION,
         record_id=contribution.id,
         kind=contribution.kind.value,
-        on=contribution.on,
+        on=on,
         role=_role(position, len(contribution.author_ids), False),
         position=position,
         authors=len(contribution.author_ids),
@@ -319,9 +322,10 @@ class FactContext:
     parents: dict[str, Proposal]
     converted_from: dict[str, str]
     info_ids: frozenset[str] = frozenset()
+    dating: str = "event"
 
     @classmethod
-    def of(cls, ledger: Ledger, as_of: dt.date) -> FactContext:
+    def of(cls, ledger: Ledger, as_of: dt.date, dating: str = "event") -> FactContext:
         """Index merge parents and proposal → 社情民意 conversions once.
 
         Only a conversion into a 社情民意 item of the ledger links the two records; a proposal
@@ -338,6 +342,7 @@ class FactContext:
             parents={p.id: p for p in ledger.proposals},
             converted_from=converted_from,
             info_ids=info_ids,
+            dating=dating,
         )
 
 
@@ -356,6 +361,9 @@ def facts_for_member(records: MemberRecords, period: Period, context: FactContex
         _info_fact(member_id, report, context.as_of, context.converted_from.get(report.id))
         for report in scoped.info_reports
     )
-    facts.extend(_contribution_fact(member_id, c) for c in scoped.contributions)
+    contributions = scoped.contributions
+    if context.dating == "reported":  # 以报送时间为准: the reporting date places the record
+        contributions = tuple(c for c in records.contributions if (c.reported_on or c.on) in period)
+    facts.extend(_contribution_fact(member_id, c, context.dating) for c in contributions)
     facts.extend(_input_fact(member_id, given) for given in scoped.inputs)
     return facts

@@ -84,6 +84,9 @@ class Settings:
             get a score card (default ``False``: they are left out, and say so in reports).
         reply_months: months a handling unit has to reply after assignment (default 3).
         max_extension_months: the longest a reply can be extended to, in months (default 6).
+        dating: which date places a contribution in a period: ``"event"`` (the day it
+            happened, the default) or ``"reported"`` (the day it was reported, 以报送时间为准,
+            where the record has one).
 
     """
 
@@ -91,8 +94,14 @@ class Settings:
     assess_members_not_serving: bool = False
     reply_months: int = 3
     max_extension_months: int = 6
+    dating: str = "event"
 
     def __attrs_post_init__(self) -> None:
+        if self.dating not in ("event", "reported"):
+            raise InvalidValueError(
+                f"dating {self.dating!r} is not known",
+                hint="use 'event' (the day it happened) or 'reported' (the day it was reported)",
+            )
         if self.conversion not in _CONVERSION_POLICIES:
             raise InvalidValueError(
                 f"conversion policy {self.conversion!r} is not known",

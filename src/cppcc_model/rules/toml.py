@@ -377,6 +377,7 @@ _KEYWORD_BLOCKS: dict[str, tuple[str, ...]] = {
         "assess_members_not_serving",
         "reply_months",
         "max_extension_months",
+        "dating",
     ),
     "rounding": ("places", "mode"),
 }

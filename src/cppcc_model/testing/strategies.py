@@ -692,6 +692,7 @@ def contributions(
         length_chars=draw(_optional(_ints(1, 100_000))),
         note=draw(_optional(texts())),
         amount=draw(_optional(exact_values())),
+        reported_on=draw(_optional(dates())),
     )
 
 
