@@ -9,6 +9,7 @@ The text, clause by clause (the golden cases in ``cases/`` work its figures out 
 * 第四条 经主席会议决定的加减分，按决定的分值计入；未决定的不计。
 * 第五条 履职平台年度得分整体计入，最高30分；未录入的按0分计。
 * 第六条 为民办实事捐款，每1万元计1分。
+* 第六条之二 提案当年经跟踪落实的（以跟踪落实时间为准，不论提交年度），每件加2分。
 * 第七条 40分以上为优秀，20分以上为合格，其余为不合格。
 * 第八条 基本要求：（一）每届至少参加1次学习培训；（二）届内每年至少提交1件提案（委员任职
   前的年度不计）；（三）常委每年至少参加1次视察。届内的要求在届末考核，届中未完成的不视为未达标。
@@ -109,6 +110,19 @@ def build_rule_set() -> RuleSet:
                 cap=30,
                 clause="第五条",
                 given=External("platform_score", missing="zero"),
+            ),
+            Category(
+                "proposals",
+                "提案办理",
+                [
+                    Item(
+                        "proposals.tracked",
+                        "提案当年经跟踪落实的，每件2分",
+                        Where("proposal", step_in_period="跟踪落实"),
+                        Points(2),
+                        clause="第六条之二",
+                    )
+                ],
             ),
             Category(
                 "service",

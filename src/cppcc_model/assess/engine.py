@@ -28,7 +28,14 @@ from cppcc_model.model import Member, Period, period_text, value_text
 from cppcc_model.numbers import format_fraction
 from cppcc_model.rules.counting import Counted, Each
 from cppcc_model.rules.extension import CustomTrigger, TriggerContext
-from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
+from cppcc_model.rules.facts import (
+    AuthorRole,
+    Fact,
+    FactContext,
+    Source,
+    facts_for_member,
+    with_steps_in_period,
+)
 from cppcc_model.rules.inputs import External
 from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import (
@@ -178,6 +185,14 @@ def _slice_counts(
     return [(label, len({f.record_id for f in facts if f.on in part})) for label, part in slices]
 
 
+def _selects_by_step(rule_set: RuleSet) -> bool:
+    """Whether any selection of the rule set picks records by a step reached in the period."""
+    wheres = [item.where for item in rule_set.items()]
+    wheres += [w for r in rule_set.requirements for w in r.where]
+    wheres += [w for t in rule_set.triggers if isinstance(t, Trigger | TooFew) for w in t.where]
+    return any(w.step_in_period is not None for w in wheres)
+
+
 def _given_note(fact: Fact) -> str:
     return f"given (录入): {fact.given_by}" if fact.given_by else "given (录入)"
 
@@ -251,12 +266,15 @@ class _Scorer:
         self.context = FactContext.of(ledger, as_of, rule_set.settings.dating)
         self.excluded: dict[str, tuple[str, ...]] = {}
         self.pending: list[str] = []
+        self.by_step = _selects_by_step(rule_set)
         self._all_totals: dict[str, Fraction] | None = None
         self._earlier: dict[int, _Scorer | None] = {}
 
     def facts(self, member: Member, period: Period) -> list[Fact]:
         records = self.ledger.records_of(member.id)
         facts = facts_for_member(records, period, self.context)
+        if self.by_step:
+            facts = with_steps_in_period(facts, records, period, self.context)
         facts, notes = _deduplicate(facts, self.rule_set.settings.conversion)
         if period == self.period:
             self.excluded[member.id] = tuple(sorted(notes))

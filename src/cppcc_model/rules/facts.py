@@ -35,7 +35,7 @@ from cppcc_model.model import (
     ProposerKind,
 )
 
-__all__ = ["AuthorRole", "Fact", "Source", "Stage", "facts_for_member"]
+__all__ = ["AuthorRole", "Fact", "Source", "Stage", "facts_for_member", "with_steps_in_period"]
 
 
 class Source(LabeledEnum, kind_label="记录类别 (kind of record)"):
@@ -128,6 +128,8 @@ class Fact:
     converted_from: str | None = None
     amount: Fraction | None = None
     given_by: str | None = None
+    steps_in_period: frozenset[str] = frozenset()
+    in_period: bool = True
 
     def reached(self, stage: Stage, min_level: Level | None = None) -> bool:
         """Whether the record reached ``stage`` (at ``min_level`` or above, if given)."""
@@ -367,3 +369,43 @@ def facts_for_member(records: MemberRecords, period: Period, context: FactContex
     facts.extend(_contribution_fact(member_id, c, context.dating) for c in contributions)
     facts.extend(_input_fact(member_id, given) for given in scoped.inputs)
     return facts
+
+
+def with_steps_in_period(
+    facts: list[Fact], records: MemberRecords, period: Period, context: FactContext
+) -> list[Fact]:
+    """``facts`` with the history steps each proposal and 社情民意 item reached in ``period``.
+
+    Records dated outside the period that reached a step inside it are added with
+    ``in_period=False``: only a selection by step (重新办理, 跟踪落实 … in the period) sees them.
+    """
+    member_id = records.member.id
+    steps: dict[str, frozenset[str]] = {}
+    outside: list[Fact] = []
+    for proposal in records.proposals:
+        found = frozenset(
+            e.step.value for e in proposal.history if e.on in period and e.on <= context.as_of
+        )
+        steps[proposal.id] = found
+        if found and proposal.submitted_on not in period:
+            fact = _proposal_facts(
+                member_id, proposal, context.as_of, context.parents, context.info_ids
+            )
+            outside.append(attrs.evolve(fact, steps_in_period=found, in_period=False))
+    for report in records.info_reports:
+        found = frozenset(
+            e.step.value for e in report.history if e.on in period and e.on <= context.as_of
+        )
+        steps[report.id] = found
+        if found and report.submitted_on not in period:
+            fact = _info_fact(
+                member_id, report, context.as_of, context.converted_from.get(report.id)
+            )
+            outside.append(attrs.evolve(fact, steps_in_period=found, in_period=False))
+    updated = [
+        attrs.evolve(f, steps_in_period=steps[f.record_id])
+        if f.source in (Source.PROPOSAL, Source.INFO_REPORT) and steps.get(f.record_id)
+        else f
+        for f in facts
+    ]
+    return updated + outside

@@ -155,6 +155,7 @@ _WHERE_KEYS = {
     "levels",
     "collective",
     "keys",
+    "step_in_period",
 }
 
 
@@ -182,6 +183,8 @@ def _where(value: object, path: TomlPath) -> Where:
         if not isinstance(table["collective"], bool):
             raise _Bad(path + ("collective",), "collective must be true or false")
         arguments["collective"] = table["collective"]
+    if "step_in_period" in table:
+        arguments["step_in_period"] = table["step_in_period"]
     return _build(path, lambda: Where(table["source"], **arguments))  # type: ignore[no-any-return]
 
 
