@@ -127,3 +127,20 @@ def test_a_custom_measure_reads_the_inputs_of_a_group() -> None:
     )
     card = assess_groups(_ledger(), rules, YEAR).card("g")
     assert card.total == 7
+
+
+def test_measures_combine_with_all_any_and_not() -> None:
+    from cppcc_model.assess import AllMet, AnyMet, AtLeast, NotMet
+
+    given, missing = Given("self_check"), Given("nothing")
+    items = [
+        GroupItem("all", "全部", AllMet([AtLeast(given, 5), given]), points=2),
+        GroupItem("all_missing", "全部(缺)", AllMet([given, missing]), points=2),
+        GroupItem("any", "之一", AnyMet([missing, given]), points=3),
+        GroupItem("not", "未", NotMet(missing), points=4),
+        GroupItem("not_given", "未(有)", NotMet(given), points=4),
+    ]
+    rules = GroupRules("groups", "活动组", "activity_group", [GroupCategory("c", "c", items)])
+    card = assess_groups(_ledger(), rules, YEAR).card("g")
+    points = {i.id: card.line(i.id).points for i in items}
+    assert points == {"all": 2, "all_missing": 0, "any": 3, "not": 4, "not_given": 0}

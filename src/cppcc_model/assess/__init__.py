@@ -28,6 +28,8 @@ from cppcc_model.assess.cohorts import (
 )
 from cppcc_model.assess.engine import Assessment, RuleEvaluationError, assess
 from cppcc_model.assess.groups import (
+    AllMet,
+    AnyMet,
     AtLeast,
     Count,
     External,
@@ -41,6 +43,7 @@ from cppcc_model.assess.groups import (
     MeasureContext,
     MemberCount,
     MemberTotal,
+    NotMet,
     QuartersCovered,
     Rate,
     RequirementShare,
@@ -73,6 +76,8 @@ from cppcc_model.scorecard import (
 
 __all__ = [
     "Adjustment",
+    "AllMet",
+    "AnyMet",
     "Assessment",
     "AtLeast",
     "AwardConstraintError",
@@ -99,6 +104,7 @@ __all__ = [
     "MeasureContext",
     "MemberCount",
     "MemberTotal",
+    "NotMet",
     "QuartersCovered",
     "RankMethod",
     "RankedEntry",

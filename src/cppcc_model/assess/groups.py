@@ -58,6 +58,8 @@ from cppcc_model.rules.facts import proposal_stages as _proposal_stages
 from cppcc_model.rules.selection import Where
 
 __all__ = [
+    "AllMet",
+    "AnyMet",
     "AtLeast",
     "Count",
     "External",
@@ -73,6 +75,7 @@ __all__ = [
     "MeasureContext",
     "MemberCount",
     "MemberTotal",
+    "NotMet",
     "QuartersCovered",
     "Rate",
     "RequirementShare",
@@ -345,6 +348,75 @@ class AtLeast:
     def describe(self) -> str:
         """See :class:`Measure`."""
         return f"{self.inner.describe()} ≥ {format_fraction(self.at_least)}"
+
+
+def _measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
+    parts = tuple(value)
+    if not parts:
+        raise InvalidValueError("a combination needs at least one measure", hint="list them")
+    return parts
+
+
+def _combined(
+    parts: tuple[Measure, ...], subject: Subject, context: MeasureContext
+) -> tuple[list[bool], tuple[str, ...], str]:
+    results = [part.measure(subject, context) for part in parts]
+    records = tuple(dict.fromkeys(r for _, found, _ in results for r in found))
+    return [value > 0 for value, _, _ in results], records, "; ".join(n for _, _, n in results)
+
+
+@attrs.frozen
+class AllMet:
+    """1 when every one of ``parts`` is met (above 0: an ``AtLeast``, a 1/0 input), else 0 (且)."""
+
+    parts: tuple[Measure, ...] = attrs.field(converter=_measures)
+
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        met, records, note = _combined(self.parts, subject, context)
+        return Fraction(int(all(met))), records, f"all of ({note})"
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return " 且 ".join(part.describe() for part in self.parts)
+
+
+@attrs.frozen
+class AnyMet:
+    """1 when at least one of ``parts`` is met (above 0), else 0 (或)."""
+
+    parts: tuple[Measure, ...] = attrs.field(converter=_measures)
+
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        met, records, note = _combined(self.parts, subject, context)
+        return Fraction(int(any(met))), records, f"any of ({note})"
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return " 或 ".join(part.describe() for part in self.parts)
+
+
+@attrs.frozen
+class NotMet:
+    """1 when ``inner`` is not met (0 or less), else 0 (未…: 全年无违纪记录)."""
+
+    inner: Measure
+
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        value, records, note = self.inner.measure(subject, context)
+        return Fraction(int(value <= 0)), records, f"not ({note})"
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return f"非({self.inner.describe()})"
 
 
 def _statistic(value: str) -> str:
