@@ -28,6 +28,8 @@ from cppcc_model.assess.cohorts import (
 )
 from cppcc_model.assess.engine import Assessment, RuleEvaluationError, assess
 from cppcc_model.assess.groups import (
+    AllMet,
+    AnyMet,
     AtLeast,
     Count,
     External,
@@ -37,8 +39,11 @@ from cppcc_model.assess.groups import (
     GroupRequirement,
     GroupRules,
     GroupsAssessment,
+    Measure,
+    MeasureContext,
     MemberCount,
     MemberTotal,
+    NotMet,
     QuartersCovered,
     Rate,
     RequirementShare,
@@ -71,6 +76,8 @@ from cppcc_model.scorecard import (
 
 __all__ = [
     "Adjustment",
+    "AllMet",
+    "AnyMet",
     "Assessment",
     "AtLeast",
     "AwardConstraintError",
@@ -93,8 +100,11 @@ __all__ = [
     "GroupRules",
     "GroupsAssessment",
     "Line",
+    "Measure",
+    "MeasureContext",
     "MemberCount",
     "MemberTotal",
+    "NotMet",
     "QuartersCovered",
     "RankMethod",
     "RankedEntry",

@@ -34,7 +34,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.numbers import format_fraction
 from cppcc_model.outputs.results import Results, body_results, member_results
 from cppcc_model.rules.ruleset import RuleSet
-from cppcc_model.scorecard import ScoreCard
+from cppcc_model.scorecard import RequirementResult, ScoreCard
 
 __all__ = ["check", "explain", "rank_command", "score"]
 
@@ -74,6 +74,12 @@ def _requirements_text(card: ScoreCard) -> str:
     return "达标" if card.requirements_met else "未达标"
 
 
+def _met_text(result: RequirementResult) -> str:
+    if not result.applicable:
+        return "不适用"
+    return "达标" if result.met else "未达标"
+
+
 def _ordered_cards(assessment: Assessment) -> list[ScoreCard]:
     return sorted(assessment.cards, key=lambda c: (name_key(c.member_name), c.member_id))
 
@@ -105,7 +111,7 @@ def score(
         row: list[Cell] = [
             card.member_id,
             card.member_name,
-            _present(rule_set, card.total),
+            _present(rule_set, card.total) if card.complete else card.display_total,
             card.grade,
         ]
         row += [
@@ -220,7 +226,8 @@ def _explain_rows(card: ScoreCard, rule_set: RuleSet) -> list[list[Cell]]:
             ]
         )
     rows.extend([None, None, a.clause, None, None, None, a.note] for a in card.adjustments)
-    rows.append([None, None, None, None, None, _present(rule_set, card.total), "总分 total"])
+    total = _present(rule_set, card.total) if card.complete else card.display_total
+    rows.append([None, None, None, None, None, total, "总分 total"])
     return rows
 
 
@@ -271,7 +278,7 @@ def explain(
             _STRENGTH.get(r.strength, r.strength),
             r.needed,
             r.count,
-            "达标" if r.met else "未达标",
+            _met_text(r),
         ]
         for r in card.requirements
     ]
@@ -323,7 +330,7 @@ def _member_check(
                 _STRENGTH.get(r.strength, r.strength),
                 r.needed,
                 r.count,
-                "达标" if r.met else "未达标",
+                _met_text(r),
             ]
             for r in card.requirements
         )

@@ -26,6 +26,7 @@ from cppcc_model.io._tables_schema import (
     Table,
 )
 from cppcc_model.ledger import Ledger
+from cppcc_model.model import InputSubject
 
 __all__ = ["Headers", "ledger_rows", "table_cells", "write_csv_directory", "write_workbook"]
 
@@ -86,6 +87,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
                 "joined": m.joined,
                 "left": m.left,
                 "workplace": m.workplace,
+                "tags": m.tags,
             }
         )
         rows["roles"].extend(
@@ -160,6 +162,8 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             "level": c.level,
             "length_chars": c.length_chars,
             "note": c.note,
+            "amount": c.amount,
+            "reported_on": c.reported_on,
             **_body("body", c.body),
         }
         for c in ledger.contributions
@@ -176,6 +180,18 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             "note": r.note,
         }
         for r in ledger.award_records
+    ]
+    rows["inputs"] = [
+        {
+            "subject_id": i.subject_id,
+            "period": i.period,
+            "key": i.key,
+            "value": i.value,
+            "subject_kind": None if i.subject_kind is InputSubject.MEMBER else i.subject_kind,
+            "note": i.note,
+            "source": i.source,
+        }
+        for i in ledger.inputs
     ]
     for w in ledger.work_plans:
         rows["work_plans"].append({"id": w.id, "year": w.year, "title": w.title})
