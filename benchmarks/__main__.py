@@ -33,13 +33,17 @@ _PHASES = (
     ("build", "build the ledger in memory (generator)"),
     ("write", "write it to files (setup)"),
     ("load", "load the ledger from files"),
-    ("score", "score: library `assess` (first)"),
-    ("rescore", "re-score: library `assess` again"),
+    ("score", "score: library `assess` (first: columns from the ledger + plan)"),
+    ("rescore", "re-score: library `assess` again (columns kept)"),
+    ("whatif_setup", "what-if: hold the assessment (WhatIf)"),
+    ("whatif", "what-if: replace one proposal and re-score"),
     ("rank", "rank the totals"),
     ("end_to_end", "end to end: load + score + rank"),
     ("dict_loop", "reference: plain dict loop"),
     ("numpy_columns", "reference: numpy, columns from the ledger"),
     ("numpy", "reference: numpy, vectorised scoring"),
+    ("polars_columns", "reference: polars, frames from the ledger"),
+    ("polars", "reference: polars, scoring"),
 )
 _MIB = 1024 * 1024
 
@@ -81,7 +85,7 @@ def _phase_table(name: str, target: int, result: dict[str, Any]) -> list[str]:
         "|---|---:|---:|---:|---:|---:|",
     ]
     for key, label in _PHASES:
-        if key not in result:
+        if result.get(key) is None:
             continue
         seconds = result[key] * factor
         if key == "end_to_end":
@@ -135,6 +139,33 @@ def _ratio_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
             f"| {name} | {_seconds(score * factor)}{mark} | {_seconds(loop * factor)}{mark} | "
             f"{score / loop:.1f}× | {numpy_cells} | {result['rescore'] / loop:.1f}× | "
             f"{'yes' if all(identical) else 'NO'} |"
+        )
+    return lines
+
+
+def _polars_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
+    lines = [
+        "| scale | library score, first (s) | library re-score (s) | polars score (s) "
+        "| re-score / polars | first score / polars with frames | what-if (s) "
+        "| load + score + rank (s) | library columns (B/record) | polars frames (B/record) "
+        "| identical totals |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, target, result in rows:
+        if "polars" not in result:
+            continue
+        factor = target / result["members"]
+        mark = "" if factor == 1 else " *"
+        vector, frames = result["polars"], result["polars_columns"]
+        records = result["records"]
+        lines.append(
+            f"| {name} | {_seconds(result['score'] * factor)}{mark} "
+            f"| {_seconds(result['rescore'] * factor)}{mark} | {_seconds(vector * factor)}{mark} "
+            f"| {result['rescore'] / vector:.1f}× | {result['score'] / (vector + frames):.1f}× "
+            f"| {_seconds(result['whatif'] * factor)}{mark} "
+            f"| {_seconds(result['end_to_end'] * factor)}{mark} "
+            f"| {result['columns_bytes'] / records:,.0f} | {result['polars_bytes'] / records:,.0f} "
+            f"| {'yes' if result['polars_identical'] and result['whatif_identical'] else 'NO'} |"
         )
     return lines
 
@@ -214,6 +245,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("## Library / reference\n")
     print("\n".join(_ratio_table(rows)))
+    print()
+    print("## Library / hand-written polars\n")
+    print("\n".join(_polars_table(rows)))
     print()
     for name, target, result in rows:
         print("\n".join(_phase_table(name, target, result)))

@@ -28,8 +28,15 @@ from typing import Any, TypeVar
 from cppcc_rules_tongcheng import build_rule_set
 
 from benchmarks.generate import generate_ledger, period
-from benchmarks.reference import dict_loop_totals, numpy_totals, to_columns
+from benchmarks.reference import (
+    dict_loop_totals,
+    numpy_totals,
+    polars_totals,
+    to_columns,
+    to_polars,
+)
 from cppcc_model.assess import assess, rank
+from cppcc_model.engine.whatif import WhatIf
 from cppcc_model.io.dataset import load_dataset, write_dataset
 
 __all__ = ["measure"]
@@ -75,6 +82,40 @@ def _timed(results: dict[str, Any], name: str, action: Callable[[], T]) -> T:
     return value
 
 
+def _columns_size(ledger: Any) -> dict[str, int]:
+    """Bytes the columnar engine holds for the ledger (its cached frames)."""
+    from cppcc_model.engine.columns import columns_of
+
+    columns = columns_of(ledger)
+    frames = (
+        columns.credits,
+        columns.proposal_events,
+        columns.info_events,
+        columns.merges,
+        columns.conversions,
+    )
+    return {"columns_bytes": sum(frame.estimated_size() for frame in frames)}
+
+
+def _totals(ledger: Any, rule_set: Any, year: Any) -> Any:
+    return assess(ledger, rule_set, year).totals()
+
+
+def _changed_proposal(ledger: Any) -> Any:
+    """One proposal changed: its filing dropped, or a filing added."""
+    import attrs
+
+    from cppcc_model.model import ProposalEvent, ProposalStep
+
+    proposal = ledger.proposals[len(ledger.proposals) // 2]
+    if any(event.step is ProposalStep.FILED for event in proposal.history):
+        changed = attrs.evolve(proposal, history=())
+    else:
+        step = ProposalEvent(ProposalStep.FILED, proposal.submitted_on)
+        changed = attrs.evolve(proposal, history=(step,))
+    return changed
+
+
 def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
     """Every figure of one scale (see the module docstring)."""
     results: dict[str, Any] = {"members": members, "seed": seed, "format": fmt}
@@ -93,13 +134,25 @@ def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
         assessment = _timed(results, "score", lambda: assess(ledger, rule_set, year))
         ranking = _timed(results, "rank", functools.partial(rank, assessment.totals()))
         results["end_to_end"] = time.perf_counter() - start
-    results["assessed"] = len(assessment.cards)
+    results["assessed"] = len(assessment.member_ids)
     results["ranked"] = len(ranking.entries)
     totals = assessment.totals()
     del assessment, ranking
-    again = _timed(results, "rescore", lambda: assess(ledger, rule_set, year))
-    results["rescore_identical"] = again.totals() == totals
+    again = _timed(results, "rescore", lambda: assess(ledger, rule_set, year).totals())
+    results["rescore_identical"] = again == totals
     del again
+    results.update(_columns_size(ledger))
+    session = _timed(results, "whatif_setup", lambda: WhatIf(ledger, rule_set, year))
+    edit = _changed_proposal(ledger)
+    changed = _timed(results, "whatif", functools.partial(session.replace, edit))
+    results["whatif_changed"] = len(changed)
+    results["whatif_identical"] = session.totals() == _totals(session.ledger_now(), rule_set, year)
+    del session, changed
+    frames = _timed(results, "polars_columns", lambda: to_polars(ledger))
+    by_polars = _timed(results, "polars", functools.partial(polars_totals, frames, year))
+    results["polars_identical"] = by_polars == totals
+    results["polars_bytes"] = sum(f.estimated_size() for f in frames.frames.values())
+    del frames, by_polars
     reference = _timed(results, "dict_loop", lambda: dict_loop_totals(ledger, year))
     results["dict_loop_identical"] = reference == totals
     try:

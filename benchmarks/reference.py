@@ -40,7 +40,15 @@ from cppcc_model.model import (
     RoleKind,
 )
 
-__all__ = ["ColumnarLedger", "dict_loop_totals", "numpy_totals", "to_columns"]
+__all__ = [
+    "ColumnarLedger",
+    "PolarsLedger",
+    "dict_loop_totals",
+    "numpy_totals",
+    "polars_totals",
+    "to_columns",
+    "to_polars",
+]
 
 _PLENARY = {
     AttendanceStatus.PRESENT: 50,
@@ -303,3 +311,242 @@ def numpy_totals(columns: ColumnarLedger) -> dict[str, Fraction]:
         member_id: Fraction(int(total), columns.scale)
         for member_id, total in zip(columns.ids, totals.tolist(), strict=True)
     }
+
+
+class PolarsLedger:
+    """A ledger's raw records as polars frames, before any rule is applied.
+
+    ``attendance`` (member, kind, status, on), ``signers`` (proposal, member, position,
+    signers, collective, on), ``proposal_events`` (proposal, step, on, parent),
+    ``authors`` (report, member, on), ``info_events`` (report, step, on), ``contributions``
+    (member, kind, on), and ``members`` (id, joined, left, standing spells as start/end).
+    """
+
+    def __init__(self, frames: dict[str, Any]) -> None:
+        """Hold the frames."""
+        self.frames = frames
+
+
+def to_polars(ledger: Ledger) -> PolarsLedger:
+    """Flatten the records into frames of plain values (what a loader producing columns does)."""
+    import polars as pl
+
+    att: dict[str, list[Any]] = {"member": [], "kind": [], "status": [], "on": []}
+    for activity in ledger.activities:
+        kind = activity.kind.value
+        for entry in activity.attendance:
+            att["member"].append(entry.member_id)
+            att["kind"].append(kind)
+            att["status"].append(entry.status.value)
+            att["on"].append(activity.start)
+    sig: dict[str, list[Any]] = {
+        "proposal": [],
+        "member": [],
+        "position": [],
+        "signers": [],
+        "collective": [],
+        "on": [],
+    }
+    events: dict[str, list[Any]] = {"proposal": [], "step": [], "on": [], "parent": []}
+    for proposal in ledger.proposals:
+        collective = proposal.proposer_kind is ProposerKind.COLLECTIVE
+        count = len(proposal.member_ids)
+        for position, member_id in enumerate(proposal.member_ids):
+            sig["proposal"].append(proposal.id)
+            sig["member"].append(member_id)
+            sig["position"].append(position)
+            sig["signers"].append(count)
+            sig["collective"].append(collective)
+            sig["on"].append(proposal.submitted_on)
+        for event in proposal.history:
+            if event.step in (ProposalStep.FILED, ProposalStep.MERGED):
+                events["proposal"].append(proposal.id)
+                events["step"].append(event.step.value)
+                events["on"].append(event.on)
+                events["parent"].append(event.parent_id)
+    authors: dict[str, list[Any]] = {"report": [], "member": [], "on": []}
+    info_events: dict[str, list[Any]] = {"report": [], "on": []}
+    for report in ledger.info_reports:
+        for member_id in report.author_ids:
+            authors["report"].append(report.id)
+            authors["member"].append(member_id)
+            authors["on"].append(report.submitted_on)
+        for info_event in report.history:
+            if info_event.step is InfoStep.ADOPTED:
+                info_events["report"].append(report.id)
+                info_events["on"].append(info_event.on)
+    contributions: dict[str, list[Any]] = {"member": [], "kind": [], "on": []}
+    for contribution in ledger.contributions:
+        for member_id in contribution.author_ids:
+            contributions["member"].append(member_id)
+            contributions["kind"].append(contribution.kind.value)
+            contributions["on"].append(contribution.on)
+    members: dict[str, list[Any]] = {"id": [], "joined": [], "left": []}
+    spells: dict[str, list[Any]] = {"id": [], "start": [], "end": []}
+    for member in ledger.members:
+        members["id"].append(member.id)
+        members["joined"].append(member.joined)
+        members["left"].append(member.left)
+        for spell in member.roles:
+            if spell.role is RoleKind.STANDING_MEMBER:
+                spells["id"].append(member.id)
+                spells["start"].append(spell.start)
+                spells["end"].append(spell.end)
+    date = pl.Date
+    return PolarsLedger(
+        {
+            "attendance": pl.DataFrame(
+                att,
+                schema={"member": pl.String, "kind": pl.String, "status": pl.String, "on": date},
+            ),
+            "signers": pl.DataFrame(
+                sig,
+                schema={
+                    "proposal": pl.String,
+                    "member": pl.String,
+                    "position": pl.Int32,
+                    "signers": pl.Int32,
+                    "collective": pl.Boolean,
+                    "on": date,
+                },
+            ),
+            "proposal_events": pl.DataFrame(
+                events,
+                schema={"proposal": pl.String, "step": pl.String, "on": date, "parent": pl.String},
+            ),
+            "authors": pl.DataFrame(
+                authors, schema={"report": pl.String, "member": pl.String, "on": date}
+            ),
+            "info_events": pl.DataFrame(info_events, schema={"report": pl.String, "on": date}),
+            "contributions": pl.DataFrame(
+                contributions, schema={"member": pl.String, "kind": pl.String, "on": date}
+            ),
+            "members": pl.DataFrame(
+                members, schema={"id": pl.String, "joined": date, "left": date}
+            ),
+            "spells": pl.DataFrame(spells, schema={"id": pl.String, "start": date, "end": date}),
+        }
+    )
+
+
+def polars_totals(
+    frames: PolarsLedger, period: Period, as_of: dt.date | None = None
+) -> dict[str, Fraction]:
+    """The same totals, every rule written as polars expressions over :func:`to_polars`."""
+    import polars as pl
+
+    as_of = period.end if as_of is None else as_of
+    start, end = period.start, period.end
+    f = frames.frames
+    in_period = pl.col("on").is_between(start, end)
+    members = f["members"].filter(
+        (pl.col("joined").is_null() | (pl.col("joined") <= end))
+        & (pl.col("left").is_null() | (pl.col("left") >= start))
+    )
+    ids = members["id"]
+    standing = (
+        f["spells"]
+        .filter((pl.col("start") <= end) & (pl.col("end").is_null() | (pl.col("end") >= start)))
+        .select("id")
+        .unique()
+    )["id"]
+    signers = f["signers"].filter(in_period)
+    joint = signers.filter(~pl.col("collective") & (pl.col("signers") > 1))
+    scale = 2
+    for k in joint["signers"].unique().to_list():
+        scale = math.lcm(scale, 2 * (k - 1))
+
+    plenary = {s.value: v for s, v in _PLENARY.items()}
+    standing_values = {s.value: v for s, v in _STANDING.items()}
+    attendance = f["attendance"].filter(in_period)
+    meetings = pl.concat(
+        [
+            attendance.filter(pl.col("kind") == ActivityKind.PLENARY.value).select(
+                "member", pl.col("status").replace_strict(plenary, return_dtype=pl.Int64).alias("p")
+            ),
+            attendance.filter(
+                (pl.col("kind") == ActivityKind.STANDING_COMMITTEE_MEETING.value)
+                & pl.col("member").is_in(standing.implode())
+            ).select(
+                "member",
+                pl.col("status")
+                .replace_strict(standing_values, default=0, return_dtype=pl.Int64)
+                .alias("p"),
+            ),
+        ]
+    ).with_columns(pl.lit(0, pl.Int8).alias("c"))
+    counted = [k.value for k in _COUNTED_KINDS]
+    attended = [s.value for s in _ATTENDED]
+    activities = attendance.filter(
+        pl.col("kind").is_in(counted) & pl.col("status").is_in(attended)
+    ).select("member", pl.lit(2, pl.Int64).alias("p"), pl.lit(2, pl.Int8).alias("c"))
+    speeches = {k.value: v for k, v in _SPEECHES.items()}
+    spoken = (
+        f["contributions"]
+        .filter(in_period & pl.col("kind").is_in(list(speeches)))
+        .select(
+            "member",
+            pl.col("kind").replace_strict(speeches, return_dtype=pl.Int64).alias("p"),
+            pl.lit(2, pl.Int8).alias("c"),
+        )
+    )
+    events = f["proposal_events"].filter(pl.col("on") <= as_of)
+    filed = events.filter(pl.col("step") == ProposalStep.FILED.value).select("proposal").unique()
+    merged = (
+        events.filter(pl.col("step") == ProposalStep.MERGED.value)
+        .join(filed, left_on="parent", right_on="proposal")
+        .select("proposal")
+    )
+    counts = pl.concat([filed, merged]).unique().with_columns(pl.lit(True).alias("filed"))
+    k = pl.col("signers").cast(pl.Int64)
+    value = pl.when(pl.col("filed")).then(25).otherwise(10).cast(pl.Int64) * scale
+    share = (
+        pl.when(pl.col("collective"))
+        .then(pl.when(pl.col("position") < 3).then(value).otherwise(0))
+        .when(k == 1)
+        .then(value)
+        .when(pl.col("position") == 0)
+        .then(value // 2)
+        .otherwise(value // (2 * (k - 1)))
+    )
+    proposals = (
+        signers.join(counts, on="proposal", how="left")
+        .with_columns(pl.col("filed").fill_null(False))
+        .select("member", share.alias("p"), pl.lit(1, pl.Int8).alias("c"))
+    )
+    adopted = (
+        f["info_events"]
+        .filter(pl.col("on") <= as_of)
+        .select("report")
+        .unique()
+        .with_columns(pl.lit(True).alias("adopted"))
+    )
+    information = (
+        f["authors"]
+        .filter(in_period)
+        .join(adopted, on="report", how="left")
+        .select(
+            "member",
+            pl.when(pl.col("adopted")).then(15).otherwise(10).cast(pl.Int64).alias("p"),
+            pl.lit(3, pl.Int8).alias("c"),
+        )
+    )
+    scaled = [
+        frame.with_columns(pl.col("p") * scale)
+        for frame in (meetings, activities, spoken, information)
+    ]
+    credits = pl.concat([*scaled, proposals]).filter(pl.col("member").is_in(ids.implode()))
+    caps = pl.DataFrame(
+        {"c": [0, 1, 2, 3], "cap": [cap * scale for cap in _CAPS]},
+        schema={"c": pl.Int8, "cap": pl.Int64},
+    )
+    sums = (
+        credits.group_by("member", "c")
+        .agg(pl.col("p").sum())
+        .join(caps, on="c")
+        .select("member", pl.min_horizontal("p", "cap").alias("p"))
+        .group_by("member")
+        .agg(pl.col("p").sum())
+    )
+    totals = dict(zip(sums["member"].to_list(), sums["p"].to_list(), strict=True))
+    return {member_id: Fraction(totals.get(member_id, 0), scale) for member_id in ids.to_list()}

@@ -50,8 +50,7 @@ def docs_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for tool in (
         "mkdocs",
         "material",
-        "mkdocstrings_handlers.python",
-        "griffe_fieldz",
+        "mkdocs_autorefs",
         "mkdocs_static_i18n",
         "jieba",
     ):

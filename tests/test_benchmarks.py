@@ -18,7 +18,13 @@ from hypothesis import strategies as st
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate_ledger, period
-from benchmarks.reference import dict_loop_totals, numpy_totals, to_columns
+from benchmarks.reference import (
+    dict_loop_totals,
+    numpy_totals,
+    polars_totals,
+    to_columns,
+    to_polars,
+)
 
 from cppcc_model.assess import assess
 from cppcc_model.io import json as ledger_json
@@ -51,6 +57,15 @@ def test_numpy_gives_the_engines_exact_totals(small_ledger: Ledger) -> None:
     assert numpy_totals(to_columns(small_ledger, period())) == library
 
 
+def test_polars_gives_the_engines_exact_totals(small_ledger: Ledger) -> None:
+    library = assess(small_ledger, RULES, period(), engine="reference").totals()
+    columnar = assess(small_ledger, RULES, period(), engine="columnar").totals()
+    assert polars_totals(to_polars(small_ledger), period()) == library == columnar
+    as_of = period().start.replace(month=6, day=30)
+    early = assess(small_ledger, RULES, period(), as_of=as_of, engine="columnar").totals()
+    assert polars_totals(to_polars(small_ledger), period(), as_of) == early
+
+
 def test_an_earlier_as_of_date_changes_both_alike(small_ledger: Ledger) -> None:
     as_of = period().start.replace(month=6, day=30)
     library = assess(small_ledger, RULES, period(), as_of=as_of).totals()
@@ -65,6 +80,8 @@ def test_the_reference_matches_the_engine_on_any_seed(members: int, seed: int) -
     ledger = generate_ledger(members, seed=seed)
     library = assess(ledger, RULES, period()).totals()
     assert dict_loop_totals(ledger, period()) == library
+    assert polars_totals(to_polars(ledger), period()) == library
+    assert assess(ledger, RULES, period(), engine="columnar").totals() == library
 
 
 def test_the_generator_is_reproducible_for_a_seed() -> None:

@@ -115,7 +115,11 @@ def test_counts_and_rates(proposals: list[Proposal]) -> None:
     assert stats.feedback_rate.value == Fraction(3, 4)
     assert stats.satisfaction_rate.value == Fraction(2, 3)
     assert stats.rate("collective_share").value == Fraction(1, 6)
-    assert set(stats.rates()) == set(RATE_DEFINITIONS)
+    shares = {f"reply_share:{c}" for c in "abc"} | {
+        f"satisfaction_share:{level}"
+        for level in ("satisfied", "basically_satisfied", "dissatisfied")
+    }
+    assert set(stats.rates()) == set(RATE_DEFINITIONS) | shares
     data = stats.as_dict()
     assert data["rates"]["filing_rate"] == {  # type: ignore[index]
         "label": "立案率",
@@ -123,6 +127,7 @@ def test_counts_and_rates(proposals: list[Proposal]) -> None:
         "denominator": 10,
         "fraction": "3/5",
         "percent": "60.00%",
+        "definition": "立案/收到提案",
     }
 
 

@@ -1,4 +1,7 @@
-"""Attendance statistics: by kind of meeting or activity, and by member.
+"""Attendance statistics: by kind of meeting or activity, by member, by sector.
+
+:func:`sector_turnout` says how many sectors (界别) took part in a period's activities
+("X个界别的委员参加"), and which took part in each.
 
 Who counts: every roll-call entry of the activities that start inside the period. A member
 on the roll call was invited; ``attended`` is present, late, left early or partly present;
@@ -22,15 +25,19 @@ from cppcc_model.labels import LabeledEnum
 from cppcc_model.ledger import Ledger
 from cppcc_model.model.activities import Activity, ActivityKind, Attendance, AttendanceStatus
 from cppcc_model.model.periods import Period
+from cppcc_model.proposals.errors import StatisticsQueryError
 from cppcc_model.proposals.figures import Figure
+from cppcc_model.proposals.grouping import NOT_RECORDED
 from cppcc_model.proposals.statistics import add_counts
 
 __all__ = [
     "AttendanceCounts",
     "AttendanceGrouping",
     "AttendanceStats",
+    "SectorTurnout",
     "attendance_statistics",
     "attendance_statistics_by",
+    "sector_turnout",
 ]
 
 
@@ -40,6 +47,7 @@ class AttendanceGrouping(LabeledEnum, kind_label="出勤统计口径 (attendance
     KIND = ("kind", "会议类别", "活动类别")
     MEMBER = ("member", "委员")
     ACTIVITY = ("activity", "会议", "活动")
+    SECTOR = ("sector", "界别")
 
 
 @attrs.frozen
@@ -154,18 +162,85 @@ def attendance_statistics_by(
     *,
     kinds: Iterable[ActivityKind | str] | None = None,
 ) -> dict[str, AttendanceStats]:
-    """Attendance over ``period`` per kind of activity (by its id), member or activity.
+    """Attendance over ``period`` per kind of activity (by its id), member, activity or sector.
 
-    Keys are sorted; kinds, members and activities without any roll-call entry are left out.
+    Keys are sorted; kinds, members, activities and sectors without any roll-call entry are
+    left out. Grouping by sector (the member's 界别) needs a ledger, whose roster it reads.
+
+    Raises:
+        StatisticsQueryError: grouping by sector without a ledger.
+
     """
     grouping = AttendanceGrouping.parse(by)
+    sectors = _sectors_of(source, grouping)
     groups: dict[str, AttendanceCounts] = defaultdict(AttendanceCounts)
     for activity, entry in _entries(source, period, kinds):
         if grouping is AttendanceGrouping.KIND:
             key = activity.kind.value
         elif grouping is AttendanceGrouping.MEMBER:
             key = entry.member_id
+        elif grouping is AttendanceGrouping.SECTOR:
+            key = sectors.get(entry.member_id, NOT_RECORDED)
         else:
             key = activity.id
         groups[key] = groups[key] + _entry_counts(activity, entry)
     return {key: AttendanceStats(groups[key]) for key in sorted(groups)}
+
+
+def _sectors_of(
+    source: Ledger | Iterable[Activity], grouping: AttendanceGrouping
+) -> dict[str, str]:
+    if grouping is not AttendanceGrouping.SECTOR:
+        return {}
+    if not isinstance(source, Ledger):
+        raise StatisticsQueryError(
+            "attendance by sector needs the ledger's roster",
+            hint="pass the ledger, not only its activities",
+        )
+    return {member.id: member.sector_id for member in source.members}
+
+
+@attrs.frozen
+class SectorTurnout:
+    """Which sectors (界别) took part: members of them attended, activity by activity.
+
+    ``by_activity`` maps each activity that started in the period (with a roll call) to the
+    sectors of the members who attended it, sorted; ``sectors`` is every sector that took part
+    in any of them; ``of`` how many sectors the committee has.
+    """
+
+    by_activity: dict[str, tuple[str, ...]]
+    sectors: tuple[str, ...]
+    of: int
+
+    @property
+    def taking_part(self) -> int:
+        """How many sectors took part at all (界别参与数)."""
+        return len(self.sectors)
+
+    @property
+    def share(self) -> Figure:
+        """界别参与率: sectors that took part / the committee's sectors."""
+        return Figure(len(self.sectors), self.of, "界别参与率", "sector_share", "参与界别/全部界别")
+
+
+def sector_turnout(
+    ledger: Ledger, period: Period, *, kinds: Iterable[ActivityKind | str] | None = None
+) -> SectorTurnout:
+    """How many sectors took part in the activities of ``period`` (of ``kinds``), and which.
+
+    A sector took part in an activity when at least one of its members attended it (present,
+    late, left early or partly present); excused and unexcused absences do not count.
+    """
+    sectors = {member.id: member.sector_id for member in ledger.members}
+    by_activity: dict[str, set[str]] = {}
+    for activity, entry in _entries(ledger, period, kinds):
+        seen = by_activity.setdefault(activity.id, set())
+        if _entry_counts(activity, entry).attended and entry.member_id in sectors:
+            seen.add(sectors[entry.member_id])
+    every = sorted({sector for found in by_activity.values() for sector in found})
+    return SectorTurnout(
+        {key: tuple(sorted(found)) for key, found in by_activity.items()},
+        tuple(every),
+        len(ledger.sectors),
+    )

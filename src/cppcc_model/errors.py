@@ -35,7 +35,8 @@ class Location:
     """Where a problem is: any combination of file, sheet, row, column, record and rule coordinates.
 
     Rows and lines are 1-based, as a spreadsheet or an editor shows them. ``path`` is a
-    JSON-style path to a field (``$.members[3].name``).
+    JSON-style path to a field (``$.members[3].name``). ``table`` names a table given as rows
+    (a database table, a data frame), as the caller named it; its rows count from 1.
     """
 
     file: str | None = None
@@ -49,6 +50,7 @@ class Location:
     clause: str | None = None
     line: int | None = None
     key: str | None = None
+    table: str | None = None
 
     def __str__(self) -> str:
         parts: list[str] = []
@@ -62,6 +64,8 @@ class Location:
             parts.append(self.file)
         if self.sheet is not None:
             parts.append(f"sheet {self.sheet!r}")
+        if self.table is not None:
+            parts.append(f"table {self.table!r}")
         if self.line is not None:
             parts.append(f"line {self.line}")
         if self.key is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
@@ -179,6 +179,9 @@ class Ledger:
     inputs: tuple[Input, ...] = attrs.field(default=(), converter=_inputs_tuple)
 
     def __attrs_post_init__(self) -> None:
+        canonical = _canonical_labels(self.proposals, self.committee)
+        if canonical is not None:
+            object.__setattr__(self, "proposals", canonical)
         problems = list(_integrity_problems(self))
         if problems:
             raise IntegrityError(
@@ -363,16 +366,22 @@ class Ledger:
         """The same roster with only the records dated inside ``period``.
 
         Records the kept ones refer to stay too, so the result is consistent: the proposals a
-        kept proposal was merged into (and theirs, in turn), and the 社情民意 items a kept item
-        was combined with. They follow the records of the period, in ledger order.
+        kept proposal was merged into (and theirs, in turn), the 社情民意 items a kept item
+        was combined with, and the activities kept items came from. They follow the records
+        of the period, in ledger order.
         """
+        reports = _with_referenced(
+            self.info_reports_in(period), self.info_reports, _combined_reports
+        )
+        sources = {r.activity_id for r in reports if r.activity_id is not None}
+        activities = self.activities_in(period)
+        kept = {a.id for a in activities}
+        activities += tuple(a for a in self.activities if a.id in sources and a.id not in kept)
         return attrs.evolve(
             self,
-            activities=self.activities_in(period),
+            activities=activities,
             proposals=_with_referenced(self.proposals_in(period), self.proposals, _merge_parents),
-            info_reports=_with_referenced(
-                self.info_reports_in(period), self.info_reports, _combined_reports
-            ),
+            info_reports=reports,
             contributions=self.contributions_in(period),
         )
 
@@ -468,6 +477,7 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
     sessions = {s.id for s in ledger.sessions}
     proposals = {p.id for p in ledger.proposals}
     reports = {r.id for r in ledger.info_reports}
+    activities = {a.id for a in ledger.activities}
     known_bodies = {
         BodyKind.UNIT: units,
         BodyKind.SPECIAL_COMMITTEE: committees,
@@ -538,11 +548,13 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
         for member_id in report.author_ids:
             if member_id not in members:
                 yield unknown(report.id, "member", member_id, "the authors")
+        if report.activity_id is not None and report.activity_id not in activities:
+            yield unknown(report.id, "activity", report.activity_id, "the source activity")
         for info_event in report.history:
             for other in info_event.combined_with:
                 if other not in reports:
                     yield unknown(report.id, "社情民意 item", other, "the combined issue")
-    subjects = {
+    input_subjects = {
         InputSubject.MEMBER: members,
         InputSubject.ACTIVITY_GROUP: groups,
         InputSubject.UNIT: units,
@@ -550,10 +562,47 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
         InputSubject.SPECIAL_COMMITTEE: committees,
     }
     for given in ledger.inputs:
-        if given.subject_id not in subjects[given.subject_kind]:
+        if given.subject_id not in input_subjects[given.subject_kind]:
             yield unknown(given.subject_id, given.subject_kind.label, given.subject_id, "the input")
     for contribution in ledger.contributions:
         yield from body_problem(contribution.id, contribution.body, "the authoring body")
         for member_id in contribution.author_ids:
             if member_id not in members:
                 yield unknown(contribution.id, "member", member_id, "the authors")
+
+
+def _canonical_labels(
+    proposals: tuple[Proposal, ...], committee: Committee
+) -> tuple[Proposal, ...] | None:
+    """The proposals with each reply category and rating written as the office's label.
+
+    ``"a"``, ``"A"`` and ``"A类"`` name the same category of the default scheme; a ledger keeps
+    the label (``"A类"``), so datasets written with English ids or Chinese labels load equal.
+    A label the office's vocabulary does not know is kept as written (the lifecycle reports
+    it). ``None`` when nothing changes.
+    """
+    scheme, scale = committee.reply_scheme, committee.satisfaction_scale
+    changed = False
+    result: list[Proposal] = []
+    for proposal in proposals:
+        events = []
+        touched = False
+        for event in proposal.history:
+            changes: dict[str, Any] = {}
+            if event.reply is not None:
+                category = scheme.find(event.reply)
+                if category is not None and category.label != event.reply:
+                    changes["reply"] = category.label
+            if event.satisfaction is not None:
+                level = scale.find(event.satisfaction)
+                if level is not None and level.label != event.satisfaction:
+                    changes["satisfaction"] = level.label
+            if changes:
+                event = attrs.evolve(event, **changes)
+                touched = True
+            events.append(event)
+        if touched:
+            proposal = attrs.evolve(proposal, history=tuple(events))
+            changed = True
+        result.append(proposal)
+    return tuple(result) if changed else None

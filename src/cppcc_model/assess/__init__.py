@@ -3,6 +3,8 @@
 * :func:`assess` — a ledger and a rule set in, an :class:`Assessment` of
   :class:`ScoreCard` objects out (:mod:`cppcc_model.assess.engine`);
 * :func:`rank` — ranks of any scored population (:mod:`cppcc_model.assess.ranking`);
+* :func:`rank_members` — the published member ranking: 姓氏笔画 ties, grades, sectors, groups
+  (:mod:`cppcc_model.assess.member_ranking`);
 * :func:`cohort_standings` — ranks within cohorts, GovTrack style
   (:mod:`cppcc_model.assess.cohorts`);
 * :func:`requirement_report` / :func:`requirement_summary` — who meets the minimum
@@ -50,6 +52,7 @@ from cppcc_model.assess.groups import (
     SubjectKind,
     assess_groups,
 )
+from cppcc_model.assess.member_ranking import MemberRankEntry, MemberRanking, rank_members
 from cppcc_model.assess.ranking import (
     Direction,
     RankedEntry,
@@ -103,6 +106,8 @@ __all__ = [
     "Measure",
     "MeasureContext",
     "MemberCount",
+    "MemberRankEntry",
+    "MemberRanking",
     "MemberTotal",
     "NotMet",
     "QuartersCovered",
@@ -124,6 +129,7 @@ __all__ = [
     "cohort_standings",
     "member_cohorts",
     "rank",
+    "rank_members",
     "requirement_report",
     "requirement_summary",
     "select_winners",

@@ -19,6 +19,7 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -47,6 +48,9 @@ from cppcc_model.rules.outcomes import (
     Trigger,
 )
 from cppcc_model.rules.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    from cppcc_model.engine.results import Results
 from cppcc_model.scorecard import (
     Adjustment,
     CategoryCard,
@@ -58,7 +62,10 @@ from cppcc_model.scorecard import (
     ScoreCard,
 )
 
-__all__ = ["Assessment", "RuleEvaluationError", "assess"]
+__all__ = ["COLUMNAR_FROM", "Assessment", "RuleEvaluationError", "assess"]
+
+COLUMNAR_FROM = 2000
+"""The ledger size (records) from which :func:`assess` runs the columnar engine by default."""
 
 RuleSetForYear = Callable[[int], RuleSet | None]
 """Finds the rule set in force in a given year (for consecutive-year triggers)."""
@@ -70,13 +77,40 @@ class RuleEvaluationError(CppccError):
 
 @attrs.frozen
 class Assessment:
-    """The score cards of one assessment, in member-id order."""
+    """The result of one assessment: every assessed member's figures and score cards.
+
+    Totals, category points, grades, requirement results and flags come from the columnar plan
+    (:mod:`cppcc_model.engine`) for everyone at once; an explained :class:`ScoreCard` is built
+    when it is asked for (:meth:`card` for one member, :attr:`cards` for all, in member-id
+    order) and is kept once built.
+    """
 
     rule_set: RuleSet
     period: Period
     as_of: dt.date
-    cards: tuple[ScoreCard, ...]
+    _cards: tuple[ScoreCard, ...] | None = attrs.field(default=None, alias="cards")
     not_assessed: tuple[str, ...] = ()
+    _results: _Columnar | None = attrs.field(default=None, alias="results", eq=False, repr=False)
+    _built: dict[str, ScoreCard] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+
+    @property
+    def cards(self) -> tuple[ScoreCard, ...]:
+        """Every assessed member's explained card, in member-id order (built on first use)."""
+        if self._cards is not None:
+            return self._cards
+        lazy = self._results
+        assert lazy is not None
+        missing = [m for m in lazy.results.member_ids if m not in self._built]
+        if missing:
+            scorer = _Scorer(lazy.ledger, self.rule_set, self.period, self.as_of)
+            for member_id in missing:
+                member = lazy.ledger.member(member_id)
+                self._built[member_id] = _scored(
+                    self.rule_set, member, functools.partial(_card, scorer, member, lazy.history)
+                )
+        cards = tuple(self._built[m] for m in lazy.results.member_ids)
+        object.__setattr__(self, "_cards", cards)
+        return cards
 
     def card(self, member_id: str) -> ScoreCard:
         """The score card of ``member_id``.
@@ -85,7 +119,16 @@ class Assessment:
             CppccError: when that member was not assessed.
 
         """
-        for card in self.cards:
+        lazy = self._results
+        if self._cards is None and lazy is not None and member_id in lazy.index:
+            if member_id not in self._built:
+                from cppcc_model.engine.cards import explain
+
+                self._built[member_id] = explain(
+                    lazy.ledger, self.rule_set, self.period, self.as_of, member_id, lazy.history
+                )
+            return self._built[member_id]
+        for card in self._cards or ():
             if card.member_id == member_id:
                 return card
         raise CppccError(
@@ -93,13 +136,61 @@ class Assessment:
             hint="check the id, and that the member served during the period",
         )
 
+    @property
+    def engine(self) -> str:
+        """The engine that scored: ``"columnar"`` or ``"reference"`` (see :func:`assess`)."""
+        return "reference" if self._results is None else "columnar"
+
+    @property
+    def member_ids(self) -> tuple[str, ...]:
+        """The assessed members' ids, in order."""
+        if self._cards is None and self._results is not None:
+            return self._results.results.member_ids
+        return tuple(card.member_id for card in self.cards)
+
     def totals(self) -> dict[str, Fraction]:
         """Each member's exact total; incomplete cards (an input pending) have none."""
+        if self._cards is None and self._results is not None:
+            return self._results.results.totals()
         return {card.member_id: card.total for card in self.cards if card.complete}
 
     def incomplete(self) -> dict[str, tuple[str, ...]]:
         """The members whose cards wait for an input, with the reasons; listed apart."""
+        if self._cards is None and self._results is not None:
+            return {}  # the columnar engine scores only rule sets that read no inputs
         return {card.member_id: card.pending for card in self.cards if not card.complete}
+
+    def category_points(self) -> dict[str, dict[str, Fraction]]:
+        """Each member's points per category (the categories that apply to the member)."""
+        if self._cards is None and self._results is not None:
+            return self._results.results.categories()
+        return {
+            card.member_id: {c.category_id: c.points for c in card.categories}
+            for card in self.cards
+        }
+
+    def grades(self) -> dict[str, str | None]:
+        """Each member's grade (``None`` when the rule set has no bands or none fits)."""
+        if self._cards is None and self._results is not None:
+            return self._results.results.grades()
+        return {card.member_id: card.grade for card in self.cards}
+
+    def requirement_results(self) -> dict[str, dict[str, tuple[int, bool]]]:
+        """Each member's (count, met) per requirement that applies to the member."""
+        if self._cards is None and self._results is not None:
+            return self._results.results.requirements()
+        return {
+            card.member_id: {
+                r.requirement_id: (r.count, r.met) for r in card.requirements if r.applicable
+            }
+            for card in self.cards
+        }
+
+    def flag_ids(self) -> dict[str, tuple[str, ...]]:
+        """Each member's raised flags (trigger ids, in rule-set order)."""
+        if self._cards is None and self._results is not None:
+            return self._results.results.flags()
+        return {card.member_id: tuple(f.trigger_id for f in card.flags) for card in self.cards}
 
     def to_dict(self) -> dict[str, object]:
         """Plain, JSON-ready data."""
@@ -111,6 +202,20 @@ class Assessment:
             "cards": [card.to_dict() for card in self.cards],
             "not_assessed": list(self.not_assessed),
         }
+
+
+@attrs.frozen(eq=False)
+class _Columnar:
+    """What an assessment computed by the columnar engine keeps to build cards on demand."""
+
+    ledger: Ledger
+    results: Results
+    history: RuleSetForYear | None
+    index: frozenset[str] = attrs.field()
+
+    @index.default
+    def _index(self) -> frozenset[str]:
+        return frozenset(self.results.member_ids)
 
 
 _SOURCE_ORDER = {source: index for index, source in enumerate(Source)}
@@ -862,6 +967,29 @@ def _apply_ladders(rule_set: RuleSet, flags: list[Flag]) -> tuple[Flag, ...]:
     )
 
 
+def _card(scorer: _Scorer, member: Member, history: RuleSetForYear | None) -> ScoreCard:
+    card = scorer.card(member)
+    if scorer.rule_set.triggers:
+        card = attrs.evolve(card, flags=scorer.flags(member, card, history))
+    return card
+
+
+def _scored(rule_set: RuleSet, member: Member, build: Callable[[], ScoreCard]) -> ScoreCard:
+    """``build()``, with a failing rule reported with the member, rule set and plugin."""
+    try:
+        return build()
+    except CppccError as error:  # keep the original cause, add where it happened
+        raise error.located(
+            Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id)
+        ) from error.__cause__
+    except Exception as error:  # an escape-hatch function or a plugin's block failed
+        raise RuleEvaluationError(
+            f"a rule failed while scoring member {member.id!r}: {type(error).__name__}: {error}",
+            where=Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id),
+            hint="fix the rule (or report it to the plugin's authors)",
+        ) from error
+
+
 def assess(
     ledger: Ledger,
     rule_set: RuleSet,
@@ -870,6 +998,7 @@ def assess(
     as_of: dt.date | None = None,
     members: Iterable[str] | None = None,
     history: RuleSetForYear | None = None,
+    engine: str = "auto",
 ) -> Assessment:
     """Score every member who served during ``period`` (or those in ``members``).
 
@@ -884,14 +1013,35 @@ def assess(
             triggers (:meth:`RuleSetRegistry.history
             <cppcc_model.rules.registry.RuleSetRegistry.history>` gives one from a registry);
             by default the same rule set, for the years it was in force.
+        engine: ``"columnar"``: figures for everyone from the compiled plan
+            (:mod:`cppcc_model.engine`), explained cards built when asked for;
+            ``"reference"``: the row-at-a-time interpreter builds every card at once (the
+            oracle the columnar engine is tested against); ``"auto"`` (default): the
+            columnar engine for ledgers of at least :data:`COLUMNAR_FROM` records, the
+            reference below that, where its fixed cost (tens of milliseconds) would dominate.
+            A rule set using a block the columnar engine does not compile yet
+            (:func:`cppcc_model.engine.support.unsupported` lists them) is scored by the
+            reference whichever is asked; :attr:`Assessment.engine` says which one ran.
+            All give equal results.
 
     Raises:
         RuleEvaluationError: when a rule fails for a member; it names the member, rule set
             and clause.
+        InvalidValueError: when ``engine`` is not known.
 
     """
+    if engine not in ("auto", "columnar", "reference"):
+        raise InvalidValueError(
+            f"engine {engine!r} is not known", hint="use 'auto', 'columnar' or 'reference'"
+        )
+    if engine == "auto":
+        engine = "columnar" if ledger.record_count >= COLUMNAR_FROM else "reference"
+    if engine == "columnar":
+        from cppcc_model.engine.support import unsupported
+
+        if unsupported(rule_set):
+            engine = "reference"
     as_of = period.end if as_of is None else as_of
-    scorer = _Scorer(ledger, rule_set, period, as_of)
     if members is None:
         chosen = [
             m
@@ -901,24 +1051,41 @@ def assess(
     else:
         chosen = [ledger.member(member_id) for member_id in dict.fromkeys(members)]
     chosen.sort(key=lambda m: m.id)
-    cards: list[ScoreCard] = []
-    for member in chosen:
-        try:
-            card = scorer.card(member)
-            if rule_set.triggers:
-                card = attrs.evolve(card, flags=scorer.flags(member, card, history))
-        except CppccError as error:  # keep the original cause, add where it happened
-            raise error.located(
-                Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id)
-            ) from error.__cause__
-        except Exception as error:  # an escape-hatch function or a plugin's block failed
-            raise RuleEvaluationError(
-                f"a rule failed while scoring member {member.id!r}: "
-                f"{type(error).__name__}: {error}",
-                where=Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id),
-                hint="fix the rule (or report it to the plugin's authors)",
-            ) from error
-        cards.append(card)
-    assessed = {card.member_id for card in cards}
+    assessed = {m.id for m in chosen}
     not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))
-    return Assessment(rule_set, period, as_of, tuple(cards), not_assessed)
+    if engine == "columnar":
+        from cppcc_model.engine import run
+
+        try:
+            results = run(ledger, rule_set, period, as_of=as_of, members=chosen, history=history)
+        except Exception as error:
+            # A failing rule (an escape-hatch function …): the reference interpreter reports it
+            # with the member, rule set and clause, exactly as before.
+            _reference_cards(ledger, rule_set, period, as_of, chosen, history)
+            raise error
+        return Assessment(
+            rule_set,
+            period,
+            as_of,
+            None,
+            not_assessed,
+            _Columnar(ledger, results, history),
+        )
+    cards = _reference_cards(ledger, rule_set, period, as_of, chosen, history)
+    return Assessment(rule_set, period, as_of, cards, not_assessed)
+
+
+def _reference_cards(
+    ledger: Ledger,
+    rule_set: RuleSet,
+    period: Period,
+    as_of: dt.date,
+    chosen: Sequence[Member],
+    history: RuleSetForYear | None,
+) -> tuple[ScoreCard, ...]:
+    """Every chosen member's card, by the row-at-a-time interpreter (the reference)."""
+    scorer = _Scorer(ledger, rule_set, period, as_of)
+    return tuple(
+        _scored(rule_set, member, functools.partial(_card, scorer, member, history))
+        for member in chosen
+    )

@@ -34,6 +34,7 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
+from cppcc_model.numbers import format_fraction
 
 __all__ = [
     "Direction",
@@ -148,6 +149,19 @@ class RankedEntry:
         """The score as a :class:`~fractions.Fraction`."""
         return Fraction(self.score)
 
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-ready data; the score exact, as text (``"129/2"``)."""
+        return {
+            "subject_id": self.subject_id,
+            "score": format_fraction(self.exact),
+            "rank": self.rank,
+            "tied": self.tied,
+            "tied_count": self.tied_count,
+            "ahead": self.ahead,
+            "position": self.position,
+            "decided_by": self.decided_by,
+        }
+
 
 @attrs.frozen
 class Ranking:
@@ -191,6 +205,19 @@ class Ranking:
     def top(self, places: int) -> tuple[RankedEntry, ...]:
         """The entries ranked ``places`` or better (all of a tie that straddles the cut)."""
         return tuple(item for item in self.entries if item.rank <= places)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain, JSON-ready data: the method, direction, tie-breakers and every entry.
+
+        Scores are exact text (``"25"``, ``"129/2"``); entries keep the ranking's order. The
+        same ranking always gives the same data, so results can be cached and compared.
+        """
+        return {
+            "method": self.method.value,
+            "direction": self.direction.value,
+            "tie_breakers": list(self.tie_breakers),
+            "entries": [item.to_dict() for item in self.entries],
+        }
 
 
 def _pairs(

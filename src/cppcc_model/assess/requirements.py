@@ -20,7 +20,13 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member
 from cppcc_model.numbers import format_fraction
 
-__all__ = ["RequirementRow", "RequirementSummary", "requirement_report", "requirement_summary"]
+__all__ = [
+    "RequirementRow",
+    "RequirementSummary",
+    "requirement_report",
+    "requirement_report_to_dict",
+    "requirement_summary",
+]
 
 
 @attrs.frozen
@@ -168,3 +174,42 @@ def requirement_summary(
             )
         )
     return tuple(summaries)
+
+
+def requirement_report_to_dict(
+    assessment: Assessment, ledger: Ledger, *, by: Iterable[str] = ("activity_group",)
+) -> dict[str, Any]:
+    """The whole requirement report as plain, JSON-ready data.
+
+    Gives the rule set, the period, each requirement (id, label, clause, strength, number
+    needed), one row per assessed member (:meth:`RequirementRow.to_dict`), and for each body
+    kind in ``by`` the completion per body (:meth:`RequirementSummary.to_dict`).
+
+    Raises:
+        InvalidValueError: for a body kind :func:`requirement_summary` does not know.
+
+    """
+    rule_set = assessment.rule_set
+    return {
+        "rule_set": rule_set.name,
+        "period": {
+            "start": assessment.period.start.isoformat(),
+            "end": assessment.period.end.isoformat(),
+        },
+        "as_of": assessment.as_of.isoformat(),
+        "requirements": [
+            {
+                "id": r.id,
+                "label": r.label,
+                "clause": r.clause,
+                "strength": r.strength.value,
+                "at_least": r.at_least,
+            }
+            for r in rule_set.requirements
+        ],
+        "members": [row.to_dict() for row in requirement_report(assessment)],
+        "summaries": {
+            kind: [s.to_dict() for s in requirement_summary(assessment, ledger, kind)]
+            for kind in by
+        },
+    }

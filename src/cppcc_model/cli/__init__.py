@@ -45,12 +45,19 @@ COMMANDS: dict[str, LazyCommand] = {
     "proposals": LazyCommand(
         "cppcc_model.cli.statistics:proposals",
         "Proposal (提案) figures.",
-        subcommands=("cppcc_model.cli.listings:proposal_list",),
+        subcommands=(
+            "cppcc_model.cli.listings:proposal_list",
+            "cppcc_model.cli.paragraphs:proposal_report_command",
+            "cppcc_model.cli.paragraphs:proposal_merges",
+        ),
     ),
     "info": LazyCommand(
         "cppcc_model.cli.statistics:info",
         "社情民意 information figures.",
-        subcommands=("cppcc_model.cli.listings:info_issues",),
+        subcommands=(
+            "cppcc_model.cli.listings:info_issues",
+            "cppcc_model.cli.paragraphs:info_report_command",
+        ),
     ),
     "workplan": LazyCommand(
         "cppcc_model.cli.statistics:workplan",
@@ -87,6 +94,18 @@ COMMANDS: dict[str, LazyCommand] = {
     "template": LazyCommand(
         "cppcc_model.cli.template:template",
         "Write a blank dataset workbook: every sheet, Chinese headers, drop-down lists, a guide.",
+    ),
+    "export-db": LazyCommand(
+        "cppcc_model.cli.database:export_db",
+        "Write DATA and its results (score cards, lines, rankings, awards) into a database.",
+    ),
+    "popolo": LazyCommand(
+        "cppcc_model.cli.popolo:popolo",
+        "Export the roster of DATA as Popolo JSON: persons, organizations, memberships, posts.",
+    ),
+    "serve": LazyCommand(
+        "cppcc_model.cli.serve:serve",
+        "Serve validate, score, rank, explain, awards and statistics as JSON over HTTP.",
     ),
     "plugins": LazyCommand(
         "cppcc_model.cli.plugins:plugins",
@@ -125,7 +144,8 @@ COMMANDS: dict[str, LazyCommand] = {
 def cli(ctx: click.Context, debug: bool, plugin_strict: bool, lang: str | None) -> None:
     """Score and rank CPPCC members under their district's rules (政协委员履职考核).
 
-    DATA is a dataset: a directory of CSV or xlsx files, one .xlsx workbook, or a .json file.
+    DATA is a dataset: a directory of CSV or xlsx files, one .xlsx workbook, a .json file, or
+    a database URL (sqlite:///x.db, postgresql://…).
     Exit codes: 0 ok, 1 internal error, 2 bad input or usage, 3 check failed, 4 plugin error.
     """
     given: Any = ctx.obj

@@ -68,12 +68,6 @@ def _present(rule_set: RuleSet, value: Fraction) -> Decimal:
     return rule_set.rounding.present(value)
 
 
-def _requirements_text(card: ScoreCard) -> str:
-    if not card.requirements:
-        return ""
-    return "达标" if card.requirements_met else "未达标"
-
-
 def _met_text(result: RequirementResult) -> str:
     if not result.applicable:
         return "不适用"
@@ -106,18 +100,27 @@ def score(
     columns += [(f"category:{cid}", label) for cid, label in categories]
     columns += [("requirements", "基本要求"), ("flags", "提示")]
     rows: list[list[Cell]] = []
-    for card in _ordered_cards(assessment):
-        by_id = {c.category_id: c for c in card.categories}
+    # every figure from the assessment's columns: no explained card is built for the table
+    totals, grades = assessment.totals(), assessment.grades()
+    points, results = assessment.category_points(), assessment.requirement_results()
+    flags = assessment.flag_ids()
+    binding = {r.id for r in rule_set.requirements if r.strength.value != "encouraged"}
+    labels = {t.id: t.label for t in rule_set.triggers}
+    names = {m.id: m.name for m in ledger.members}
+    for member_id in sorted(assessment.member_ids, key=lambda m: (name_key(names[m]), m)):
         row: list[Cell] = [
-            card.member_id,
-            card.member_name,
-            _present(rule_set, card.total) if card.complete else card.display_total,
-            card.grade,
+            member_id,
+            names[member_id],
+            _present(rule_set, totals[member_id])
+            if member_id in totals
+            else assessment.card(member_id).display_total,
+            grades[member_id],
         ]
-        row += [
-            _present(rule_set, by_id[cid].points) if cid in by_id else None for cid, _ in categories
-        ]
-        row += [_requirements_text(card), "；".join(f.label for f in card.flags) or None]
+        mine = points[member_id]
+        row += [_present(rule_set, mine[cid]) if cid in mine else None for cid, _ in categories]
+        met = results[member_id]
+        met_text = "达标" if all(ok for rid, (_, ok) in met.items() if rid in binding) else "未达标"
+        row += [met_text if met else "", "；".join(labels[f] for f in flags[member_id]) or None]
         rows.append(row)
     notes = [f"未评分 not assessed (did not serve): {', '.join(assessment.not_assessed)}"] * bool(
         assessment.not_assessed
@@ -125,7 +128,7 @@ def score(
     table = Table(
         f"委员履职得分 — {_header(rule_set, when)}", columns, rows, notes, sheet="委员得分"
     )
-    emit(Report([table], assessment.to_dict()), format, output)
+    emit(Report([table], assessment.to_dict() if format == "json" else None), format, output)
 
 
 @click.command("rank")

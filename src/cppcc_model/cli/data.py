@@ -49,7 +49,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
 
     Exits 0 when the dataset loads, 2 when it does not (nothing is loaded then).
     """
-    problems = validate_dataset(data)
+    problems = validate_dataset(data, lifecycles=True)
     lang: Lang = "en" if cli_context().lang == "en" else "zh"
     if problems:
         table = Table(
@@ -63,6 +63,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
                 {
                     "file": p.where.file,
                     "sheet": p.where.sheet,
+                    "table": p.where.table,
                     "row": p.where.row,
                     "column": p.where.column,
                     "record": p.where.record_id,

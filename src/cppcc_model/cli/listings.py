@@ -28,7 +28,7 @@ from cppcc_model.cli.records import (
     when_payload,
 )
 from cppcc_model.information import replay_info
-from cppcc_model.proposals import replay
+from cppcc_model.proposals import replay, rules_for
 
 __all__ = ["info_issues", "proposal_list"]
 
@@ -55,6 +55,7 @@ def proposal_list(
     names = body_names(ledger)
     member_names = {m.id: m.name for m in ledger.members}
     sessions = {s.id: s.label for s in ledger.sessions}
+    rules = rules_for(ledger.committee)
     rows: list[list[Cell]] = []
     records = []
     chosen = sorted(
@@ -62,22 +63,26 @@ def proposal_list(
         key=lambda p: (p.submitted_on, p.id),
     )
     for proposal in chosen:
-        status = replay(proposal, when.as_of)
+        status = replay(proposal, when.as_of, rules)
         if (key_only and not status.is_key) or not title_matches(proposal.subject, match):
             continue
         proposers = [member_names[m] for m in proposal.member_ids]
         if proposal.body is not None:
             proposers.append(body_key(proposal.body, names)[1])
         session = sessions.get(proposal.session_id or "")
+        units = [unit.name for unit in status.units]
         rows.append(
             [
                 proposal.id,
                 status.case_number,
                 proposal.subject,
+                proposal.topic,
                 "、".join(proposers),
                 session,
                 proposal.submitted_on.isoformat(),
                 status.state.label,
+                status.merged_into,
+                "、".join(units) or None,
                 "重点" if status.is_key else None,
             ]
         )
@@ -92,7 +97,9 @@ def proposal_list(
                 "state": status.state.value,
                 "outcome": status.outcome.value,
                 "key": status.is_key,
-                "handling_units": [u.name for u in status.units],
+                "topic": proposal.topic,
+                "merged_into": status.merged_into,
+                "handling_units": units,
             }
         )
     table = Table(
@@ -102,10 +109,13 @@ def proposal_list(
             ("id", "编号"),
             ("case_number", "案号"),
             ("subject", "案由"),
+            ("topic", "类别"),
             ("proposers", "提案人"),
             ("session", "会议"),
             ("submitted_on", "提交日期"),
             ("state", "状态"),
+            ("merged_into", "并入"),
+            ("handling_units", "承办单位"),
             ("key", "重点"),
         ],
         rows,

@@ -1,6 +1,7 @@
 """Options shared by the sub-commands, and what they resolve to.
 
-* ``DATA`` — a dataset: a directory of CSV/xlsx files, a workbook or a JSON file;
+* ``DATA`` — a dataset: a directory of CSV/xlsx files, a workbook or a JSON file, or a database
+  URL (``sqlite:///x.db``, ``postgresql://…``);
 * ``--rules`` — a jurisdiction (``anhui.anqing.tongcheng`` or ``tongcheng``), a rule set's name
   (``tongcheng-2019``) or the path of a ``.toml`` rule file; default: the dataset's own
   jurisdiction;
@@ -21,10 +22,11 @@ from typing import Any, TypeVar
 import attrs
 import click
 
-from cppcc_model.assess.engine import Assessment, assess
+from cppcc_model.assess.engine import COLUMNAR_FROM, Assessment, assess
 from cppcc_model.cli.app import cli_context, say, stderr_is_terminal
 from cppcc_model.cli.formatting import FORMATS, Report, write_report
 from cppcc_model.errors import CppccError, InvalidValueError
+from cppcc_model.io._urls import is_database_url
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
@@ -58,9 +60,14 @@ PROGRESS_THRESHOLD = 200
 """Assessments of more members than this show a progress bar (on a terminal only)."""
 
 
+def _dataset(ctx: click.Context, param: click.Parameter, value: str) -> Path | str:
+    """A dataset path, or a database URL kept as it was written (``sqlite:///x.db``)."""
+    return value if is_database_url(value) else Path(value)
+
+
 def data_argument(function: F) -> F:
-    """The ``DATA`` argument: a dataset directory, workbook or JSON file."""
-    return click.argument("data", metavar="DATA", type=click.Path(path_type=Path))(function)
+    """The ``DATA`` argument: a dataset directory, workbook or JSON file, or a database URL."""
+    return click.argument("data", metavar="DATA", type=click.Path(), callback=_dataset)(function)
 
 
 def rules_option(function: F) -> F:
@@ -129,7 +136,7 @@ def output_options(function: F) -> F:
     )(function)
 
 
-def load(data: Path) -> Ledger:
+def load(data: Path | str) -> Ledger:
     """Load the dataset (every problem is reported at once, as one error).
 
     On a terminal a spinner says the dataset is being read.
@@ -231,12 +238,18 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     Earlier years, for outcomes over years, are assessed under the installed rule set in
     force in each year.
     """
-    from cppcc_model.cli.progress import terminal_progress
+    from cppcc_model.cli.progress import status, terminal_progress
     from cppcc_model.progress import steps
 
     history = _history(rule_set)
     if len(ledger.members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
         return assess(ledger, rule_set, when.period, as_of=when.as_of, history=history)
+    if ledger.record_count >= COLUMNAR_FROM:
+        # the columnar engine scores everyone at once: a spinner, not a bar of chunks
+        return status(
+            "评分 scoring",
+            lambda: assess(ledger, rule_set, when.period, as_of=when.as_of, history=history),
+        )
     whole = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[])
     chosen = sorted(
         m.id

@@ -6,7 +6,14 @@
 * :mod:`.statistics` — submitted, issued, adopted and forwarded by level, instructions.
 """
 
-from cppcc_model.information.lifecycle import InfoStatus, advance_info, apply_info, replay_info
+from cppcc_model.information.filters import InfoFilter, select_info
+from cppcc_model.information.lifecycle import (
+    InfoStatus,
+    advance_info,
+    apply_info,
+    check_info_reports,
+    replay_info,
+)
 from cppcc_model.information.states import INFO_TRANSITIONS, OUTCOME_STEPS, InfoState
 from cppcc_model.information.statistics import (
     INFO_RATE_DEFINITIONS,
@@ -24,15 +31,18 @@ __all__ = [
     "INFO_TRANSITIONS",
     "OUTCOME_STEPS",
     "InfoCounts",
+    "InfoFilter",
     "InfoState",
     "InfoStats",
     "InfoStatus",
     "InfoTally",
     "advance_info",
     "apply_info",
+    "check_info_reports",
     "info_contribution",
     "info_statistics",
     "info_statistics_by",
     "issues_published",
     "replay_info",
+    "select_info",
 ]

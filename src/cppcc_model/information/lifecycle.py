@@ -9,16 +9,23 @@ before the last one with :class:`~cppcc_model.proposals.errors.DateOrderError`.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
+from cppcc_model.errors import Location, Problem
 from cppcc_model.information.states import INFO_TRANSITIONS, InfoState, allowed_info_steps
 from cppcc_model.model.organizations import Level
 from cppcc_model.model.reports import InfoEvent, InfoReport, InfoStep
-from cppcc_model.proposals.errors import IllegalTransitionError
-from cppcc_model.proposals.lifecycle import check_dated_after, check_submitted_on
+from cppcc_model.proposals.errors import IllegalTransitionError, LifecycleError
+from cppcc_model.proposals.lifecycle import (
+    check_dated_after,
+    check_submitted_on,
+    history_path,
+    step_problem,
+)
 
-__all__ = ["InfoStatus", "advance_info", "apply_info", "replay_info"]
+__all__ = ["InfoStatus", "advance_info", "apply_info", "check_info_reports", "replay_info"]
 
 
 @attrs.frozen
@@ -127,3 +134,30 @@ def advance_info(
 ) -> InfoReport:
     """Build the event (``step``, ``on`` and its ``fields``) and :func:`apply_info` it."""
     return apply_info(report, InfoEvent(step=step, on=on, **fields))  # type: ignore[arg-type]
+
+
+def check_info_reports(reports: Iterable[InfoReport]) -> tuple[Problem, ...]:
+    """Every pipeline problem of ``reports``, all at once, in the order given.
+
+    Each names the step as the clerk wrote it (its Chinese label, 采用 rather than
+    ``adopted``), the item and the step's place (``where.path`` is
+    ``$.info_reports[<position>].history[<step>]``). A history is checked up to its first
+    broken step.
+    """
+    problems: list[Problem] = []
+    for position, report in enumerate(reports):
+        status = InfoStatus(report.id, InfoState.SUBMITTED, report.submitted_on)
+        for index, event in enumerate(report.history):
+            try:
+                status = _step(status, event, index == 0, report.submitted_on)
+            except LifecycleError as error:
+                where = Location(
+                    record_id=report.id, path=history_path("info_reports", position, index)
+                )
+                problems.append(
+                    step_problem(
+                        error, report.id, event.step.label, event.on, status.state.label, where
+                    )
+                )
+                break
+    return tuple(problems)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from cppcc_model.information.filters import InfoFilter, select_info
 from cppcc_model.information.lifecycle import InfoStatus, replay_info
 from cppcc_model.information.states import InfoState
 from cppcc_model.ledger import Ledger
@@ -26,7 +27,7 @@ from cppcc_model.model.periods import Period
 from cppcc_model.model.reports import InfoReport
 from cppcc_model.proposals.errors import StatisticsQueryError
 from cppcc_model.proposals.figures import Figure
-from cppcc_model.proposals.grouping import Attribution, Grouping, people_keys
+from cppcc_model.proposals.grouping import NOT_RECORDED, Attribution, Grouping, people_keys
 from cppcc_model.proposals.statistics import Tally, add_counts, resolve_as_of, stats_as_dict
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "InfoStats",
     "InfoTally",
     "info_contribution",
+    "info_keys",
     "info_statistics",
     "info_statistics_by",
     "issues_published",
@@ -46,6 +48,7 @@ class InfoCounts:
     """Counts of items (and, where named ``*_events``, of events)."""
 
     submitted: int = 0
+    from_activity: int = 0
     pending: int = 0
     returned: int = 0
     issued: int = 0
@@ -112,6 +115,15 @@ INFO_RATE_DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
 }
 """Every rate: its Chinese name, numerator and denominator (names of counts)."""
 
+INFO_COUNT_NAMES: Mapping[str, str] = {
+    "submitted": "报送",
+    "issued": "编发",
+    "taken_up_county_or_above": "区级以上采用转报",
+    "taken_up_city_or_above": "市级以上采用转报",
+    "instructed": "获批示",
+}
+"""The Chinese names of the counts the rates refer to (for their definitions)."""
+
 
 @attrs.frozen
 class InfoStats:
@@ -127,7 +139,10 @@ class InfoStats:
                 hint="use one of: " + ", ".join(INFO_RATE_DEFINITIONS),
             )
         label, top, bottom = INFO_RATE_DEFINITIONS[name]
-        return Figure(getattr(self.counts, top), getattr(self.counts, bottom), label, name)
+        definition = f"{INFO_COUNT_NAMES[top]}/{INFO_COUNT_NAMES[bottom]}"
+        return Figure(
+            getattr(self.counts, top), getattr(self.counts, bottom), label, name, definition
+        )
 
     def rates(self) -> dict[str, Figure]:
         """Every rate, by name."""
@@ -165,6 +180,7 @@ def info_contribution(
     instruction_levels = [level for level, _ in status.instructions]
     return InfoCounts(
         submitted=1,
+        from_activity=int(report.activity_id is not None),
         pending=int(status.state in (InfoState.SUBMITTED, InfoState.SCREENED)),
         returned=int(status.state is InfoState.RETURNED),
         issued=int(status.is_issued),
@@ -198,8 +214,32 @@ _INFO_GROUPINGS = frozenset(
         Grouping.UNIT,
         Grouping.SECTOR,
         Grouping.PROPOSER,
+        Grouping.SOURCE_ACTIVITY,
+        Grouping.LEVEL,
     }
 )
+
+
+def info_keys(
+    report: InfoReport,
+    status: InfoStatus,
+    grouping: Grouping,
+    roster: Mapping[str, Member],
+    attribution: Attribution = Attribution.ALL,
+) -> frozenset[str]:
+    """The groups an item counts in under ``grouping``.
+
+    Its authors' groups (see :mod:`cppcc_model.proposals.grouping`), its source activity, or
+    each level that adopted it, forwarded it or instructed on it; :data:`NOT_RECORDED` when
+    it records no source or level.
+    """
+    if grouping is Grouping.SOURCE_ACTIVITY:
+        return frozenset({report.activity_id or NOT_RECORDED})
+    if grouping is Grouping.LEVEL:
+        levels = {level.value for level in (*status.adopted, *status.forwarded)}
+        levels.update(level.value for level, _ in status.instructions)
+        return frozenset(levels or {NOT_RECORDED})
+    return people_keys(grouping, report.author_ids, report.body, roster, attribution)
 
 
 class InfoTally(Tally[InfoReport, InfoCounts, InfoStats]):
@@ -217,7 +257,8 @@ class InfoTally(Tally[InfoReport, InfoCounts, InfoStats]):
         if grouping is not None and grouping not in _INFO_GROUPINGS:
             raise StatisticsQueryError(
                 f"社情民意 items cannot be grouped by {grouping.label} ({grouping.value})",
-                hint="group them by activity group, special committee, unit, sector or author",
+                hint="group them by activity group, special committee, unit, sector, author, "
+                "source activity or level",
             )
         super().__init__(_EMPTY, grouping)
         self.as_of = as_of
@@ -226,14 +267,13 @@ class InfoTally(Tally[InfoReport, InfoCounts, InfoStats]):
         self.attribution = attribution
 
     def _part(self, record: InfoReport) -> tuple[InfoCounts, frozenset[str]] | None:
-        part = info_contribution(record, self.as_of, period=self.period)
-        if part == _EMPTY:
+        if not _in_cohort(record, self.as_of, self.period):
             return None
+        status = replay_info(record, self.as_of)
+        part = info_contribution(record, self.as_of, period=self.period, status=status)
         if self.grouping is None:
             return part, frozenset()
-        keys = people_keys(
-            self.grouping, record.author_ids, record.body, self.roster, self.attribution
-        )
+        keys = info_keys(record, status, self.grouping, self.roster, self.attribution)
         return part, keys
 
     def _stats(self, counts: InfoCounts) -> InfoStats:
@@ -245,11 +285,27 @@ def info_statistics(
     *,
     as_of: dt.date | None = None,
     period: Period | None = None,
+    selection: InfoFilter | None = None,
 ) -> InfoStats:
-    """Statistics of the items submitted by ``as_of`` (and in ``period``), as of ``as_of``."""
+    """Statistics of the items submitted by ``as_of`` (and in ``period``), as of ``as_of``.
+
+    ``selection`` keeps only the items it matches (by author, group, unit, sector, source
+    activity or title); conditions on people need a ledger, whose roster they read.
+    """
     tally = InfoTally(as_of=resolve_as_of(as_of, period), period=period)
-    tally.extend(source.info_reports if isinstance(source, Ledger) else source)
+    tally.extend(_selected(source, selection))
     return tally.stats()
+
+
+def _selected(
+    source: Ledger | Iterable[InfoReport], selection: InfoFilter | None
+) -> tuple[InfoReport, ...]:
+    if isinstance(source, Ledger):
+        reports = source.info_reports
+        roster = {member.id: member for member in source.members}
+    else:
+        reports, roster = tuple(source), {}
+    return reports if selection is None else select_info(reports, selection, roster)
 
 
 def info_statistics_by(
@@ -259,8 +315,11 @@ def info_statistics_by(
     as_of: dt.date | None = None,
     period: Period | None = None,
     attribution: Attribution = Attribution.ALL,
+    selection: InfoFilter | None = None,
 ) -> dict[str, InfoStats]:
-    """Statistics per activity group, special committee, unit, sector or author; keys sorted.
+    """Statistics per group, keys sorted; ``selection`` keeps only the items it matches.
+
+    Groups: activity group, special committee, unit, sector, author, source activity or level.
 
     Raises:
         StatisticsQueryError: for a grouping that does not apply to items (session, handling unit).
@@ -273,7 +332,7 @@ def info_statistics_by(
         roster={member.id: member for member in ledger.members},
         attribution=attribution,
     )
-    tally.extend(ledger.info_reports)
+    tally.extend(_selected(ledger, selection))
     return tally.stats_by()
 
 

@@ -18,7 +18,12 @@ from typing import Any
 
 from cppcc_model.errors import CppccError, IntegrityError, Location, Problem
 from cppcc_model.io._tables_rows import Row
-from cppcc_model.io._tables_schema import EVENT_FIELDS, INFO_EVENT_FIELDS, table_by_name
+from cppcc_model.io._tables_schema import (
+    COMMITTEE_FIELDS,
+    EVENT_FIELDS,
+    INFO_EVENT_FIELDS,
+    table_by_name,
+)
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
     Activity,
@@ -68,6 +73,7 @@ class _Builder:
         self.problems = problems
         self.unchecked = unchecked
         self.located: dict[tuple[str, str], Row] = {}
+        self.activity_ids: set[str] = set()
 
     # ------------------------------------------------------------------ helpers
 
@@ -202,10 +208,7 @@ class _Builder:
                 committee_row,
                 Committee,
                 "id",
-                **{
-                    name: values.get(name)
-                    for name in ("id", "name", "level", "jurisdiction", "parent_jurisdiction")
-                },
+                **{name: values.get(name) for name in COMMITTEE_FIELDS},
             )
         fields: dict[str, Any] = {"committee": committee}
         if committee is None:  # its problem is reported; do not blame every reference to it
@@ -395,6 +398,7 @@ class _Builder:
         bodies: dict[BodyKind, Collection[str]],
     ) -> list[Any]:
         activities = self.unique("activities", lambda r: r.get("id"), "id")
+        self.activity_ids = set(activities)
         roll_calls = self.children("attendance", "activity_id", activities, "activities")
         result = []
         for activity_id, r in activities.items():
@@ -553,6 +557,7 @@ class _Builder:
         result = []
         for report_id, r in reports.items():
             self.refs(r, "author_ids", members, "members")
+            self.reference(r, "activity_id", r.get("activity_id"), self.activity_ids, "activities")
             body = self.body(r, "body", bodies)
             rows = histories.get(report_id, [])
             self._in_order(r, rows, "submitted_on", "社情民意 item")
@@ -578,6 +583,7 @@ class _Builder:
                     author_ids=r.get("author_ids"),
                     body=body,
                     history=events if None not in events else None,
+                    activity_id=r.get("activity_id"),
                 )
             )
         return result

@@ -18,18 +18,21 @@ from cppcc_model.model import (
     AttendanceStatus,
     AwardStage,
     BodyKind,
+    ClosedMeaning,
     ContributionKind,
+    FilingCount,
     Gender,
     GroupKind,
     InfoStep,
     InputSubject,
     Level,
+    MergeStage,
     ParticipationRole,
     ProposalStep,
     ProposerKind,
-    ReplyCategory,
+    ReplyBase,
     RoleKind,
-    Satisfaction,
+    SatisfactionBase,
     SessionKind,
     UnitKind,
     WorkCategory,
@@ -37,6 +40,7 @@ from cppcc_model.model import (
 )
 
 __all__ = [
+    "COMMITTEE_FIELDS",
     "EVENT_FIELDS",
     "INFO_EVENT_FIELDS",
     "TABLES",
@@ -199,6 +203,28 @@ _COMMITTEE = Table(
             "上级辖区",
             example="hubei.xiangyang",
         ),
+        _c(
+            "reply_categories",
+            "答复类别",
+            CellKind.TEXT,
+            "答复类别设置",
+            example="A:已解决或采纳=solved；B:正在解决或列入计划=in_progress；C:留作参考=reference",
+            note="the office's own reply categories, code:label=meaning; empty means A/B/C",
+        ),
+        _c(
+            "satisfaction_levels",
+            "满意度等级",
+            CellKind.TEXT,
+            "满意度设置",
+            example="满意=satisfied；基本满意=basically_satisfied；不满意=dissatisfied",
+            note="the office's own satisfaction scale, label=meaning; empty means "
+            "满意/基本满意/不满意",
+        ),
+        _enum("merge_stage", "并案时机", MergeStage),
+        _enum("filing_count", "立案口径", FilingCount),
+        _enum("satisfaction_base", "满意率口径", SatisfactionBase, "满意率分母"),
+        _enum("reply_base", "办复率口径", ReplyBase, "办复率分母"),
+        _enum("closed_means", "办结口径", ClosedMeaning),
     ),
     aliases=("政协", "基本信息"),
     description="The committee itself, as key/value rows: a `key` (项目) column naming one of "
@@ -436,8 +462,21 @@ _PROPOSAL_EVENTS = Table(
             example="区民政局（主办）；区卫健局（会办）",
             note="needed for 交办 and 重新交办; each unit may end with its part in brackets",
         ),
-        _enum("reply", "答复类别", ReplyCategory, "答复"),
-        _enum("satisfaction", "满意度", Satisfaction),
+        _c(
+            "reply",
+            "答复类别",
+            CellKind.TEXT,
+            "答复",
+            example="A类",
+            note="a category of the committee's reply_categories (A类/B类/C类 by default)",
+        ),
+        _c(
+            "satisfaction",
+            "满意度",
+            CellKind.TEXT,
+            example="满意",
+            note="a level of the committee's satisfaction_levels (满意/基本满意/不满意 by default)",
+        ),
         _c("face_to_face", "是否见面", CellKind.BOOL, "见面", example="是"),
         _c("leader", "领导", CellKind.TEXT, "督办领导", "批示领导", example="区长"),
         _enum("level", "级别", Level),
@@ -464,6 +503,14 @@ _INFO_REPORTS = Table(
         _date("submitted_on", "报送日期", "提交日期", required=True),
         _c("author_ids", "作者", CellKind.IDS, "报送人", example="m001；m003"),
         *_body("body", "报送单位"),
+        _c(
+            "activity_id",
+            "来源活动",
+            CellKind.ID,
+            "来源活动编号",
+            example="a001",
+            note="the activity (视察, 调研 …) the item came from",
+        ),
     ),
     aliases=("社情民意信息",),
     description="社情民意 items; each needs authors or an authoring body. Their history is in "
@@ -639,6 +686,9 @@ TABLES: tuple[Table, ...] = (
     _INPUTS,
 )
 """Every table of the format, in the order they are read and written."""
+
+COMMITTEE_FIELDS = tuple(column.name for column in _COMMITTEE.columns)
+"""The committee fields the ``committee`` table holds, read and written alike."""
 
 EVENT_FIELDS = (
     "step",

@@ -17,6 +17,7 @@ from typing import Any, Literal
 
 from cppcc_model.io._tables_cells import excel_escape, format_cell
 from cppcc_model.io._tables_schema import (
+    COMMITTEE_FIELDS,
     EVENT_FIELDS,
     INFO_EVENT_FIELDS,
     KEY_COLUMN,
@@ -48,7 +49,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
     committee = ledger.committee
     rows["committee"] = [
         {"key": name, "value": getattr(committee, name)}
-        for name in ("id", "name", "level", "jurisdiction", "parent_jurisdiction")
+        for name in COMMITTEE_FIELDS
         if getattr(committee, name) is not None
     ]
     rows["terms"] = [{"number": t.number, "start": t.start, "end": t.end} for t in ledger.terms]
@@ -147,6 +148,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
                 "submitted_on": r.submitted_on,
                 "author_ids": r.author_ids,
                 **_body("body", r.body),
+                "activity_id": r.activity_id,
             }
         )
         for info_event in r.history:

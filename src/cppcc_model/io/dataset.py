@@ -7,6 +7,7 @@ This is the entry point a command or a script uses::
     ledger = load_dataset("data/xiangzhou")            # a directory of .csv / .xlsx files
     ledger = load_dataset("data/xiangzhou.xlsx")       # one workbook, one sheet per table
     ledger = load_dataset("data/xiangzhou.json")       # the JSON form
+    ledger = load_dataset("sqlite:///xiangzhou.db")    # a database (the db extra)
     problems = validate_dataset("data/xiangzhou")      # [] when it loads
     write_dataset(ledger, "out/xiangzhou.xlsx", format="xlsx", headers="zh")
 
@@ -22,6 +23,7 @@ from typing import Literal
 
 from cppcc_model.errors import DatasetError, Location, Problem
 from cppcc_model.io import json as ledger_json
+from cppcc_model.io._urls import is_database_url
 from cppcc_model.io.tables import (
     DEFAULT_MAX_ROWS,
     Headers,
@@ -73,16 +75,27 @@ def _kind(path: Path) -> Literal["tables", "json"]:
     )
 
 
+def _is_url(path: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is a database URL rather than a path."""
+    return isinstance(path, str) and is_database_url(path)
+
+
 def load_dataset(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger:
     """Read the ledger held at ``path``: a directory of CSV/xlsx files, a workbook or JSON.
 
-    ``max_rows`` limits the data rows of each table (tabular datasets).
+    ``path`` may also be a database URL (``sqlite:///x.db``, ``postgresql://…``): see
+    :func:`cppcc_model.io.database.load_database`. ``max_rows`` limits the data rows of each
+    table (tabular datasets).
 
     Raises:
         DatasetError: listing every problem found, each with its file, sheet, row, column and
             record; nothing is loaded.
 
     """
+    if _is_url(path):
+        from cppcc_model.io.database import load_database
+
+        return load_database(os.fspath(path), max_rows=max_rows)
     source = Path(path)
     if _kind(source) == "json":
         return ledger_json.load(source)
@@ -90,17 +103,37 @@ def load_dataset(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_RO
 
 
 def validate_dataset(
-    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS
+    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS, lifecycles: bool = False
 ) -> list[Problem]:
-    """Every problem of the dataset at ``path``; an empty list when it loads cleanly."""
+    """Every problem of the dataset at ``path``; an empty list when it loads cleanly.
+
+    Without ``lifecycles`` these are exactly the problems :func:`load_dataset` raises. With
+    ``lifecycles`` (what ``cppcc validate`` asks for) a dataset that loads is also run through
+    the proposal and 社情民意 lifecycles (:func:`cppcc_model.checks.lifecycle_problems`), so
+    every problem a later statistic would refuse is listed too, each at the row of the step it
+    names (tables) or with the step's JSON path (JSON).
+    """
+    from cppcc_model.checks import lifecycle_problems
+
+    check = lifecycle_problems if lifecycles else None
+    if _is_url(path):
+        from cppcc_model.io.database import database_problems
+
+        return database_problems(os.fspath(path), max_rows=max_rows)
     source = Path(path)
     try:
         if _kind(source) == "json":
-            ledger_json.load(source)
-            return []
+            ledger = ledger_json.load(source)
+            if check is None:
+                return []
+            where = Location(file=os.fspath(source))
+            return [
+                Problem(problem.message, where.merged(problem.where), problem.hint)
+                for problem in check(ledger)
+            ]
     except DatasetError as exc:
         return list(exc.problems)
-    return table_problems(source, max_rows=max_rows)
+    return table_problems(source, max_rows=max_rows, check=check)
 
 
 def write_dataset(

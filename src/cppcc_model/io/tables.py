@@ -22,6 +22,8 @@ header as written) and record id.
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 from cppcc_model.errors import DatasetError, InvalidValueError, Location, Problem
@@ -47,7 +49,9 @@ __all__ = [
 _HINT = "fix the problems listed; nothing was loaded"
 
 
-def _problems_and_ledger(path: Path, max_rows: int) -> tuple[list[Problem], Ledger | None]:
+def _problems_and_ledger(
+    path: Path, max_rows: int, rows_out: dict[str, list[Row]] | None = None
+) -> tuple[list[Problem], Ledger | None]:
     if max_rows < 1:
         raise InvalidValueError(
             f"max_rows must be at least 1, got {max_rows}", hint="give a positive row limit"
@@ -72,14 +76,51 @@ def _problems_and_ledger(path: Path, max_rows: int) -> tuple[list[Problem], Ledg
             )
         )
     ledger = build_ledger(committee, rows, problems, unchecked=read.failed)
+    if rows_out is not None:
+        rows_out.update(rows)
     return problems, (ledger if not problems else None)
 
 
+_HISTORY_PATH = re.compile(r"^\$\.(proposals|info_reports)\[\d+\]\.history\[(\d+)\]$")
+_HISTORY_TABLES = {
+    "proposals": ("proposal_events", "proposal_id", "step"),
+    "info_reports": ("info_events", "report_id", "step"),
+}
+
+
+def locate_history(problem: Problem, rows: dict[str, list[Row]]) -> Problem:
+    """Place a lifecycle problem (``where.path`` ``$.proposals[k].history[i]``) at its row.
+
+    The i-th step of a record is the i-th row of its events table that names the record.
+    """
+    where = problem.where
+    found = _HISTORY_PATH.match(where.path or "")
+    if found is None or where.record_id is None:
+        return problem
+    table, parent_field, field = _HISTORY_TABLES[found.group(1)]
+    steps = [row for row in rows.get(table, []) if row.get(parent_field) == where.record_id]
+    index = int(found.group(2))
+    if index >= len(steps):
+        return problem
+    located = steps[index].where(field, where.record_id)
+    return Problem(problem.message, located, problem.hint)
+
+
 def table_problems(
-    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS
+    path: str | os.PathLike[str],
+    *,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    check: Callable[[Ledger], list[Problem]] | None = None,
 ) -> list[Problem]:
-    """Every problem of the tabular dataset at ``path``; an empty list when it loads."""
-    problems, _ = _problems_and_ledger(Path(path), max_rows)
+    """Every problem of the tabular dataset at ``path``; an empty list when it loads.
+
+    ``check``, when given, is run on the loaded ledger and its problems are placed at the rows
+    of the steps they name (see :func:`locate_history`).
+    """
+    rows: dict[str, list[Row]] = {}
+    problems, ledger = _problems_and_ledger(Path(path), max_rows, rows)
+    if ledger is not None and check is not None:
+        problems = [locate_history(problem, rows) for problem in check(ledger)]
     return problems
 
 

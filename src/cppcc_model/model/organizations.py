@@ -17,6 +17,17 @@ import attrs
 from cppcc_model.errors import UnknownLabelError
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
+from cppcc_model.model.office import (
+    DEFAULT_REPLY_SCHEME,
+    DEFAULT_SATISFACTION_SCALE,
+    ClosedMeaning,
+    FilingCount,
+    MergeStage,
+    ReplyBase,
+    ReplyScheme,
+    SatisfactionBase,
+    SatisfactionScale,
+)
 
 __all__ = [
     "STANDARD_UNITS",
@@ -67,12 +78,54 @@ def _to_body_kind(value: BodyKind | str) -> BodyKind:
 _LEVEL_RANKS = {level: index for index, level in enumerate(Level)}
 
 
+def _to_merge_stage(value: MergeStage | str | None) -> MergeStage | None:
+    return None if value is None else MergeStage.parse(value)
+
+
+def _to_filing_count(value: FilingCount | str | None) -> FilingCount | None:
+    return None if value is None else FilingCount.parse(value)
+
+
+def _to_satisfaction_base(value: SatisfactionBase | str | None) -> SatisfactionBase | None:
+    return None if value is None else SatisfactionBase.parse(value)
+
+
+def _to_reply_base(value: ReplyBase | str | None) -> ReplyBase | None:
+    return None if value is None else ReplyBase.parse(value)
+
+
+def _to_closed_means(value: ClosedMeaning | str | None) -> ClosedMeaning | None:
+    return None if value is None else ClosedMeaning.parse(value)
+
+
+def _scheme_text(instance: object, attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    check.text(instance, attribute, value)
+    assert isinstance(value, str)
+    if attribute.name == "reply_categories":
+        ReplyScheme.parse(value)
+    else:
+        SatisfactionScale.parse(value)
+
+
 @attrs.frozen
 class Committee:
-    """A CPPCC committee (政协委员会).
+    """A CPPCC committee (政协委员会), and the definitions its office uses.
 
     ``jurisdiction`` is the key rule sets are registered under (for instance
     ``"hubei.xiangyang.xiangzhou"``); it is stable across terms.
+
+    The office's own choices (each ``None`` means the library default; see
+    :mod:`cppcc_model.model.office` and docs/proposals.md):
+
+    * ``reply_categories`` — its reply categories (答复类别), ``A:已解决或采纳=solved；…``;
+    * ``satisfaction_levels`` — its satisfaction scale (满意度等级), ``满意=satisfied；…``;
+    * ``merge_stage`` — when it merges proposals (并案时机);
+    * ``filing_count`` — what its 立案 figure counts (立案口径);
+    * ``satisfaction_base`` — its satisfaction rate's denominator (满意率口径);
+    * ``reply_base`` — its reply rate's denominator (办复率口径);
+    * ``closed_means`` — what it calls closed (办结口径).
     """
 
     id: str = attrs.field(validator=check.identifier)
@@ -80,6 +133,42 @@ class Committee:
     level: Level = attrs.field(converter=_to_level)
     jurisdiction: str = attrs.field(validator=check.identifier)
     parent_jurisdiction: str | None = attrs.field(default=None, validator=check.optional_identifier)
+    reply_categories: str | None = attrs.field(default=None, validator=_scheme_text)
+    satisfaction_levels: str | None = attrs.field(default=None, validator=_scheme_text)
+    merge_stage: MergeStage | None = attrs.field(
+        default=None,
+        converter=_to_merge_stage,
+    )
+    filing_count: FilingCount | None = attrs.field(
+        default=None,
+        converter=_to_filing_count,
+    )
+    satisfaction_base: SatisfactionBase | None = attrs.field(
+        default=None,
+        converter=_to_satisfaction_base,
+    )
+    reply_base: ReplyBase | None = attrs.field(
+        default=None,
+        converter=_to_reply_base,
+    )
+    closed_means: ClosedMeaning | None = attrs.field(
+        default=None,
+        converter=_to_closed_means,
+    )
+
+    @property
+    def reply_scheme(self) -> ReplyScheme:
+        """The office's reply categories (the A / B / C scheme unless it states its own)."""
+        if self.reply_categories is None:
+            return DEFAULT_REPLY_SCHEME
+        return ReplyScheme.parse(self.reply_categories)
+
+    @property
+    def satisfaction_scale(self) -> SatisfactionScale:
+        """The office's satisfaction levels (满意 / 基本满意 / 不满意 unless it states its own)."""
+        if self.satisfaction_levels is None:
+            return DEFAULT_SATISFACTION_SCALE
+        return SatisfactionScale.parse(self.satisfaction_levels)
 
 
 @attrs.frozen

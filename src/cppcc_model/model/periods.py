@@ -20,7 +20,7 @@ from cppcc_model.model import _checks as check
 if TYPE_CHECKING:
     import pendulum
 
-__all__ = ["Period", "Session", "SessionKind", "Term"]
+__all__ = ["Period", "Session", "SessionKind", "Term", "parse_date"]
 
 
 def _to_session_kind(value: SessionKind | str) -> SessionKind:

@@ -88,12 +88,17 @@ def _to_proposal_step(value: ProposalStep | str) -> ProposalStep:
     return ProposalStep.parse(value)
 
 
-def _to_optional_reply_category(value: ReplyCategory | str | None) -> ReplyCategory | None:
-    return None if value is None else ReplyCategory.parse(value)
-
-
-def _to_optional_satisfaction(value: Satisfaction | str | None) -> Satisfaction | None:
-    return None if value is None else Satisfaction.parse(value)
+def _to_optional_vocabulary_text(value: LabeledEnum | str | None) -> str | None:
+    """A reply category or satisfaction level as written: an enumeration gives its id."""
+    if value is None:
+        return None
+    if isinstance(value, LabeledEnum):
+        return value.value
+    if not isinstance(value, str) or not value.strip():
+        raise InvalidValueError(
+            f"expected a label as text, got {value!r}", hint="write the label as the office does"
+        )
+    return value.strip()
 
 
 def _to_optional_level(value: Level | str | None) -> Level | None:
@@ -113,7 +118,10 @@ class HandlingUnit:
 
 
 class ReplyCategory(LabeledEnum, kind_label="答复类别 (reply category)"):
-    """The category of a handling unit's reply (答复类别)."""
+    """The default scheme's reply categories (答复类别).
+
+    An office may state its own (:class:`~cppcc_model.model.office.ReplyScheme`).
+    """
 
     A = ("a", "A类", "已解决", "已采纳", "解决采纳")
     B = ("b", "B类", "正在解决", "列入计划", "计划解决")
@@ -143,8 +151,10 @@ class ProposalEvent:
     * ``NOT_FILED`` / ``RETURNED`` / ``WITHDRAWN`` — ``reason``; ``NOT_FILED`` may name what it
       became in ``converted_to`` (a 社情民意 item id, or ``"意见建议"``);
     * ``ASSIGNED`` / ``REASSIGNED`` — ``units``;
-    * ``REPLIED`` — ``reply`` (A/B/C);
-    * ``FEEDBACK`` — ``satisfaction`` and ``face_to_face``;
+    * ``REPLIED`` — ``reply``, a reply category of the committee's scheme (A/B/C by default),
+      kept as written and read against the scheme by the lifecycle;
+    * ``FEEDBACK`` — ``satisfaction``, a level of the committee's scale (满意 / 基本满意 /
+      不满意 by default), kept as written, and ``face_to_face``;
     * ``KEY_DESIGNATED`` / ``SUPERVISED`` / ``INSTRUCTED`` — ``leader``;
     * ``EXCELLENT`` / ``ADOPTED`` / ``INSTRUCTED`` / ``TRANSFERRED_UP`` — ``level``.
     """
@@ -156,10 +166,8 @@ class ProposalEvent:
     reason: str | None = attrs.field(default=None, validator=check.optional_text)
     converted_to: str | None = attrs.field(default=None, validator=check.optional_text)
     units: tuple[HandlingUnit, ...] = attrs.field(default=(), converter=_units)
-    reply: ReplyCategory | None = attrs.field(default=None, converter=_to_optional_reply_category)
-    satisfaction: Satisfaction | None = attrs.field(
-        default=None, converter=_to_optional_satisfaction
-    )
+    reply: str | None = attrs.field(default=None, converter=_to_optional_vocabulary_text)
+    satisfaction: str | None = attrs.field(default=None, converter=_to_optional_vocabulary_text)
     face_to_face: bool | None = attrs.field(default=None)
     leader: str | None = attrs.field(default=None, validator=check.optional_text)
     level: Level | None = attrs.field(default=None, converter=_to_optional_level)

@@ -76,7 +76,11 @@ def _events(value: object) -> tuple[InfoEvent, ...]:
 
 @attrs.frozen
 class InfoReport:
-    """A 社情民意 item with its authors and its history."""
+    """A 社情民意 item with its authors and its history.
+
+    ``activity_id`` names the activity it came from (a 视察, 调研 or 协商 whose findings it
+    reports), when the office records it.
+    """
 
     id: str = attrs.field(validator=check.identifier)
     title: str = attrs.field(validator=check.text)
@@ -86,6 +90,7 @@ class InfoReport:
     )
     body: BodyRef | None = attrs.field(default=None)
     history: tuple[InfoEvent, ...] = attrs.field(default=(), converter=_events)
+    activity_id: str | None = attrs.field(default=None, validator=check.optional_identifier)
 
     def __attrs_post_init__(self) -> None:
         where = Location(record_id=self.id)

@@ -45,10 +45,10 @@ def proposal_outcome(proposal: Proposal, as_of: Any) -> str:
         if event.on > as_of or event.step.value == "submitted":
             continue
         text = event.step.label
-        if event.reply is not None:
-            text += f"（{event.reply.label}）"
+        if event.reply is not None:  # a ledger keeps the office's label (A类, 满意)
+            text += f"（{event.reply}）"
         if event.satisfaction is not None:
-            text += f"（{event.satisfaction.label}）"
+            text += f"（{event.satisfaction}）"
         if event.level is not None:
             text += f"（{event.level.label}）"
         if text not in steps:

@@ -104,57 +104,67 @@ def member_results(
     """The members' results table, in rank order (姓氏笔画 among equal totals)."""
     chosen = RankMethod.parse(method)
     present = rule_set.rounding.present
-    cards = {c.member_id: c for c in assessment.cards}
+    # every figure from the assessment's columns: no explained card is built for the table
+    totals, grades = assessment.totals(), assessment.grades()
+    points_of, results_of = assessment.category_points(), assessment.requirement_results()
+    flags_of = assessment.flag_ids()
+    requirement_of = {r.id: r for r in rule_set.requirements}
+    trigger_label = {t.id: t.label for t in rule_set.triggers}
+    names = {m.id: m.name for m in ledger.members}
     sectors = {s.id: s.name for s in ledger.sectors}
     groups = {g.id: g.name for g in ledger.activity_groups}
     categories = [(c.id, c.label) for c in rule_set.categories]
-    ranking = rank(
-        assessment.totals(),  # an incomplete card (an input pending) has no total and no place
-        method=chosen,
-        list_key=lambda mid: name_key(cards[mid].member_name),
-    )
+    # an incomplete card (an input pending) has no total and no place: it is listed apart
+    ranking = rank(totals, method=chosen, list_key=lambda mid: name_key(names[mid]))
     rows: list[list[Cell]] = []
     entries: list[dict[str, Any]] = []
     links: list[str | None] = []
     for number, entry in enumerate(ranking, start=1):
-        card = cards[entry.subject_id]
         member = ledger.member(entry.subject_id)
-        points = {c.category_id: c.points for c in card.categories}
+        total, points, met = totals[member.id], points_of[member.id], results_of[member.id]
+        missing = [
+            f"{requirement_of[rid].label} {count}/{requirement_of[rid].at_least}"
+            for rid, (count, ok) in met.items()
+            if not ok and requirement_of[rid].strength.value != "encouraged"
+        ]
+        requirements = (
+            None if not met else "达标" if not missing else "未达标：" + "、".join(missing)
+        )
+        flag_labels = [trigger_label[f] for f in flags_of[member.id]]
+        flags = "；".join(flag_labels) or None
         sector = sectors.get(member.sector_id)
         group = groups.get(member.activity_group_id or "")
-        requirements = requirements_text(card)
-        flags = "；".join(f.label for f in card.flags) or None
         row: list[Cell] = [
             number,
             entry.rank,
             "并列" if entry.tied else None,
-            card.member_name,
-            card.member_id,
+            member.name,
+            member.id,
             sector,
             group,
         ]
         row += [present(points[cid]) if cid in points else None for cid, _ in categories]
-        row += [present(card.total), card.grade, requirements, flags]
+        row += [present(total), grades[member.id], requirements, flags]
         rows.append(row)
-        links.append(member_anchor(card.member_id))
+        links.append(member_anchor(member.id))
         entries.append(
             {
                 "number": number,
                 "rank": entry.rank,
                 "tied": entry.tied,
-                "member_id": card.member_id,
-                "name": card.member_name,
+                "member_id": member.id,
+                "name": member.name,
                 "sector": sector,
                 "group": group,
                 "categories": {
                     cid: str(present(points[cid])) for cid, _ in categories if cid in points
                 },
-                "total": format_fraction(card.total),
-                "display_total": card.display_total,
-                "grade": card.grade,
-                "requirements_met": card.requirements_met if card.requirements else None,
-                "missing": missing_requirements(card),
-                "flags": [f.label for f in card.flags],
+                "total": format_fraction(total),
+                "display_total": str(present(total)),
+                "grade": grades[member.id],
+                "requirements_met": not missing if met else None,
+                "missing": missing,
+                "flags": flag_labels,
             }
         )
     columns = [
@@ -174,7 +184,7 @@ def member_results(
         ("flags", "提示"),
     ]
     pending = sorted(
-        (c for c in assessment.cards if not c.complete),
+        (assessment.card(member_id) for member_id in assessment.incomplete()),
         key=lambda c: (name_key(c.member_name), c.member_id),
     )
     for card in pending:  # listed apart, after the ranked ones, with the reason

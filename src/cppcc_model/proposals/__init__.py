@@ -3,22 +3,22 @@
 * :mod:`.states` — the states and the transition table;
 * :mod:`.lifecycle` — applying dated steps to a proposal (:func:`apply`, :func:`advance`) and
   reading where it stands on a day (:func:`replay` → :class:`CaseStatus`);
-* :mod:`.deadlines` — reply due dates, extensions, working-day objection windows, overdue;
+* :mod:`.deadlines` — reply due dates, extensions, working-day objection windows;
+* :mod:`.overdue` — the reply owed on a day and whether it is late;
+* :mod:`.settings` — the definitions behind the figures, as settings;
 * :mod:`.statistics` — counts and exact rates, as of a date or over a period, grouped;
+* :mod:`.merges` — merge structure (2案并1案5件);
 * :mod:`.figures` — exact rates shown as percentages;
 * :mod:`.submission` — plenary (大会) vs between-sessions (平时) proposals, and records whose
   session and date disagree.
 """
 
+from cppcc_model.proposals import deadlines as _deadlines
 from cppcc_model.proposals.deadlines import (
     DeadlineRules,
-    Overdue,
     add_months,
     add_working_days,
-    is_overdue,
     is_working_day,
-    overdue_as_of,
-    reply_due,
     working_days_between,
 )
 from cppcc_model.proposals.errors import (
@@ -31,7 +31,7 @@ from cppcc_model.proposals.errors import (
     StatisticsQueryError,
 )
 from cppcc_model.proposals.figures import Figure, percent_text
-from cppcc_model.proposals.grouping import BETWEEN_SESSIONS, Attribution, Grouping
+from cppcc_model.proposals.grouping import BETWEEN_SESSIONS, NOT_RECORDED, Attribution, Grouping
 from cppcc_model.proposals.lifecycle import (
     CaseStatus,
     LifecycleRules,
@@ -41,8 +41,12 @@ from cppcc_model.proposals.lifecycle import (
     check_proposals,
     follow,
     replay,
+    rules_for,
     validate_proposals,
 )
+from cppcc_model.proposals.merges import MergeGroup, MergeStructure, merge_structure
+from cppcc_model.proposals.overdue import Overdue, is_overdue, overdue_as_of, reply_due
+from cppcc_model.proposals.settings import RateDefinition, rate_definitions
 from cppcc_model.proposals.states import (
     TRANSITIONS,
     Outcome,
@@ -58,12 +62,21 @@ from cppcc_model.proposals.statistics import (
     SatisfactionBase,
     StatsSettings,
     contribution,
+    group_shares,
     proposal_statistics,
     proposal_statistics_by,
 )
 
+# The overdue helpers moved to .overdue so that .deadlines imports nothing of the lifecycle;
+# their old home keeps the names (set here, not imported there, so there is no import loop).
+_deadlines.Overdue = Overdue  # type: ignore[attr-defined]
+_deadlines.is_overdue = is_overdue  # type: ignore[attr-defined]
+_deadlines.overdue_as_of = overdue_as_of  # type: ignore[attr-defined]
+_deadlines.reply_due = reply_due  # type: ignore[attr-defined]
+
 __all__ = [
     "BETWEEN_SESSIONS",
+    "NOT_RECORDED",
     "RATE_DEFINITIONS",
     "TRANSITIONS",
     "Attribution",
@@ -78,12 +91,15 @@ __all__ = [
     "InvalidStepError",
     "LifecycleError",
     "LifecycleRules",
+    "MergeGroup",
+    "MergeStructure",
     "Outcome",
     "Overdue",
     "ProposalCounts",
     "ProposalState",
     "ProposalStats",
     "ProposalTally",
+    "RateDefinition",
     "SatisfactionBase",
     "StatisticsQueryError",
     "StatsSettings",
@@ -96,15 +112,19 @@ __all__ = [
     "check_proposals",
     "contribution",
     "follow",
+    "group_shares",
     "is_overdue",
     "is_working_day",
+    "merge_structure",
     "next_state",
     "overdue_as_of",
     "percent_text",
     "proposal_statistics",
     "proposal_statistics_by",
+    "rate_definitions",
     "replay",
     "reply_due",
+    "rules_for",
     "validate_proposals",
     "working_days_between",
 ]

@@ -11,34 +11,28 @@
   the ``chinesecalendar`` package. A date outside that package's data raises
   :class:`CalendarRangeError`; nothing is guessed.
 
-All of it is configurable per rule set through :class:`DeadlineRules`.
+All of it is configurable per rule set through :class:`DeadlineRules`. Reading a proposal's
+due date and whether it is overdue needs its replayed history, so that lives in
+:mod:`cppcc_model.proposals.overdue` (this module imports nothing of the lifecycle; the old
+names ``deadlines.reply_due``, ``is_overdue``, ``overdue_as_of`` and ``Overdue`` are still
+reachable here, set by the package).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
 
 import attrs
 
-from cppcc_model.errors import InvalidValueError, Location
+from cppcc_model.errors import InvalidValueError
 from cppcc_model.proposals.errors import CalendarRangeError
-
-if TYPE_CHECKING:
-    from cppcc_model.model.proposals import Proposal
-    from cppcc_model.proposals.lifecycle import LifecycleRules
 
 __all__ = [
     "DeadlineRules",
-    "Overdue",
     "add_months",
     "add_working_days",
     "calendar_range",
-    "is_overdue",
     "is_working_day",
-    "overdue_as_of",
-    "reply_due",
     "working_days_between",
 ]
 
@@ -166,51 +160,3 @@ def working_days_between(start: dt.date, end: dt.date) -> int:
         if is_working_day(day):
             count += 1
     return count
-
-
-@attrs.frozen
-class Overdue:
-    """A proposal whose reply was due before the day asked about and has not come."""
-
-    proposal_id: str
-    due: dt.date
-    as_of: dt.date
-
-    @property
-    def days_late(self) -> int:
-        """Calendar days since the due date."""
-        return (self.as_of - self.due).days
-
-    @property
-    def where(self) -> Location:
-        """The proposal, as a location for messages."""
-        return Location(record_id=self.proposal_id)
-
-
-def reply_due(
-    proposal: Proposal, as_of: dt.date, rules: LifecycleRules | None = None
-) -> dt.date | None:
-    """The day the reply owed on ``as_of`` is due, or ``None`` when no reply is owed then."""
-    from cppcc_model.proposals.lifecycle import DEFAULT_RULES, replay
-    from cppcc_model.proposals.states import WAITING_FOR_REPLY
-
-    status = replay(proposal, as_of, rules or DEFAULT_RULES)
-    return status.due if status.state in WAITING_FOR_REPLY else None
-
-
-def is_overdue(proposal: Proposal, as_of: dt.date, rules: LifecycleRules | None = None) -> bool:
-    """Whether, on ``as_of``, a reply is owed and its due day has passed."""
-    due = reply_due(proposal, as_of, rules)
-    return due is not None and as_of > due
-
-
-def overdue_as_of(
-    proposals: Iterable[Proposal], as_of: dt.date, rules: LifecycleRules | None = None
-) -> tuple[Overdue, ...]:
-    """Every proposal overdue on ``as_of``, by due date then id."""
-    late: list[Overdue] = []
-    for proposal in proposals:
-        due = reply_due(proposal, as_of, rules)
-        if due is not None and as_of > due:
-            late.append(Overdue(proposal.id, due, as_of))
-    return tuple(sorted(late, key=lambda item: (item.due, item.proposal_id)))

@@ -45,12 +45,17 @@ def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int)
 
 @attrs.frozen
 class Figure:
-    """A rate as ``numerator / denominator``, exact, with its Chinese and English name."""
+    """A rate as ``numerator / denominator``, exact, with its Chinese and English name.
+
+    ``definition`` says which definition produced it, in the office's words
+    (``"（立案+并案）/收到提案"``).
+    """
 
     numerator: int = attrs.field(validator=_non_negative)
     denominator: int = attrs.field(validator=_non_negative)
     label: str = ""
     name: str = ""
+    definition: str = attrs.field(default="", eq=False)
 
     @property
     def value(self) -> Fraction | None:
@@ -60,6 +65,16 @@ class Figure:
     def percent(self, places: int = 2) -> str:
         """The ratio as a percentage string, rounded half up once (``"100.00%"``, or ``"—"``)."""
         return percent_text(self.value, places)
+
+    def short_percent(self, places: int = 2) -> str:
+        """The percentage rounded half up once, trailing zeros dropped (``"81.7%"``, ``"100%"``).
+
+        The way offices print rates in a report's text.
+        """
+        text = self.percent(places)
+        if text == NO_VALUE or "." not in text:
+            return text
+        return text[:-1].rstrip("0").rstrip(".") + "%"
 
     def __str__(self) -> str:
         return f"{self.numerator}/{self.denominator} = {self.percent()}"

@@ -15,10 +15,20 @@ from cppcc_model.labels import LabeledEnum
 from cppcc_model.model.organizations import BodyKind, BodyRef
 from cppcc_model.model.people import Member
 
-__all__ = ["BETWEEN_SESSIONS", "Attribution", "Grouping", "body_key", "people_keys"]
+__all__ = [
+    "BETWEEN_SESSIONS",
+    "NOT_RECORDED",
+    "Attribution",
+    "Grouping",
+    "body_key",
+    "people_keys",
+]
 
 BETWEEN_SESSIONS = "between_sessions"
 """The session key of records submitted between plenary sessions (平时)."""
+
+NOT_RECORDED = "not_recorded"
+"""The key of records that do not record the attribute grouped by (no topic, no level …)."""
 
 
 class Grouping(LabeledEnum, kind_label="统计口径 (grouping)"):
@@ -31,6 +41,10 @@ class Grouping(LabeledEnum, kind_label="统计口径 (grouping)"):
     SECTOR = ("sector", "界别")
     PROPOSER = ("proposer", "提案者", "作者", "author")
     HANDLING_UNIT = ("handling_unit", "承办单位")
+    TOPIC = ("topic", "类别", "提案类别", "主题")
+    PROPOSER_KIND = ("proposer_kind", "提案者类别", "提案类型")
+    LEVEL = ("level", "级别", "采用级别")
+    SOURCE_ACTIVITY = ("source_activity", "来源活动")
 
 
 class Attribution(LabeledEnum, kind_label="归属方式 (attribution)"):

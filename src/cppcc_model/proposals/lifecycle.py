@@ -25,7 +25,16 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from cppcc_model.errors import Location, Problem
-from cppcc_model.model.organizations import Level
+from cppcc_model.model.office import (
+    DEFAULT_REPLY_SCHEME,
+    DEFAULT_SATISFACTION_SCALE,
+    MergeStage,
+    OfficeCategory,
+    OfficeLevel,
+    ReplyScheme,
+    SatisfactionScale,
+)
+from cppcc_model.model.organizations import Committee, Level
 from cppcc_model.model.proposals import (
     HandlingRole,
     HandlingUnit,
@@ -61,7 +70,10 @@ __all__ = [
     "check_proposals",
     "check_submitted_on",
     "follow",
+    "history_path",
     "replay",
+    "rules_for",
+    "step_problem",
     "validate_proposals",
 ]
 
@@ -79,7 +91,12 @@ class LifecycleRules:
       some counties add 基本满意);
     * ``trackable_categories`` — reply categories a closed case may be tracked for (B);
     * ``require_case_number`` — filing needs a case number (yes);
-    * ``require_reason`` — not filing needs a reason (yes).
+    * ``require_reason`` — not filing needs a reason (yes);
+    * ``merge_stage`` — when a proposal may be merged (并案): before it is filed, after it is
+      filed (and before it is assigned), or either (before filing);
+    * ``reply_scheme`` / ``satisfaction_scale`` — the office's reply categories and
+      satisfaction levels, which replies and ratings are read against (A/B/C; 满意 / 基本满意 /
+      不满意). Triggers and trackable categories match a level's meaning and a category's code.
     """
 
     deadlines: DeadlineRules = attrs.field(factory=DeadlineRules)
@@ -88,9 +105,26 @@ class LifecycleRules:
     trackable_categories: frozenset[ReplyCategory] = frozenset({ReplyCategory.B})
     require_case_number: bool = True
     require_reason: bool = True
+    merge_stage: MergeStage = MergeStage.BEFORE_FILING
+    reply_scheme: ReplyScheme = DEFAULT_REPLY_SCHEME
+    satisfaction_scale: SatisfactionScale = DEFAULT_SATISFACTION_SCALE
 
 
 DEFAULT_RULES = LifecycleRules()
+
+
+def rules_for(committee: Committee, base: LifecycleRules = DEFAULT_RULES) -> LifecycleRules:
+    """``base`` with the committee's stated merge stage, reply categories and scale."""
+    return attrs.evolve(
+        base,
+        merge_stage=committee.merge_stage or base.merge_stage,
+        reply_scheme=committee.reply_scheme
+        if committee.reply_categories is not None
+        else base.reply_scheme,
+        satisfaction_scale=committee.satisfaction_scale
+        if committee.satisfaction_levels is not None
+        else base.satisfaction_scale,
+    )
 
 
 @attrs.frozen
@@ -121,8 +155,8 @@ class CaseStatus:
     replies: int = 0
     first_reply_on: dt.date | None = None
     first_reply_due: dt.date | None = None
-    reply: ReplyCategory | None = None
-    satisfaction: Satisfaction | None = None
+    reply: OfficeCategory | None = None
+    satisfaction: OfficeLevel | None = None
     face_to_face: bool = False
     rehandlings: int = 0
     rehandling_on: dt.date | None = None
@@ -286,9 +320,33 @@ def _step(
         _guard_flag(status, event)
         return _flag(moved, event)
     target = next_state(status.state, step)
+    if step is P.MERGED:
+        target = _merge_target(status, rules)
     if target is None:
-        raise _refuse(status, step)
+        raise _refuse(status, step, _merge_reason(status, step, rules))
     return _transition(moved, event, target, rules)
+
+
+def _merge_target(status: CaseStatus, rules: LifecycleRules) -> ProposalState | None:
+    """Where a merge leads from the current state under the office's merge stage."""
+    before = rules.merge_stage in (MergeStage.BEFORE_FILING, MergeStage.EITHER)
+    after = rules.merge_stage in (MergeStage.AFTER_FILING, MergeStage.EITHER)
+    if status.state is S.SUBMITTED and before:
+        return S.MERGED
+    if status.state is S.FILED and after:
+        return S.MERGED
+    return None
+
+
+def _merge_reason(status: CaseStatus, step: ProposalStep, rules: LifecycleRules) -> str | None:
+    if step is not P.MERGED:
+        return None
+    if status.state in (S.SUBMITTED, S.FILED):
+        return (
+            f"this committee merges proposals {rules.merge_stage.label} "
+            f"(merge_stage {rules.merge_stage.value})"
+        )
+    return None
 
 
 def _flag(status: CaseStatus, event: ProposalEvent) -> CaseStatus:
@@ -367,11 +425,30 @@ def _transition(
         changes.update(extended=True, due=deadlines.reply_due(status.assigned_on, extended=True))
     elif step is P.REPLIED:
         assert event.reply is not None
-        changes.update(replies=status.replies + 1, reply=event.reply, due=None)
+        category = rules.reply_scheme.find(event.reply)
+        if category is None:
+            raise InvalidStepError(
+                f"{status.proposal_id} is replied on {event.on} with the category "
+                f"{event.reply!r}, which is not one of this committee's reply categories",
+                where=Location(record_id=status.proposal_id),
+                hint=f"use one of: {rules.reply_scheme.choices()}, or state the office's own "
+                "categories in the committee's reply_categories",
+            )
+        changes.update(replies=status.replies + 1, reply=category, due=None)
         if status.first_reply_on is None:
             changes.update(first_reply_on=event.on, first_reply_due=status.due)
     elif step is P.FEEDBACK:
-        changes["satisfaction"] = event.satisfaction
+        assert event.satisfaction is not None
+        level = rules.satisfaction_scale.find(event.satisfaction)
+        if level is None:
+            raise InvalidStepError(
+                f"{status.proposal_id} is rated {event.satisfaction!r} on {event.on}, which is "
+                "not one of this committee's satisfaction levels",
+                where=Location(record_id=status.proposal_id),
+                hint=f"use one of: {rules.satisfaction_scale.choices()}, or state the office's "
+                "own scale in the committee's satisfaction_levels",
+            )
+        changes["satisfaction"] = level
     elif step is P.REHANDLING:
         if status.rehandlings >= rules.max_rehandlings:
             raise _refuse(
@@ -379,7 +456,10 @@ def _transition(
                 step,
                 f"it was re-handled {status.rehandlings} time(s), the most the rules allow",
             )
-        if status.state is S.RATED and status.satisfaction not in rules.rehandling_triggers:
+        triggers = {trigger.value for trigger in rules.rehandling_triggers}
+        if status.state is S.RATED and (
+            status.satisfaction is None or status.satisfaction.meaning.value not in triggers
+        ):
             rating = status.satisfaction.label if status.satisfaction else "none"
             raise _refuse(status, step, f"the proposer's rating ({rating}) does not call for it")
         changes.update(
@@ -389,7 +469,10 @@ def _transition(
         )
     elif step is P.CLOSED:
         changes["closed_on"] = event.on
-    elif step is P.TRACKED and status.reply not in rules.trackable_categories:
+    elif step is P.TRACKED and (
+        status.reply is None
+        or status.reply.code.lower() not in {c.value for c in rules.trackable_categories}
+    ):
         label = status.reply.label if status.reply else "none"
         raise _refuse(status, step, f"its reply category ({label}) is not followed up")
     return attrs.evolve(status, **changes)  # type: ignore[arg-type]
@@ -534,27 +617,131 @@ def case_proposers(
     return tuple(credited)
 
 
+def history_path(collection: str, position: int, index: int) -> str:
+    """The JSON path of a history step: ``$.proposals[3].history[1]``."""
+    return f"$.{collection}[{position}].history[{index}]"
+
+
+def step_problem(
+    error: LifecycleError,
+    record_id: str,
+    label: str,
+    on: dt.date,
+    state_label: str | None,
+    where: Location,
+) -> Problem:
+    """A lifecycle refusal as a problem that names the step as the clerk wrote it (并案)."""
+    if isinstance(error, IllegalTransitionError):
+        message = f"{label} on {on} is not allowed: {record_id} is {state_label} by then"
+        if error.reason:
+            message = f"{message} ({error.reason})"
+    elif isinstance(error, DateOrderError):
+        message = f"{label} on {on} is dated before the step before it ({error.previous})"
+    else:
+        message = f"{label} on {on}: {error.message}"
+    return Problem(message, where, error.hint)
+
+
+def _merge_problem(
+    proposal: Proposal,
+    event: ProposalEvent,
+    by_id: Mapping[str, Proposal],
+    rules: LifecycleRules,
+) -> str | None:
+    parent = by_id.get(event.parent_id or "")
+    if parent is None:
+        return (
+            f"并案 on {event.on} merges {proposal.id} into {event.parent_id!r}, which is not "
+            "among the proposals"
+        )
+    try:
+        parent_status = replay(parent, event.on, rules)
+    except LifecycleError:
+        return None  # the parent's own history is reported where it breaks
+    if not parent_status.is_filed:
+        return (
+            f"并案 on {event.on} merges {proposal.id} into {parent.id}, which is "
+            f"{parent_status.state.label} on that day, not a filed case"
+        )
+    if parent_status.state is S.MERGED:
+        return (
+            f"并案 on {event.on} merges {proposal.id} into {parent.id}, which was itself merged "
+            f"into {parent_status.merged_into} by then"
+        )
+    return None
+
+
+def _merge_cycles(ordered: list[Proposal], positions: Mapping[str, int]) -> list[Problem]:
+    parents: dict[str, tuple[str, int]] = {}
+    for proposal in ordered:
+        for index, event in enumerate(proposal.history):
+            if event.step is P.MERGED and event.parent_id is not None:
+                parents[proposal.id] = (event.parent_id, index)
+    problems: list[Problem] = []
+    reported: set[str] = set()
+    for start in parents:
+        chain = [start]
+        node = start
+        while node in parents and parents[node][0] not in chain:
+            node = parents[node][0]
+            chain.append(node)
+        if node not in parents:
+            continue
+        loop = chain[chain.index(parents[node][0]) :]
+        if reported & set(loop) or parents[node][0] == node:
+            continue
+        reported.update(loop)
+        first = min(loop, key=lambda pid: positions[pid])
+        index = parents[first][1]
+        text = " → ".join(loop[loop.index(first) :] + loop[: loop.index(first)] + [first])
+        problems.append(
+            Problem(
+                f"并案 goes round in a circle: {text}; no proposal of the circle is the case "
+                "the others were merged into",
+                Location(record_id=first, path=history_path("proposals", positions[first], index)),
+                "merge every proposal of the group into the one filed case",
+            )
+        )
+    return problems
+
+
 def check_proposals(
     proposals: Iterable[Proposal], rules: LifecycleRules = DEFAULT_RULES
 ) -> tuple[Problem, ...]:
-    """Every lifecycle problem in ``proposals``: illegal steps, and merges into non-cases."""
-    by_id = {proposal.id: proposal for proposal in proposals}
+    """Every lifecycle problem in ``proposals``, all at once, in the order given.
+
+    Each names the step as the clerk wrote it (its Chinese label, 并案 rather than
+    ``merged``), the record and the step's place (``where.path`` is
+    ``$.proposals[<position>].history[<step>]``, which a table reader turns into a row). It
+    finds steps the state does not allow, steps dated backwards or lacking what they need,
+    merges into proposals that were not filed cases on the merge date (not filed yet, 不予立案,
+    merged themselves) or that do not exist, and merges that go round in a circle. A history
+    is checked up to its first broken step (the steps after it depend on it).
+    """
+    ordered = list(proposals)
+    positions = {proposal.id: position for position, proposal in enumerate(ordered)}
+    by_id = {proposal.id: proposal for proposal in ordered}
     problems: list[Problem] = []
-    for proposal_id in sorted(by_id):
-        proposal = by_id[proposal_id]
-        try:
-            replay(proposal, None, rules)
-            for event in proposal.events(P.MERGED):
-                parent = by_id.get(event.parent_id or "")
-                if parent is None:
-                    raise InvalidStepError(
-                        f"{proposal.id} is merged into {event.parent_id!r}, which is not "
-                        "among the proposals",
-                        hint="add the parent proposal or correct parent_id",
+    for position, proposal in enumerate(ordered):
+        status = _start(proposal, None)
+        for index, event in enumerate(proposal.history):
+            where = Location(record_id=proposal.id, path=history_path("proposals", position, index))
+            try:
+                status = _step(status, event, rules, index == 0, proposal.submitted_on)
+            except LifecycleError as error:
+                problems.append(
+                    step_problem(
+                        error, proposal.id, event.step.label, event.on, status.state.label, where
                     )
-                _check_parent(proposal, event, parent, rules)
-        except LifecycleError as error:
-            problems.append(Problem(error.message, Location(record_id=proposal.id), error.hint))
+                )
+                break
+            if event.step is P.MERGED and event.parent_id != proposal.id:
+                merge = _merge_problem(proposal, event, by_id, rules)
+                if merge is not None:
+                    problems.append(
+                        Problem(merge, where, "merge into a proposal filed on or before that day")
+                    )
+    problems.extend(_merge_cycles(ordered, positions))
     return tuple(problems)
 
 

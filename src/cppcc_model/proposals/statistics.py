@@ -26,20 +26,33 @@ from typing import Generic, TypeVar
 import attrs
 from attrs import AttrsInstance
 
-from cppcc_model.labels import LabeledEnum
 from cppcc_model.ledger import Ledger
+from cppcc_model.model.office import (
+    ClosedMeaning,
+    ReplyMeaning,
+    SatisfactionBase,
+    SatisfactionMeaning,
+)
 from cppcc_model.model.people import Member
 from cppcc_model.model.periods import Period
-from cppcc_model.model.proposals import Proposal, ProposerKind, ReplyCategory, Satisfaction
+from cppcc_model.model.proposals import Proposal, ProposalStep, ProposerKind
 from cppcc_model.proposals.errors import StatisticsQueryError
 from cppcc_model.proposals.figures import Figure
 from cppcc_model.proposals.grouping import (
     BETWEEN_SESSIONS,
+    NOT_RECORDED,
     Attribution,
     Grouping,
     people_keys,
 )
-from cppcc_model.proposals.lifecycle import DEFAULT_RULES, CaseStatus, LifecycleRules, replay
+from cppcc_model.proposals.lifecycle import CaseStatus, replay
+from cppcc_model.proposals.settings import (
+    COUNT_NAMES,
+    DEFAULT_SETTINGS,
+    RateDefinition,
+    StatsSettings,
+    rate_definitions,
+)
 from cppcc_model.proposals.states import Outcome, ProposalState
 
 __all__ = [
@@ -52,6 +65,7 @@ __all__ = [
     "Tally",
     "add_counts",
     "contribution",
+    "group_shares",
     "proposal_keys",
     "proposal_statistics",
     "proposal_statistics_by",
@@ -64,45 +78,28 @@ R = TypeVar("R")
 S = TypeVar("S")
 
 
-class SatisfactionBase(LabeledEnum, kind_label="满意率分母 (satisfaction-rate denominator)"):
-    """What the satisfaction rate (满意率) is a share of — offices differ, so it is a setting.
-
-    * ``RATED`` — the cases whose proposer returned a rating (宁波: forms returned). Default.
-    * ``REPLIED`` — every case replied to (an unreturned form counts against the rate).
-    * ``ASSIGNED`` — every case assigned to a handling unit here (通州: all proposals).
-    """
-
-    RATED = ("rated", "反馈件数", "returned_forms")
-    REPLIED = ("replied", "答复件数")
-    ASSIGNED = ("assigned", "交办件数", "all")
-
-
-@attrs.frozen
-class StatsSettings:
-    """The choices behind the figures.
-
-    ``satisfaction_base`` — the satisfaction rate's denominator (:class:`SatisfactionBase`);
-    ``count_basically_satisfied`` — whether 基本满意 counts as satisfied (yes);
-    ``attribution`` — whose groups a joint proposal counts in (all proposers);
-    ``rules`` — the lifecycle rules, whose deadlines decide what "on time" means.
-    """
-
-    satisfaction_base: SatisfactionBase = SatisfactionBase.RATED
-    count_basically_satisfied: bool = True
-    attribution: Attribution = Attribution.ALL
-    rules: LifecycleRules = DEFAULT_RULES
-
-
-DEFAULT_SETTINGS = StatsSettings()
+def _add_maps(left: Mapping[str, int], right: Mapping[str, int], sign: int) -> dict[str, int]:
+    total = dict(left)
+    for key, value in right.items():
+        total[key] = total.get(key, 0) + sign * value
+        if total[key] == 0:
+            del total[key]
+    return total
 
 
 def add_counts(left: C, right: C, sign: int) -> C:
-    """``left + sign * right``, field by field, for an attrs class of whole-number counts."""
+    """``left + sign * right``, field by field, for an attrs class of whole-number counts.
+
+    A field holding a mapping (counts by key) is added key by key; keys that reach 0 go.
+    """
     kind = type(left)
-    values = {
-        field.name: getattr(left, field.name) + sign * getattr(right, field.name)
-        for field in attrs.fields(kind)
-    }
+    values: dict[str, object] = {}
+    for field in attrs.fields(kind):
+        mine, theirs = getattr(left, field.name), getattr(right, field.name)
+        if isinstance(mine, Mapping):
+            values[field.name] = _add_maps(mine, theirs, sign)
+        else:
+            values[field.name] = mine + sign * theirs
     return kind(**values)
 
 
@@ -119,6 +116,7 @@ def stats_as_dict(
                 "denominator": figure.denominator,
                 "fraction": None if figure.value is None else str(figure.value),
                 "percent": figure.percent(places),
+                "definition": figure.definition,
             }
             for name, figure in rates.items()
         },
@@ -129,16 +127,23 @@ def stats_as_dict(
 class ProposalCounts:
     """Whole-number counts, each of proposals (or of filed cases, where it says so).
 
+    ``by_reply`` and ``by_satisfaction`` count replied cases by the office's reply category
+    (its code) and rated cases by the office's satisfaction level (its code).
+    ``participations`` counts proposers (人次): each named member of each proposal.
     The review buckets ``under_review + withdrawn + filed + merged + not_filed +
     transferred_up_unfiled`` add up to ``received``.
     """
 
     received: int = 0
+    individual_received: int = 0
+    joint_received: int = 0
     collective_received: int = 0
+    participations: int = 0
     under_review: int = 0
     withdrawn: int = 0
     filed: int = 0
     merged: int = 0
+    merged_after_filing: int = 0
     not_filed: int = 0
     converted: int = 0
     transferred_up_unfiled: int = 0
@@ -152,15 +157,22 @@ class ProposalCounts:
     face_to_face: int = 0
     satisfied: int = 0
     basically_satisfied: int = 0
+    understanding: int = 0
     dissatisfied: int = 0
     reply_a: int = 0
     reply_b: int = 0
     reply_c: int = 0
+    reply_solved: int = 0
+    reply_in_progress: int = 0
+    reply_deferred: int = 0
+    reply_reference: int = 0
     rehandled: int = 0
     key: int = 0
     supervised: int = 0
     excellent: int = 0
     collective_filed: int = 0
+    by_reply: dict[str, int] = attrs.field(factory=dict, hash=False)
+    by_satisfaction: dict[str, int] = attrs.field(factory=dict, hash=False)
 
     def __add__(self, other: ProposalCounts) -> ProposalCounts:
         return add_counts(self, other, 1)
@@ -175,8 +187,8 @@ class ProposalCounts:
 
     @property
     def handled_locally(self) -> int:
-        """Filed cases handled at this level: filed minus those sent up after filing."""
-        return self.filed - self.transferred_after_filing
+        """Filed cases handled at this level: filed minus those sent up or merged after filing."""
+        return self.filed - self.transferred_after_filing - self.merged_after_filing
 
     @property
     def handed_over(self) -> int:
@@ -196,8 +208,16 @@ class ProposalCounts:
         )
 
     def as_dict(self) -> dict[str, int]:
-        """Plain data: every count, derived ones included."""
-        data = attrs.asdict(self)
+        """Plain data: every whole-number count, derived ones included.
+
+        The counts by category and level (``by_reply``, ``by_satisfaction``) are left out;
+        :meth:`ProposalStats.as_dict` gives them apart.
+        """
+        data = {
+            key: value
+            for key, value in attrs.asdict(self).items()
+            if key not in ("by_reply", "by_satisfaction")
+        }
         data.update(
             transferred_up=self.transferred_up,
             handled_locally=self.handled_locally,
@@ -209,22 +229,17 @@ class ProposalCounts:
 _EMPTY = ProposalCounts()
 
 RATE_DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
-    "filing_rate": ("立案率", "filed", "received"),
-    "reply_rate": ("办复率", "replied", "assigned"),
-    "on_time_reply_rate": ("按期办复率", "replied_on_time", "assigned"),
-    "closed_rate": ("办结率", "closed", "handled_locally"),
-    "face_to_face_rate": ("见面率", "face_to_face", "assigned"),
-    "feedback_rate": ("反馈率", "rated", "replied"),
-    "satisfaction_rate": ("满意率", "satisfied (+ basically_satisfied)", "see SatisfactionBase"),
-    "dissatisfaction_rate": ("不满意率", "dissatisfied", "rated"),
-    "category_a_share": ("A类占比", "reply_a", "replied"),
-    "category_b_share": ("B类占比", "reply_b", "replied"),
-    "category_c_share": ("C类占比", "reply_c", "replied"),
-    "key_share": ("重点提案占比", "key", "filed"),
-    "collective_share": ("集体提案占比", "collective_filed", "filed"),
-    "transfer_rate": ("转上级比例", "transferred_up", "received"),
+    name: (
+        definition.label,
+        " + ".join(definition.numerator),
+        " + ".join(definition.denominator),
+    )
+    for name, definition in rate_definitions(DEFAULT_SETTINGS).items()
 }
-"""Every rate: its Chinese name, numerator and denominator (names of counts)."""
+"""Every fixed rate under the default settings: its Chinese name, numerator and denominator.
+
+:func:`~cppcc_model.proposals.settings.rate_definitions` gives them under other settings.
+"""
 
 
 @attrs.frozen
@@ -234,42 +249,75 @@ class ProposalStats:
     counts: ProposalCounts
     settings: StatsSettings = DEFAULT_SETTINGS
 
+    @property
+    def definitions(self) -> dict[str, RateDefinition]:
+        """The definition of every fixed rate under these statistics' settings."""
+        return rate_definitions(self.settings)
+
     def rate(self, name: str) -> Figure:
-        """The rate called ``name`` (a key of :data:`RATE_DEFINITIONS`).
+        """The rate called ``name``: a fixed rate, or an office's category or level share.
+
+        Fixed rates are the keys of :func:`~cppcc_model.proposals.settings.rate_definitions`;
+        ``reply_share:<code>`` is a reply category's share of replied cases and
+        ``satisfaction_share:<code>`` a satisfaction level's share of rated cases.
 
         Raises:
             StatisticsQueryError: when there is no rate of that name.
 
         """
-        if name not in RATE_DEFINITIONS:
-            raise StatisticsQueryError(
-                f"there is no proposal rate called {name!r}",
-                hint="use one of: " + ", ".join(RATE_DEFINITIONS),
-            )
-        label = RATE_DEFINITIONS[name][0]
-        if name == "satisfaction_rate":
-            return self.satisfaction_rate
-        _, top, bottom = RATE_DEFINITIONS[name]
-        return Figure(self._count(top), self._count(bottom), label, name)
+        definitions = self.definitions
+        if name in definitions:
+            return self._figure(definitions[name])
+        shares = self.shares()
+        if name in shares:
+            return shares[name]
+        raise StatisticsQueryError(
+            f"there is no proposal rate called {name!r}",
+            hint="use one of: " + ", ".join([*definitions, *shares]),
+        )
+
+    def _figure(self, definition: RateDefinition) -> Figure:
+        top = sum(self._count(name) for name in definition.numerator)
+        bottom = sum(self._count(name) for name in definition.denominator)
+        return Figure(top, bottom, definition.label, definition.name, definition.zh)
 
     def _count(self, name: str) -> int:
         value = getattr(self.counts, name)
         assert isinstance(value, int)
         return value
 
+    def shares(self) -> dict[str, Figure]:
+        """The office's reply-category and satisfaction-level shares, in the office's order.
+
+        ``reply_share:<code>`` is a category's share of replied cases, ``satisfaction_share:
+        <code>`` a level's share of rated cases.
+        """
+        counts = self.counts
+        figures: dict[str, Figure] = {}
+        for category in self.settings.rules.reply_scheme.categories:
+            name = f"reply_share:{category.code}"
+            figures[name] = Figure(
+                counts.by_reply.get(category.code, 0),
+                counts.replied,
+                f"{category.label}占比",
+                name,
+                f"{category.label}/办复",
+            )
+        for level in self.settings.rules.satisfaction_scale.levels:
+            name = f"satisfaction_share:{level.code}"
+            figures[name] = Figure(
+                counts.by_satisfaction.get(level.code, 0),
+                counts.rated,
+                f"{level.label}占比",
+                name,
+                f"{level.label}/反馈",
+            )
+        return figures
+
     @property
     def satisfaction_rate(self) -> Figure:
         """满意率: satisfied (and, by default, basically satisfied) over the chosen base."""
-        counts = self.counts
-        top = counts.satisfied + (
-            counts.basically_satisfied if self.settings.count_basically_satisfied else 0
-        )
-        base = {
-            SatisfactionBase.RATED: counts.rated,
-            SatisfactionBase.REPLIED: counts.replied,
-            SatisfactionBase.ASSIGNED: counts.assigned,
-        }[self.settings.satisfaction_base]
-        return Figure(top, base, "满意率", "satisfaction_rate")
+        return self.rate("satisfaction_rate")
 
     @property
     def filing_rate(self) -> Figure:
@@ -302,12 +350,20 @@ class ProposalStats:
         return self.rate("feedback_rate")
 
     def rates(self) -> dict[str, Figure]:
-        """Every rate, by name, in the order of :data:`RATE_DEFINITIONS`."""
-        return {name: self.rate(name) for name in RATE_DEFINITIONS}
+        """Every rate, by name: the fixed ones, then the office's category and level shares."""
+        fixed = {name: self._figure(d) for name, d in self.definitions.items()}
+        return {**fixed, **self.shares()}
 
     def as_dict(self, places: int = 2) -> dict[str, object]:
-        """Plain data: the counts, and each rate as numerator, denominator and percentage."""
-        return stats_as_dict(self.counts.as_dict(), self.rates(), places)
+        """Plain data: the counts, the counts by category and level, and each rate.
+
+        ``by_reply`` and ``by_satisfaction`` count by the office's reply category and
+        satisfaction level (by code).
+        """
+        data = stats_as_dict(self.counts.as_dict(), self.rates(), places)
+        data["by_reply"] = dict(self.counts.by_reply)
+        data["by_satisfaction"] = dict(self.counts.by_satisfaction)
+        return data
 
 
 def _in_cohort(proposal: Proposal, as_of: dt.date, period: Period | None) -> bool:
@@ -328,17 +384,31 @@ def contribution(
     if status is None:
         status = replay(proposal, as_of, settings.rules)
     outcome = status.outcome
-    collective = proposal.proposer_kind is ProposerKind.COLLECTIVE
+    kind = proposal.proposer_kind
+    collective = kind is ProposerKind.COLLECTIVE
     assigned = status.first_assigned_on is not None
     replied = status.replies > 0
     rating = status.satisfaction
+    meaning = None if rating is None else rating.meaning
+    reply = status.reply
+    code = None if reply is None else reply.code.lower()
+    reply_meaning = None if reply is None else reply.meaning
+    closed = {
+        ClosedMeaning.CLOSED_STEP: status.is_closed,
+        ClosedMeaning.RATED: replied and rating is not None,
+        ClosedMeaning.REPLIED: replied,
+    }[settings.closed_means]
     return ProposalCounts(
         received=1,
+        individual_received=int(kind is ProposerKind.INDIVIDUAL),
+        joint_received=int(kind is ProposerKind.JOINT),
         collective_received=int(collective),
+        participations=len(proposal.member_ids),
         under_review=int(outcome is Outcome.UNDER_REVIEW),
         withdrawn=int(outcome is Outcome.WITHDRAWN),
         filed=int(outcome is Outcome.FILED),
         merged=int(outcome is Outcome.MERGED),
+        merged_after_filing=int(status.is_filed and status.state is ProposalState.MERGED),
         not_filed=int(outcome is Outcome.NOT_FILED),
         converted=int(status.state is ProposalState.CONVERTED),
         transferred_up_unfiled=int(outcome is Outcome.TRANSFERRED_UP),
@@ -347,20 +417,27 @@ def contribution(
         replied=int(replied),
         replied_on_time=int(status.replied_on_time),
         overdue=int(status.is_overdue(as_of)),
-        closed=int(status.is_closed),
+        closed=int(closed),
         rated=int(rating is not None),
         face_to_face=int(assigned and status.face_to_face),
-        satisfied=int(rating is Satisfaction.SATISFIED),
-        basically_satisfied=int(rating is Satisfaction.BASICALLY_SATISFIED),
-        dissatisfied=int(rating is Satisfaction.DISSATISFIED),
-        reply_a=int(status.reply is ReplyCategory.A),
-        reply_b=int(status.reply is ReplyCategory.B),
-        reply_c=int(status.reply is ReplyCategory.C),
+        satisfied=int(meaning is SatisfactionMeaning.SATISFIED),
+        basically_satisfied=int(meaning is SatisfactionMeaning.BASICALLY_SATISFIED),
+        understanding=int(meaning is SatisfactionMeaning.UNDERSTANDING),
+        dissatisfied=int(meaning is SatisfactionMeaning.DISSATISFIED),
+        reply_a=int(code == "a"),
+        reply_b=int(code == "b"),
+        reply_c=int(code == "c"),
+        reply_solved=int(reply_meaning is ReplyMeaning.SOLVED),
+        reply_in_progress=int(reply_meaning is ReplyMeaning.IN_PROGRESS),
+        reply_deferred=int(reply_meaning is ReplyMeaning.DEFERRED),
+        reply_reference=int(reply_meaning is ReplyMeaning.REFERENCE),
         rehandled=int(status.rehandlings > 0),
         key=int(status.is_key),
         supervised=int(bool(status.supervisions)),
         excellent=int(status.is_excellent),
         collective_filed=int(collective and status.is_filed),
+        by_reply={} if reply is None else {reply.code: 1},
+        by_satisfaction={} if rating is None else {rating.code: 1},
     )
 
 
@@ -374,13 +451,66 @@ def proposal_keys(
     """The groups ``proposal`` counts in under ``grouping`` (see :mod:`.grouping`).
 
     Sessions: the session id, or :data:`BETWEEN_SESSIONS`. Handling units: the units of the
-    assignment in force (none before assignment).
+    assignment in force (none before assignment). Topics: the topic (类别) as recorded, or
+    :data:`NOT_RECORDED`. Proposer kinds: ``individual``, ``joint``, ``collective``. Levels:
+    each level at which it was adopted, instructed, rated excellent or transferred to (or
+    :data:`NOT_RECORDED`).
     """
     if grouping is Grouping.SESSION:
         return frozenset({proposal.session_id or BETWEEN_SESSIONS})
     if grouping is Grouping.HANDLING_UNIT:
         return frozenset(unit.name for unit in status.units)
+    if grouping is Grouping.TOPIC:
+        return frozenset({proposal.topic or NOT_RECORDED})
+    if grouping is Grouping.PROPOSER_KIND:
+        return frozenset({proposal.proposer_kind.value})
+    if grouping is Grouping.LEVEL:
+        levels = {
+            event.level.value
+            for event in proposal.history
+            if event.level is not None
+            and event.step in _LEVEL_STEPS
+            and (status.as_of is None or event.on <= status.as_of)
+        }
+        return frozenset(levels or {NOT_RECORDED})
+    if grouping is Grouping.SOURCE_ACTIVITY:
+        raise StatisticsQueryError(
+            "proposals do not record a source activity",
+            hint="group 社情民意 items by source activity",
+        )
     return people_keys(grouping, proposal.member_ids, proposal.body, roster, attribution)
+
+
+_LEVEL_STEPS = frozenset(
+    {
+        ProposalStep.ADOPTED,
+        ProposalStep.INSTRUCTED,
+        ProposalStep.EXCELLENT,
+        ProposalStep.TRANSFERRED_UP,
+    }
+)
+
+
+def group_shares(
+    total: ProposalStats, groups: Mapping[str, ProposalStats], count: str
+) -> dict[str, Figure]:
+    """Each group's share of the total's ``count`` (``received``, ``filed``, ``replied`` …).
+
+    A record counts in each group it belongs to, so with several proposers' groups the shares
+    may add up to more than 100 % (see :mod:`.grouping`).
+    """
+    whole = getattr(total.counts, count)
+    label = COUNT_NAMES.get(count, count)
+    return {
+        key: Figure(
+            getattr(stats.counts, count),
+            whole,
+            f"{label}占比",
+            f"{count}_share",
+            f"本组{label}/{label}",
+        )
+        for key, stats in groups.items()
+    }
 
 
 def resolve_as_of(as_of: dt.date | None, period: Period | None) -> dt.date:

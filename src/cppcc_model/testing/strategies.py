@@ -737,7 +737,7 @@ def work_items(*, number: int | None = None) -> st.SearchStrategy[WorkItem]:
         number=st.just(number) if number is not None else _ints(1, 60),
         category=_sampled(WorkCategory),
         title=texts(24),
-        lead_bodies=st.lists(texts(8), max_size=3).map(tuple),
+        lead_bodies=st.lists(texts(8), max_size=3, unique=True).map(tuple),
         status=_sampled(WorkItemStatus),
     )
 

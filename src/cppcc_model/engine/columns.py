@@ -1,0 +1,342 @@
+"""② Columns: a ledger's records as typed polars frames, built once per ledger.
+
+Each record becomes one row per member it credits, with integer codes for its vocabularies
+(source, kind, role, status, organiser kind, level) and the indexes that lead back to the record
+(``ri``: its position in the ledger's tuple of that kind; ``ai``: the roll-call entry's position
+in its activity). Nothing here depends on a period, an as-of date or a rule set: those are read by
+the next stage (:mod:`cppcc_model.engine.facts`), so a ledger is flattened only once however many
+times it is scored.
+
+The stage histories of proposals and 社情民意 items are kept as event frames (one row per event
+that maps to a :class:`~cppcc_model.rules.facts.Stage`), because which stages count depends on
+the as-of date.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import (
+    Activity,
+    ActivityKind,
+    AttendanceStatus,
+    BodyKind,
+    Contribution,
+    ContributionKind,
+    InfoReport,
+    Level,
+    Proposal,
+    ProposalStep,
+    ProposerKind,
+)
+from cppcc_model.rules.facts import _INFO_STAGES, _PROPOSAL_STAGES, AuthorRole, Source, Stage
+
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = [
+    "KIND_CODE",
+    "LEVEL_CODE",
+    "MERGED_STAGE",
+    "ORGANISER_CODE",
+    "ROLE_CODE",
+    "SOURCE_CODE",
+    "STAGE_CODE",
+    "STATUS_CODE",
+    "SUBMITTED_STAGE",
+    "Columns",
+    "columns_of",
+]
+
+SOURCE_CODE = {source: index for index, source in enumerate(Source)}
+ROLE_CODE = {role: index for index, role in enumerate(AuthorRole)}
+STAGE_CODE = {stage: index for index, stage in enumerate(Stage)}
+STATUS_CODE = {status: index for index, status in enumerate(AttendanceStatus)}
+ORGANISER_CODE = {kind: index for index, kind in enumerate(BodyKind)}
+LEVEL_CODE = {level: level.rank for level in Level}
+KIND_CODE = {
+    kind: index
+    for index, kind in enumerate(
+        dict.fromkeys(
+            ["proposal", "info_report"]
+            + [k.value for k in ActivityKind]
+            + [k.value for k in ContributionKind]
+        )
+    )
+}
+"""Every kind a fact can have (``Fact.kind``): the two record kinds, then activity and
+contribution kinds."""
+"""A level's code is its rank, so ``level >= min_level`` compares codes."""
+
+SUBMITTED_STAGE = _SUBMITTED = STAGE_CODE[Stage.SUBMITTED]
+MERGED_STAGE = STAGE_CODE[Stage.MERGED]
+_CONVERTED = STAGE_CODE[Stage.CONVERTED]
+
+
+@attrs.frozen(eq=False)
+class Columns:
+    """A ledger flattened into frames (internal to the engine).
+
+    Attributes:
+        member_ids: every member id, sorted; a member's code is its position here.
+        credits: one row per (record, credited member): ``m``, ``src``, ``ri``, ``ai``,
+            ``rid`` (the record id's rank among all record ids, for ordering), ``kind``,
+            ``on``, ``pos``, ``authors``, ``coll``, ``status``, ``units``, ``total_units``,
+            ``org``, ``level``.
+        proposal_events: ``ri``, ``gate`` (the latest date of the history up to the event:
+            it counts when that is not after the as-of date; null for 提交), ``stage``,
+            ``level``.
+        info_events: ``ri``, ``on``, ``stage``, ``level``.
+        merges: ``ri``, ``on``, ``parent`` (the ``ri`` of the proposal it was merged into).
+        conversions: ``ri`` (the proposal), ``on``, ``target`` (the 社情民意 item's ``ri``),
+            one row per not-filed event converting into an item of the ledger.
+
+    """
+
+    member_ids: tuple[str, ...]
+    credits: pl.DataFrame
+    proposal_events: pl.DataFrame
+    info_events: pl.DataFrame
+    merges: pl.DataFrame
+    conversions: pl.DataFrame
+
+
+_CACHE: dict[int, tuple[weakref.ref[Ledger], Columns]] = {}
+_LOCK = threading.Lock()
+
+
+def columns_of(ledger: Ledger) -> Columns:
+    """The columns of ``ledger``, built on first use and kept while the ledger lives."""
+    key = id(ledger)
+    with _LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None and cached[0]() is ledger:
+            return cached[1]
+    built = _build(ledger)
+    with _LOCK:
+        _CACHE[key] = (weakref.ref(ledger, _forget(key)), built)
+    return built
+
+
+def _forget(key: int) -> Callable[[object], None]:
+    def forget(_ref: object, cache: dict[int, Any] = _CACHE) -> None:
+        cache.pop(key, None)
+
+    return forget
+
+
+_CREDIT_SCHEMA = {
+    "m": "Int32",
+    "src": "Int8",
+    "ri": "Int32",
+    "ai": "Int32",
+    "rid": "Int32",
+    "kind": "Int16",
+    "on": "Date",
+    "pos": "Int32",
+    "authors": "Int32",
+    "coll": "Boolean",
+    "status": "Int8",
+    "units": "Int32",
+    "total_units": "Int32",
+    "org": "Int8",
+    "level": "Int8",
+}
+_PROPOSAL_EVENT_SCHEMA = {"ri": "Int32", "gate": "Date", "stage": "Int8", "level": "Int8"}
+_INFO_EVENT_SCHEMA = {"ri": "Int32", "on": "Date", "stage": "Int8", "level": "Int8"}
+_MERGE_SCHEMA = {"ri": "Int32", "on": "Date", "parent": "Int32"}
+_CONVERSION_SCHEMA = {"ri": "Int32", "on": "Date", "target": "Int32"}
+
+
+def _empty(schema: dict[str, str]) -> dict[str, list[Any]]:
+    return {name: [] for name in schema}
+
+
+def frame(rows: dict[str, list[Any]], schema: dict[str, str]) -> pl.DataFrame:
+    """``rows`` as a frame of ``schema`` (names of polars types)."""
+    import polars as pl
+
+    return pl.DataFrame(rows, schema={name: getattr(pl, kind) for name, kind in schema.items()})
+
+
+@attrs.frozen
+class Coder:
+    """The codes of one ledger: members by id, record ids by rank, records by index."""
+
+    member_code: dict[str, int]
+    rank: dict[str, int]
+    proposal_index: dict[str, int]
+    info_index: dict[str, int]
+
+    @classmethod
+    def of(cls, ledger: Ledger) -> Coder:
+        """The codes of ``ledger``."""
+        member_ids = sorted({m.id for m in ledger.members})
+        record_ids = sorted(
+            {a.id for a in ledger.activities}
+            | {p.id for p in ledger.proposals}
+            | {r.id for r in ledger.info_reports}
+            | {c.id for c in ledger.contributions}
+        )
+        return cls(
+            member_code={member_id: index for index, member_id in enumerate(member_ids)},
+            rank={record_id: index for index, record_id in enumerate(record_ids)},
+            proposal_index={p.id: index for index, p in enumerate(ledger.proposals)},
+            info_index={r.id: index for index, r in enumerate(ledger.info_reports)},
+        )
+
+
+def add_activity(cols: dict[str, list[Any]], index: int, activity: Activity, coder: Coder) -> None:
+    """Append one row per roll-call entry of ``activity``."""
+    code = KIND_CODE[activity.kind.value]
+    record = coder.rank[activity.id]
+    organiser = None if activity.organiser is None else ORGANISER_CODE[activity.organiser.kind]
+    half_days = activity.half_days
+    source = SOURCE_CODE[Source.ATTENDANCE]
+    for entry_index, entry in enumerate(activity.attendance):
+        cols["m"].append(coder.member_code[entry.member_id])
+        cols["src"].append(source)
+        cols["ri"].append(index)
+        cols["ai"].append(entry_index)
+        cols["rid"].append(record)
+        cols["kind"].append(code)
+        cols["on"].append(activity.start)
+        cols["pos"].append(0)
+        cols["authors"].append(1)
+        cols["coll"].append(False)
+        cols["status"].append(STATUS_CODE[entry.status])
+        cols["units"].append(activity.half_days_attended(entry))
+        cols["total_units"].append(half_days)
+        cols["org"].append(organiser)
+        cols["level"].append(None)
+
+
+def add_authored(
+    cols: dict[str, list[Any]],
+    index: int,
+    record: Proposal | InfoReport | Contribution,
+    coder: Coder,
+) -> None:
+    """Append one row per member a proposal, 社情民意 item or contribution credits."""
+    if isinstance(record, Proposal):
+        ids, source = record.member_ids, Source.PROPOSAL
+        kind, on, level = KIND_CODE["proposal"], record.submitted_on, None
+        collective = record.proposer_kind is ProposerKind.COLLECTIVE
+    elif isinstance(record, InfoReport):
+        ids, source = record.author_ids, Source.INFO_REPORT
+        kind, on, level, collective = KIND_CODE["info_report"], record.submitted_on, None, False
+    else:
+        ids, source = record.author_ids, Source.CONTRIBUTION
+        kind, on, collective = KIND_CODE[record.kind.value], record.on, False
+        level = None if record.level is None else LEVEL_CODE[record.level]
+    count = len(ids)
+    record_rank = coder.rank[record.id]
+    code_source = SOURCE_CODE[source]
+    first: dict[str, int] = {}
+    for place, member_id in enumerate(ids):
+        first.setdefault(member_id, place)
+    for member_id in ids:
+        cols["m"].append(coder.member_code[member_id])
+        cols["src"].append(code_source)
+        cols["ri"].append(index)
+        cols["ai"].append(None)
+        cols["rid"].append(record_rank)
+        cols["kind"].append(kind)
+        cols["on"].append(on)
+        cols["pos"].append(first[member_id])
+        cols["authors"].append(count)
+        cols["coll"].append(collective)
+        cols["status"].append(None)
+        cols["units"].append(0)
+        cols["total_units"].append(0)
+        cols["org"].append(None)
+        cols["level"].append(level)
+
+
+def add_proposal_events(
+    rows: dict[str, list[Any]],
+    merges: dict[str, list[Any]],
+    conversions: dict[str, list[Any]],
+    index: int,
+    proposal: Proposal,
+    coder: Coder,
+) -> None:
+    """Append a proposal's stage events, merge links and conversions into 社情民意 items."""
+
+    def stage_row(gate: Any, stage: int, level: int | None) -> None:
+        rows["ri"].append(index)
+        rows["gate"].append(gate)
+        rows["stage"].append(stage)
+        rows["level"].append(level)
+
+    stage_row(None, _SUBMITTED, None)
+    gate = None
+    for event in proposal.history:
+        # a history is read up to its first event after the as-of date: an event counts when
+        # no event before it (nor itself) is later than the as-of date
+        gate = event.on if gate is None or event.on > gate else gate
+        stage = _PROPOSAL_STAGES.get(event.step)
+        if stage is not None:
+            level = None if event.level is None else LEVEL_CODE[event.level]
+            stage_row(gate, STAGE_CODE[stage], level)
+        if event.step is ProposalStep.NOT_FILED and event.converted_to:
+            stage_row(gate, _CONVERTED, None)
+            if event.converted_to in coder.info_index:
+                conversions["ri"].append(index)
+                conversions["on"].append(event.on)
+                conversions["target"].append(coder.info_index[event.converted_to])
+        if event.step is ProposalStep.MERGED and event.parent_id in coder.proposal_index:
+            merges["ri"].append(index)
+            merges["on"].append(event.on)
+            merges["parent"].append(coder.proposal_index[event.parent_id])
+
+
+def add_info_events(rows: dict[str, list[Any]], index: int, report: InfoReport) -> None:
+    """Append a 社情民意 item's stage events (submission first)."""
+    rows["ri"].append(index)
+    rows["on"].append(None)
+    rows["stage"].append(_SUBMITTED)
+    rows["level"].append(None)
+    for event in report.history:
+        stage = _INFO_STAGES.get(event.step)
+        if stage is None:
+            continue
+        rows["ri"].append(index)
+        rows["on"].append(event.on)
+        rows["stage"].append(STAGE_CODE[stage])
+        rows["level"].append(None if event.level is None else LEVEL_CODE[event.level])
+
+
+def _build(ledger: Ledger) -> Columns:
+    coder = Coder.of(ledger)
+    cols = _empty(_CREDIT_SCHEMA)
+    for index, activity in enumerate(ledger.activities):
+        add_activity(cols, index, activity, coder)
+    authored: tuple[tuple[Proposal | InfoReport | Contribution, ...], ...] = (
+        ledger.proposals,
+        ledger.info_reports,
+        ledger.contributions,
+    )
+    for records in authored:
+        for index, record in enumerate(records):
+            add_authored(cols, index, record, coder)
+    p_rows, merges = _empty(_PROPOSAL_EVENT_SCHEMA), _empty(_MERGE_SCHEMA)
+    conversions, i_rows = _empty(_CONVERSION_SCHEMA), _empty(_INFO_EVENT_SCHEMA)
+    for index, proposal in enumerate(ledger.proposals):
+        add_proposal_events(p_rows, merges, conversions, index, proposal, coder)
+    for index, report in enumerate(ledger.info_reports):
+        add_info_events(i_rows, index, report)
+    return Columns(
+        member_ids=tuple(sorted(coder.member_code, key=coder.member_code.__getitem__)),
+        credits=frame(cols, _CREDIT_SCHEMA),
+        proposal_events=frame(p_rows, _PROPOSAL_EVENT_SCHEMA),
+        info_events=frame(i_rows, _INFO_EVENT_SCHEMA),
+        merges=frame(merges, _MERGE_SCHEMA),
+        conversions=frame(conversions, _CONVERSION_SCHEMA),
+    )

@@ -1,0 +1,890 @@
+"""⑤ Results: a compiled plan run over the fact table, one row per assessed member.
+
+:func:`execute` gives a :class:`Results`: every assessed member's exact total, category points,
+grade, requirement counts and flags, computed for the whole population at once.
+
+Exactness. Every line's points are ``value × share``: an integer numerator over a denominator
+that is the value block's scale times the share's denominator (``2(k-1)`` for a co-signer of
+``k`` under 桐城's first-half rule). Numerators are summed in Int64 per (member, denominator);
+a line's few denominators are then combined at their least common multiple when that fits in
+63 bits with room for the sums, and otherwise exactly with :class:`fractions.Fraction`
+(the "overflow trap": LCM(1..43) already exceeds 2^63). After the lines, categories, pools,
+the total and the grade bounds are compared at one common scale when it fits, and otherwise in
+fractions member by member. Both paths give the reference interpreter's exact figures.
+
+Row-wise parts (their cost). A value or share block the compiler does not know is called once
+per selected row on a rebuilt :class:`~cppcc_model.rules.facts.Fact` (about 5-10 µs per row);
+an item whose filter or counting block is unknown runs the reference interpreter's line for
+every member it applies to (about 30 µs per fact of its source). Grades on the presented
+(rounded) total and member conditions (``applies_to``) are evaluated per member in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from cppcc_model.engine.columns import ROLE_CODE, SOURCE_CODE, Columns
+from cppcc_model.engine.facts import fact_table, level_column
+from cppcc_model.engine.plan import ItemPlan, compile_item, compile_where, lcm
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import Member, Period
+from cppcc_model.rules.conditions import Condition
+from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source
+from cppcc_model.rules.items import Category
+from cppcc_model.rules.outcomes import ConsecutiveYears, ScoreBelow, Trigger
+from cppcc_model.rules.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = ["LIMIT", "Results", "RulePlan", "compile_rule_set", "execute"]
+
+LIMIT = 1 << 62
+"""The largest magnitude an Int64 sum may reach before the engine switches to fractions."""
+
+
+@attrs.frozen(eq=False)
+class RulePlan:
+    """A rule set compiled once: its items, and the masks of its requirements and triggers."""
+
+    rule_set: RuleSet
+    items: tuple[ItemPlan, ...]
+    requirement_masks: tuple[tuple[pl.Expr | None, ...], ...]
+    trigger_masks: tuple[tuple[pl.Expr | None, ...] | None, ...]
+    levels: frozenset[int]
+
+    def describe(self) -> list[str]:
+        """One line per item: how it is evaluated (for audits and docs)."""
+        out = []
+        for plan in self.items:
+            if plan.row_wise:
+                how = "row-wise (reference interpreter)"
+            else:
+                parts = []
+                parts.append("value: compiled" if plan.value else "value: row-wise")
+                parts.append("share: compiled" if plan.share else "share: row-wise")
+                parts.append(f"counting: {plan.counting}")
+                how = ", ".join(parts)
+            out.append(f"{plan.item.id}: {how}")
+        return out
+
+
+def compile_rule_set(rule_set: RuleSet) -> RulePlan:
+    """Compile every block of ``rule_set`` the compiler knows."""
+    levels: set[int] = set()
+    items = tuple(compile_item(item, levels) for item in rule_set.items())
+    requirement_masks = tuple(
+        tuple(compile_where(w, levels) for w in r.where) for r in rule_set.requirements
+    )
+    trigger_masks = tuple(
+        tuple(compile_where(w, levels) for w in t.where) if isinstance(t, Trigger) else None
+        for t in rule_set.triggers
+    )
+    return RulePlan(rule_set, items, requirement_masks, trigger_masks, frozenset(levels))
+
+
+@attrs.frozen(eq=False)
+class Results:
+    """Every assessed member's figures, as columns (internal; read through ``Assessment``).
+
+    ``frame`` has one row per assessed member in id order: ``m`` (member code), ``id``,
+    ``total`` and ``c:<category id>`` (units at ``scale``, or null when the exact path was
+    taken), ``r:<requirement id>:count`` / ``r:<requirement id>:met`` (null when the
+    requirement does not apply), ``grade``, and ``f:<trigger id>`` (a flag raised).
+    ``exact`` holds, when the common scale would overflow, each member's total and category
+    points as fractions.
+    """
+
+    rule_set: RuleSet
+    period: Period
+    as_of: dt.date
+    member_ids: tuple[str, ...]
+    frame: pl.DataFrame
+    scale: int | None
+    exact: dict[str, tuple[Fraction, dict[str, Fraction]]] | None
+
+    def totals(self) -> dict[str, Fraction]:
+        """Each member's exact total."""
+        if self.exact is not None:
+            return {member_id: self.exact[member_id][0] for member_id in self.member_ids}
+        assert self.scale is not None
+        scale = self.scale
+        return {
+            member_id: Fraction(units, scale)
+            for member_id, units in zip(self.member_ids, self.frame["total"].to_list(), strict=True)
+        }
+
+    def categories(self) -> dict[str, dict[str, Fraction]]:
+        """Each member's category points (only the categories that apply to the member)."""
+        if self.exact is not None:
+            return {member_id: dict(self.exact[member_id][1]) for member_id in self.member_ids}
+        assert self.scale is not None
+        scale = self.scale
+        out: dict[str, dict[str, Fraction]] = {member_id: {} for member_id in self.member_ids}
+        for category in self.rule_set.categories:
+            column = self.frame[f"c:{category.id}"].to_list()
+            for member_id, units in zip(self.member_ids, column, strict=True):
+                if units is not None:
+                    out[member_id][category.id] = Fraction(units, scale)
+        return out
+
+    def grades(self) -> dict[str, str | None]:
+        """Each member's grade (``None`` without grade bands or below every band)."""
+        return dict(zip(self.member_ids, self.frame["grade"].to_list(), strict=True))
+
+    def requirements(self) -> dict[str, dict[str, tuple[int, bool]]]:
+        """Each member's (count, met) per requirement that applies to the member."""
+        out: dict[str, dict[str, tuple[int, bool]]] = {m: {} for m in self.member_ids}
+        for requirement in self.rule_set.requirements:
+            counts = self.frame[f"r:{requirement.id}:count"].to_list()
+            met = self.frame[f"r:{requirement.id}:met"].to_list()
+            for member_id, count, ok in zip(self.member_ids, counts, met, strict=True):
+                if ok is not None:
+                    out[member_id][requirement.id] = (count, ok)
+        return out
+
+    def flags(self) -> dict[str, tuple[str, ...]]:
+        """Each member's raised trigger ids, in rule-set order."""
+        out: dict[str, list[str]] = {m: [] for m in self.member_ids}
+        for trigger in self.rule_set.triggers:
+            raised = self.frame[f"f:{trigger.id}"].to_list()
+            for member_id, flag in zip(self.member_ids, raised, strict=True):
+                if flag:
+                    out[member_id].append(trigger.id)
+        return {m: tuple(ids) for m, ids in out.items()}
+
+
+# ---------------------------------------------------------------------------------- lines
+
+
+@attrs.frozen
+class _Line:
+    """A line for the members it applies to.
+
+    Either units at ``scale`` (``frame``: ``m``, ``u``) or exact fractions per member code.
+    """
+
+    item_index: int
+    members: pl.Series | None  # codes it applies to; None: every assessed member
+    frame: pl.DataFrame | None
+    scale: int
+    exact: dict[int, Fraction] | None
+
+
+class _Run:
+    """One execution of a plan (internal)."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        columns: Columns,
+        plan: RulePlan,
+        period: Period,
+        as_of: dt.date,
+        members: Sequence[Member],
+        history: Callable[[int], RuleSet | None] | None,
+    ) -> None:
+        import polars as pl
+
+        self.ledger = ledger
+        self.columns = columns
+        self.plan = plan
+        self.rule_set = plan.rule_set
+        self.period = period
+        self.as_of = as_of
+        self.members = list(members)
+        self.history = history
+        code = {member_id: index for index, member_id in enumerate(columns.member_ids)}
+        self.codes = [code[m.id] for m in self.members]
+        self.code_set = frozenset(self.codes)
+        self.by_code = {code[m.id]: m for m in self.members}
+        self.member_frame = pl.DataFrame({"m": self.codes}, schema={"m": pl.Int32})
+        self.facts = self._facts(period)
+        self._context: FactContext | None = None
+        self._conditions: dict[int, pl.Series] = {}
+
+    # ------------------------------------------------------------------ inputs
+
+    def _facts(self, period: Period) -> pl.DataFrame:
+        import polars as pl
+
+        facts = fact_table(
+            self.columns,
+            period,
+            self.as_of,
+            self.rule_set.settings.conversion,
+            members=self.codes if len(self.codes) < len(self.columns.member_ids) else None,
+        )
+        missing = [
+            pl.lit(None, pl.Int8).alias(level_column(code))
+            for code in self.plan.levels
+            if level_column(code) not in facts.columns
+        ]
+        return facts.with_columns(missing) if missing else facts
+
+    @property
+    def context(self) -> FactContext:
+        if self._context is None:
+            self._context = FactContext.of(self.ledger, self.as_of)
+        return self._context
+
+    def rebuild(self, rows: pl.DataFrame) -> list[Fact]:
+        """The reference interpreter's facts for ``rows``, in row order.
+
+        ``rows`` needs the columns ``m``, ``src``, ``ri`` and ``ai``.
+        """
+        from cppcc_model.rules.facts import (
+            _attendance_fact,
+            _contribution_fact,
+            _info_fact,
+            _proposal_facts,
+        )
+
+        ledger, context, ids = self.ledger, self.context, self.columns.member_ids
+        attendance = SOURCE_CODE[Source.ATTENDANCE]
+        proposal = SOURCE_CODE[Source.PROPOSAL]
+        info = SOURCE_CODE[Source.INFO_REPORT]
+        facts: list[Fact] = []
+        for m, src, ri, ai in zip(
+            rows["m"].to_list(),
+            rows["src"].to_list(),
+            rows["ri"].to_list(),
+            rows["ai"].to_list(),
+            strict=True,
+        ):
+            member_id = ids[m]
+            if src == attendance:
+                activity = ledger.activities[ri]
+                facts.append(_attendance_fact(member_id, activity, activity.attendance[ai]))
+            elif src == proposal:
+                facts.append(
+                    _proposal_facts(
+                        member_id,
+                        ledger.proposals[ri],
+                        context.as_of,
+                        context.parents,
+                        context.info_ids,
+                    )
+                )
+            elif src == info:
+                report = ledger.info_reports[ri]
+                facts.append(
+                    _info_fact(
+                        member_id, report, context.as_of, context.converted_from.get(report.id)
+                    )
+                )
+            else:
+                facts.append(_contribution_fact(member_id, ledger.contributions[ri]))
+        return facts
+
+    def applying(self, condition: Condition | None) -> pl.Series | None:
+        """The member codes ``condition`` holds for (``None``: every member)."""
+        import polars as pl
+
+        if condition is None:
+            return None
+        key = id(condition)
+        if key not in self._conditions:
+            self._conditions[key] = pl.Series(
+                "m",
+                [
+                    c
+                    for c, member in zip(self.codes, self.members, strict=True)
+                    if condition.applies(member, self.period, self.as_of)
+                ],
+                dtype=pl.Int32,
+            )
+        return self._conditions[key]
+
+    def mask(self, facts: pl.DataFrame, compiled: pl.Expr | None, where: Any) -> pl.DataFrame:
+        """The rows of ``facts`` that ``where`` matches (row-wise when it is not compiled)."""
+        import polars as pl
+
+        if compiled is not None:
+            return facts.filter(compiled)
+        rows = facts.filter(pl.col("src") == SOURCE_CODE[where.source])
+        keep = [where.matches(f) for f in self.rebuild(rows)]
+        return rows.filter(pl.Series(keep, dtype=pl.Boolean))
+
+    # ------------------------------------------------------------------ lines
+
+    def line(self, index: int, plan: ItemPlan) -> _Line:
+        import polars as pl
+
+        item = plan.item
+        members = self.applying(item.applies_to)
+        if plan.row_wise:
+            return self._reference_line(index, plan, members)
+        rows = self.mask(self.facts, plan.where, item.where)
+        if members is not None:
+            rows = rows.filter(pl.col("m").is_in(members.implode()))
+        if plan.value is not None:
+            rows = rows.with_columns(
+                plan.value.numerator.alias("vn"), pl.lit(plan.value.scale, pl.Int64).alias("vd")
+            )
+        else:
+            values = [item.value.of(f) for f in self.rebuild(rows)]
+            rows = rows.with_columns(
+                pl.Series("vn", [v.numerator for v in values], dtype=pl.Int64),
+                pl.Series("vd", [v.denominator for v in values], dtype=pl.Int64),
+            )
+        if plan.share is not None:
+            rows = rows.with_columns(plan.share[0].alias("sn"), plan.share[1].alias("sd"))
+        else:
+            shares = [item.attribution.share(f) for f in self.rebuild(rows)]
+            rows = rows.with_columns(
+                pl.Series("sn", [s.numerator for s in shares], dtype=pl.Int64),
+                pl.Series("sd", [s.denominator for s in shares], dtype=pl.Int64),
+            )
+        too_big = rows.select(
+            (pl.col("vn").abs().cast(pl.Float64) * pl.col("sn").abs().cast(pl.Float64)).sum(),
+            (pl.col("vd").cast(pl.Float64) * pl.col("sd").cast(pl.Float64)).max(),
+        ).row(0)
+        if any(v is not None and v >= LIMIT for v in too_big):
+            exact_rows = True
+        else:
+            exact_rows = False
+            rows = rows.with_columns(
+                (pl.col("vn") * pl.col("sn")).alias("n"),
+                (pl.col("vd") * pl.col("sd")).alias("d"),
+                (pl.col("sn") != 0).alias("credited"),
+            )
+        counting = plan.counting
+        cap = item.cap
+        if exact_rows:
+            return self._exact_line(index, plan, rows, members)
+        if counting in ("at_most", "from_nth", "first"):
+            rows = rows.with_columns(
+                pl.col("credited").cast(pl.Int32).cum_sum().over("m").alias("place")
+            )
+            place = pl.col("place")
+            keep = {
+                "at_most": place <= plan.n,
+                "from_nth": place >= plan.n,
+                "first": place == 1,
+            }[counting]
+            rows = rows.filter(pl.col("credited") & keep)
+        if counting == "threshold":
+            assert item.counting is not None
+            points = item.counting.points  # type: ignore[attr-defined]
+            counts = rows.group_by("m").agg(pl.col("credited").sum().alias("k"))
+            scale = lcm([points.denominator] + ([cap.denominator] if cap is not None else []))
+            frame = counts.select(
+                "m",
+                pl.when(pl.col("k") >= plan.n)
+                .then(pl.lit(int(points * scale), pl.Int64))
+                .otherwise(pl.lit(0, pl.Int64))
+                .alias("u"),
+            )
+            return self._capped(index, members, frame, scale, cap)
+        if counting == "max":
+            credited = rows.filter(pl.col("credited"))
+            denominators = credited["d"].unique().to_list()
+            scale = lcm(denominators + ([cap.denominator] if cap is not None else []))
+            if scale >= LIMIT or (
+                credited.height
+                and credited.select(
+                    (
+                        pl.col("n").abs().cast(pl.Float64) * (scale / pl.col("d").cast(pl.Float64))
+                    ).max()
+                ).item()
+                >= LIMIT
+            ):
+                return self._exact_line(index, plan, rows, members)
+            frame = credited.group_by("m").agg(
+                (pl.col("n") * (pl.lit(scale, pl.Int64) // pl.col("d"))).max().alias("u")
+            )
+            return self._capped(index, members, frame, scale, cap)
+        groups = rows.group_by("m", "d").agg(pl.col("n").sum())
+        denominators = groups["d"].unique().to_list()
+        scale = lcm(denominators + ([cap.denominator] if cap is not None else []))
+        if scale < LIMIT and groups.height:
+            estimate = (
+                groups.group_by("m")
+                .agg(
+                    (
+                        pl.col("n").abs().cast(pl.Float64) * (scale / pl.col("d").cast(pl.Float64))
+                    ).sum()
+                )
+                .select(pl.col("n").max())
+                .item()
+            )
+            if estimate >= LIMIT:
+                scale = LIMIT
+        if scale >= LIMIT:
+            exact: dict[int, Fraction] = {}
+            for m, d, n in groups.iter_rows():
+                exact[m] = exact.get(m, Fraction(0)) + Fraction(n, d)
+            return self._capped_exact(index, members, exact, cap)
+        frame = groups.group_by("m").agg(
+            (pl.col("n") * (pl.lit(scale, pl.Int64) // pl.col("d"))).sum().alias("u")
+        )
+        return self._capped(index, members, frame, scale, cap)
+
+    def _exact_line(
+        self, index: int, plan: ItemPlan, rows: pl.DataFrame, members: pl.Series | None
+    ) -> _Line:
+        """A line in fractions, row by row (the overflow path)."""
+        by_member: dict[int, list[tuple[Fraction, bool]]] = {}
+        for m, vn, vd, sn, sd in rows.select("m", "vn", "vd", "sn", "sd").iter_rows():
+            by_member.setdefault(m, []).append((Fraction(vn, vd) * Fraction(sn, sd), sn != 0))
+        exact: dict[int, Fraction] = {}
+        counting, n = plan.counting, plan.n
+        for m, entries in by_member.items():
+            credited = [p for p, c in entries if c]
+            if counting == "each":
+                exact[m] = sum(credited, Fraction(0))
+            elif counting == "at_most":
+                exact[m] = sum(credited[:n], Fraction(0))
+            elif counting == "from_nth":
+                exact[m] = sum(credited[n - 1 :], Fraction(0))
+            elif counting == "first":
+                exact[m] = credited[0] if credited else Fraction(0)
+            elif counting == "max":
+                exact[m] = max(credited) if credited else Fraction(0)
+            else:  # threshold
+                points = plan.item.counting.points  # type: ignore[attr-defined]
+                exact[m] = points if len(credited) >= n else Fraction(0)
+        return self._capped_exact(index, members, exact, plan.item.cap)
+
+    def _reference_line(self, index: int, plan: ItemPlan, members: pl.Series | None) -> _Line:
+        """A line the compiler cannot express: the reference interpreter, member by member."""
+        import polars as pl
+
+        from cppcc_model.assess.engine import _Scorer
+
+        item = plan.item
+        scorer = _Scorer(self.ledger, self.rule_set, self.period, self.as_of)
+        rows = self.facts.filter(pl.col("src") == SOURCE_CODE[item.where.source])
+        codes = self.codes if members is None else members.to_list()
+        wanted = frozenset(codes)
+        facts: dict[int, list[Fact]] = {}
+        for fact, m in zip(self.rebuild(rows), rows["m"].to_list(), strict=True):
+            if m in wanted:
+                facts.setdefault(m, []).append(fact)
+        exact = {m: scorer.line(self.by_code[m], item, facts.get(m, [])).points for m in codes}
+        return _Line(index, members, None, 1, exact)
+
+    def _capped(
+        self,
+        index: int,
+        members: pl.Series | None,
+        frame: pl.DataFrame,
+        scale: int,
+        cap: Fraction | None,
+    ) -> _Line:
+        import polars as pl
+
+        base = self.member_frame if members is None else members.to_frame()
+        full = base.join(frame, on="m", how="left", maintain_order="left").with_columns(
+            pl.col("u").fill_null(0)
+        )
+        if cap is not None:
+            full = full.with_columns(
+                pl.min_horizontal(pl.col("u"), pl.lit(int(cap * scale), pl.Int64)).alias("u")
+            )
+        return _Line(index, members, full, scale, None)
+
+    def _capped_exact(
+        self,
+        index: int,
+        members: pl.Series | None,
+        exact: dict[int, Fraction],
+        cap: Fraction | None,
+    ) -> _Line:
+        codes = self.codes if members is None else members.to_list()
+        out = {}
+        for m in codes:
+            value = exact.get(m, Fraction(0))
+            out[m] = value if cap is None or value <= cap else cap
+        return _Line(index, members, None, 1, out)
+
+    # ------------------------------------------------------------------ members' figures
+
+    def run(self, *, triggers: bool = True) -> Results:
+        import polars as pl
+
+        lines = [self.line(i, plan) for i, plan in enumerate(self.plan.items)]
+        rule_set = self.rule_set
+        grades = rule_set.grades
+        constants: list[Fraction] = []
+        for category in rule_set.categories:
+            constants += [v for v in (category.base, category.cap, category.floor) if v is not None]
+        constants += [pool.cap for pool in rule_set.pools]
+        if grades is not None and grades.basis == "exact":
+            constants += [b.at_least for b in grades.bands if b.at_least is not None]
+        constants += [t.threshold for t in rule_set.triggers if isinstance(t, ScoreBelow)]
+        denominators = {c.denominator for c in constants}
+        bound = sum(abs(c) for c in constants)
+        for line in lines:
+            if line.exact is not None:
+                denominators.update(v.denominator for v in line.exact.values())
+                bound += max((abs(v) for v in line.exact.values()), default=Fraction(0))
+            else:
+                assert line.frame is not None
+                denominators.add(line.scale)
+                biggest = line.frame.select(pl.col("u").abs().max()).item() or 0
+                bound += Fraction(biggest, line.scale)
+        scale = lcm(denominators)
+        frame = self.member_frame.with_columns(
+            pl.Series("id", [m.id for m in self.members], dtype=pl.String)
+        )
+        exact: dict[str, tuple[Fraction, dict[str, Fraction]]] | None = None
+        if scale < LIMIT and bound * scale * 4 < LIMIT:
+            frame = self._scaled_figures(frame, lines, scale)
+        else:
+            exact = self._exact_figures(lines)
+            frame = frame.with_columns(
+                pl.lit(None, pl.Int64).alias("total"),
+                *[pl.lit(None, pl.Int64).alias(f"c:{c.id}") for c in rule_set.categories],
+            )
+            scale = 0
+        frame = self._requirements(frame)
+        frame = self._grades(frame, scale, exact)
+        results = Results(
+            rule_set,
+            self.period,
+            self.as_of,
+            tuple(m.id for m in self.members),
+            frame,
+            scale or None,
+            exact,
+        )
+        if triggers and rule_set.triggers:
+            frame = self._triggers(results)
+            results = attrs.evolve(results, frame=frame)
+        else:
+            results = attrs.evolve(
+                results,
+                frame=frame.with_columns(
+                    [pl.lit(False).alias(f"f:{t.id}") for t in rule_set.triggers]
+                ),
+            )
+        return results
+
+    def _category_items(self, category: Category, lines: list[_Line]) -> list[_Line]:
+        ids = {item.id for item in category.items}
+        return [line for line in lines if self.plan.items[line.item_index].item.id in ids]
+
+    def _scaled_figures(self, frame: pl.DataFrame, lines: list[_Line], scale: int) -> pl.DataFrame:
+        import polars as pl
+
+        for line in lines:
+            name = f"i{line.item_index}"
+            if line.exact is not None:
+                part = pl.DataFrame(
+                    {
+                        "m": list(line.exact),
+                        name: [int(v * scale) for v in line.exact.values()],
+                    },
+                    schema={"m": pl.Int32, name: pl.Int64},
+                )
+            else:
+                assert line.frame is not None
+                factor = scale // line.scale
+                part = line.frame.select("m", (pl.col("u") * factor).alias(name))
+            frame = frame.join(part, on="m", how="left", maintain_order="left")
+        totals = []
+        points_of: dict[str, pl.Expr] = {}
+        for category in self.rule_set.categories:
+            inner = self._category_items(category, lines)
+            raw: pl.Expr = pl.lit(0, pl.Int64)
+            for line in inner:
+                raw = raw + pl.col(f"i{line.item_index}").fill_null(0)
+            points = raw
+            if category.base is not None:
+                points = points + int(category.base * scale)
+            if category.cap is not None:
+                points = pl.min_horizontal(points, pl.lit(int(category.cap * scale), pl.Int64))
+            if category.floor is not None:
+                points = pl.max_horizontal(points, pl.lit(int(category.floor * scale), pl.Int64))
+            applies = self.applying(category.applies_to)
+            if applies is not None:
+                points = pl.when(pl.col("m").is_in(applies.implode())).then(points)
+            points_of[category.id] = points.alias(f"c:{category.id}")
+            totals.append(pl.col(f"c:{category.id}").fill_null(0))
+        frame = frame.with_columns(list(points_of.values()))
+        total: pl.Expr = pl.lit(0, pl.Int64)
+        for part_expr in totals:
+            total = total + part_expr
+        for pool in self.rule_set.pools:
+            pooled: pl.Expr = pl.lit(0, pl.Int64)
+            for category_id in pool.categories:
+                pooled = pooled + pl.col(f"c:{category_id}").fill_null(0)
+            excess = pooled - int(pool.cap * scale)
+            total = total - pl.when(excess > 0).then(excess).otherwise(0)
+        return frame.with_columns(total.alias("total")).drop(
+            [f"i{line.item_index}" for line in lines]
+        )
+
+    def _exact_figures(self, lines: list[_Line]) -> dict[str, tuple[Fraction, dict[str, Fraction]]]:
+        values: list[dict[int, Fraction]] = []
+        for line in lines:
+            if line.exact is not None:
+                values.append(line.exact)
+            else:
+                assert line.frame is not None
+                values.append(
+                    {
+                        m: Fraction(u, line.scale)
+                        for m, u in zip(
+                            line.frame["m"].to_list(), line.frame["u"].to_list(), strict=True
+                        )
+                    }
+                )
+        out: dict[str, tuple[Fraction, dict[str, Fraction]]] = {}
+        applying = {
+            category.id: (
+                None
+                if category.applies_to is None
+                else frozenset(self.applying(category.applies_to).to_list())  # type: ignore[union-attr]
+            )
+            for category in self.rule_set.categories
+        }
+        for m, member in zip(self.codes, self.members, strict=True):
+            points: dict[str, Fraction] = {}
+            for category in self.rule_set.categories:
+                codes = applying[category.id]
+                if codes is not None and m not in codes:
+                    continue
+                value = sum(
+                    (
+                        values[line.item_index].get(m, Fraction(0))
+                        for line in self._category_items(category, lines)
+                    ),
+                    Fraction(0),
+                )
+                if category.base is not None:
+                    value = category.base + value
+                if category.cap is not None and value > category.cap:
+                    value = category.cap
+                if category.floor is not None and value < category.floor:
+                    value = category.floor
+                points[category.id] = value
+            total = sum(points.values(), Fraction(0))
+            for pool in self.rule_set.pools:
+                pooled = sum((points.get(c, Fraction(0)) for c in pool.categories), Fraction(0))
+                if pooled > pool.cap:
+                    total -= pooled - pool.cap
+            out[member.id] = (total, points)
+        return out
+
+    # ------------------------------------------------------------------ requirements, grades
+
+    def _requirements(self, frame: pl.DataFrame) -> pl.DataFrame:
+        import polars as pl
+
+        whole = [ROLE_CODE[AuthorRole.SOLE], ROLE_CODE[AuthorRole.ATTENDEE]]
+        for requirement, compiled in zip(
+            self.rule_set.requirements, self.plan.requirement_masks, strict=True
+        ):
+            parts = [
+                self.mask(self.facts, mask, where)
+                for mask, where in zip(compiled, requirement.where, strict=True)
+            ]
+            rows = pl.concat(parts) if parts else self.facts.clear()
+            if not requirement.credit_co_authors:
+                rows = rows.filter((pl.col("pos") == 0) | pl.col("role").is_in(whole))
+            counts = rows.group_by("m").agg(pl.col("rid").n_unique().alias("count"))
+            if requirement.per_quarter:
+                wanted = _quarters(self.period)
+                quarters = rows.group_by("m").agg(
+                    (pl.col("on").dt.year() * 10 + pl.col("on").dt.quarter())
+                    .n_unique()
+                    .alias("quarters")
+                )
+                counts = counts.join(quarters, on="m", how="left", maintain_order="left")
+            else:
+                wanted = 0
+                counts = counts.with_columns(pl.lit(0, pl.UInt32).alias("quarters"))
+            count_name, met_name = f"r:{requirement.id}:count", f"r:{requirement.id}:met"
+            joined = self.member_frame.join(
+                counts, on="m", how="left", maintain_order="left"
+            ).with_columns(
+                pl.col("count").fill_null(0).cast(pl.Int64),
+                pl.col("quarters").fill_null(0),
+            )
+            met = pl.col("count") >= requirement.at_least
+            if requirement.per_quarter:
+                met = met & (pl.col("quarters") >= wanted)
+            applies = self.applying(requirement.applies_to)
+            if applies is not None:
+                met = pl.when(pl.col("m").is_in(applies.implode())).then(met)
+            joined = joined.select("m", pl.col("count").alias(count_name), met.alias(met_name))
+            frame = frame.join(joined, on="m", how="left", maintain_order="left")
+        return frame
+
+    def _grades(
+        self,
+        frame: pl.DataFrame,
+        scale: int,
+        exact: dict[str, tuple[Fraction, dict[str, Fraction]]] | None,
+    ) -> pl.DataFrame:
+        import polars as pl
+
+        grades = self.rule_set.grades
+        if grades is None:
+            return frame.with_columns(pl.lit(None, pl.String).alias("grade"))
+        if grades.basis == "exact" and exact is None:
+            expr: Any = None
+            for band in grades.bands:
+                cond: pl.Expr = pl.lit(True)
+                if band.at_least is not None:
+                    bound = int(band.at_least * scale)
+                    cond = (
+                        pl.col("total") >= bound
+                        if grades.boundary == "inclusive"
+                        else pl.col("total") > bound
+                    )
+                for requirement_id in band.requires:
+                    cond = cond & pl.col(f"r:{requirement_id}:met").fill_null(True)
+                label = pl.lit(band.label, pl.String)
+                expr = pl.when(cond).then(label) if expr is None else expr.when(cond).then(label)
+            return frame.with_columns(expr.otherwise(pl.lit(None, pl.String)).alias("grade"))
+        totals = (
+            {m: t for m, (t, _) in exact.items()}
+            if exact is not None
+            else {
+                member_id: Fraction(units, scale)
+                for member_id, units in zip(
+                    frame["id"].to_list(), frame["total"].to_list(), strict=True
+                )
+            }
+        )
+        met_columns = {r.id: frame[f"r:{r.id}:met"].to_list() for r in self.rule_set.requirements}
+        labels = []
+        for row, member_id in enumerate(frame["id"].to_list()):
+            total = totals[member_id]
+            basis = total
+            if grades.basis == "presented":
+                basis = Fraction(self.rule_set.rounding.present(total))
+            met = frozenset(
+                rid for rid, values in met_columns.items() if values[row] in (True, None)
+            )
+            labels.append(grades.grade(basis, met))
+        return frame.with_columns(pl.Series("grade", labels, dtype=pl.String))
+
+    # ------------------------------------------------------------------ flags
+
+    def _triggers(self, results: Results) -> pl.DataFrame:
+        import polars as pl
+
+        frame = results.frame
+        totals = results.totals() if results.exact is not None else None
+        for trigger, compiled in zip(self.rule_set.triggers, self.plan.trigger_masks, strict=True):
+            name = f"f:{trigger.id}"
+            if isinstance(trigger, Trigger):
+                assert compiled is not None
+                applies = self.applying(trigger.applies_to)
+                codes = self.codes if applies is None else applies.to_list()
+                if not codes:
+                    frame = frame.with_columns(pl.lit(False).alias(name))
+                    continue
+                facts = self.facts
+                if trigger.window != "period":
+                    from cppcc_model.assess.engine import _Scorer
+
+                    window = _Scorer(
+                        self.ledger, self.rule_set, self.period, self.as_of
+                    ).term_window()
+                    if window != self.period:
+                        facts = self._facts(window)
+                parts = [
+                    self.mask(facts, mask, where)
+                    for mask, where in zip(compiled, trigger.where, strict=True)
+                ]
+                rows = pl.concat(parts) if parts else facts.clear()
+                counts = rows.group_by("m").agg(pl.col("rid").n_unique().alias("k"))
+                raised = self.member_frame.join(
+                    counts, on="m", how="left", maintain_order="left"
+                ).select(
+                    "m",
+                    (
+                        (pl.col("k").fill_null(0) >= trigger.at_least) & pl.col("m").is_in(codes)
+                    ).alias(name),
+                )
+                frame = frame.join(raised, on="m", how="left", maintain_order="left")
+            elif isinstance(trigger, ScoreBelow):
+                if totals is None:
+                    assert results.scale is not None
+                    bound = int(trigger.threshold * results.scale)
+                    frame = frame.with_columns((pl.col("total") < bound).alias(name))
+                else:
+                    frame = frame.with_columns(
+                        pl.Series(
+                            name,
+                            [totals[m] < trigger.threshold for m in results.member_ids],
+                            dtype=pl.Boolean,
+                        )
+                    )
+            else:
+                assert isinstance(trigger, ConsecutiveYears)
+                frame = frame.with_columns(
+                    pl.Series(name, self._consecutive(results, trigger), dtype=pl.Boolean)
+                )
+        return frame
+
+    def _holds(self, results: Results, trigger: ConsecutiveYears) -> list[bool]:
+        if trigger.grade is not None:
+            return [g == trigger.grade for g in results.frame["grade"].to_list()]
+        return [met is False for met in results.frame[f"r:{trigger.requirement}:met"].to_list()]
+
+    def _consecutive(self, results: Results, trigger: ConsecutiveYears) -> list[bool]:
+        holds = dict(zip(results.member_ids, self._holds(results, trigger), strict=True))
+        year = self.period.end.year
+        for back in range(1, trigger.years):
+            candidates = [m for m in self.members if holds[m.id]]
+            if not candidates:
+                break
+            previous_year = Period.year(year - back)
+            rule_set = self.history(year - back) if self.history is not None else self.rule_set
+            if rule_set is None:
+                for member in candidates:
+                    holds[member.id] = False
+                break
+            serving = [m for m in candidates if m.served_during(previous_year)]
+            for member in candidates:
+                if not member.served_during(previous_year):
+                    holds[member.id] = False
+            if not serving:
+                continue
+            plan = self.plan if rule_set is self.rule_set else compile_rule_set(rule_set)
+            previous = _Run(
+                self.ledger,
+                self.columns,
+                plan,
+                previous_year,
+                previous_year.end,
+                serving,
+                self.history,
+            ).run(triggers=False)
+            kept = dict(zip(previous.member_ids, self._holds(previous, trigger), strict=True))
+            for member in serving:
+                holds[member.id] = kept[member.id]
+        return [holds[m.id] for m in self.members]
+
+
+def _quarters(period: Period) -> int:
+    """How many calendar quarters overlap ``period``."""
+    start = period.start.year * 4 + (period.start.month - 1) // 3
+    end = period.end.year * 4 + (period.end.month - 1) // 3
+    return end - start + 1
+
+
+def execute(
+    ledger: Ledger,
+    columns: Columns,
+    plan: RulePlan,
+    period: Period,
+    as_of: dt.date,
+    members: Iterable[Member],
+    history: Callable[[int], RuleSet | None] | None = None,
+) -> Results:
+    """Run ``plan`` for ``members`` (sorted by id) over the ledger's facts."""
+    chosen = sorted(members, key=lambda m: m.id)
+    return _Run(ledger, columns, plan, period, as_of, chosen, history).run()

@@ -1,0 +1,255 @@
+"""What-if: re-score an assessment after one record changes, without rebuilding the ledger.
+
+A platform re-scores on every edit. Building a new :class:`~cppcc_model.ledger.Ledger` checks
+every record again, and flattening it into columns reads every record again; :class:`WhatIf`
+keeps the columns of the ledger and, when a record is replaced, swaps only that record's rows
+and re-runs the compiled plan for the members the change can reach: the record's credited
+members before and after, the signers of proposals merged into a changed proposal (they follow
+its stages), and the authors of 社情民意 items a changed proposal was converted into.
+
+A rule set with parts the compiler runs row-wise (escape hatches, plugins' own blocks) reads
+the records themselves; for it :meth:`WhatIf.replace` builds the changed ledger and re-scores
+everyone (as slow as a first assessment).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from cppcc_model.engine import plan_of
+from cppcc_model.engine.columns import (
+    _CONVERSION_SCHEMA,
+    _CREDIT_SCHEMA,
+    _INFO_EVENT_SCHEMA,
+    _MERGE_SCHEMA,
+    _PROPOSAL_EVENT_SCHEMA,
+    SOURCE_CODE,
+    Coder,
+    _empty,
+    add_activity,
+    add_authored,
+    add_info_events,
+    add_proposal_events,
+    columns_of,
+    frame,
+)
+from cppcc_model.errors import InvalidValueError
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import Activity, Contribution, InfoReport, Member, Period, Proposal
+from cppcc_model.rules.facts import Source
+from cppcc_model.rules.ruleset import RuleSet
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = ["Record", "WhatIf"]
+
+Record = Activity | Proposal | InfoReport | Contribution
+"""A record :meth:`WhatIf.replace` accepts."""
+
+_FIELDS = {
+    Activity: ("activities", Source.ATTENDANCE),
+    Proposal: ("proposals", Source.PROPOSAL),
+    InfoReport: ("info_reports", Source.INFO_REPORT),
+    Contribution: ("contributions", Source.CONTRIBUTION),
+}
+
+
+class WhatIf:
+    """One assessment's totals, kept ready to be re-scored after a record changes.
+
+    Args:
+        ledger: the committee's records.
+        rule_set: the rules.
+        period: the assessment period.
+        as_of: the date records are read as of (default: the period's last day).
+        history: the rule set in force in an earlier year, for consecutive-year triggers.
+
+    """
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        rule_set: RuleSet,
+        period: Period,
+        *,
+        as_of: dt.date | None = None,
+        history: Callable[[int], RuleSet | None] | None = None,
+    ) -> None:
+        from cppcc_model.engine.results import execute
+
+        self.ledger = ledger
+        self.rule_set = rule_set
+        self.period = period
+        self.as_of = period.end if as_of is None else as_of
+        self.history = history
+        self.plan = plan_of(rule_set)
+        self.columns = columns_of(ledger)
+        self.coder = Coder.of(ledger)
+        self.members = {
+            m.id: m
+            for m in ledger.members
+            if rule_set.settings.assess_members_not_serving or m.served_during(period)
+        }
+        self._records: dict[type, list[Any]] = {
+            kind: list(getattr(ledger, name)) for kind, (name, _) in _FIELDS.items()
+        }
+        self._index = {
+            kind: {record.id: i for i, record in enumerate(records)}
+            for kind, records in self._records.items()
+        }
+        self.row_wise = any(
+            p.row_wise or p.value is None or p.share is None for p in self.plan.items
+        )
+        self.row_wise |= any(
+            mask is None for masks in self.plan.requirement_masks for mask in masks
+        ) or any(
+            mask is None for masks in self.plan.trigger_masks if masks is not None for mask in masks
+        )
+        results = execute(
+            ledger, self.columns, self.plan, period, self.as_of, self.members.values(), history
+        )
+        self._totals = results.totals()
+
+    def totals(self) -> dict[str, Fraction]:
+        """Each assessed member's exact total, after the replacements so far."""
+        return dict(self._totals)
+
+    def ledger_now(self) -> Ledger:
+        """The ledger with every replacement so far (built and checked on request)."""
+        changes: dict[str, Any] = {
+            name: tuple(self._records[kind]) for kind, (name, _) in _FIELDS.items()
+        }
+        return attrs.evolve(self.ledger, **changes)
+
+    def replace(self, record: Record) -> dict[str, Fraction]:
+        """Replace the record with ``record``'s id and re-score; return the totals that changed.
+
+        Raises:
+            InvalidValueError: no record of that kind has the id, or the record names a member
+                or a merge parent the ledger does not have.
+
+        """
+        kind = type(record)
+        if kind not in _FIELDS:
+            raise InvalidValueError(
+                f"cannot replace a {kind.__name__}",
+                hint="replace an Activity, Proposal, InfoReport or Contribution",
+            )
+        index = self._index[kind].get(record.id)
+        if index is None:
+            raise InvalidValueError(
+                f"no {kind.__name__} with id {record.id!r} to replace",
+                hint="a what-if replaces an existing record: use its id",
+            )
+        self._check(record)
+        self._records[kind][index] = record
+        after = self._rescore_all() if self.row_wise else self._rescore(kind, index, record)
+        changed = {m: t for m, t in after.items() if self._totals.get(m) != t}
+        self._totals.update(after)
+        return changed
+
+    def _check(self, record: Record) -> None:
+        if isinstance(record, Activity):
+            ids = [entry.member_id for entry in record.attendance]
+        elif isinstance(record, Proposal):
+            ids = list(record.member_ids)
+            for event in record.history:
+                if event.parent_id is not None and event.parent_id not in self.coder.proposal_index:
+                    raise InvalidValueError(
+                        f"proposal {record.id!r} is merged into unknown proposal "
+                        f"{event.parent_id!r}",
+                        hint="merge into a proposal of the ledger",
+                    )
+        else:
+            ids = list(record.author_ids)
+        unknown = sorted({m for m in ids if m not in self.coder.member_code})
+        if unknown:
+            raise InvalidValueError(
+                f"{type(record).__name__} {record.id!r} names unknown members: "
+                f"{', '.join(unknown)}",
+                hint="use the ids of the ledger's members",
+            )
+
+    def _rescore_all(self) -> dict[str, Fraction]:
+        from cppcc_model.engine.results import execute
+
+        self.ledger = self.ledger_now()
+        self.columns = columns_of(self.ledger)
+        self.members = {
+            m.id: self.members[m.id] for m in self.ledger.members if m.id in self.members
+        }
+        return execute(
+            self.ledger,
+            self.columns,
+            self.plan,
+            self.period,
+            self.as_of,
+            self.members.values(),
+            self.history,
+        ).totals()
+
+    def _rescore(self, kind: type, index: int, new: Record) -> dict[str, Fraction]:
+        import polars as pl
+
+        from cppcc_model.engine.results import execute
+
+        columns = self.columns
+        source = SOURCE_CODE[_FIELDS[kind][1]]
+        mine = (pl.col("src") == source) & (pl.col("ri") == index)
+        reached = set(columns.credits.filter(mine)["m"].to_list())
+        rows = _empty(_CREDIT_SCHEMA)
+        if isinstance(new, Activity):
+            add_activity(rows, index, new, self.coder)
+        else:
+            add_authored(rows, index, new, self.coder)
+        added = frame(rows, _CREDIT_SCHEMA)
+        reached |= set(added["m"].to_list())
+        changes: dict[str, Any] = {"credits": pl.concat([columns.credits.filter(~mine), added])}
+        if isinstance(new, Proposal):
+            events, merges = _empty(_PROPOSAL_EVENT_SCHEMA), _empty(_MERGE_SCHEMA)
+            conversions = _empty(_CONVERSION_SCHEMA)
+            add_proposal_events(events, merges, conversions, index, new, self.coder)
+            this = pl.col("ri") == index
+            old_targets = columns.conversions.filter(this)["target"].to_list()
+            changes["proposal_events"] = pl.concat(
+                [columns.proposal_events.filter(~this), frame(events, _PROPOSAL_EVENT_SCHEMA)]
+            )
+            changes["merges"] = pl.concat(
+                [columns.merges.filter(~this), frame(merges, _MERGE_SCHEMA)]
+            )
+            changes["conversions"] = pl.concat(
+                [columns.conversions.filter(~this), frame(conversions, _CONVERSION_SCHEMA)]
+            )
+            children = columns.merges.filter(pl.col("parent") == index)["ri"].to_list()
+            targets = set(old_targets) | set(conversions["target"])
+            linked = columns.credits.filter(
+                ((pl.col("src") == SOURCE_CODE[Source.PROPOSAL]) & pl.col("ri").is_in(children))
+                | (
+                    (pl.col("src") == SOURCE_CODE[Source.INFO_REPORT])
+                    & pl.col("ri").is_in(sorted(targets))
+                )
+            )
+            reached |= set(linked["m"].to_list())
+        elif isinstance(new, InfoReport):
+            events = _empty(_INFO_EVENT_SCHEMA)
+            add_info_events(events, index, new)
+            this = pl.col("ri") == index
+            changes["info_events"] = pl.concat(
+                [columns.info_events.filter(~this), frame(events, _INFO_EVENT_SCHEMA)]
+            )
+        self.columns = attrs.evolve(columns, **changes)
+        ids = self.columns.member_ids
+        members: list[Member] = [
+            self.members[ids[m]] for m in sorted(reached) if ids[m] in self.members
+        ]
+        if not members:
+            return {}
+        return execute(
+            self.ledger, self.columns, self.plan, self.period, self.as_of, members, self.history
+        ).totals()
