@@ -12,8 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from fractions import Fraction
 
+import attrs
+
 from _ledgers import D, ledger, meeting, member, proposal
 from cppcc_model.assess import assess
+from cppcc_model.assess.award_candidates import inputs_held
 from cppcc_model.assess.awards import award_candidates, record_denominators, select_winners
 from cppcc_model.assess.groups import (
     GroupCategory,
@@ -22,10 +25,19 @@ from cppcc_model.assess.groups import (
     MemberTotal,
     assess_groups,
 )
-from cppcc_model.model import Contribution, InfoEvent, InfoReport, Member, Period, RoleSpell
+from cppcc_model.model import (
+    Contribution,
+    InfoEvent,
+    InfoReport,
+    Input,
+    Member,
+    Period,
+    RoleSpell,
+)
 from cppcc_model.rules import (
     ByStage,
     Category,
+    External,
     Item,
     Points,
     RuleSet,
@@ -237,3 +249,59 @@ def test_results_do_not_depend_on_the_order_of_the_ledger() -> None:
         results.append(result.to_dict())
     assert results[0] == results[1]
     assert [w["id"] for w in results[0]["winners"]] == ["a", "b", "c", "f"]
+
+
+def test_an_input_exclusion_reads_the_ledgers_inputs_table() -> None:
+    # 评分录入: f has a discipline finding in 2022; b's finding is 0 (none); a's is for 2021
+    data = attrs.evolve(
+        _ledger(),
+        inputs=[
+            Input("f", YEAR, "discipline", 1, note="警告处分"),
+            Input("b", YEAR, "discipline", 0),
+            Input("a", Period.year(2021), "discipline", 1),
+        ],
+    )
+    award = Award(
+        "good",
+        "优秀委员",
+        "member",
+        Quota(count=6),
+        exclude=[Exclusion("受到处分", input="discipline")],
+    )
+    assert inputs_held(data, YEAR) == {"discipline": frozenset({"f"})}
+    found = {
+        c.id: c
+        for c in award_candidates(award, data, YEAR, assessment=assess(data, _rules(award), YEAR))
+    }
+    assert found["f"].reason_zh == "受到处分，不得参评"
+    assert {cid for cid, x in found.items() if not x.eligible} == {"f"}
+    # inputs passed explicitly replace the table
+    explicit = award_candidates(
+        award, data, YEAR, assessment=assess(data, _rules(award), YEAR), inputs={}
+    )
+    assert all(c.eligible for c in explicit)
+
+
+def test_a_card_waiting_for_an_input_is_not_a_candidate() -> None:
+    rules = attrs.evolve(
+        _rules(),
+        categories=[
+            *_rules().categories,
+            Category("rating", "单位评价", [], given=External("employer_rating")),
+        ],
+    )
+    data = attrs.evolve(_ledger(), inputs=[Input(m, YEAR, "employer_rating", 5) for m in "abcde"])
+    award = Award("good", "优秀委员", "member", Quota(count=6))
+    assessment = assess(data, attrs.evolve(rules, awards=[award]), YEAR)
+    assert assessment.incomplete() == {
+        "f": ("单位评价: no 'employer_rating' was given for 2022 (待录入, pending)",)
+    }
+    found = {c.id: c for c in award_candidates(award, data, YEAR, assessment=assessment)}
+    assert not found["f"].eligible
+    assert found["f"].reason_zh is not None
+    assert found["f"].reason_zh == (
+        "待定（单位评价: no 'employer_rating' was given for 2022 (待录入, pending)），暂不参评"
+    )
+    assert {cid for cid, x in found.items() if x.eligible} == set("abcde")
+    result = select_winners(award, list(found.values()))
+    assert "f" not in {w.id for w in result.winners}

@@ -23,11 +23,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _ledgers import D, ledger, member, proposal
+from _ledgers import D, ledger, meeting, member, proposal
 from cppcc_model.assess import assess
 from cppcc_model.assess.engine import Assessment, RuleEvaluationError
 from cppcc_model.engine import plan_of
 from cppcc_model.engine import results as results_module
+from cppcc_model.engine.support import unsupported
 from cppcc_model.errors import CppccError
 from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.ledger import Ledger
@@ -542,3 +543,76 @@ def test_a_failing_escape_hatch_is_reported_as_the_reference_reports_it() -> Non
         assess(data, rule_set, Period.year(2022), engine="reference")
     assert type(columnar.value) is type(reference.value)
     assert str(columnar.value) == str(reference.value)
+
+
+# ---------------------------------------------------------------- what the plan covers
+
+
+def test_every_bundled_rule_set_is_scored_by_the_compiled_plan() -> None:
+    # a bundled rule set falling back to the reference would be a silent slowdown
+    assert {r.name: unsupported(r) for r in RULE_SETS} == {r.name: () for r in RULE_SETS}
+
+
+def test_a_rule_set_reading_inputs_and_windows_is_left_to_the_reference() -> None:
+    from rule_language.example import build_rule_set
+
+    rule_set = build_rule_set()
+    reasons = unsupported(rule_set)
+    assert any("input" in reason for reason in reasons), reasons
+    path = ROOT / "tests/rule_language/cases/inputs.golden.toml"
+    case = load_golden_case(path)
+    data = ledger_from_dict(case.ledger_data, source=str(path))
+    asked = assess(data, rule_set, case.period, as_of=case.as_of, engine="columnar")
+    reference = assess(data, rule_set, case.period, as_of=case.as_of, engine="reference")
+    assert (asked.engine, reference.engine) == ("reference", "reference")
+    assert asked.totals() == reference.totals()
+    assert asked.incomplete() == reference.incomplete()
+    assert case.mismatches(asked) == []
+    plain = assess(data, RULE_SETS[0], case.period, engine="columnar")
+    assert plain.engine == "columnar"
+
+
+_LEAVE = RuleSet(
+    jurisdiction="test.leave",
+    name="leave",
+    title="请假未批准",
+    effective_from=D(2000, 1, 1),
+    categories=[
+        Category(
+            "meetings",
+            "会议",
+            [
+                Item(
+                    "attend",
+                    "出席",
+                    Where("attendance"),
+                    ByStatus({"出席": 5, "请假": 2, "无故缺席": -3}),
+                ),
+                Item("absent", "缺席扣分", Where("attendance", statuses=["无故缺席"]), Points(-1)),
+            ],
+        )
+    ],
+    requirements=[
+        Requirement("none_absent", "无故缺席", [Where("attendance", statuses=["无故缺席"])], 1)
+    ],
+)
+
+
+def test_leave_not_approved_counts_as_unexcused_in_both_engines() -> None:
+    data = ledger(
+        [member("a"), member("b")],
+        activities=[
+            meeting("m1", "plenary", D(2022, 3, 1), ("a", "请假未批准"), ("b", "出席")),
+            meeting("m2", "plenary", D(2022, 6, 1), ("a", "请假"), ("b", "请假未批准")),
+        ],
+    )
+    period = Period.year(2022)
+    columnar = assert_same(data, _LEAVE, period, None)
+    assert columnar is not None
+    assert columnar.engine == "columnar"
+    # a: 请假未批准 -3 and -1, 请假 +2 → -2; b: 出席 +5, 请假未批准 -3 and -1 → 1
+    assert columnar.totals() == {"a": Fraction(-2), "b": Fraction(1)}
+    assert columnar.requirement_results() == {
+        "a": {"none_absent": (1, True)},
+        "b": {"none_absent": (1, True)},
+    }

@@ -325,6 +325,11 @@ def _brute_records(ledger: Ledger, member_id: str, period: Period | None) -> Mem
         contributions=tuple(
             c for c in ledger.contributions if member_id in c.author_ids and inside(c.on)
         ),
+        inputs=tuple(
+            i
+            for i in ledger.inputs
+            if i.subject_id == member_id and inside(i.period.start) and inside(i.period.end)
+        ),
     )
 
 

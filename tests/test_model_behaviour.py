@@ -110,6 +110,7 @@ def test_attended_statuses() -> None:
     assert {s for s in AttendanceStatus if not s.attended} == {
         AttendanceStatus.EXCUSED,
         AttendanceStatus.UNEXCUSED,
+        AttendanceStatus.LEAVE_NOT_APPROVED,
     }
 
 

@@ -80,6 +80,7 @@ _FIELD_OF = {
     AttendanceStatus.PARTIAL: "partial",
     AttendanceStatus.EXCUSED: "excused",
     AttendanceStatus.UNEXCUSED: "unexcused",
+    AttendanceStatus.LEAVE_NOT_APPROVED: "unexcused",  # counted as unexcused
 }
 
 

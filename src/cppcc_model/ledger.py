@@ -27,6 +27,8 @@ from cppcc_model.model import (
     Committee,
     Contribution,
     InfoReport,
+    Input,
+    InputSubject,
     Member,
     ParticipatingUnit,
     Period,
@@ -60,15 +62,17 @@ class MemberRecords:
     proposals: tuple[Proposal, ...] = ()
     info_reports: tuple[InfoReport, ...] = ()
     contributions: tuple[Contribution, ...] = ()
+    inputs: tuple[Input, ...] = ()
 
     def within(self, period: Period) -> MemberRecords:
-        """The records dated inside ``period``."""
+        """The records dated inside ``period`` (inputs: those whose period lies inside it)."""
         return MemberRecords(
             member=self.member,
             attendances=tuple(pair for pair in self.attendances if pair[0].start in period),
             proposals=tuple(p for p in self.proposals if p.submitted_on in period),
             info_reports=tuple(r for r in self.info_reports if r.submitted_on in period),
             contributions=tuple(c for c in self.contributions if c.on in period),
+            inputs=tuple(i for i in self.inputs if _inside(i.period, period)),
         )
 
     @property
@@ -80,6 +84,10 @@ class MemberRecords:
             + len(self.info_reports)
             + len(self.contributions)
         )
+
+
+def _inside(inner: Period, outer: Period) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 def _terms_tuple(value: Iterable[Term]) -> tuple[Term, ...]:
@@ -130,6 +138,10 @@ def _award_records_tuple(value: Iterable[AwardRecord]) -> tuple[AwardRecord, ...
     return tuple(value)
 
 
+def _inputs_tuple(value: Iterable[Input]) -> tuple[Input, ...]:
+    return tuple(value)
+
+
 def _work_plans_tuple(value: Iterable[WorkPlan]) -> tuple[WorkPlan, ...]:
     return tuple(value)
 
@@ -164,6 +176,7 @@ class Ledger:
     )
     work_plans: tuple[WorkPlan, ...] = attrs.field(default=(), converter=_work_plans_tuple)
     award_records: tuple[AwardRecord, ...] = attrs.field(default=(), converter=_award_records_tuple)
+    inputs: tuple[Input, ...] = attrs.field(default=(), converter=_inputs_tuple)
 
     def __attrs_post_init__(self) -> None:
         canonical = _canonical_labels(self.proposals, self.committee)
@@ -246,6 +259,7 @@ class Ledger:
         proposals: dict[str, list[Proposal]] = defaultdict(list)
         reports: dict[str, list[InfoReport]] = defaultdict(list)
         contributions: dict[str, list[Contribution]] = defaultdict(list)
+        inputs: dict[str, list[Input]] = defaultdict(list)
         for activity in self.activities:
             for entry in activity.attendance:
                 attendances[entry.member_id].append((activity, entry))
@@ -258,6 +272,9 @@ class Ledger:
         for contribution in self.contributions:
             for member_id in contribution.author_ids:
                 contributions[member_id].append(contribution)
+        for given in self.inputs:
+            if given.subject_kind is InputSubject.MEMBER:
+                inputs[given.subject_id].append(given)
         return {
             member.id: MemberRecords(
                 member=member,
@@ -265,6 +282,7 @@ class Ledger:
                 proposals=tuple(proposals.get(member.id, ())),
                 info_reports=tuple(reports.get(member.id, ())),
                 contributions=tuple(contributions.get(member.id, ())),
+                inputs=tuple(inputs.get(member.id, ())),
             )
             for member in self.members
         }
@@ -285,6 +303,24 @@ class Ledger:
         for member in self.members:
             records = self._index[member.id]
             yield records if period is None else records.within(period)
+
+    def inputs_for(
+        self,
+        subject_id: str,
+        period: Period,
+        key: str | None = None,
+        subject_kind: InputSubject | str = InputSubject.MEMBER,
+    ) -> tuple[Input, ...]:
+        """The inputs (评分录入) given for one subject whose period lies inside ``period``."""
+        kind = InputSubject.parse(subject_kind)
+        return tuple(
+            given
+            for given in self.inputs
+            if given.subject_kind is kind
+            and given.subject_id == subject_id
+            and (key is None or given.key == key)
+            and _inside(given.period, period)
+        )
 
     # ------------------------------------------------------------------ roster queries
 
@@ -404,6 +440,19 @@ def _duplicates(kind: str, ids: Iterable[str]) -> Iterator[Problem]:
         seen.add(record_id)
 
 
+def _input_duplicates(inputs: Iterable[Input]) -> Iterator[Problem]:
+    seen: set[tuple[InputSubject, str, str, Period]] = set()
+    for given in inputs:
+        key = (given.subject_kind, given.subject_id, given.key, given.period)
+        if key in seen:
+            yield Problem(
+                f"two inputs give {given.key!r} for {given.subject_id!r} over {given.period}",
+                Location(record_id=given.subject_id),
+                "give each figure once per subject and period; correct or remove one",
+            )
+        seen.add(key)
+
+
 def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
     yield from _duplicates("terms", (t.id for t in ledger.terms))
     yield from _duplicates("sessions", (s.id for s in ledger.sessions))
@@ -418,6 +467,7 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
     yield from _duplicates("contributions", (c.id for c in ledger.contributions))
     yield from _duplicates("work plans", (w.id for w in ledger.work_plans))
     yield from _duplicates("award records", (r.id for r in ledger.award_records))
+    yield from _input_duplicates(ledger.inputs)
 
     sectors = {s.id for s in ledger.sectors}
     units = {u.id for u in ledger.units}
@@ -504,6 +554,16 @@ def _integrity_problems(ledger: Ledger) -> Iterator[Problem]:
             for other in info_event.combined_with:
                 if other not in reports:
                     yield unknown(report.id, "社情民意 item", other, "the combined issue")
+    input_subjects = {
+        InputSubject.MEMBER: members,
+        InputSubject.ACTIVITY_GROUP: groups,
+        InputSubject.UNIT: units,
+        InputSubject.SECTOR: sectors,
+        InputSubject.SPECIAL_COMMITTEE: committees,
+    }
+    for given in ledger.inputs:
+        if given.subject_id not in input_subjects[given.subject_kind]:
+            yield unknown(given.subject_id, given.subject_kind.label, given.subject_id, "the input")
     for contribution in ledger.contributions:
         yield from body_problem(contribution.id, contribution.body, "the authoring body")
         for member_id in contribution.author_ids:

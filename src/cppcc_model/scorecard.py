@@ -21,6 +21,7 @@ from cppcc_model.numbers import RoundingPolicy, format_fraction
 __all__ = [
     "Adjustment",
     "CategoryCard",
+    "DimensionCard",
     "Entry",
     "Flag",
     "Line",
@@ -67,7 +68,8 @@ class Entry:
 class Adjustment:
     """Something that changed a line, a category or the total (a cap, a floor, a base).
 
-    ``kind`` is one of ``cap``, ``floor``, ``base``, ``pool``, ``counting``; ``before`` and
+    ``kind`` is one of ``cap``, ``floor``, ``base``, ``pool``, ``counting``, ``input`` (a
+    missing input and its policy), ``dimension``; ``before`` and
     ``after`` are the figures it changed; ``clause`` the rule text that imposes it.
     """
 
@@ -99,10 +101,12 @@ class Line:
     raw: Fraction
     points: Fraction
     adjustments: tuple[Adjustment, ...] = ()
+    given: str | None = None
 
     def to_dict(self, rounding: RoundingPolicy) -> dict[str, Any]:
-        """Plain data."""
+        """Plain data; ``given`` names the input(s) and their source, for a given line."""
         return {
+            **({"given": self.given} if self.given else {}),
             "item": self.item_id,
             "label": self.label,
             "clause": self.clause,
@@ -125,6 +129,7 @@ class CategoryCard:
     raw: Fraction
     points: Fraction
     adjustments: tuple[Adjustment, ...] = ()
+    given: str | None = None
 
     def line(self, item_id: str) -> Line:
         """The line of ``item_id``."""
@@ -136,6 +141,7 @@ class CategoryCard:
     def to_dict(self, rounding: RoundingPolicy) -> dict[str, Any]:
         """Plain data."""
         return {
+            **({"given": self.given} if self.given else {}),
             "category": self.category_id,
             "label": self.label,
             "clause": self.clause,
@@ -148,8 +154,38 @@ class CategoryCard:
 
 
 @attrs.frozen
+class DimensionCard:
+    """A dimension's subtotal (履职 / 纪律 …): its categories' points, then its cap and floor."""
+
+    dimension_id: str
+    label: str
+    clause: str | None
+    categories: tuple[str, ...]
+    raw: Fraction
+    points: Fraction
+
+    def to_dict(self, rounding: RoundingPolicy) -> dict[str, Any]:
+        """Plain data."""
+        return {
+            "dimension": self.dimension_id,
+            "label": self.label,
+            "clause": self.clause,
+            "categories": list(self.categories),
+            "raw": format_fraction(self.raw),
+            "points": format_fraction(self.points),
+            "display": str(rounding.present(self.points)),
+        }
+
+
+@attrs.frozen
 class RequirementResult:
-    """Whether a member met one minimum requirement (基本要求, 六个一 …)."""
+    """Whether a member met one minimum requirement (基本要求, 六个一 …).
+
+    A requirement that does not apply to the member (``applies_to`` fails, or a term-window
+    requirement is not yet due) is shown with ``applicable=False`` and a note saying why: it
+    neither fails the member nor counts as met in completion rates. ``met`` is then ``True``
+    only so that it blocks nothing (grades, awards, "all met").
+    """
 
     requirement_id: str
     label: str
@@ -160,10 +196,19 @@ class RequirementResult:
     met: bool
     records: tuple[str, ...] = ()
     note: str | None = None
+    applicable: bool = True
+
+    @property
+    def status(self) -> str:
+        """``met``, ``not_met`` or ``not_applicable``."""
+        if not self.applicable:
+            return "not_applicable"
+        return "met" if self.met else "not_met"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data."""
         data: dict[str, Any] = {
+            **({"applicable": False} if not self.applicable else {}),
             "requirement": self.requirement_id,
             "label": self.label,
             "clause": self.clause,
@@ -207,6 +252,9 @@ class ScoreCard:
 
     ``excluded`` says which records were left out before scoring and why (a proposal converted
     into a 社情民意 item is counted once, as the rule set's conversion setting says).
+    ``pending`` lists the inputs the card waits for (a missing input whose policy is
+    ``"pending"``): such a card is incomplete — it has no total and no grade, and rankings
+    and awards list it apart with these reasons.
     """
 
     member_id: str
@@ -222,6 +270,13 @@ class ScoreCard:
     requirements: tuple[RequirementResult, ...] = ()
     flags: tuple[Flag, ...] = ()
     excluded: tuple[str, ...] = ()
+    pending: tuple[str, ...] = ()
+    dimensions: tuple[DimensionCard, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether the card has every input it needs (and so a total and a grade)."""
+        return not self.pending
 
     def category(self, category_id: str) -> CategoryCard:
         """The category card of ``category_id``."""
@@ -245,7 +300,9 @@ class ScoreCard:
 
     @property
     def display_total(self) -> str:
-        """The total as presented, rounded once by the rule set's policy."""
+        """The total as presented, rounded once by the rule set's policy; 待定 when incomplete."""
+        if self.pending:
+            return "待定 (pending)"
         return str(self.rounding.present(self.total))
 
     def to_dict(self) -> dict[str, Any]:
@@ -256,11 +313,17 @@ class ScoreCard:
             "rule_set": self.rule_set,
             "period": {"start": self.period.start.isoformat(), "end": self.period.end.isoformat()},
             "as_of": self.as_of.isoformat(),
-            "total": format_fraction(self.total),
+            "total": format_fraction(self.total) if self.complete else None,
             "display_total": self.display_total,
             "grade": self.grade,
+            **({"complete": False, "pending": list(self.pending)} if self.pending else {}),
             "categories": [c.to_dict(self.rounding) for c in self.categories],
             "adjustments": [a.to_dict(self.rounding) for a in self.adjustments],
+            **(
+                {"dimensions": [d.to_dict(self.rounding) for d in self.dimensions]}
+                if self.dimensions
+                else {}
+            ),
             "requirements": [r.to_dict() for r in self.requirements],
             "flags": [f.to_dict() for f in self.flags],
             **({"excluded": list(self.excluded)} if self.excluded else {}),
@@ -271,15 +334,18 @@ class ScoreCard:
         present = self.rounding.present
         out = [
             f"{self.member_name} ({self.member_id}) — {self.rule_set}, {self.period}",
-            f"总分 total: {present(self.total)}"
+            f"总分 total: {self.display_total}"
             + (f"   等次 grade: {self.grade}" if self.grade else ""),
         ]
+        out.extend(f"  … {reason}" for reason in self.pending)
         for category in self.categories:
             clause = f" [{category.clause}]" if category.clause else ""
-            out.append(f"  {category.label}{clause}: {present(category.points)}")
+            given = f" ({category.given})" if category.given else ""
+            out.append(f"  {category.label}{clause}: {present(category.points)}{given}")
             for line in category.lines:
                 line_clause = f" [{line.clause}]" if line.clause else ""
-                out.append(f"    {line.label}{line_clause}: {present(line.points)}")
+                line_given = f" ({line.given})" if line.given else ""
+                out.append(f"    {line.label}{line_clause}: {present(line.points)}{line_given}")
                 for entry in line.entries:
                     mark = "" if entry.counted else " (not counted)"
                     note = f" — {entry.note}" if entry.note else ""
@@ -288,12 +354,22 @@ class ScoreCard:
                     )
                 out.extend(f"      ↳ {a.note}" for a in line.adjustments)
             out.extend(f"    ↳ {a.note}" for a in category.adjustments)
+        for dimension in self.dimensions:
+            clause = f" [{dimension.clause}]" if dimension.clause else ""
+            out.append(
+                f"  = {dimension.label}{clause}: {present(dimension.points)}"
+                f" ({' + '.join(dimension.categories)})"
+            )
         out.extend(f"  ↳ {a.note}" for a in self.adjustments)
         for requirement in self.requirements:
+            if not requirement.applicable:
+                out.append(f"  – {requirement.label}: 不适用 (n/a) — {requirement.note}")
+                continue
             status = "✓" if requirement.met else "✗"
+            why = f" — {requirement.note}" if requirement.note else ""
             out.append(
                 f"  {status} {requirement.label}: {requirement.count}/{requirement.needed}"
-                f" ({requirement.strength})"
+                f" ({requirement.strength}){why}"
             )
         out.extend(f"  ⚑ {flag.label}: {flag.consequence} — {flag.reason}" for flag in self.flags)
         out.extend(f"  ∅ {note}" for note in self.excluded)

@@ -79,3 +79,20 @@ def test_a_missing_input_is_an_error_and_unknown_readings_are_refused() -> None:
         assess_groups(town_x((1,)), rules, YEAR)
     with pytest.raises(InvalidValueError, match="website_spread"):
         build_rule_set(website_spread="monthly")
+
+
+def test_the_assessors_checklist_can_come_from_the_inputs_table() -> None:
+    """Example C with the checklist in the dataset (评分录入), as `cppcc group-scores` reads it."""
+    import attrs
+
+    from cppcc_model.model import Input
+
+    given = [
+        Input("town_x", YEAR, key, value["town_x"], subject_kind="activity_group", source="考核组")
+        for key, value in INPUTS.items()
+    ]
+    ledger = attrs.evolve(town_x((1, 4, 5, 11)), inputs=given)
+    rules = build_rule_set().group_rules[0]
+    from_table = assess_groups(ledger, rules, YEAR).card("town_x")
+    assert from_table.total == card((1, 4, 5, 11)).total == 10
+    assert from_table.line("self_building.plan").note == "plan_and_summary = 1 (input)"

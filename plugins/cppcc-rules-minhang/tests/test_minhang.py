@@ -253,8 +253,8 @@ def test_the_base_item_gives_one_role_value_once(ledger: Ledger) -> None:
 @_FAST
 @given(ledgers(min_members=1, max_members=4, max_records=6))
 def test_removing_a_record_never_raises_a_total(ledger: Ledger) -> None:
-    # The conformance kit cannot say this of escape-hatch functions; every Minhang value is
-    # a reward, so taking a record away can only lower (or keep) a member's points.
+    # Every Minhang value is a reward (building blocks only, no escape-hatch function), so
+    # taking a record away can only lower (or keep) a member's points.
     rule_set = build_rule_set(key_and_excellent="both")
     totals = assess(ledger, rule_set, _WHOLE).totals()
     parents = {e.parent_id for p in ledger.proposals for e in p.history if e.parent_id}

@@ -30,6 +30,8 @@ from cppcc_model.assess.cohorts import (
 )
 from cppcc_model.assess.engine import Assessment, RuleEvaluationError, assess
 from cppcc_model.assess.groups import (
+    AllMet,
+    AnyMet,
     AtLeast,
     Count,
     External,
@@ -39,8 +41,11 @@ from cppcc_model.assess.groups import (
     GroupRequirement,
     GroupRules,
     GroupsAssessment,
+    Measure,
+    MeasureContext,
     MemberCount,
     MemberTotal,
+    NotMet,
     QuartersCovered,
     Rate,
     RequirementShare,
@@ -74,6 +79,8 @@ from cppcc_model.scorecard import (
 
 __all__ = [
     "Adjustment",
+    "AllMet",
+    "AnyMet",
     "Assessment",
     "AtLeast",
     "AwardConstraintError",
@@ -96,10 +103,13 @@ __all__ = [
     "GroupRules",
     "GroupsAssessment",
     "Line",
+    "Measure",
+    "MeasureContext",
     "MemberCount",
     "MemberRankEntry",
     "MemberRanking",
     "MemberTotal",
+    "NotMet",
     "QuartersCovered",
     "RankMethod",
     "RankedEntry",

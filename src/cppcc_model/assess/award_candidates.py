@@ -23,10 +23,25 @@ from cppcc_model.rules.awards import Award, AwardSubject
 from cppcc_model.rules.facts import Fact, FactContext, Stage, facts_for_member
 from cppcc_model.scorecard import ScoreCard
 
-__all__ = ["award_candidates", "record_denominators"]
+__all__ = ["award_candidates", "inputs_held", "record_denominators"]
 
 Inputs = Mapping[str, Collection[str]]
 """Outside inputs an exclusion may name: input key → the ids of the subjects that have it."""
+
+
+def inputs_held(ledger: Ledger, period: Period) -> dict[str, frozenset[str]]:
+    """The ledger's outside inputs (评分录入) that hold in ``period``: key → subject ids.
+
+    An input holds when its period overlaps ``period`` and its value is not zero (a finding is
+    recorded as 1, its absence as 0 or no row). This is what an
+    :class:`~cppcc_model.rules.award_gates.Exclusion` with ``input=`` reads when no ``inputs``
+    are passed.
+    """
+    held: dict[str, set[str]] = {}
+    for given in ledger.inputs:
+        if given.value != 0 and given.period.overlaps(period):
+            held.setdefault(given.key, set()).add(given.subject_id)
+    return {key: frozenset(ids) for key, ids in held.items()}
 
 
 def _member_score(card: ScoreCard, score: str) -> Fraction:
@@ -60,6 +75,9 @@ def _member_reason(
     inputs: Inputs,
 ) -> tuple[str, str] | None:
     """(English, Chinese) why ``member`` may not win, or ``None``."""
+    if not card.complete:  # an input pending: no total, so no place in a ranking
+        waiting = "；".join(card.pending)
+        return (f"score card incomplete (pending: {waiting})", f"待定（{waiting}），暂不参评")
     held = [r for r in award.exclude_roles if member.held_during(r, period)]
     if held:
         return (
@@ -294,12 +312,13 @@ def award_candidates(
             ``award.score_rule_set`` (needed for member awards).
         groups: group-rule id → result, for awards to bodies.
         inputs: outside inputs an :class:`~cppcc_model.rules.award_gates.Exclusion` may name:
-            input key → ids of the subjects that have it (a discipline finding).
+            input key → ids of the subjects that have it (a discipline finding); by default
+            the ledger's inputs table (:func:`inputs_held`).
 
     Raises:
         CppccError: what the award needs was not given.
     """
-    found_inputs: Inputs = inputs or {}
+    found_inputs: Inputs = inputs_held(ledger, period) if inputs is None else inputs
     if award.subject is AwardSubject.MEMBER:
         if assessment is None:
             raise CppccError(

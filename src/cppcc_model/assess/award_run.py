@@ -69,7 +69,8 @@ def run_award(
         period: the (last) period the award is for.
         members: gives the member assessment under a rule set for a period.
         groups: gives the group assessments for a period (awards to bodies).
-        inputs: outside inputs exclusions may name (input key → subject ids).
+        inputs: outside inputs exclusions may name (input key → subject ids); by default
+            the ledger's inputs table for each period looked at.
     """
     periods = earlier_periods(period, award.periods.count if award.periods else 1)
 

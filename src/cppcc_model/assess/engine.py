@@ -25,13 +25,29 @@ import attrs
 
 from cppcc_model.errors import CppccError, InvalidValueError, Location, RuleEvaluationError
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import Member, Period
+from cppcc_model.model import Member, Period, period_text, value_text
 from cppcc_model.numbers import format_fraction
 from cppcc_model.rules.counting import Counted, Each
-from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source, facts_for_member
+from cppcc_model.rules.extension import CustomTrigger, TriggerContext
+from cppcc_model.rules.facts import (
+    AuthorRole,
+    Fact,
+    FactContext,
+    Source,
+    facts_for_member,
+    with_steps_in_period,
+)
 from cppcc_model.rules.guard import runs_plugin_code
+from cppcc_model.rules.inputs import External
 from cppcc_model.rules.items import Category, Item
-from cppcc_model.rules.outcomes import ConsecutiveYears, Requirement, ScoreBelow, Trigger
+from cppcc_model.rules.outcomes import (
+    ConsecutiveYears,
+    Ladder,
+    Requirement,
+    ScoreBelow,
+    TooFew,
+    Trigger,
+)
 from cppcc_model.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -39,6 +55,7 @@ if TYPE_CHECKING:
 from cppcc_model.scorecard import (
     Adjustment,
     CategoryCard,
+    DimensionCard,
     Entry,
     Flag,
     Line,
@@ -118,6 +135,11 @@ class Assessment:
         )
 
     @property
+    def engine(self) -> str:
+        """The engine that scored: ``"columnar"`` or ``"reference"`` (see :func:`assess`)."""
+        return "reference" if self._results is None else "columnar"
+
+    @property
     def member_ids(self) -> tuple[str, ...]:
         """The assessed members' ids, in order."""
         if self._cards is None and self._results is not None:
@@ -125,10 +147,16 @@ class Assessment:
         return tuple(card.member_id for card in self.cards)
 
     def totals(self) -> dict[str, Fraction]:
-        """Each member's exact total."""
+        """Each member's exact total; incomplete cards (an input pending) have none."""
         if self._cards is None and self._results is not None:
             return self._results.results.totals()
-        return {card.member_id: card.total for card in self.cards}
+        return {card.member_id: card.total for card in self.cards if card.complete}
+
+    def incomplete(self) -> dict[str, tuple[str, ...]]:
+        """The members whose cards wait for an input, with the reasons; listed apart."""
+        if self._cards is None and self._results is not None:
+            return {}  # the columnar engine scores only rule sets that read no inputs
+        return {card.member_id: card.pending for card in self.cards if not card.complete}
 
     def category_points(self) -> dict[str, dict[str, Fraction]]:
         """Each member's points per category (the categories that apply to the member)."""
@@ -150,7 +178,9 @@ class Assessment:
         if self._cards is None and self._results is not None:
             return self._results.results.requirements()
         return {
-            card.member_id: {r.requirement_id: (r.count, r.met) for r in card.requirements}
+            card.member_id: {
+                r.requirement_id: (r.count, r.met) for r in card.requirements if r.applicable
+            }
             for card in self.cards
         }
 
@@ -210,6 +240,77 @@ def _exact_sum(values: Sequence[Fraction]) -> Fraction:
     return Fraction(whole) if total is None else total + whole
 
 
+def _not_applicable(
+    requirement: Requirement,
+    why: str,
+    count: int = 0,
+    records: tuple[str, ...] = (),
+) -> RequirementResult:
+    """A requirement shown as not applicable (不适用), with the reason; it blocks nothing."""
+    return RequirementResult(
+        requirement_id=requirement.id,
+        label=requirement.label,
+        clause=requirement.clause,
+        strength=requirement.strength.value,
+        needed=requirement.at_least,
+        count=count,
+        met=True,
+        records=records,
+        note=why,
+        applicable=False,
+    )
+
+
+def _slices(span: Period, each: str, member: Member) -> list[tuple[str, Period]]:
+    """The calendar years or quarters of ``span`` (clipped to it), from the member's joining."""
+    start = span.start
+    if member.joined is not None and member.joined > start:
+        start = member.joined
+    found: list[tuple[str, Period]] = []
+    year = start.year
+    while year <= span.end.year:
+        parts = (
+            [(str(year), Period.year(year))]
+            if each == "year"
+            else [(f"{year}Q{q}", Period.quarter(year, q)) for q in (1, 2, 3, 4)]
+        )
+        for label, part in parts:
+            if part.end < start or part.start > span.end:
+                continue
+            found.append((label, Period(max(part.start, start), min(part.end, span.end))))
+        year += 1
+    return found
+
+
+def _slice_counts(
+    facts: Sequence[Fact], slices: Sequence[tuple[str, Period]]
+) -> list[tuple[str, int]]:
+    """How many distinct records of ``facts`` fall in each slice."""
+    return [(label, len({f.record_id for f in facts if f.on in part})) for label, part in slices]
+
+
+def _selects_by_step(rule_set: RuleSet) -> bool:
+    """Whether any selection of the rule set picks records by a step reached in the period."""
+    wheres = [item.where for item in rule_set.items()]
+    wheres += [w for r in rule_set.requirements for w in r.where]
+    wheres += [w for t in rule_set.triggers if isinstance(t, Trigger | TooFew) for w in t.where]
+    return any(w.step_in_period is not None for w in wheres)
+
+
+def _given_note(fact: Fact) -> str:
+    return f"given (录入): {fact.given_by}" if fact.given_by else "given (录入)"
+
+
+def _given_text(entries: Sequence[Entry]) -> str:
+    """``given: employer_rating@2023 = 8 (所在单位)`` for a line or a category."""
+    parts = []
+    for entry in entries:
+        source = entry.note.partition(": ")[2] if entry.note and ": " in entry.note else ""
+        origin = f" ({source})" if source else ""
+        parts.append(f"{entry.record_id} = {value_text(entry.value)}{origin}")
+    return "given: " + "; ".join(parts)
+
+
 def _deduplicate(facts: list[Fact], policy: str) -> tuple[list[Fact], list[str]]:
     """Apply the conversion policy; say what was left out, so the card can explain it."""
     if policy == "original":
@@ -266,12 +367,18 @@ class _Scorer:
         self.rule_set = rule_set
         self.period = period
         self.as_of = as_of
-        self.context = FactContext.of(ledger, as_of)
+        self.context = FactContext.of(ledger, as_of, rule_set.settings.dating)
         self.excluded: dict[str, tuple[str, ...]] = {}
+        self.pending: list[str] = []
+        self.by_step = _selects_by_step(rule_set)
+        self._all_totals: dict[str, Fraction] | None = None
+        self._earlier: dict[int, _Scorer | None] = {}
 
     def facts(self, member: Member, period: Period) -> list[Fact]:
         records = self.ledger.records_of(member.id)
         facts = facts_for_member(records, period, self.context)
+        if self.by_step:
+            facts = with_steps_in_period(facts, records, period, self.context)
         facts, notes = _deduplicate(facts, self.rule_set.settings.conversion)
         if period == self.period:
             self.excluded[member.id] = tuple(sorted(notes))
@@ -304,6 +411,9 @@ class _Scorer:
         """One item's line; ``facts`` are the member's facts of the item's source, in order."""
         entries: list[Entry] = []
         matches = item.where.matches
+        given = item.value if isinstance(item.value, External) else None
+        if given is not None:
+            facts = [f for f in facts if f.kind == given.key]
         share_of = item.attribution.share
         value_of = item.value.of
         source = item.where.source.value
@@ -313,6 +423,8 @@ class _Scorer:
             share = share_of(fact)
             value = value_of(fact)
             note = None
+            if fact.source is Source.INPUT:
+                note = _given_note(fact)
             if share.numerator == 0:
                 note = f"not credited ({item.attribution.describe()})"
                 points = value * share
@@ -336,12 +448,14 @@ class _Scorer:
                     note=note,
                 )
             )
+        adjustments: list[Adjustment] = []
+        if given is not None and not entries:
+            self.missing(member, given, item.clause, item.label, adjustments)
         credited = _exact_sum([e.points for e in entries if e.counted])
         if type(item.counting) is Each:
             counted = Counted(tuple(entries), credited)  # what Each.count gives, summed once
         else:
             counted = item.counting.count(entries)
-        adjustments: list[Adjustment] = []
         if counted.note is not None or counted.points != credited:
             adjustments.append(
                 Adjustment(
@@ -364,7 +478,40 @@ class _Scorer:
             raw=counted.points,
             points=points,
             adjustments=tuple(adjustments),
+            given=_given_text(entries) if given is not None and entries else None,
         )
+
+    def missing(
+        self,
+        member: Member,
+        given: External,
+        clause: str | None,
+        label: str,
+        adjustments: list[Adjustment],
+    ) -> None:
+        """Apply ``given``'s missing-input policy for ``member`` (no figure was given)."""
+        what = f"no {given.key!r} was given for {period_text(self.period)}"
+        if given.missing == "error":
+            raise InvalidValueError(
+                f"{label}: {what}",
+                where=Location(
+                    rule_set=self.rule_set.name,
+                    plugin=self.rule_set.plugin,
+                    clause=clause,
+                    record_id=member.id,
+                ),
+                hint=f"add a row to the inputs table (评分录入): {member.id}, "
+                f"{period_text(self.period)}, {given.key}, value",
+            )
+        if given.missing == "pending":
+            self.pending.append(f"{label}: {what} (待录入, pending)")
+            adjustments.append(
+                Adjustment("input", Fraction(0), Fraction(0), clause, f"{what}: pending")
+            )
+        else:
+            adjustments.append(
+                Adjustment("input", Fraction(0), Fraction(0), clause, f"{what}: counts 0")
+            )
 
     def category(
         self, member: Member, category: Category, by_source: dict[Source, list[Fact]]
@@ -376,8 +523,31 @@ class _Scorer:
             if item.applies_to is None or item.applies_to.applies(member, self.period, self.as_of)
         )
         raw = _exact_sum([line.points for line in lines])
-        points = raw
         adjustments: list[Adjustment] = []
+        given_text = None
+        if category.given is not None:
+            key = category.given.key
+            inputs = [f for f in by_source.get(Source.INPUT, ()) if f.kind == key]
+            if inputs:
+                value = _exact_sum([f.amount or Fraction(0) for f in inputs])
+                given_text = _given_text(
+                    [
+                        Entry(
+                            f.record_id,
+                            "input",
+                            f.on,
+                            value,
+                            Fraction(1),
+                            value,
+                            note=_given_note(f),
+                        )
+                        for f in inputs
+                    ]
+                )
+                raw += value
+            else:
+                self.missing(member, category.given, category.clause, category.label, adjustments)
+        points = raw
         if category.base is not None:
             adjustments.append(
                 Adjustment(
@@ -409,29 +579,57 @@ class _Scorer:
             raw=raw,
             points=points,
             adjustments=tuple(adjustments),
+            given=given_text,
         )
 
     def requirement(
         self, member: Member, requirement: Requirement, facts: Sequence[Fact]
     ) -> RequirementResult:
-        matching = [
-            f
-            for f in facts
-            if any(w.matches(f) for w in requirement.where)
-            and (
+        if requirement.applies_to is not None and not requirement.applies_to.applies(
+            member, self.period, self.as_of
+        ):
+            return _not_applicable(
+                requirement, f"does not apply: only {requirement.applies_to.describe()}"
+            )
+        span = self.period if requirement.window == "period" else self.term_window()
+        if span != self.period:
+            facts = self.facts(member, span)
+
+        def credited(f: Fact) -> bool:
+            return any(w.matches(f) for w in requirement.where) and (
                 requirement.credit_co_authors
                 or f.position == 0
                 or f.role in (AuthorRole.SOLE, AuthorRole.ATTENDEE)
             )
-        ]
+
+        matching = [f for f in facts if credited(f)]
         records = tuple(dict.fromkeys(f.record_id for f in matching))
         met = len(records) >= requirement.at_least
         note = None
+        if requirement.each is not None:
+            short = [
+                f"{label}: {count}"
+                for label, count in _slice_counts(matching, _slices(span, requirement.each, member))
+                if count < requirement.at_least
+            ]
+            met = not short
+            if short:
+                note = f"fewer than {requirement.at_least} in " + ", ".join(short)
         if requirement.per_quarter and met:
             missing = requirement.empty_quarters(self.period, [f.on for f in matching])
             if missing:
                 met = False
                 note = "nothing in quarter(s) " + ", ".join(missing)
+        if requirement.window == "term" and requirement.each is None and not met:
+            ends = self.term_end()
+            if ends is None or ends > self.period.end:
+                return _not_applicable(
+                    requirement,
+                    f"not due: {len(records)} of {requirement.at_least} so far in the term "
+                    f"(届内), which ends {ends or 'later'}",
+                    count=len(records),
+                    records=records,
+                )
         return RequirementResult(
             requirement_id=requirement.id,
             label=requirement.label,
@@ -443,6 +641,14 @@ class _Scorer:
             records=records,
             note=note,
         )
+
+    def term_end(self) -> dt.date | None:
+        """The last day of the term covering the period's end (``None``: not known yet)."""
+        start = self.term_window().start
+        for term in self.ledger.terms:
+            if term.start == start:
+                return term.end
+        return None
 
     def term_window(self) -> Period:
         covering = [
@@ -461,6 +667,7 @@ class _Scorer:
         return Period(start, self.period.end)
 
     def card(self, member: Member) -> ScoreCard:
+        self.pending = []
         facts = self.facts(member, self.period)
         by_source: dict[Source, list[Fact]] = {}
         for fact in facts:  # buckets keep the facts' order
@@ -492,23 +699,42 @@ class _Scorer:
                     )
                 )
                 total -= pooled - pool.cap
-        requirements = tuple(
-            self.requirement(member, r, facts)
-            for r in self.rule_set.requirements
-            if r.applies_to is None or r.applies_to.applies(member, self.period, self.as_of)
-        )
+        dimensions = []
+        for dimension in self.rule_set.dimensions:
+            raw = sum((points.get(c, Fraction(0)) for c in dimension.categories), Fraction(0))
+            bounded = _bounded(
+                raw,
+                dimension.cap,
+                "cap",
+                dimension.clause,
+                f"{dimension.label}最高 {{}} 分 (dimension cap)",
+                adjustments,
+            )
+            bounded = _bounded(
+                bounded,
+                dimension.floor,
+                "floor",
+                dimension.clause,
+                f"{dimension.label}最低 {{}} 分 (dimension floor)",
+                adjustments,
+            )
+            if bounded != raw:
+                adjustments[-1] = attrs.evolve(adjustments[-1], kind="dimension", before=raw)
+                total += bounded - raw
+            present = tuple(c for c in dimension.categories if c in points)
+            dimensions.append(
+                DimensionCard(
+                    dimension.id, dimension.label, dimension.clause, present, raw, bounded
+                )
+            )
+        requirements = tuple(self.requirement(member, r, facts) for r in self.rule_set.requirements)
         met = frozenset(r.requirement_id for r in requirements if r.met)
-        met |= frozenset(
-            r.id
-            for r in self.rule_set.requirements
-            if r.applies_to is not None
-            and not r.applies_to.applies(member, self.period, self.as_of)
-        )
         grade = None
-        if self.rule_set.grades is not None:
+        if self.rule_set.grades is not None and not self.pending:
             basis = total
             if self.rule_set.grades.basis == "presented":
-                basis = Fraction(self.rule_set.rounding.present(total))
+                rounding = self.rule_set.grades.rounding or self.rule_set.rounding
+                basis = Fraction(rounding.present(total))
             grade = self.rule_set.grades.grade(basis, met)
         card = ScoreCard(
             member_id=member.id,
@@ -523,16 +749,23 @@ class _Scorer:
             grade=grade,
             requirements=requirements,
             excluded=self.excluded.get(member.id, ()),
+            pending=tuple(self.pending),
+            dimensions=tuple(dimensions),
         )
         return card
 
     def flags(
-        self, member: Member, card: ScoreCard, history: RuleSetForYear | None
+        self,
+        member: Member,
+        card: ScoreCard,
+        history: RuleSetForYear | None,
+        *,
+        over_years: bool = True,
     ) -> tuple[Flag, ...]:
         flags: list[Flag] = []
         period_facts: list[Fact] | None = None
         for trigger in self.rule_set.triggers:
-            if isinstance(trigger, Trigger):
+            if isinstance(trigger, Trigger | TooFew):
                 if trigger.applies_to is not None and not trigger.applies_to.applies(
                     member, self.period, self.as_of
                 ):
@@ -544,24 +777,11 @@ class _Scorer:
                     facts = period_facts
                 else:
                     facts = self.facts(member, window)
-                records = tuple(
-                    dict.fromkeys(
-                        f.record_id for f in facts if any(w.matches(f) for w in trigger.where)
-                    )
-                )
-                if len(records) >= trigger.at_least:
-                    flags.append(
-                        Flag(
-                            trigger.id,
-                            trigger.label,
-                            trigger.clause,
-                            trigger.consequence.value,
-                            f"{len(records)} ≥ {trigger.at_least} in {window}",
-                            records,
-                        )
-                    )
+                flag = self.count_flag(member, trigger, window, facts)
+                if flag is not None:
+                    flags.append(flag)
             elif isinstance(trigger, ScoreBelow):
-                if card.total < trigger.threshold:
+                if card.complete and self.basis(card.total, trigger.basis) < trigger.threshold:
                     flags.append(
                         Flag(
                             trigger.id,
@@ -571,44 +791,179 @@ class _Scorer:
                             f"total {card.display_total} < {format_fraction(trigger.threshold)}",
                         )
                     )
-            elif isinstance(trigger, ConsecutiveYears) and self._consecutive(
-                member, card, trigger, history
-            ):
-                flags.append(
-                    Flag(
-                        trigger.id,
-                        trigger.label,
-                        trigger.clause,
-                        trigger.consequence.value,
-                        f"held in each of the last {trigger.years} years",
+            elif isinstance(trigger, CustomTrigger) and not isinstance(trigger, Ladder):
+                custom = trigger.check(
+                    TriggerContext(
+                        ledger=self.ledger,
+                        member=member,
+                        period=self.period,
+                        as_of=self.as_of,
+                        card=card,
+                        facts=tuple(self.facts(member, self.period)),
+                        inputs=self.ledger.records_of(member.id, self.period).inputs,
+                        history=functools.partial(_in_force, self.rule_set, history),
                     )
                 )
-        return tuple(flags)
+                if custom is not None:
+                    flags.append(custom)
+            elif isinstance(trigger, ConsecutiveYears) and over_years:
+                years = self.years_held(member, card, trigger, history)
+                if years:
+                    flags.append(
+                        Flag(
+                            trigger.id,
+                            trigger.label,
+                            trigger.clause,
+                            trigger.consequence.value,
+                            f"{trigger.keyed_on} in {', '.join(map(str, years))}",
+                        )
+                    )
+        return _apply_ladders(self.rule_set, flags)
 
-    def _holds(self, card: ScoreCard, trigger: ConsecutiveYears) -> bool:
+    def basis(self, total: Fraction, basis: str) -> Fraction:
+        """``total`` itself, or as presented on the card (``basis="presented"``)."""
+        if basis == "presented":
+            return Fraction(self.rule_set.rounding.present(total))
+        return total
+
+    def count_flag(
+        self, member: Member, trigger: Trigger | TooFew, window: Period, facts: Sequence[Fact]
+    ) -> Flag | None:
+        """The flag a counting trigger raises over ``window``, if any."""
+        matching = [f for f in facts if any(w.matches(f) for w in trigger.where)]
+        records = tuple(dict.fromkeys(f.record_id for f in matching))
+        if trigger.each is not None:
+            counts = _slice_counts(matching, _slices(window, trigger.each, member))
+        else:
+            counts = [(str(window), len(records))]
+        if isinstance(trigger, Trigger):
+            hits = [(label, n) for label, n in counts if n >= trigger.at_least]
+            reason = "; ".join(f"{n} ≥ {trigger.at_least} in {label}" for label, n in hits)
+        else:
+            if trigger.window == "term" and trigger.each is None:
+                ends = self.term_end()
+                if ends is None or ends > self.period.end:
+                    return None  # the member still has time until the term's end
+            hits = [(label, n) for label, n in counts if n < trigger.fewer_than]
+            reason = "; ".join(f"{n} < {trigger.fewer_than} in {label}" for label, n in hits)
+        if not hits:
+            return None
+        return Flag(
+            trigger.id, trigger.label, trigger.clause, trigger.consequence.value, reason, records
+        )
+
+    def holds(self, member: Member, card: ScoreCard, trigger: ConsecutiveYears) -> bool:
+        """Whether what ``trigger`` is keyed on held for ``member`` in this scorer's period."""
         if trigger.grade is not None:
             return card.grade == trigger.grade
-        return any(r.requirement_id == trigger.requirement and not r.met for r in card.requirements)
+        if trigger.requirement is not None:
+            return any(
+                r.requirement_id == trigger.requirement and r.applicable and not r.met
+                for r in card.requirements
+            )
+        if trigger.score_below is not None:
+            return card.complete and self.basis(card.total, trigger.basis) < trigger.score_below
+        if trigger.trigger is not None:
+            raised = self.flags(member, card, None, over_years=False)
+            return any(f.trigger_id == trigger.trigger for f in raised)
+        assert trigger.bottom is not None
+        if not card.complete:
+            return False
+        totals = self.all_totals()
+        lower = sum(1 for total in totals.values() if total < card.total)
+        return lower < trigger.bottom
 
-    def _consecutive(
+    def all_totals(self) -> dict[str, Fraction]:
+        """Every serving member's complete total in this scorer's period (computed once)."""
+        if self._all_totals is None:
+            self._all_totals = {}
+            for member in self.ledger.members:
+                if member.served_during(self.period):
+                    card = self.card(member)
+                    if card.complete:
+                        self._all_totals[member.id] = card.total
+        return self._all_totals
+
+    def earlier(self, year: int, history: RuleSetForYear | None) -> _Scorer | None:
+        """The scorer of calendar year ``year`` under the rule set in force then (cached)."""
+        if year not in self._earlier:
+            rule_set = history(year) if history is not None else self.rule_set
+            if rule_set is not None and not rule_set.in_force_on(dt.date(year, 12, 31)):
+                rule_set = None
+            period = Period.year(year)
+            self._earlier[year] = (
+                None if rule_set is None else _Scorer(self.ledger, rule_set, period, period.end)
+            )
+        return self._earlier[year]
+
+    def years_held(
         self,
         member: Member,
         card: ScoreCard,
         trigger: ConsecutiveYears,
         history: RuleSetForYear | None,
-    ) -> bool:
-        if not self._holds(card, trigger):
-            return False
+    ) -> list[int]:
+        """The years (this one included) that raise ``trigger``; empty when it is not raised."""
+        if not self.holds(member, card, trigger):
+            return []
         year = self.period.end.year
-        for back in range(1, trigger.years):
-            previous_year = Period.year(year - back)
-            rule_set = history(year - back) if history is not None else self.rule_set
-            if rule_set is None or not member.served_during(previous_year):
-                return False
-            previous = _Scorer(self.ledger, rule_set, previous_year, previous_year.end)
-            if not previous._holds(previous.card(member), trigger):
-                return False
-        return True
+        first = self.term_first_year()
+        held = [year]
+        back = year - 1
+        while back >= first and (trigger.consecutive is False or len(held) < trigger.years):
+            scorer = self.earlier(back, history)
+            counts = scorer is not None and member.served_during(Period.year(back))
+            if counts:
+                assert scorer is not None
+                if scorer.holds(member, scorer.card(member), trigger):
+                    held.append(back)
+                elif trigger.consecutive:
+                    return []
+            elif trigger.consecutive:
+                return []  # a year not assessed breaks the chain; it is never a failure
+            back -= 1
+        return sorted(held) if len(held) >= trigger.years else []
+
+    def term_first_year(self) -> int:
+        """The first year counted over years: the term's first, or (no terms) far back."""
+        covering = [
+            term.start
+            for term in self.ledger.terms
+            if term.start <= self.period.end and (term.end is None or self.period.end <= term.end)
+        ]
+        if not covering:
+            return max(self.period.end.year - 50, dt.MINYEAR)
+        return max(covering).year
+
+
+def _in_force(rule_set: RuleSet, history: RuleSetForYear | None, year: int) -> RuleSet | None:
+    """The rule set in force at the end of ``year``: from ``history``, else ``rule_set``."""
+    found = history(year) if history is not None else rule_set
+    if found is not None and not found.in_force_on(dt.date(year, 12, 31)):
+        return None
+    return found
+
+
+def _apply_ladders(rule_set: RuleSet, flags: list[Flag]) -> tuple[Flag, ...]:
+    """Keep only the most severe raised rung of each ladder; it names the ones it supersedes."""
+    ladders = [t for t in rule_set.triggers if isinstance(t, Ladder)]
+    if not ladders:
+        return tuple(flags)
+    dropped: set[str] = set()
+    notes: dict[str, str] = {}
+    raised = {f.trigger_id for f in flags}
+    for ladder in ladders:
+        rungs = [r for r in ladder.rungs if r in raised]
+        if len(rungs) > 1:
+            dropped.update(rungs[:-1])
+            notes[rungs[-1]] = f"{ladder.label}: supersedes {', '.join(rungs[:-1])}"
+    return tuple(
+        attrs.evolve(f, reason=f"{f.reason} ({notes[f.trigger_id]})")
+        if f.trigger_id in notes
+        else f
+        for f in flags
+        if f.trigger_id not in dropped
+    )
 
 
 def _card(scorer: _Scorer, member: Member, history: RuleSetForYear | None) -> ScoreCard:
@@ -654,13 +1009,18 @@ def assess(
             defaults to the last day of ``period``.
         members: ids of the members to assess; default, everyone who served in the period.
         history: finds the rule set in force in an earlier year, for consecutive-year
-            triggers; by default the same rule set is used for earlier years.
+            triggers (:meth:`RuleSetRegistry.history
+            <cppcc_model.rules.registry.RuleSetRegistry.history>` gives one from a registry);
+            by default the same rule set, for the years it was in force.
         engine: ``"columnar"``: figures for everyone from the compiled plan
             (:mod:`cppcc_model.engine`), explained cards built when asked for;
             ``"reference"``: the row-at-a-time interpreter builds every card at once (the
             oracle the columnar engine is tested against); ``"auto"`` (default): the
             columnar engine for ledgers of at least :data:`COLUMNAR_FROM` records, the
             reference below that, where its fixed cost (tens of milliseconds) would dominate.
+            A rule set using a block the columnar engine does not compile yet
+            (:func:`cppcc_model.engine.support.unsupported` lists them) is scored by the
+            reference whichever is asked; :attr:`Assessment.engine` says which one ran.
             All give equal results.
 
     Raises:
@@ -675,6 +1035,11 @@ def assess(
         )
     if engine == "auto":
         engine = "columnar" if ledger.record_count >= COLUMNAR_FROM else "reference"
+    if engine == "columnar":
+        from cppcc_model.engine.support import unsupported
+
+        if unsupported(rule_set):
+            engine = "reference"
     as_of = period.end if as_of is None else as_of
     fingerprint = _fingerprint(ledger) if _may_write(rule_set, period, history) else None
     if members is None:
@@ -744,16 +1109,21 @@ def _may_write(rule_set: RuleSet, period: Period, history: RuleSetForYear | None
     """
     if runs_plugin_code(rule_set):
         return True
-    if history is None:
+    if history is None or not any(isinstance(t, ConsecutiveYears) for t in rule_set.triggers):
         return False
     year = period.end.year
-    for trigger in rule_set.triggers:
-        if isinstance(trigger, ConsecutiveYears):
-            for back in range(1, trigger.years):
-                earlier = history(year - back)
-                if earlier is not None and runs_plugin_code(earlier):
-                    return True
+    seen: set[int] = {id(rule_set)}
+    for back in range(year - 1, max(year - _YEARS_BACK, dt.MINYEAR) - 1, -1):
+        earlier = history(back)  # the years a trigger over years may read (at most 50 back)
+        if earlier is not None and id(earlier) not in seen:
+            seen.add(id(earlier))
+            if runs_plugin_code(earlier):
+                return True
     return False
+
+
+_YEARS_BACK = 50
+"""How far back a trigger over years reads when the ledger has no term (see term_first_year)."""
 
 
 def _fingerprint(ledger: Ledger) -> int | None:

@@ -24,7 +24,7 @@ body of its first author).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Protocol, runtime_checkable
 
@@ -38,6 +38,7 @@ from cppcc_model.model import (
     BodyKind,
     BodyRef,
     GroupKind,
+    InputSubject,
     Level,
     Member,
     Period,
@@ -57,6 +58,8 @@ from cppcc_model.rules.facts import proposal_stages as _proposal_stages
 from cppcc_model.rules.selection import Where
 
 __all__ = [
+    "AllMet",
+    "AnyMet",
     "AtLeast",
     "Count",
     "External",
@@ -68,8 +71,11 @@ __all__ = [
     "GroupRequirementResult",
     "GroupRules",
     "GroupsAssessment",
+    "Measure",
+    "MeasureContext",
     "MemberCount",
     "MemberTotal",
+    "NotMet",
     "QuartersCovered",
     "Rate",
     "RequirementShare",
@@ -88,6 +94,13 @@ class SubjectKind(LabeledEnum, kind_label="考核对象 (kind of assessed body)"
     SECTOR = ("sector", "界别")
     SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
 
+
+_INPUT_SUBJECT = {
+    SubjectKind.ACTIVITY_GROUP: InputSubject.ACTIVITY_GROUP,
+    SubjectKind.UNIT: InputSubject.UNIT,
+    SubjectKind.SECTOR: InputSubject.SECTOR,
+    SubjectKind.SPECIAL_COMMITTEE: InputSubject.SPECIAL_COMMITTEE,
+}
 
 _BODY_KIND = {
     SubjectKind.ACTIVITY_GROUP: BodyKind.ACTIVITY_GROUP,
@@ -142,22 +155,56 @@ def subjects_of(ledger: Ledger, kind: SubjectKind, period: Period) -> tuple[Subj
 
 
 @attrs.frozen
-class _Context:
-    """What measures need, computed once per assessment (internal)."""
+class MeasureContext:
+    """What a measure may read, computed once per assessment; public and read-only.
+
+    Attributes:
+        ledger: the committee's records.
+        period: the assessment period.
+        member_facts: each subject member's facts in the period (member id → facts).
+        body_facts: the facts of records by a body ((kind, id) → facts).
+        members: the members' assessment, where one was given (for totals and requirements).
+        external: figures passed to :func:`assess_groups` (``{key: {body_id: value}}``).
+        as_of: the date records are read as of.
+
+    Inputs given in the ledger (评分录入) are read with :meth:`input`.
+    """
 
     ledger: Ledger
     period: Period
-    member_facts: dict[str, list[Fact]]
-    body_facts: dict[tuple[BodyKind, str], list[Fact]]
+    member_facts: Mapping[str, Sequence[Fact]]
+    body_facts: Mapping[tuple[BodyKind, str], Sequence[Fact]]
     members: Assessment | None
     external: Mapping[str, Mapping[str, object]]
+    as_of: dt.date | None = None
+
+    def input(self, key: str, subject: Subject) -> Fraction | None:
+        """The figure ``key`` given for ``subject``: passed in ``external``, else in the ledger."""
+        values = self.external.get(key, {})
+        if subject.id in values:
+            raw = values[subject.id]
+            return Fraction(int(raw)) if isinstance(raw, bool) else exact(raw, what=key)
+        given = self.ledger.inputs_for(subject.id, self.period, key, _INPUT_SUBJECT[subject.kind])
+        if not given:
+            return None
+        return sum((g.value for g in given), Fraction(0))
+
+
+_Context = MeasureContext
+"""The former private name, kept for plugins written against it."""
 
 
 @runtime_checkable
 class Measure(Protocol):
-    """What a group item measures about one body."""
+    """What a group item measures about one body: the public extension point for groups.
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    A measure is any object with these two methods; it must be pure (same body, same context,
+    same result) and exact.
+    """
+
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """The measure, the records behind it, and a note for the card."""
 
     def describe(self) -> str:
@@ -186,7 +233,9 @@ def _dated_records(
     return found
 
 
-def _records(subject: Subject, where: Where, credit: str, context: _Context) -> tuple[str, ...]:
+def _records(
+    subject: Subject, where: Where, credit: str, context: MeasureContext
+) -> tuple[str, ...]:
     return tuple(sorted(_dated_records(subject, where, credit, context)))
 
 
@@ -207,7 +256,9 @@ class Count:
     where: Where
     credit: str = attrs.field(default="members_or_body", converter=_credit)
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
         records = _records(subject, self.where, self.credit, context)
         return Fraction(len(records)), records, f"{len(records)} record(s)"
@@ -228,7 +279,9 @@ class Rate:
     denominator: Where
     credit: str = attrs.field(default="members_or_body", converter=_credit)
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
         base = _records(subject, self.denominator, self.credit, context)
         hits = tuple(
@@ -255,7 +308,9 @@ class QuartersCovered:
     where: Where
     credit: str = attrs.field(default="members_or_body", converter=_credit)
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
         dated = _dated_records(subject, self.where, self.credit, context)
         quarters = sorted({(d.year, (d.month - 1) // 3 + 1) for d in dated.values()})
@@ -277,7 +332,9 @@ class AtLeast:
     inner: Measure
     at_least: Fraction = attrs.field(converter=exact)
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
         value, records, note = self.inner.measure(subject, context)
         reached = value >= self.at_least
@@ -293,6 +350,75 @@ class AtLeast:
         return f"{self.inner.describe()} ≥ {format_fraction(self.at_least)}"
 
 
+def _measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
+    parts = tuple(value)
+    if not parts:
+        raise InvalidValueError("a combination needs at least one measure", hint="list them")
+    return parts
+
+
+def _combined(
+    parts: tuple[Measure, ...], subject: Subject, context: MeasureContext
+) -> tuple[list[bool], tuple[str, ...], str]:
+    results = [part.measure(subject, context) for part in parts]
+    records = tuple(dict.fromkeys(r for _, found, _ in results for r in found))
+    return [value > 0 for value, _, _ in results], records, "; ".join(n for _, _, n in results)
+
+
+@attrs.frozen
+class AllMet:
+    """1 when every one of ``parts`` is met (above 0: an ``AtLeast``, a 1/0 input), else 0 (且)."""
+
+    parts: tuple[Measure, ...] = attrs.field(converter=_measures)
+
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        met, records, note = _combined(self.parts, subject, context)
+        return Fraction(int(all(met))), records, f"all of ({note})"
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return " 且 ".join(part.describe() for part in self.parts)
+
+
+@attrs.frozen
+class AnyMet:
+    """1 when at least one of ``parts`` is met (above 0), else 0 (或)."""
+
+    parts: tuple[Measure, ...] = attrs.field(converter=_measures)
+
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        met, records, note = _combined(self.parts, subject, context)
+        return Fraction(int(any(met))), records, f"any of ({note})"
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return " 或 ".join(part.describe() for part in self.parts)
+
+
+@attrs.frozen
+class NotMet:
+    """1 when ``inner`` is not met (0 or less), else 0 (未…: 全年无违纪记录)."""
+
+    inner: Measure
+
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
+        """See :class:`Measure`."""
+        value, records, note = self.inner.measure(subject, context)
+        return Fraction(int(value <= 0)), records, f"not ({note})"
+
+    def describe(self) -> str:
+        """See :class:`Measure`."""
+        return f"非({self.inner.describe()})"
+
+
 def _statistic(value: str) -> str:
     if value not in ("sum", "mean"):
         raise InvalidValueError(f"statistic {value!r} is not known", hint="use 'sum' or 'mean'")
@@ -305,7 +431,9 @@ class MemberTotal:
 
     statistic: str = attrs.field(default="mean", converter=_statistic)
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
         if context.members is None:
             raise CppccError(
@@ -330,7 +458,9 @@ class MemberTotal:
 class MemberCount:
     """How many members the body has."""
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
         return (
             Fraction(len(subject.member_ids)),
@@ -353,7 +483,9 @@ class RequirementShare:
 
     requirement: str | None = None
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
         if context.members is None:
             raise CppccError(
@@ -389,26 +521,28 @@ class External:
     """A figure supplied from outside the ledger, per body (``external[key][body_id]``).
 
     Checklist items an assessor fills in — annual plan present (1) or not (0), ledgers complete —
-    and ratings by constituents are inputs, not records. A missing value is ``default`` when one
-    is given, and an error otherwise.
+    and ratings by constituents are inputs, not records. The figure is read from ``external``
+    or, failing that, from the ledger's inputs (评分录入, with the body's ``subject_kind``). A
+    missing value is ``default`` when one is given, and an error otherwise.
     """
 
     key: str
     default: Fraction | None = attrs.field(default=None, converter=_optional_points)
 
-    def measure(self, subject: Subject, context: _Context) -> tuple[Fraction, tuple[str, ...], str]:
+    def measure(
+        self, subject: Subject, context: MeasureContext
+    ) -> tuple[Fraction, tuple[str, ...], str]:
         """See :class:`Measure`."""
-        values = context.external.get(self.key, {})
-        if subject.id in values:
-            raw = values[subject.id]
-            value = Fraction(int(raw)) if isinstance(raw, bool) else exact(raw, what=self.key)
+        value = context.input(self.key, subject)
+        if value is not None:
             return value, (), f"{self.key} = {format_fraction(value)} (input)"
         if self.default is not None:
             return self.default, (), f"{self.key} not given: {format_fraction(self.default)}"
         raise CppccError(
             f"no value of {self.key!r} was given for {subject.name} ({subject.id})",
             where=Location(record_id=subject.id),
-            hint=f"pass external={{'{self.key}': {{'{subject.id}': …}}}}, or give a default",
+            hint=f"add it to the inputs table (评分录入) or pass external={{'{self.key}': "
+            f"{{'{subject.id}': …}}}}, or give a default",
         )
 
     def describe(self) -> str:
@@ -737,7 +871,7 @@ def assess_groups(
         and (not rules.unit_kinds or s.unit_kind in rules.unit_kinds)
     ]
     wanted = {m for s in subjects for m in s.member_ids}
-    context = _Context(
+    context = MeasureContext(
         ledger=ledger,
         period=period,
         member_facts={
@@ -748,6 +882,7 @@ def assess_groups(
         body_facts=facts_by_body(ledger, period, fact_context),
         members=members,
         external=external or {},
+        as_of=as_of,
     )
     cards: list[GroupCard] = []
     for subject in sorted(subjects, key=lambda s: s.id):

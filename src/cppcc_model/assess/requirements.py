@@ -37,11 +37,16 @@ class RequirementRow:
     member_name: str
     items: dict[str, tuple[int, int, bool]]
     all_met: bool
+    not_applicable: tuple[str, ...] = ()
 
     @property
     def missing(self) -> tuple[str, ...]:
         """The requirement ids not met, in rule-set order."""
-        return tuple(rid for rid, (_, _, met) in self.items.items() if not met)
+        return tuple(
+            rid
+            for rid, (_, _, met) in self.items.items()
+            if not met and rid not in self.not_applicable
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data."""
@@ -51,6 +56,7 @@ class RequirementRow:
             "all_met": self.all_met,
             "items": {
                 rid: {"count": count, "needed": needed, "met": met}
+                | ({"applicable": False} if rid in self.not_applicable else {})
                 for rid, (count, needed, met) in self.items.items()
             },
         }
@@ -60,7 +66,8 @@ def requirement_report(assessment: Assessment) -> tuple[RequirementRow, ...]:
     """One row per assessed member, in member-id order.
 
     ``all_met`` counts only binding requirements (mandatory or required), as
-    :attr:`~cppcc_model.scorecard.ScoreCard.requirements_met` does.
+    :attr:`~cppcc_model.scorecard.ScoreCard.requirements_met` does; ``not_applicable`` lists
+    the requirements that do not apply to the member (they are not counted in rates).
     """
     return tuple(
         RequirementRow(
@@ -68,6 +75,7 @@ def requirement_report(assessment: Assessment) -> tuple[RequirementRow, ...]:
             card.member_name,
             {r.requirement_id: (r.count, r.needed, r.met) for r in card.requirements},
             card.requirements_met,
+            tuple(r.requirement_id for r in card.requirements if not r.applicable),
         )
         for card in assessment.cards
     )
@@ -75,7 +83,11 @@ def requirement_report(assessment: Assessment) -> tuple[RequirementRow, ...]:
 
 @attrs.frozen
 class RequirementSummary:
-    """One body's completion: its assessed members, and per requirement how many met it."""
+    """One body's completion: its assessed members, and per requirement how many met it.
+
+    ``applicable`` counts, per requirement, the members it applies to; a requirement's rate is
+    over them only (a 常委-only requirement's rate is over the body's 常委).
+    """
 
     body_kind: str
     body_id: str
@@ -83,13 +95,14 @@ class RequirementSummary:
     members: int
     met: dict[str, int]
     all_met: int
+    applicable: dict[str, int] = attrs.field(factory=dict)
 
     def rate(self, requirement_id: str | None = None) -> Fraction:
         """The share of members meeting one requirement (or all of them); 0 with no members."""
-        if not self.members:
-            return Fraction(0)
-        count = self.all_met if requirement_id is None else self.met.get(requirement_id, 0)
-        return Fraction(count, self.members)
+        if requirement_id is None:
+            return Fraction(self.all_met, self.members) if self.members else Fraction(0)
+        among = self.applicable.get(requirement_id, self.members)
+        return Fraction(self.met.get(requirement_id, 0), among) if among else Fraction(0)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data."""
@@ -149,10 +162,15 @@ def requirement_summary(
                 name,
                 len(assessed),
                 {
-                    rid: sum(1 for row in assessed if row.items.get(rid, (0, 0, False))[2])
+                    rid: sum(
+                        1
+                        for row in assessed
+                        if row.items.get(rid, (0, 0, False))[2] and rid not in row.not_applicable
+                    )
                     for rid in ids
                 },
                 sum(1 for row in assessed if row.all_met),
+                {rid: sum(1 for row in assessed if rid not in row.not_applicable) for rid in ids},
             )
         )
     return tuple(summaries)

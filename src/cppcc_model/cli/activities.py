@@ -67,7 +67,9 @@ def activity_counts(activities: Sequence[Activity]) -> dict[str, int]:
         "invited": len(entries),
         "attended": sum(1 for entry in entries if entry.status.attended),
         "excused": sum(1 for entry in entries if entry.status is AttendanceStatus.EXCUSED),
-        "unexcused": sum(1 for entry in entries if entry.status is AttendanceStatus.UNEXCUSED),
+        "unexcused": sum(
+            1 for entry in entries if entry.status.counted_as is AttendanceStatus.UNEXCUSED
+        ),
         "members": len({entry.member_id for entry in entries if entry.status.attended}),
     }
 

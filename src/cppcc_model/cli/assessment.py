@@ -34,7 +34,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.numbers import format_fraction
 from cppcc_model.outputs.results import Results, body_results, member_results
 from cppcc_model.rules.ruleset import RuleSet
-from cppcc_model.scorecard import ScoreCard
+from cppcc_model.scorecard import RequirementResult, ScoreCard
 
 __all__ = ["check", "explain", "rank_command", "score"]
 
@@ -66,6 +66,12 @@ def _prepare(
 
 def _present(rule_set: RuleSet, value: Fraction) -> Decimal:
     return rule_set.rounding.present(value)
+
+
+def _met_text(result: RequirementResult) -> str:
+    if not result.applicable:
+        return "不适用"
+    return "达标" if result.met else "未达标"
 
 
 def _ordered_cards(assessment: Assessment) -> list[ScoreCard]:
@@ -105,7 +111,9 @@ def score(
         row: list[Cell] = [
             member_id,
             names[member_id],
-            _present(rule_set, totals[member_id]),
+            _present(rule_set, totals[member_id])
+            if member_id in totals
+            else assessment.card(member_id).display_total,
             grades[member_id],
         ]
         mine = points[member_id]
@@ -221,7 +229,8 @@ def _explain_rows(card: ScoreCard, rule_set: RuleSet) -> list[list[Cell]]:
             ]
         )
     rows.extend([None, None, a.clause, None, None, None, a.note] for a in card.adjustments)
-    rows.append([None, None, None, None, None, _present(rule_set, card.total), "总分 total"])
+    total = _present(rule_set, card.total) if card.complete else card.display_total
+    rows.append([None, None, None, None, None, total, "总分 total"])
     return rows
 
 
@@ -272,7 +281,7 @@ def explain(
             _STRENGTH.get(r.strength, r.strength),
             r.needed,
             r.count,
-            "达标" if r.met else "未达标",
+            _met_text(r),
         ]
         for r in card.requirements
     ]
@@ -324,7 +333,7 @@ def _member_check(
                 _STRENGTH.get(r.strength, r.strength),
                 r.needed,
                 r.count,
-                "达标" if r.met else "未达标",
+                _met_text(r),
             ]
             for r in card.requirements
         )

@@ -32,6 +32,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.model.periods import parse_date
 from cppcc_model.outputs.results import name_key
+from cppcc_model.rules.outcomes import ConsecutiveYears
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.rules.toml import load_rule_set
 from cppcc_model.scorecard import ScoreCard
@@ -249,17 +250,35 @@ def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:
         raise error
 
 
+def _history(rule_set: RuleSet) -> Callable[[int], RuleSet | None] | None:
+    """Earlier years under the installed rule set then in force, for outcomes over years."""
+    if not any(isinstance(t, ConsecutiveYears) for t in rule_set.triggers):
+        return None
+    registry = cli_context().plugins().rule_sets
+    try:
+        registry.get(rule_set.name)
+    except CppccError:
+        return None  # a rule file not installed: its own years only
+    return registry.history(rule_set.jurisdiction)
+
+
 def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
-    """Score every member; with a progress bar on a terminal when there are many."""
+    """Score every member; with a progress bar on a terminal when there are many.
+
+    Earlier years, for outcomes over years, are assessed under the installed rule set in
+    force in each year.
+    """
     from cppcc_model.cli.progress import status, terminal_progress
     from cppcc_model.progress import steps
 
+    history = _history(rule_set)
     if len(ledger.members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
-        return assess(ledger, rule_set, when.period, as_of=when.as_of)
+        return assess(ledger, rule_set, when.period, as_of=when.as_of, history=history)
     if ledger.record_count >= COLUMNAR_FROM:
         # the columnar engine scores everyone at once: a spinner, not a bar of chunks
         return status(
-            "评分 scoring", lambda: assess(ledger, rule_set, when.period, as_of=when.as_of)
+            "评分 scoring",
+            lambda: assess(ledger, rule_set, when.period, as_of=when.as_of, history=history),
         )
     whole = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[])
     chosen = sorted(
@@ -273,7 +292,9 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     with terminal_progress(enabled=True) as progress:
         for chunk in steps(chunks, "评分 scoring", progress):
             cards.extend(
-                assess(ledger, rule_set, when.period, as_of=when.as_of, members=chunk).cards
+                assess(
+                    ledger, rule_set, when.period, as_of=when.as_of, members=chunk, history=history
+                ).cards
             )
     assessed = {c.member_id for c in cards}
     not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))

@@ -80,6 +80,8 @@ _WHERE_FIELDS = frozenset(
         "organisers",
         "levels",
         "collective",
+        "keys",
+        "step_in_period",
     }
 )
 
@@ -97,6 +99,8 @@ def _where_is_known(where: object) -> bool:
         type(where) is Where
         and frozenset(a.name for a in attrs.fields(Where)) == _WHERE_FIELDS
         and all(type(r) is Reached for r in (*where.reached, *where.reached_any))
+        and not where.keys
+        and where.step_in_period is None
     )
 
 
@@ -126,9 +130,9 @@ def compile_where(where: object, levels: set[int]) -> pl.Expr | None:
         codes = [KIND_CODE[k] for k in where.kinds if k in KIND_CODE]
         mask = mask & pl.col("kind").is_in(codes)
     if where.statuses:
-        mask = mask & pl.col("status").is_in([STATUS_CODE[s] for s in where.statuses]).fill_null(
-            False
-        )
+        # a status the rule does not name counts as what it is counted as (请假未批准 → 无故缺席)
+        named = [s for s in STATUS_CODE if s in where.statuses or s.counted_as in where.statuses]
+        mask = mask & pl.col("status").is_in([STATUS_CODE[s] for s in named]).fill_null(False)
     if where.roles:
         mask = mask & pl.col("role").is_in([ROLE_CODE[r] for r in where.roles])
     if where.collective is not None:
@@ -200,6 +204,9 @@ def compile_value(value: object, levels: set[int]) -> ValuePlan | None:
             STATUS_CODE[key]: int(points * scale)  # type: ignore[index]
             for key, points in value.table.items()
         }
+        for status, code in STATUS_CODE.items():  # 请假未批准 gets 无故缺席's value unless named
+            if code not in codes and status.counted_as in value.table:
+                codes[code] = int(value.table[status.counted_as] * scale)
         return ValuePlan(_table_expr("status", codes, int(value.default * scale)), scale)
     if kind is ByRole:
         assert isinstance(value, ByRole)

@@ -14,6 +14,7 @@ import functools
 import re
 import typing
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -21,8 +22,11 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn
 
-from cppcc_model.errors import InvalidValueError
+from cppcc_model.errors import CppccError, InvalidValueError
 from cppcc_model.labels import LabeledEnum
+from cppcc_model.model.inputs import period_text, value_text
+from cppcc_model.model.periods import Period
+from cppcc_model.numbers import exact
 
 __all__ = ["describe", "make_converter"]
 
@@ -83,6 +87,27 @@ def _structure_date(value: object, _: type) -> dt.date:
         raise InvalidValueError(
             f"{value!r} is not a day of the calendar", hint="check the month and the day"
         ) from None
+
+
+def _structure_fraction(value: object, _: type) -> Fraction:
+    if isinstance(value, float | bool) or not isinstance(value, int | str):
+        raise InvalidValueError(
+            f"expected an exact number, got {describe(value)}",
+            hint='write a whole number (8) or text ("8.5", "17/2"); never a float',
+        )
+    return exact(value, what="the value")
+
+
+def _structure_period(value: object, _: type) -> Period:
+    if not isinstance(value, str):
+        raise InvalidValueError(
+            f"expected a period as text, got {describe(value)}",
+            hint='write "2023", "2023-Q3", "2023-H1" or "2023-01-01..2023-06-30"',
+        )
+    try:
+        return Period.parse(value)
+    except CppccError as error:
+        raise InvalidValueError(error.message, hint=error.hint) from None
 
 
 def _structure_enum(value: object, enum_type: type[LabeledEnum]) -> LabeledEnum:
@@ -162,6 +187,10 @@ def make_converter() -> cattrs.Converter:
     converter.register_structure_hook(bool, _structure_bool)
     converter.register_structure_hook(dt.date, _structure_date)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(Fraction, _structure_fraction)
+    converter.register_unstructure_hook(Fraction, value_text)
+    converter.register_structure_hook(Period, _structure_period)
+    converter.register_unstructure_hook(Period, period_text)
     converter.register_structure_hook_func(_is_labeled_enum, _structure_enum)
     converter.register_unstructure_hook_func(_is_labeled_enum, lambda member: member.value)
     converter.register_structure_hook_factory(

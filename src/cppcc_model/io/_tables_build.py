@@ -36,6 +36,8 @@ from cppcc_model.model import (
     Contribution,
     InfoEvent,
     InfoReport,
+    Input,
+    InputSubject,
     Member,
     ParticipatingUnit,
     Proposal,
@@ -318,6 +320,15 @@ class _Builder:
             )
             for r in self.unique("award_records", lambda r: r.get("id"), "id").values()
         ]
+        fields["inputs"] = self._inputs(
+            {
+                InputSubject.MEMBER: (members, "members"),
+                InputSubject.ACTIVITY_GROUP: (groups, "activity_groups"),
+                InputSubject.UNIT: (units, "units"),
+                InputSubject.SECTOR: (sectors, "sectors"),
+                InputSubject.SPECIAL_COMMITTEE: (committees, "special_committees"),
+            }
+        )
         return fields
 
     def _members(
@@ -374,6 +385,7 @@ class _Builder:
                     joined=r.get("joined"),
                     left=r.get("left"),
                     workplace=r.get("workplace"),
+                    tags=r.get("tags"),
                     roles=spells if None not in spells else None,
                 )
             )
@@ -598,6 +610,45 @@ class _Builder:
                     level=r.get("level"),
                     length_chars=r.get("length_chars"),
                     note=r.get("note"),
+                    amount=r.get("amount"),
+                    reported_on=r.get("reported_on"),
+                )
+            )
+        return result
+
+    def _inputs(self, subjects: dict[InputSubject, tuple[Collection[str], str]]) -> list[Any]:
+        """The 评分录入 rows: one figure per subject, period and key."""
+        result = []
+        seen: dict[tuple[object, ...], int] = {}
+        for r in self.rows.get("inputs", []):
+            kind = r.get("subject_kind") or InputSubject.MEMBER
+            known, table = subjects[kind]
+            self.reference(r, "subject_id", r.get("subject_id"), known, table)
+            key = (kind, r.get("subject_id"), r.get("key"), r.get("period"))
+            if r.ok and None not in key:
+                if key in seen:
+                    self.problem(
+                        r,
+                        "key",
+                        f"{r.get('key')!r} for {r.get('subject_id')!r} over that period is "
+                        f"already given on row {seen[key]}",
+                        "give each figure once per subject and period",
+                    )
+                    r.ok = False
+                    continue
+                seen[key] = r.number
+            result.append(
+                self.make(
+                    r,
+                    Input,
+                    "value",
+                    subject_id=r.get("subject_id"),
+                    period=r.get("period"),
+                    key=r.get("key"),
+                    value=r.get("value"),
+                    subject_kind=kind,
+                    note=r.get("note"),
+                    source=r.get("source"),
                 )
             )
         return result

@@ -14,13 +14,16 @@ import datetime as dt
 import math
 import re
 import unicodedata
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from cppcc_model.dates import parse_day
 from cppcc_model.errors import InvalidValueError, UnknownLabelError
 from cppcc_model.io._tables_schema import CellKind, Column
 from cppcc_model.labels import LabeledEnum
-from cppcc_model.model import HandlingRole, HandlingUnit
+from cppcc_model.model import HandlingRole, HandlingUnit, Period, period_text, value_text
+from cppcc_model.numbers import exact
 
 __all__ = [
     "CellError",
@@ -217,6 +220,33 @@ def _read_bool(value: object) -> bool:
     raise CellError(f"{_describe(value)} is not yes or no", "write 是 or 否 (or true / false)")
 
 
+def _read_number(value: object) -> Fraction:
+    if isinstance(value, bool):
+        raise CellError(f"{_describe(value)} is not a number", "write a number such as 8.5")
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise CellError(f"{_describe(value)} is not a number", "write a number such as 8.5")
+        # a spreadsheet stores 8.5 as a binary float: read it as the shortest decimal it shows
+        return Fraction(Decimal(repr(value)))
+    text = unicodedata.normalize("NFKC", _as_text(value)).replace(",", "")
+    try:
+        return exact(text, what="the value")
+    except InvalidValueError:
+        raise CellError(
+            f"{_describe(value)} is not an exact number", "write 8, 8.5, -2 or 17/2"
+        ) from None
+
+
+def _read_period(value: object) -> Period:
+    text = _as_text(value)
+    try:
+        return Period.parse(text)
+    except InvalidValueError as error:
+        raise CellError(error.message, error.hint) from None
+
+
 def _read_enum(value: object, enum_type: type[LabeledEnum]) -> LabeledEnum:
     try:
         return enum_type.parse(_as_text(value))
@@ -391,6 +421,10 @@ def read_cell(value: object, column: Column, *, epoch: dt.date = _EXCEL_EPOCH_19
     if kind is CellKind.ENUM:
         assert column.enum is not None
         return _read_enum(value, column.enum)
+    if kind is CellKind.NUMBER:
+        return _read_number(value)
+    if kind is CellKind.PERIOD:
+        return _read_period(value)
     return _read_list(value, column)
 
 
@@ -419,6 +453,10 @@ def format_cell(value: Any, column: Column, *, chinese: bool) -> str | int | dt.
         )
     if kind in (CellKind.IDS, CellKind.TEXTS):
         return join_list(list(value), chinese=chinese) if value else None
+    if kind is CellKind.NUMBER:
+        return value_text(value)
+    if kind is CellKind.PERIOD:
+        return period_text(value)
     return str(value)
 
 

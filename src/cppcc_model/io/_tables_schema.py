@@ -24,6 +24,7 @@ from cppcc_model.model import (
     Gender,
     GroupKind,
     InfoStep,
+    InputSubject,
     Level,
     MergeStage,
     ParticipationRole,
@@ -63,6 +64,8 @@ class CellKind(enum.Enum):
     IDS = "list of ids"
     TEXTS = "list of texts"
     UNITS = "list of handling units"
+    NUMBER = "exact number"
+    PERIOD = "period"
 
 
 @attrs.frozen
@@ -327,6 +330,14 @@ _MEMBERS = Table(
             "单位职务",
             example="某中学校长",
         ),
+        _c(
+            "tags",
+            "身份标签",
+            CellKind.TEXTS,
+            "标签",
+            example="驻会常委；召集人",
+            note="free role tags beside the dated roles, read by HasRole",
+        ),
     ),
     aliases=("委员名单", "名册"),
     description="The roster: one row per member. Roles are in the `roles` table.",
@@ -537,6 +548,15 @@ _CONTRIBUTIONS = Table(
         _enum("level", "级别", Level),
         _c("length_chars", "字数", CellKind.POSITIVE, example="5000"),
         _c("note", "备注", CellKind.TEXT, "说明", example=""),
+        _c(
+            "amount",
+            "数额",
+            CellKind.NUMBER,
+            "金额",
+            example="20000",
+            note="an exact figure a rule may value (money raised, hours, households)",
+        ),
+        _date("reported_on", "报送日期", "登记日期"),
     ),
     aliases=("其他履职",),
     description="Other contributions: research reports, 文史资料, speeches, 述职 …",
@@ -594,6 +614,55 @@ _AWARD_RECORDS = Table(
     "(推荐 nominated, 审核 reviewed, 审定 approved, 未通过 not approved) in a year.",
 )
 
+_INPUTS = Table(
+    "inputs",
+    "评分录入",
+    (
+        _c(
+            "subject_id",
+            "对象编号",
+            CellKind.ID,
+            "委员编号",
+            "委员",
+            "对象",
+            required=True,
+            example="m001",
+            note="a member id, or a group's, unit's … id with subject_kind",
+        ),
+        _c(
+            "period",
+            "期间",
+            CellKind.PERIOD,
+            "年度",
+            "考核期",
+            required=True,
+            example="2023",
+            note="2023, 2023-Q3, 2023-H1 or START..END",
+        ),
+        _c(
+            "key", "项目", CellKind.TEXT, "录入项", "指标", required=True, example="employer_rating"
+        ),
+        _c(
+            "value",
+            "分值",
+            CellKind.NUMBER,
+            "数值",
+            "得分",
+            required=True,
+            example="8.5",
+            note='exact: 8, 8.5 or 17/2 (write "8.5" as text in a spreadsheet if you can)',
+        ),
+        _enum("subject_kind", "对象类别", InputSubject),
+        _c("note", "备注", CellKind.TEXT, "说明", example="所在单位年度评价"),
+        _c("source", "来源", CellKind.TEXT, "录入来源", "出处", example="区委组织部"),
+    ),
+    aliases=("外部录入", "录入分", "given_scores"),
+    description="Figures given from outside the ledger (评分录入): a platform's score, an "
+    "employer's or a community's rating, a discipline finding, a net bonus a meeting decided. "
+    "One row per subject, period and key; rules read them with `External`. Empty "
+    "`subject_kind` means 委员 (a member).",
+)
+
 TABLES: tuple[Table, ...] = (
     _COMMITTEE,
     _TERMS,
@@ -614,6 +683,7 @@ TABLES: tuple[Table, ...] = (
     _WORK_PLANS,
     _WORK_ITEMS,
     _AWARD_RECORDS,
+    _INPUTS,
 )
 """Every table of the format, in the order they are read and written."""
 

@@ -29,6 +29,7 @@ from cppcc_model.io.atomic import atomic_write_bytes, atomic_write_text
 from cppcc_model.io.safe_text import CellTooLongError, neutralise_formula
 from cppcc_model.io.safe_xlsx import put_text, workbook_bytes
 from cppcc_model.ledger import Ledger
+from cppcc_model.model import InputSubject
 
 __all__ = [
     "CellWriteError",
@@ -96,6 +97,7 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
                 "joined": m.joined,
                 "left": m.left,
                 "workplace": m.workplace,
+                "tags": m.tags,
             }
         )
         rows["roles"].extend(
@@ -171,6 +173,8 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             "level": c.level,
             "length_chars": c.length_chars,
             "note": c.note,
+            "amount": c.amount,
+            "reported_on": c.reported_on,
             **_body("body", c.body),
         }
         for c in ledger.contributions
@@ -187,6 +191,18 @@ def ledger_rows(ledger: Ledger) -> dict[str, list[dict[str, Any]]]:
             "note": r.note,
         }
         for r in ledger.award_records
+    ]
+    rows["inputs"] = [
+        {
+            "subject_id": i.subject_id,
+            "period": i.period,
+            "key": i.key,
+            "value": i.value,
+            "subject_kind": None if i.subject_kind is InputSubject.MEMBER else i.subject_kind,
+            "note": i.note,
+            "source": i.source,
+        }
+        for i in ledger.inputs
     ]
     for w in ledger.work_plans:
         rows["work_plans"].append({"id": w.id, "year": w.year, "title": w.title})

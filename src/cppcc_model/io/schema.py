@@ -25,6 +25,7 @@ import json
 import sys
 import types
 import typing
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from cppcc_model.io.atomic import atomic_write_text
 from cppcc_model.io.json import FORMAT, VERSION
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.ledger import Ledger
+from cppcc_model.model import Period
 
 __all__ = [
     "DIALECT",
@@ -51,6 +53,9 @@ DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 _ID_BASE = "https://cppcc-model.readthedocs.io/schemas/"
 _ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+_EXACT = r"\S"
+"""An exact number as text (8, -2, 8.5, 17/2): the loader reads it exactly, never as a float;
+the schema only asks for text, since the loader also reads full-width digits and separators."""
 _CELL_DATE = (
     r"^\s*\d{4}(?:([-/.])\d{1,2}\1\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日?|\d{4})"
     r"(?:[ T]0{1,2}:00(?::00(?:\.0+)?)?)?\s*$"
@@ -93,6 +98,10 @@ class _Walker:
             return {"type": "integer"}
         if type_ is dt.date:
             return {"type": "string", "format": "date", "pattern": _ISO_DATE}
+        if type_ is Fraction:  # an exact number: a whole number, or text ("8.5", "17/2")
+            return {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _EXACT}]}
+        if type_ is Period:  # a period as text: 2023, 2023-Q3, 2023-H1, START..END
+            return {"type": "string", "pattern": r"\S"}
         if isinstance(type_, type) and issubclass(type_, LabeledEnum):
             return _enum_schema(type_)
         origin = typing.get_origin(type_)
@@ -186,6 +195,10 @@ def _cell_schema(column: Column) -> dict[str, Any]:
     if kind is CellKind.ENUM:
         assert column.enum is not None
         return _enum_schema(column.enum)
+    if kind is CellKind.NUMBER:
+        return {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _EXACT}]}
+    if kind is CellKind.PERIOD:
+        return text
     item = {"type": "string", "pattern": r"\S"}
     return {"anyOf": [text, {"type": "array", "items": item}]}
 

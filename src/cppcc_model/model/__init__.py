@@ -3,7 +3,8 @@
 One module per family — :mod:`~cppcc_model.model.organizations`,
 :mod:`~cppcc_model.model.people`, :mod:`~cppcc_model.model.periods`,
 :mod:`~cppcc_model.model.activities`, :mod:`~cppcc_model.model.proposals`,
-:mod:`~cppcc_model.model.reports`, :mod:`~cppcc_model.model.contributions` and
+:mod:`~cppcc_model.model.reports`, :mod:`~cppcc_model.model.contributions`,
+:mod:`~cppcc_model.model.inputs` and
 :mod:`~cppcc_model.model.workplan` — all re-exported here.
 """
 
@@ -16,6 +17,7 @@ from cppcc_model.model.activities import (
 )
 from cppcc_model.model.awards import AwardRecord, AwardStage
 from cppcc_model.model.contributions import Contribution, ContributionKind
+from cppcc_model.model.inputs import Input, InputSubject, period_text, value_text
 from cppcc_model.model.office import (
     ClosedMeaning,
     FilingCount,
@@ -81,6 +83,8 @@ __all__ = [
     "InfoEvent",
     "InfoReport",
     "InfoStep",
+    "Input",
+    "InputSubject",
     "Level",
     "Member",
     "MergeStage",
@@ -114,5 +118,7 @@ __all__ = [
     "WorkItemStatus",
     "WorkPlan",
     "parse_date",
+    "period_text",
     "standard_unit",
+    "value_text",
 ]

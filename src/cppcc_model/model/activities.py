@@ -47,7 +47,11 @@ class ActivityKind(LabeledEnum, kind_label="活动类别 (kind of activity)"):
 
 
 class AttendanceStatus(LabeledEnum, kind_label="出勤状态 (attendance status)"):
-    """How a member answered a roll call."""
+    """How a member answered a roll call.
+
+    请假未批准 (leave asked, not approved) is recorded as what it was, and counted as 无故缺席
+    (unexcused) by every rule that does not name it (:attr:`counted_as`).
+    """
 
     PRESENT = ("present", "出席", "参加", "到会", "全勤")
     EXCUSED = ("excused", "请假", "请假批准", "excused_leave", "因公请假")
@@ -55,11 +59,23 @@ class AttendanceStatus(LabeledEnum, kind_label="出勤状态 (attendance status)
     LATE = ("late", "迟到")
     LEFT_EARLY = ("left_early", "早退")
     PARTIAL = ("partial", "部分出席", "部分参加")
+    LEAVE_NOT_APPROVED = ("leave_not_approved", "请假未批准", "请假未准", "请假未获批准")
 
     @property
     def attended(self) -> bool:
         """Whether the member was there at all (present, late, left early or partly)."""
-        return self not in (AttendanceStatus.EXCUSED, AttendanceStatus.UNEXCUSED)
+        return self not in (
+            AttendanceStatus.EXCUSED,
+            AttendanceStatus.UNEXCUSED,
+            AttendanceStatus.LEAVE_NOT_APPROVED,
+        )
+
+    @property
+    def counted_as(self) -> AttendanceStatus:
+        """How rules count it when they do not name it: 请假未批准 counts as 无故缺席."""
+        if self is AttendanceStatus.LEAVE_NOT_APPROVED:
+            return AttendanceStatus.UNEXCUSED
+        return self
 
 
 class ParticipationRole(LabeledEnum, kind_label="参与角色 (participation role)"):

@@ -9,6 +9,7 @@ articles, and commendations received. A :class:`Contribution` records one of the
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 
 import attrs
 
@@ -16,6 +17,7 @@ from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
 from cppcc_model.model.organizations import BodyRef, Level
+from cppcc_model.numbers import exact
 
 __all__ = ["Contribution", "ContributionKind"]
 
@@ -47,13 +49,27 @@ def _to_optional_level(value: Level | str | None) -> Level | None:
     return None if value is None else Level.parse(value)
 
 
+def _optional_amount(value: object) -> Fraction | None:
+    if value is None:
+        return None
+    if isinstance(value, float):
+        raise InvalidValueError(
+            f"Contribution.amount must be exact, got the float {value!r}",
+            hint=f'write it as text: "{value}"',
+        )
+    return exact(value, what="Contribution.amount")
+
+
 @attrs.frozen
 class Contribution:
     """One contribution, by one or more members in order, or by a body.
 
     ``level`` is the level at which it was adopted, published or commended (where that matters
     to a rule); ``length_chars`` the length of written material in characters (文史资料 are
-    often counted by length).
+    often counted by length); ``amount`` an exact figure a rule may value (money raised,
+    hours served, households helped), read by :class:`~cppcc_model.rules.Amount`.
+    ``reported_on`` is the day it was reported (报送/登记), where that differs from ``on``, the
+    day it happened; the rule set's ``Settings(dating=…)`` says which one places it in a period.
     """
 
     id: str = attrs.field(validator=check.identifier)
@@ -67,6 +83,8 @@ class Contribution:
     level: Level | None = attrs.field(default=None, converter=_to_optional_level)
     length_chars: int | None = attrs.field(default=None, validator=check.optional_positive_int)
     note: str | None = attrs.field(default=None, validator=check.optional_text)
+    amount: Fraction | None = attrs.field(default=None, converter=_optional_amount)
+    reported_on: dt.date | None = attrs.field(default=None, validator=check.optional_date)
 
     def __attrs_post_init__(self) -> None:
         if not self.author_ids and self.body is None:

@@ -84,6 +84,8 @@ class Member:
     their activity group; both may be ``None``. ``special_committee_ids`` lists the special
     committees they sit on. ``joined`` / ``left`` bound their membership, where known.
     ``workplace`` is their work unit and post (工作单位及职务), as a public notice prints it.
+    ``tags`` are free role tags beside the fixed, dated roles (驻会常委, 召集人, 联络员 …), held
+    throughout the membership; rules read them with ``HasRole("召集人")``.
     """
 
     id: str = attrs.field(validator=check.identifier)
@@ -99,6 +101,17 @@ class Member:
     joined: dt.date | None = attrs.field(default=None, validator=check.optional_date)
     left: dt.date | None = attrs.field(default=None, validator=check.not_before("joined"))
     workplace: str | None = attrs.field(default=None, validator=check.optional_text)
+    tags: tuple[str, ...] = attrs.field(default=(), converter=check.to_tuple)
+
+    @tags.validator
+    def _check_tags(self, attribute: attrs.Attribute[object], value: tuple[object, ...]) -> None:
+        for tag in value:
+            if not isinstance(tag, str) or not tag.strip() or tag != tag.strip():
+                raise InvalidValueError(
+                    f"Member.tags: {tag!r} is not a usable role tag",
+                    where=Location(record_id=self.id),
+                    hint="write tags as short text without surrounding spaces (驻会常委, 召集人)",
+                )
 
     @roles.validator
     def _check_roles(self, attribute: attrs.Attribute[object], value: tuple[object, ...]) -> None:

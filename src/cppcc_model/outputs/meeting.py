@@ -107,7 +107,7 @@ def score_card_table(card: ScoreCard, rule_set: RuleSet, place: str) -> Table:
         + (f" · 等次 {card.grade}" if card.grade else "")
     ]
     for requirement in card.requirements:
-        status = "达标" if requirement.met else "未达标"
+        status = "不适用" if not requirement.applicable else "达标" if requirement.met else "未达标"
         strength = STRENGTHS.get(requirement.strength, requirement.strength)
         clause = f" [{requirement.clause}]" if requirement.clause else ""
         notes.append(

@@ -114,6 +114,7 @@ def member_results(
     sectors = {s.id: s.name for s in ledger.sectors}
     groups = {g.id: g.name for g in ledger.activity_groups}
     categories = [(c.id, c.label) for c in rule_set.categories]
+    # an incomplete card (an input pending) has no total and no place: it is listed apart
     ranking = rank(totals, method=chosen, list_key=lambda mid: name_key(names[mid]))
     rows: list[list[Cell]] = []
     entries: list[dict[str, Any]] = []
@@ -182,7 +183,22 @@ def member_results(
         ("requirements", "基本要求"),
         ("flags", "提示"),
     ]
+    pending = sorted(
+        (assessment.card(member_id) for member_id in assessment.incomplete()),
+        key=lambda c: (name_key(c.member_name), c.member_id),
+    )
+    for card in pending:  # listed apart, after the ranked ones, with the reason
+        row = [None, None, None, card.member_name, card.member_id, None, None]
+        row += [None for _ in categories]
+        row += [card.display_total, None, None, "；".join(card.pending)]
+        rows.append(row)
+        links.append(member_anchor(card.member_id))
     notes = [f"同分者按姓氏笔画排列 equal scores are listed in 姓氏笔画 order ({chosen.label})"]
+    notes += [
+        f"待定 pending, not ranked: {card.member_name} ({card.member_id}) — "
+        + "；".join(card.pending)
+        for card in pending
+    ]
     if assessment.not_assessed:
         notes.append(f"未评分 not assessed (did not serve): {', '.join(assessment.not_assessed)}")
     table = Table(
@@ -195,7 +211,13 @@ def member_results(
         anchor="members",
         links=links,
     )
-    return Results(table, {"by": "member", "method": chosen.value, "entries": entries})
+    data: dict[str, Any] = {"by": "member", "method": chosen.value, "entries": entries}
+    if pending:
+        data["pending"] = [
+            {"member_id": c.member_id, "name": c.member_name, "reasons": list(c.pending)}
+            for c in pending
+        ]
+    return Results(table, data)
 
 
 def _per_head(rules: GroupRules) -> bool:

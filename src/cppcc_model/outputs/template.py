@@ -75,6 +75,8 @@ def _kind_text(column: Column) -> str:
         CellKind.IDS: "多个编号",
         CellKind.TEXTS: "多项文字",
         CellKind.UNITS: "承办单位列表",
+        CellKind.NUMBER: "精确数值（8、8.5、17/2）",
+        CellKind.PERIOD: "期间（2023、2023-Q3、2023-H1 或 起..止）",
     }[column.kind]
 
 

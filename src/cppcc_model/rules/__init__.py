@@ -12,18 +12,21 @@ Building blocks by the rule text they express (see the docs for one page each):
 * values — :class:`Points`, :class:`PerUnit`, :class:`ByStatus`, :class:`ByStage`,
   :class:`ByRole`, :class:`ByPosition`, :class:`ByLevel`, :class:`FullOrPartial`,
   :class:`Sum`, :class:`Function`;
+* given scores and outside inputs (评分录入) — :class:`External`, :class:`Amount`;
 * attribution — :class:`WholeToEach`, :class:`FirstOnly`, :class:`FirstShare`,
   :class:`EqualSplit`, with :class:`CollectiveCredit`;
 * counting — :class:`Each`, :class:`OncePerPeriod`, :class:`FromNth`, :class:`AtMost`,
   :class:`Threshold`;
-* structure — :class:`Item`, :class:`Category`, :class:`Pool`;
+* structure — :class:`Item`, :class:`Category`, :class:`Pool`, :class:`Dimension`;
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
-  :class:`ScoreBelow`, :class:`ConsecutiveYears`;
-* conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`;
+  :class:`ScoreBelow`, :class:`ConsecutiveYears`, :class:`TooFew`, :class:`Ladder`;
+* conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`, :class:`Not`;
 * awards — :class:`Award`, :class:`Quota`, :class:`Composition`, :class:`RankGate`,
   :class:`TieBreak`, :class:`Exclusion`, :class:`AnyOfRecords`, :class:`AllOfRecords`,
   :class:`Order`, :class:`Periods`;
-* the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`.
+* the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`;
+* extension points — :class:`CustomTrigger` with :class:`TriggerContext` (and the
+  :class:`Value` and :class:`Condition` protocols; group measures in :mod:`cppcc_model.assess`).
 """
 
 from cppcc_model.numbers import RoundingPolicy, exact, format_fraction
@@ -44,18 +47,22 @@ from cppcc_model.rules.award_gates import (
     TieBreak,
 )
 from cppcc_model.rules.awards import Award, AwardSubject, Composition, Quota
-from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
+from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole, Not
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
+from cppcc_model.rules.extension import CustomTrigger, TriggerContext
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
-from cppcc_model.rules.items import Category, Item, Pool
+from cppcc_model.rules.inputs import Amount, External
+from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
     Band,
     ConsecutiveYears,
     Consequence,
     Grades,
+    Ladder,
     Requirement,
     ScoreBelow,
     Strength,
+    TooFew,
     Trigger,
 )
 from cppcc_model.rules.quotas import QuotaBounds, RankGate
@@ -87,6 +94,7 @@ from cppcc_model.rules.values import (
 __all__ = [
     "AllOf",
     "AllOfRecords",
+    "Amount",
     "AnyOf",
     "AnyOfRecords",
     "AtMost",
@@ -107,10 +115,13 @@ __all__ = [
     "ConsecutiveYears",
     "Consequence",
     "Counting",
+    "CustomTrigger",
+    "Dimension",
     "DuplicateRuleSetError",
     "Each",
     "EqualSplit",
     "Exclusion",
+    "External",
     "Fact",
     "FirstOnly",
     "FirstShare",
@@ -121,7 +132,9 @@ __all__ = [
     "HasRole",
     "Item",
     "LacksRole",
+    "Ladder",
     "NoRuleSetInForceError",
+    "Not",
     "OncePerPeriod",
     "Order",
     "OverlappingRuleSetsError",
@@ -146,7 +159,9 @@ __all__ = [
     "Sum",
     "Threshold",
     "TieBreak",
+    "TooFew",
     "Trigger",
+    "TriggerContext",
     "UnknownJurisdictionError",
     "UnknownRuleSetError",
     "Value",

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from fractions import Fraction
 
 import attrs
 
@@ -26,6 +27,7 @@ from cppcc_model.model import (
     Contribution,
     InfoReport,
     InfoStep,
+    Input,
     Level,
     Period,
     Proposal,
@@ -33,7 +35,7 @@ from cppcc_model.model import (
     ProposerKind,
 )
 
-__all__ = ["AuthorRole", "Fact", "Source", "Stage", "facts_for_member"]
+__all__ = ["AuthorRole", "Fact", "Source", "Stage", "facts_for_member", "with_steps_in_period"]
 
 
 class Source(LabeledEnum, kind_label="记录类别 (kind of record)"):
@@ -43,6 +45,7 @@ class Source(LabeledEnum, kind_label="记录类别 (kind of record)"):
     PROPOSAL = ("proposal", "提案")
     INFO_REPORT = ("info_report", "社情民意", "社情民意信息")
     CONTRIBUTION = ("contribution", "履职成果", "其他履职")
+    INPUT = ("input", "评分录入", "外部录入")
 
 
 class AuthorRole(LabeledEnum, kind_label="署名角色 (author role)"):
@@ -123,6 +126,10 @@ class Fact:
     stages: tuple[tuple[Stage, Level | None], ...] = ()
     converted_to: str | None = None
     converted_from: str | None = None
+    amount: Fraction | None = None
+    given_by: str | None = None
+    steps_in_period: frozenset[str] = frozenset()
+    in_period: bool = True
 
     def reached(self, stage: Stage, min_level: Level | None = None) -> bool:
         """Whether the record reached ``stage`` (at ``min_level`` or above, if given)."""
@@ -276,19 +283,36 @@ def _info_fact(
     )
 
 
-def _contribution_fact(member_id: str, contribution: Contribution) -> Fact:
+def _contribution_fact(member_id: str, contribution: Contribution, dating: str = "event") -> Fact:
     position = contribution.author_ids.index(member_id)
+    on = contribution.on
+    if dating == "reported" and contribution.reported_on is not None:
+        on = contribution.reported_on
     return Fact(
         member_id=member_id,
         source=Source.CONTRIBUTION,
         record_id=contribution.id,
         kind=contribution.kind.value,
-        on=contribution.on,
+        on=on,
         role=_role(position, len(contribution.author_ids), False),
         position=position,
         authors=len(contribution.author_ids),
         level=contribution.level,
         length_chars=contribution.length_chars,
+        amount=contribution.amount,
+    )
+
+
+def _input_fact(member_id: str, given: Input) -> Fact:
+    return Fact(
+        member_id=member_id,
+        source=Source.INPUT,
+        record_id=given.id,
+        kind=given.key,
+        on=given.period.end,
+        role=AuthorRole.SOLE,
+        amount=given.value,
+        given_by=given.source,
     )
 
 
@@ -300,9 +324,10 @@ class FactContext:
     parents: dict[str, Proposal]
     converted_from: dict[str, str]
     info_ids: frozenset[str] = frozenset()
+    dating: str = "event"
 
     @classmethod
-    def of(cls, ledger: Ledger, as_of: dt.date) -> FactContext:
+    def of(cls, ledger: Ledger, as_of: dt.date, dating: str = "event") -> FactContext:
         """Index merge parents and proposal → 社情民意 conversions once.
 
         Only a conversion into a 社情民意 item of the ledger links the two records; a proposal
@@ -319,6 +344,7 @@ class FactContext:
             parents={p.id: p for p in ledger.proposals},
             converted_from=converted_from,
             info_ids=info_ids,
+            dating=dating,
         )
 
 
@@ -354,5 +380,49 @@ def facts_for_member(records: MemberRecords, period: Period, context: FactContex
         _info_fact(member_id, report, context.as_of, context.converted_from.get(report.id))
         for report in scoped.info_reports
     )
-    facts.extend(_contribution_fact(member_id, c) for c in scoped.contributions)
+    contributions = scoped.contributions
+    if context.dating == "reported":  # 以报送时间为准: the reporting date places the record
+        contributions = tuple(c for c in records.contributions if (c.reported_on or c.on) in period)
+    facts.extend(_contribution_fact(member_id, c, context.dating) for c in contributions)
+    facts.extend(_input_fact(member_id, given) for given in scoped.inputs)
     return facts
+
+
+def with_steps_in_period(
+    facts: list[Fact], records: MemberRecords, period: Period, context: FactContext
+) -> list[Fact]:
+    """``facts`` with the history steps each proposal and 社情民意 item reached in ``period``.
+
+    Records dated outside the period that reached a step inside it are added with
+    ``in_period=False``: only a selection by step (重新办理, 跟踪落实 … in the period) sees them.
+    """
+    member_id = records.member.id
+    steps: dict[str, frozenset[str]] = {}
+    outside: list[Fact] = []
+    for proposal in records.proposals:
+        found = frozenset(
+            e.step.value for e in proposal.history if e.on in period and e.on <= context.as_of
+        )
+        steps[proposal.id] = found
+        if found and proposal.submitted_on not in period:
+            fact = _proposal_facts(
+                member_id, proposal, context.as_of, context.parents, context.info_ids
+            )
+            outside.append(attrs.evolve(fact, steps_in_period=found, in_period=False))
+    for report in records.info_reports:
+        found = frozenset(
+            e.step.value for e in report.history if e.on in period and e.on <= context.as_of
+        )
+        steps[report.id] = found
+        if found and report.submitted_on not in period:
+            fact = _info_fact(
+                member_id, report, context.as_of, context.converted_from.get(report.id)
+            )
+            outside.append(attrs.evolve(fact, steps_in_period=found, in_period=False))
+    updated = [
+        attrs.evolve(f, steps_in_period=steps[f.record_id])
+        if f.source in (Source.PROPOSAL, Source.INFO_REPORT) and steps.get(f.record_id)
+        else f
+        for f in facts
+    ]
+    return updated + outside

@@ -5,8 +5,11 @@
   entries are counted (a counting block), and an optional per-line cap (单项最高N分).
 * :class:`Category` — a group of items with an optional base (a full-marks block that
   deductions reduce: 考勤10分，扣完为止), a cap (本类最高25分) and a floor (扣完为止 is
-  ``floor=0``). Order of application: sum of lines → + base → cap → floor.
+  ``floor=0``). Order of application: sum of lines → + base → cap → floor. A category may be
+  given whole from outside the ledger (``given=External("platform_score")``).
 * :class:`Pool` — a cap over several categories together (加分项合计不超过10分).
+* :class:`Dimension` — a level above categories (履职 / 纪律 / 作用发挥) with a subtotal shown on
+  the card, a cap and a floor.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from cppcc_model.rules._convert import optional_points, points
 from cppcc_model.rules.attribution import Attribution, WholeToEach
 from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.counting import Counting, Each
+from cppcc_model.rules.facts import Source
+from cppcc_model.rules.inputs import External
 from cppcc_model.rules.selection import Where
 from cppcc_model.rules.values import Value
 
-__all__ = ["Category", "Item", "Pool"]
+__all__ = ["Category", "Dimension", "Item", "Pool"]
 
 
 def _items(value: Iterable[Item]) -> tuple[Item, ...]:
@@ -102,6 +107,14 @@ class Item:
     clause: str | None = None
     applies_to: Condition | None = None
 
+    def __attrs_post_init__(self) -> None:
+        if isinstance(self.value, External) and self.where.source is not Source.INPUT:
+            raise InvalidValueError(
+                f"item {self.id!r} is valued by External({self.value.key!r}) but selects "
+                f"{self.where.source.value} records",
+                hint='a given figure is an input: write where=Where("input")',
+            )
+
 
 @attrs.frozen
 class Category:
@@ -116,6 +129,8 @@ class Category:
         floor: the least it can give (``0`` for 扣完为止), or ``None`` (may go below zero).
         clause: the reference of the clause.
         applies_to: a condition on the member, or ``None``.
+        given: the category's score given whole from outside the ledger
+            (``External("platform_score")``); its items, if any, are added to it.
 
     """
 
@@ -127,8 +142,14 @@ class Category:
     floor: Fraction | None = attrs.field(default=None, converter=optional_points)
     clause: str | None = None
     applies_to: Condition | None = None
+    given: External | None = None
 
     def __attrs_post_init__(self) -> None:
+        if self.given is not None and not isinstance(self.given, External):
+            raise InvalidValueError(
+                f"category {self.id!r}: given must be an External input, got {self.given!r}",
+                hint='write given=External("platform_score")',
+            )
         if self.cap is not None and self.floor is not None and self.floor > self.cap:
             raise InvalidValueError(
                 f"category {self.id!r}: its floor {self.floor} is above its cap {self.cap}",
@@ -145,3 +166,27 @@ class Pool:
     categories: tuple[str, ...] = attrs.field(converter=_ids, validator=_distinct)
     cap: Fraction = attrs.field(converter=points, validator=_cap)
     clause: str | None = None
+
+
+@attrs.frozen
+class Dimension:
+    """A level above categories (履职 / 纪律 / 作用发挥) with its own subtotal, cap and floor.
+
+    ``categories`` are the ids of its categories; its subtotal is shown on the card, and its
+    ``cap`` (本项最高) and ``floor`` (最低) apply to that subtotal, after the categories' own.
+    A category belongs to at most one dimension.
+    """
+
+    id: str = attrs.field(validator=_id)
+    label: str
+    categories: tuple[str, ...] = attrs.field(converter=_ids)
+    cap: Fraction | None = attrs.field(default=None, converter=optional_points)
+    floor: Fraction | None = attrs.field(default=None, converter=optional_points)
+    clause: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.cap is not None and self.floor is not None and self.floor > self.cap:
+            raise InvalidValueError(
+                f"dimension {self.id!r}: its floor {self.floor} is above its cap {self.cap}",
+                hint="a floor must not exceed the cap",
+            )

@@ -20,20 +20,44 @@ import attrs
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import Period
+from cppcc_model.numbers import RoundingPolicy, format_fraction
 from cppcc_model.rules._convert import optional_points, points
 from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.selection import Where
 
 __all__ = [
+    "EACH",
+    "WINDOWS",
     "Band",
     "ConsecutiveYears",
     "Consequence",
     "Grades",
+    "Ladder",
     "Requirement",
     "ScoreBelow",
     "Strength",
+    "TooFew",
     "Trigger",
 ]
+
+WINDOWS = ("period", "term")
+"""What a requirement or a trigger counts over: the assessment period, or the term so far."""
+
+EACH = ("year", "quarter")
+"""How a window is split: every calendar year, or every quarter, must pass on its own."""
+
+
+def _window(owner: str, window: object, each: object) -> None:
+    if window not in WINDOWS:
+        raise InvalidValueError(
+            f"{owner}: window {window!r} is not known",
+            hint="use 'period' (the assessment period) or 'term' (届内: the term so far)",
+        )
+    if each is not None and each not in EACH:
+        raise InvalidValueError(
+            f"{owner}: each {each!r} is not known",
+            hint="use 'year' (每年), 'quarter' (每季度) or leave it out",
+        )
 
 
 def _wheres(value: Iterable[Where]) -> tuple[Where, ...]:
@@ -66,6 +90,18 @@ class Consequence(LabeledEnum, kind_label="处理结果 (consequence)"):
     REVOKE = ("revoke", "撤销委员资格", "撤销资格")
     NO_REAPPOINTMENT = ("no_reappointment", "不再提名连任", "不再推荐")
     ADVISORY = ("advisory", "建议", "参考")
+    PRAISE = ("praise", "通报表扬", "表扬", "表彰")
+    NOTIFY_NOMINATOR = ("notify_nominator", "通报所在单位", "告知推荐单位", "通报推荐单位")
+    RENOMINATION = ("renomination", "作为连任推荐依据", "推荐连任依据")
+
+    @property
+    def positive(self) -> bool:
+        """Whether the consequence rewards (表扬, 告知推荐单位, 连任依据) rather than sanctions."""
+        return self in (
+            Consequence.PRAISE,
+            Consequence.NOTIFY_NOMINATOR,
+            Consequence.RENOMINATION,
+        )
 
 
 @attrs.frozen
@@ -96,12 +132,15 @@ class Grades:
     ``boundary="inclusive"`` (the default) puts a score equal to a band's bound in that band
     (90 is 优秀 under "90分以上为优秀"); ``"exclusive"`` puts it in the band below ("超过90分").
     ``basis="exact"`` (default) compares the exact score; ``"presented"`` compares the score as
-    rounded for presentation (89.996 presented as 90.00 is then 优秀).
+    rounded for presentation (89.996 presented as 90.00 is then 优秀). ``rounding`` is the
+    rounding used for that comparison when it differs from the display rounding (grades on the
+    score rounded to one place, cards shown with two); by default the rule set's.
     """
 
     bands: tuple[Band, ...] = attrs.field(converter=_bands)
     boundary: str = "inclusive"
     basis: str = "exact"
+    rounding: RoundingPolicy | None = None
 
     def __attrs_post_init__(self) -> None:
         if self.boundary not in ("inclusive", "exclusive"):
@@ -146,6 +185,13 @@ class Requirement:
     number needed; ``credit_co_authors`` says whether co-authored work counts for every author
     (联名计入) or only the first; ``per_quarter`` requires at least one in each quarter of the
     period (均衡分布).
+
+    ``window`` is what is counted: ``"period"`` (the assessment period, the default) or
+    ``"term"`` (届内: from the start of the term to the end of the period). ``each`` splits the
+    window: ``"year"`` (每年至少…) or ``"quarter"`` (每季度至少…) — every slice must reach
+    ``at_least`` on its own; years before the member joined are not counted against them.
+    A term-window requirement not yet reached before the term's last year is shown as not
+    applicable ("not due"), not failed: the member still has time.
     """
 
     id: str
@@ -157,9 +203,12 @@ class Requirement:
     per_quarter: bool = False
     clause: str | None = None
     applies_to: Condition | None = None
+    window: str = "period"
+    each: str | None = None
 
     def __attrs_post_init__(self) -> None:
         _count(self.at_least, f"requirement {self.id!r}: at_least", minimum=1)
+        _window(f"requirement {self.id!r}", self.window, self.each)
 
     def empty_quarters(self, period: Period, dates: Iterable[dt.date]) -> list[str]:
         """The calendar quarters overlapping ``period`` with none of ``dates``, as ``2023Q3``.
@@ -177,6 +226,14 @@ class Requirement:
             for y, q in wanted
             if (y, q) not in have
         ]
+
+
+def _basis(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in ("exact", "presented"):
+        raise InvalidValueError(
+            f"score basis {value!r} is not known",
+            hint="use 'exact' (the exact total) or 'presented' (the total as rounded on the card)",
+        )
 
 
 def _count(value: object, what: str, *, minimum: int) -> None:
@@ -203,33 +260,77 @@ class Trigger:
     window: str = "period"
     clause: str | None = None
     applies_to: Condition | None = None
+    each: str | None = None
 
     def __attrs_post_init__(self) -> None:
         _count(self.at_least, f"trigger {self.id!r}: at_least", minimum=1)
-        if self.window not in ("period", "term"):
-            raise InvalidValueError(
-                f"trigger window {self.window!r} is not known", hint="use 'period' or 'term'"
-            )
+        _window(f"trigger {self.id!r}", self.window, self.each)
+
+
+@attrs.frozen
+class TooFew:
+    """A flag raised when fewer than ``fewer_than`` facts match ``where`` within the window.
+
+    届内提交提案少于3件的，予以谈话提醒: ``TooFew("few", "…", [Where("proposal")], 3, "talk",
+    window="term")``. Over the term the flag is raised only in the assessment that reaches the
+    term's end (before that the member still has time); with ``each="year"`` it is raised when
+    any year of the window (years before the member joined aside) has too few.
+    """
+
+    id: str
+    label: str
+    where: tuple[Where, ...] = attrs.field(converter=_wheres)
+    fewer_than: int
+    consequence: Consequence = attrs.field(converter=_to_consequence)
+    window: str = "period"
+    each: str | None = None
+    clause: str | None = None
+    applies_to: Condition | None = None
+
+    def __attrs_post_init__(self) -> None:
+        _count(self.fewer_than, f"trigger {self.id!r}: fewer_than", minimum=1)
+        _window(f"trigger {self.id!r}", self.window, self.each)
 
 
 @attrs.frozen
 class ScoreBelow:
-    """A flag raised when the total is below ``threshold`` (an absolute warning line)."""
+    """A flag raised when the total is below ``threshold`` (an absolute warning line).
+
+    ``basis`` says which total is compared: ``"exact"`` (the default) or ``"presented"`` (the
+    total as rounded for the card: 59.996 shown as 60.00 is then not below 60).
+    """
 
     id: str
     label: str
     threshold: Fraction = attrs.field(converter=points)
     consequence: Consequence = attrs.field(converter=_to_consequence)
     clause: str | None = None
+    basis: str = attrs.field(default="exact", validator=_basis)
+
+
+_KEYS = ("grade", "requirement", "score_below", "trigger", "bottom")
 
 
 @attrs.frozen
 class ConsecutiveYears:
-    """A flag raised when a condition held in each of the last ``years`` calendar years.
+    """A flag raised when something held in several years: 连续两年…, 届内累计两年….
 
-    ``grade`` names a grade (连续两年不称职); ``requirement`` a requirement id that failed
-    (连续两年未完成基本要求). Exactly one of them is given. Earlier years are assessed with the
-    rule set in force in each of them.
+    What must hold in a year is exactly one of:
+
+    * ``grade`` — the member got this grade (连续两年考核不称职);
+    * ``requirement`` — this requirement was not met (连续两年未完成基本要求);
+    * ``score_below`` — the total was below this line, compared on ``basis`` (``"exact"`` or
+      ``"presented"``) (连续两年得分低于60分);
+    * ``trigger`` — this trigger's flag was raised that year (连续两年无故缺席2次以上);
+    * ``bottom`` — the member was among the last ``bottom`` of all assessed members (连续两年
+      排名后5名).
+
+    With ``consecutive=True`` (the default) it must hold in each of the last ``years`` years,
+    this one included; with ``consecutive=False`` in at least ``years`` of the term's years so far
+    (届内累计), not necessarily in a row, this one included. Counts start again at a term
+    boundary; years before the member joined, or in which no rule set was in force, never count
+    (a chain through them is broken). Earlier years are assessed under the rule set in force in
+    each (``assess(history=…)``; the CLI and golden cases take it from the registry).
     """
 
     id: str
@@ -239,11 +340,58 @@ class ConsecutiveYears:
     grade: str | None = None
     requirement: str | None = None
     clause: str | None = None
+    score_below: Fraction | None = attrs.field(default=None, converter=optional_points)
+    basis: str = attrs.field(default="exact", validator=_basis)
+    trigger: str | None = None
+    bottom: int | None = None
+    consecutive: bool = True
 
     def __attrs_post_init__(self) -> None:
-        if (self.grade is None) == (self.requirement is None):
+        given = [key for key in _KEYS if getattr(self, key) is not None]
+        if len(given) != 1:
             raise InvalidValueError(
-                f"ConsecutiveYears {self.id!r} needs exactly one of grade or requirement",
-                hint="say which grade, or which failed requirement, triggers it",
+                f"ConsecutiveYears {self.id!r} needs exactly one of "
+                f"{', '.join(_KEYS)}; got {', '.join(given) or 'none'}",
+                hint="say which grade, failed requirement, score line, trigger or rank counts",
             )
-        _count(self.years, f"ConsecutiveYears {self.id!r}: years", minimum=2)
+        minimum = 2 if self.consecutive else 1
+        _count(self.years, f"ConsecutiveYears {self.id!r}: years", minimum=minimum)
+        if self.bottom is not None:
+            _count(self.bottom, f"ConsecutiveYears {self.id!r}: bottom", minimum=1)
+
+    @property
+    def keyed_on(self) -> str:
+        """``grade 不称职``, ``requirement six_ones not met`` … for the card's reason."""
+        if self.grade is not None:
+            return f"grade {self.grade}"
+        if self.requirement is not None:
+            return f"requirement {self.requirement} not met"
+        if self.score_below is not None:
+            return f"total below {format_fraction(self.score_below)} ({self.basis})"
+        if self.trigger is not None:
+            return f"flag {self.trigger}"
+        return f"in the bottom {self.bottom}"
+
+
+def _rungs(value: Iterable[str]) -> tuple[str, ...]:
+    rungs = tuple(value)
+    if len(rungs) < 2 or not all(isinstance(r, str) for r in rungs):
+        raise InvalidValueError(
+            f"a ladder needs at least two trigger ids, got {rungs!r}",
+            hint='list them from the mildest up: ["talk", "notice", "resign", "revoke"]',
+        )
+    return rungs
+
+
+@attrs.frozen
+class Ladder:
+    """A graduated sanction: only the most severe raised rung counts (谈话 → 通报 → 劝辞 → 撤销).
+
+    ``rungs`` are trigger ids, mildest first. The ladder raises nothing itself; the kept flag
+    says which milder ones it supersedes.
+    """
+
+    id: str
+    label: str
+    rungs: tuple[str, ...] = attrs.field(converter=_rungs)
+    clause: str | None = None

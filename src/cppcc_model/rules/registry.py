@@ -9,7 +9,7 @@ what exists.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from cppcc_model.errors import CppccError, Location
 from cppcc_model.rules.ruleset import RuleSet
@@ -156,6 +156,21 @@ class RuleSetRegistry:
             f"no rule set of {jurisdiction!r} is in force on {on}",
             hint=f"its versions are: {listed}; pick a date they cover",
         )
+
+    def history(self, jurisdiction: str) -> Callable[[int], RuleSet | None]:
+        """The rule set in force at the end of each year, for outcomes over years.
+
+        ``assess(…, history=registry.history("anhui.anqing.tongcheng"))`` assesses each earlier
+        year under the rule set then in force; a year with none gives ``None`` (it never counts).
+        """
+
+        def in_force(year: int) -> RuleSet | None:
+            try:
+                return self.resolve(jurisdiction, dt.date(year, 12, 31))
+            except RegistryError:
+                return None
+
+        return in_force
 
     def _canonical(self, jurisdiction: str) -> str:
         known = self.jurisdictions()

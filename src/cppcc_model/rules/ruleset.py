@@ -23,12 +23,21 @@ from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.model import Period
 from cppcc_model.numbers import RoundingPolicy
 from cppcc_model.rules.awards import Award
-from cppcc_model.rules.items import Category, Item, Pool
-from cppcc_model.rules.outcomes import ConsecutiveYears, Grades, Requirement, ScoreBelow, Trigger
+from cppcc_model.rules.extension import CustomTrigger
+from cppcc_model.rules.items import Category, Dimension, Item, Pool
+from cppcc_model.rules.outcomes import (
+    ConsecutiveYears,
+    Grades,
+    Ladder,
+    Requirement,
+    ScoreBelow,
+    TooFew,
+    Trigger,
+)
 
 __all__ = ["RuleSet", "Settings"]
 
-Trigger_ = Trigger | ScoreBelow | ConsecutiveYears
+Trigger_ = Trigger | TooFew | ScoreBelow | ConsecutiveYears | Ladder | CustomTrigger
 
 
 def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
@@ -36,6 +45,10 @@ def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
 
 
 def _pools(value: Iterable[Pool]) -> tuple[Pool, ...]:
+    return tuple(value)
+
+
+def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
     return tuple(value)
 
 
@@ -71,6 +84,9 @@ class Settings:
             get a score card (default ``False``: they are left out, and say so in reports).
         reply_months: months a handling unit has to reply after assignment (default 3).
         max_extension_months: the longest a reply can be extended to, in months (default 6).
+        dating: which date places a contribution in a period: ``"event"`` (the day it
+            happened, the default) or ``"reported"`` (the day it was reported, 以报送时间为准,
+            where the record has one).
 
     """
 
@@ -78,8 +94,14 @@ class Settings:
     assess_members_not_serving: bool = False
     reply_months: int = 3
     max_extension_months: int = 6
+    dating: str = "event"
 
     def __attrs_post_init__(self) -> None:
+        if self.dating not in ("event", "reported"):
+            raise InvalidValueError(
+                f"dating {self.dating!r} is not known",
+                hint="use 'event' (the day it happened) or 'reported' (the day it was reported)",
+            )
         if self.conversion not in _CONVERSION_POLICIES:
             raise InvalidValueError(
                 f"conversion policy {self.conversion!r} is not known",
@@ -115,6 +137,7 @@ class RuleSet:
         title: the rule's title (``"政协桐城市委员会委员履职考核暂行办法"``).
         effective_from / effective_until: the interval it is in force (inclusive).
         categories, pools, grades, requirements, triggers: the rules for members.
+        dimensions: levels above categories (履职 / 纪律 …) with subtotals, caps and floors.
         group_rules: assessments of activity groups, units, sectors or special committees.
         awards: award criteria (表彰评选).
         settings: explicit choices where the text is ambiguous.
@@ -142,6 +165,7 @@ class RuleSet:
     plugin: str | None = None
     options: dict[str, object] = attrs.field(factory=dict)
     factory: Callable[..., RuleSet] | None = attrs.field(default=None, eq=False, repr=False)
+    dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=_dimensions)
 
     def __attrs_post_init__(self) -> None:
         where = Location(rule_set=self.name, plugin=self.plugin)
@@ -160,6 +184,7 @@ class RuleSet:
             + [t.id for t in self.triggers]
             + [a.id for a in self.awards]
             + [g.id for g in self.group_rules]
+            + [d.id for d in self.dimensions]
         )
         repeated = sorted(key for key, count in ids.items() if count > 1)
         if repeated:
@@ -177,6 +202,23 @@ class RuleSet:
                     where=where,
                     hint=f"use category ids: {', '.join(sorted(categories))}",
                 )
+        placed: dict[str, str] = {}
+        for dimension in self.dimensions:
+            for category_id in dimension.categories:
+                if category_id not in categories:
+                    raise InvalidValueError(
+                        f"dimension {dimension.id!r} names the unknown category {category_id!r}",
+                        where=where,
+                        hint=f"use category ids: {', '.join(sorted(categories))}",
+                    )
+                if category_id in placed:
+                    raise InvalidValueError(
+                        f"category {category_id!r} is in two dimensions: "
+                        f"{placed[category_id]} and {dimension.id}",
+                        where=where,
+                        hint="put each category in one dimension",
+                    )
+                placed[category_id] = dimension.id
         requirement_ids = {r.id for r in self.requirements}
         if self.grades is not None:
             for band in self.grades.bands:
@@ -204,7 +246,21 @@ class RuleSet:
                     hint="define the group rule or correct its id",
                 )
         grade_labels = {b.label for b in self.grades.bands} if self.grades else set()
+        trigger_ids = {t.id for t in self.triggers if not isinstance(t, Ladder)}
         for trigger in self.triggers:
+            named: list[str] = []
+            if isinstance(trigger, Ladder):
+                named = list(trigger.rungs)
+            elif isinstance(trigger, ConsecutiveYears) and trigger.trigger is not None:
+                named = [trigger.trigger]
+            unknown_triggers = [t for t in named if t not in trigger_ids or t == trigger.id]
+            if unknown_triggers:
+                raise InvalidValueError(
+                    f"trigger {trigger.id!r} names unknown trigger(s): "
+                    f"{', '.join(unknown_triggers)}",
+                    where=where,
+                    hint=f"use trigger ids: {', '.join(sorted(trigger_ids)) or 'none'}",
+                )
             if isinstance(trigger, ConsecutiveYears):
                 if trigger.grade is not None and trigger.grade not in grade_labels:
                     raise InvalidValueError(

@@ -20,7 +20,9 @@ from cppcc_model.model import (
     AttendanceStatus,
     BodyKind,
     ContributionKind,
+    InfoStep,
     Level,
+    ProposalStep,
 )
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
 
@@ -103,6 +105,31 @@ def _to_levels(values: Iterable[Level | str]) -> frozenset[Level]:
     return frozenset(Level.parse(v) for v in values)
 
 
+def _to_step(value: object) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, ProposalStep | InfoStep):
+        return value.value
+    for enum_type in (ProposalStep, InfoStep):
+        try:
+            return enum_type.parse(value).value  # type: ignore[arg-type]
+        except InvalidValueError:
+            continue
+    raise InvalidValueError(
+        f"{value!r} is neither a proposal step nor a 社情民意 step",
+        hint=f"use one of: {ProposalStep.choices()}; or: {InfoStep.choices()}",
+    )
+
+
+def _to_keys(values: Iterable[str]) -> frozenset[str]:
+    if isinstance(values, str):
+        return frozenset((values,))
+    keys = frozenset(values)
+    if not all(isinstance(k, str) and k for k in keys):
+        raise InvalidValueError(f"input keys must be text, got {sorted(map(repr, keys))}")
+    return keys
+
+
 @attrs.frozen
 class Where:
     """A filter on facts. Every non-empty criterion must hold.
@@ -118,6 +145,10 @@ class Where:
         organisers: kinds of organising body (eligible organisers, 55).
         levels: contribution levels (commendations by level).
         collective: only collective works (True), only non-collective ones (False), or both.
+        keys: input keys (``source="input"`` only: ``keys=["employer_rating"]``).
+        step_in_period: a history step the proposal or 社情民意 item reached within the period
+            (``"重新办理"``, ``"跟踪落实"``, ``"采用"`` …), whatever the record's own date: the
+            record is then selected by that step, not by its submission date.
 
     """
 
@@ -131,14 +162,28 @@ class Where:
     organisers: frozenset[BodyKind] = attrs.field(default=frozenset(), converter=_to_organisers)
     levels: frozenset[Level] = attrs.field(default=frozenset(), converter=_to_levels)
     collective: bool | None = None
+    keys: frozenset[str] = attrs.field(default=frozenset(), converter=_to_keys)
+    step_in_period: str | None = attrs.field(default=None, converter=_to_step)
 
     def matches(self, fact: Fact) -> bool:
         """Whether ``fact`` passes every criterion."""
         if fact.source is not self.source:
             return False
+        if self.step_in_period is not None:
+            if self.step_in_period not in fact.steps_in_period:
+                return False
+        elif not fact.in_period:
+            return False
+        if self.keys and fact.kind not in self.keys:
+            return False
         if self.kinds and fact.kind not in self.kinds:
             return False
-        if self.statuses and fact.status not in self.statuses:
+        # 请假未批准 counts as 无故缺席 where the rule does not name it
+        if (
+            self.statuses
+            and fact.status not in self.statuses
+            and (fact.status is None or fact.status.counted_as not in self.statuses)
+        ):
             return False
         if self.roles and fact.role not in self.roles:
             return False
@@ -159,6 +204,10 @@ class Where:
     def describe(self) -> str:
         """A compact description for docs and score cards."""
         parts = [self.source.label]
+        if self.keys:
+            parts.append("/".join(sorted(self.keys)))
+        if self.step_in_period:
+            parts.append(f"{self.step_in_period} in the period")
         if self.kinds:
             parts.append("/".join(sorted(self.kinds)))
         if self.statuses:

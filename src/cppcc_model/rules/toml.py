@@ -48,16 +48,19 @@ from cppcc_model.rules.attribution import (
     FirstShare,
     WholeToEach,
 )
-from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole
+from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, LacksRole, Not
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
-from cppcc_model.rules.items import Category, Item, Pool
+from cppcc_model.rules.inputs import Amount, External
+from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
     Band,
     ConsecutiveYears,
     Consequence,
     Grades,
+    Ladder,
     Requirement,
     ScoreBelow,
+    TooFew,
     Trigger,
 )
 from cppcc_model.rules.ruleset import RuleSet, Settings
@@ -151,6 +154,8 @@ _WHERE_KEYS = {
     "organisers",
     "levels",
     "collective",
+    "keys",
+    "step_in_period",
 }
 
 
@@ -164,7 +169,7 @@ def _where(value: object, path: TomlPath) -> Where:
             "source = attendance, proposal, info_report or contribution",
         )
     arguments: dict[str, Any] = {}
-    for key in ("kinds", "statuses", "roles", "not_reached", "organisers", "levels"):
+    for key in ("kinds", "statuses", "roles", "not_reached", "organisers", "levels", "keys"):
         if key in table:
             if not isinstance(table[key], list):
                 raise _Bad(path + (key,), f"{key} must be a list")
@@ -178,6 +183,8 @@ def _where(value: object, path: TomlPath) -> Where:
         if not isinstance(table["collective"], bool):
             raise _Bad(path + ("collective",), "collective must be true or false")
         arguments["collective"] = table["collective"]
+    if "step_in_period" in table:
+        arguments["step_in_period"] = table["step_in_period"]
     return _build(path, lambda: Where(table["source"], **arguments))  # type: ignore[no-any-return]
 
 
@@ -194,6 +201,8 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
         "full_or_partial",
         "sum",
         "function",
+        "external",
+        "amount",
     }
     chosen = sorted(set(table) & kinds)
     if len(chosen) != 1:
@@ -202,6 +211,8 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
     extra = {"default"} if kind in ("by_status", "by_role", "by_level") else set()
     if kind == "by_level":
         extra.add("stage")
+    if kind == "external":
+        extra.add("missing")
     _only(table, {kind} | extra, path, f"a {kind} value")
     default = _number(table.get("default", 0), path + ("default",))
     raw = table[kind]
@@ -209,6 +220,10 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
         return _build(path, lambda: Points(_number(raw, path + (kind,))))  # type: ignore[no-any-return]
     if kind == "per_unit":
         return _build(path, lambda: PerUnit(_number(raw, path + (kind,))))  # type: ignore[no-any-return]
+    if kind == "external":
+        return _external(table, path)
+    if kind == "amount":
+        return _build(path, lambda: Amount(_number(raw, path + (kind,))))  # type: ignore[no-any-return]
     if kind == "function":
         if not isinstance(raw, str) or raw not in functions:
             known = ", ".join(sorted(functions)) or "none (no plugin registered a function)"
@@ -240,6 +255,15 @@ def _value(value: object, path: TomlPath, functions: Mapping[str, Callable[..., 
     if kind == "by_role":
         return _build(path, lambda: ByRole(numbers, default))  # type: ignore[no-any-return]
     return _build(path, lambda: ByLevel(numbers, table.get("stage"), default))  # type: ignore[no-any-return]
+
+
+def _external(table: Mapping[str, Any], path: TomlPath) -> External:
+    """``{ external = "employer_rating", missing = "pending" }``."""
+    key = table.get("external")
+    if not isinstance(key, str):
+        raise _Bad(path + ("external",), "external must be the input's key, as text")
+    missing = table.get("missing", "pending")
+    return _build(path, lambda: External(key, missing))  # type: ignore[no-any-return]
 
 
 def _collective(value: object, path: TomlPath) -> CollectiveCredit:
@@ -308,12 +332,14 @@ def _counting(value: object, path: TomlPath) -> Counting:
 
 def _condition(value: object, path: TomlPath) -> Condition:
     table = _table(value, path, "applies_to")
-    kinds = {"has_role", "lacks_role", "all_of", "any_of"}
+    kinds = {"has_role", "lacks_role", "all_of", "any_of", "not"}
     chosen = sorted(set(table) & kinds)
     if len(chosen) != 1:
         raise _Bad(path, "applies_to needs exactly one of: " + ", ".join(sorted(kinds)))
     kind = chosen[0]
     _only(table, {kind, "on_as_of"}, path, "applies_to")
+    if kind == "not":
+        return Not(_condition(table[kind], path + (kind,)))
     on_as_of = bool(table.get("on_as_of", False))
     if kind == "has_role":
         return _build(path, lambda: HasRole(table[kind], on_as_of))  # type: ignore[no-any-return]
@@ -354,6 +380,7 @@ _KEYWORD_BLOCKS: dict[str, tuple[str, ...]] = {
         "assess_members_not_serving",
         "reply_months",
         "max_extension_months",
+        "dating",
     ),
     "rounding": ("places", "mode"),
 }
@@ -422,8 +449,13 @@ class _Reader:
 
     def category(self, value: object, path: TomlPath) -> Category | None:
         table = _table(value, path, "a category")
-        allowed = {"id", "label", "clause", "items", "base", "cap", "floor", "applies_to"}
+        allowed = {"id", "label", "clause", "items", "base", "cap", "floor", "applies_to", "given"}
         _only(table, allowed, path, "a category")
+        given = None
+        if "given" in table:
+            given_table = _table(table["given"], path + ("given",), "given")
+            _only(given_table, {"external", "missing"}, path + ("given",), "given")
+            given = _external(given_table, path + ("given",))
         raw_items = table.get("items", [])
         if not isinstance(raw_items, list):
             raise _Bad(path + ("items",), "items must be an array of tables ([[categories.items]])")
@@ -450,6 +482,7 @@ class _Reader:
                 floor=_optional_number(table, "floor", path),
                 clause=_text(table, "clause", path, required=False),
                 applies_to=applies_to,
+                given=given,
             ),
         )
 
@@ -473,6 +506,8 @@ class _Reader:
             "credit_co_authors",
             "per_quarter",
             "applies_to",
+            "window",
+            "each",
         }
         _only(table, allowed, path, "a requirement")
         wheres = self.wheres(table, path)
@@ -493,12 +528,34 @@ class _Reader:
                 per_quarter=_flag(table, "per_quarter", False, path),
                 clause=_text(table, "clause", path, required=False),
                 applies_to=applies_to,
+                window=table.get("window", "period"),
+                each=table.get("each"),
             ),
         )
 
-    def trigger(self, value: object, path: TomlPath) -> Trigger | ScoreBelow | ConsecutiveYears:
+    def trigger(
+        self, value: object, path: TomlPath
+    ) -> Trigger | TooFew | ScoreBelow | ConsecutiveYears | Ladder:
         table = _table(value, path, "a trigger")
         kind = table.get("kind", "count")
+        if kind == "ladder":
+            _only(table, {"id", "label", "clause", "kind", "rungs"}, path, "a ladder")
+            rungs = table.get("rungs")
+            if not isinstance(rungs, list) or not all(isinstance(r, str) for r in rungs):
+                raise _Bad(
+                    path + ("rungs",),
+                    "rungs must be a list of trigger ids, mildest first",
+                    'rungs = ["talk", "notice", "resign"]',
+                )
+            return _build(  # type: ignore[no-any-return]
+                path,
+                lambda: Ladder(
+                    _text(table, "id", path),
+                    _text(table, "label", path),
+                    rungs,
+                    _text(table, "clause", path, required=False),
+                ),
+            )
         common = {"id", "label", "clause", "kind", "consequence"}
         tid, label = _text(table, "id", path), _text(table, "label", path)
         clause = _text(table, "clause", path, required=False)
@@ -509,7 +566,7 @@ class _Reader:
         if kind == "count":
             _only(
                 table,
-                common | {"where", "at_least", "window", "applies_to"},
+                common | {"where", "at_least", "window", "each", "applies_to"},
                 path,
                 "a count trigger",
             )
@@ -530,19 +587,61 @@ class _Reader:
                     table.get("window", "period"),
                     clause,
                     applies_to,
+                    table.get("each"),
+                ),
+            )
+        if kind == "too_few":
+            _only(
+                table,
+                common | {"where", "fewer_than", "window", "each", "applies_to"},
+                path,
+                "a too_few trigger",
+            )
+            wheres = self.wheres(table, path)
+            applies_to = (
+                _condition(table["applies_to"], path + ("applies_to",))
+                if "applies_to" in table
+                else None
+            )
+            return _build(  # type: ignore[no-any-return]
+                path,
+                lambda: TooFew(
+                    tid,
+                    label,
+                    wheres,
+                    table.get("fewer_than"),  # type: ignore[arg-type]
+                    consequence,
+                    table.get("window", "period"),
+                    table.get("each"),
+                    clause,
+                    applies_to,
                 ),
             )
         if kind == "score_below":
-            _only(table, common | {"threshold"}, path, "a score_below trigger")
+            _only(table, common | {"threshold", "basis"}, path, "a score_below trigger")
             threshold = _number(table.get("threshold"), path + ("threshold",))
-            return _build(path, lambda: ScoreBelow(tid, label, threshold, consequence, clause))  # type: ignore[no-any-return]
+            basis = table.get("basis", "exact")
+            return _build(  # type: ignore[no-any-return]
+                path, lambda: ScoreBelow(tid, label, threshold, consequence, clause, basis)
+            )
         if kind == "consecutive_years":
             _only(
                 table,
-                common | {"years", "grade", "requirement"},
+                common
+                | {
+                    "years",
+                    "grade",
+                    "requirement",
+                    "score_below",
+                    "basis",
+                    "trigger",
+                    "bottom",
+                    "consecutive",
+                },
                 path,
                 "a consecutive_years trigger",
             )
+            score_below = _optional_number(table, "score_below", path)
             return _build(  # type: ignore[no-any-return]
                 path,
                 lambda: ConsecutiveYears(
@@ -553,17 +652,27 @@ class _Reader:
                     table.get("grade"),
                     table.get("requirement"),
                     clause,
+                    score_below=score_below,
+                    basis=table.get("basis", "exact"),
+                    trigger=table.get("trigger"),
+                    bottom=table.get("bottom"),
+                    consecutive=_flag(table, "consecutive", True, path),
                 ),
             )
         raise _Bad(
             path + ("kind",),
             f"unknown trigger kind {kind!r}",
-            "use count, score_below or consecutive_years",
+            "use count, too_few, score_below, consecutive_years or ladder",
         )
 
     def grades(self, value: object, path: TomlPath) -> Grades:
         table = _table(value, path, "grades")
-        _only(table, {"bands", "boundary", "basis"}, path, "grades")
+        _only(table, {"bands", "boundary", "basis", "rounding"}, path, "grades")
+        rounding = None
+        if "rounding" in table:
+            rounding_table = _table(table["rounding"], path + ("rounding",), "grades.rounding")
+            _only(rounding_table, {"places", "mode"}, path + ("rounding",), "grades.rounding")
+            rounding = _build(path + ("rounding",), lambda: RoundingPolicy(**rounding_table))
         bands_raw = table.get("bands")
         if not isinstance(bands_raw, list):
             raise _Bad(path, "grades need [[grades.bands]]")
@@ -587,7 +696,12 @@ class _Reader:
             )
         return _build(  # type: ignore[no-any-return]
             path,
-            lambda: Grades(bands, table.get("boundary", "inclusive"), table.get("basis", "exact")),
+            lambda: Grades(
+                bands,
+                table.get("boundary", "inclusive"),
+                table.get("basis", "exact"),
+                rounding,
+            ),
         )
 
     def rule_set(self, data: Mapping[str, Any]) -> RuleSet | None:
@@ -606,6 +720,7 @@ class _Reader:
             "requirements",
             "triggers",
             "awards",
+            "dimensions",
         }
         self.attempt((), lambda: _only(data, allowed, (), "the rule file"))
         header: dict[str, Any] = {}
@@ -660,6 +775,32 @@ class _Reader:
                 return pool
 
             pools.append(self.attempt(("pools", i), make_pool))
+        dimensions = []
+        for i, raw in enumerate(self.array(data, "dimensions")):
+
+            def make_dimension(raw: Any = raw, i: int = i) -> Dimension:
+                path: TomlPath = ("dimensions", i)
+                table = _table(raw, path, "a dimension")
+                _only(
+                    table,
+                    {"id", "label", "categories", "cap", "floor", "clause"},
+                    path,
+                    "a dimension",
+                )
+                dimension: Dimension = _build(
+                    path,
+                    lambda: Dimension(
+                        _text(table, "id", path),
+                        _text(table, "label", path),
+                        table.get("categories", []),
+                        _optional_number(table, "cap", path),
+                        _optional_number(table, "floor", path),
+                        _text(table, "clause", path, required=False),
+                    ),
+                )
+                return dimension
+
+            dimensions.append(self.attempt(("dimensions", i), make_dimension))
         requirements = [
             self.attempt(
                 ("requirements", i), functools.partial(self.requirement, v, ("requirements", i))
@@ -728,6 +869,7 @@ class _Reader:
                     settings=settings,
                     rounding=rounding,
                     source=data.get("source"),
+                    dimensions=dimensions,
                 ),
             ),
         )

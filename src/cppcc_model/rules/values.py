@@ -129,14 +129,20 @@ def _level_table(table: Mapping[object, Number]) -> dict[object, Fraction]:
 
 @attrs.frozen
 class ByStatus:
-    """A fixed value per attendance status (出席 50, 请假 30, 缺席 0); others get ``default``."""
+    """A fixed value per attendance status (出席 50, 请假 30, 缺席 0); others get ``default``.
+
+    请假未批准 gets the value of 无故缺席 unless the table names it.
+    """
 
     table: dict[object, Fraction] = attrs.field(converter=_status_table)
     default: Fraction = attrs.field(default=Fraction(0), converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
         """See :class:`Value`."""
-        return self.table.get(fact.status, self.default)
+        found = self.table.get(fact.status)
+        if found is None and fact.status is not None:
+            found = self.table.get(fact.status.counted_as)
+        return self.default if found is None else found
 
     def describe(self) -> str:
         """See :class:`Value`."""

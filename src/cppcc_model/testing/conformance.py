@@ -66,6 +66,7 @@ def reversed_ledger(ledger: Ledger) -> Ledger:
         info_reports=ledger.info_reports[::-1],
         contributions=ledger.contributions[::-1],
         work_plans=ledger.work_plans[::-1],
+        inputs=ledger.inputs[::-1],
     )
 
 
@@ -84,7 +85,7 @@ def _non_negative(value: Value) -> bool:
 
 
 def _positive_only_sources(rule_set: RuleSet) -> set[Source]:
-    sources = set(Source)
+    sources = set(Source) - {Source.INPUT}  # given figures are not records one can remove
     for item in rule_set.items():
         if not _non_negative(item.value):
             sources.discard(item.where.source)
@@ -144,7 +145,8 @@ def _bounds_problems(rule_set: RuleSet, assessment: Assessment) -> list[str]:
             if pooled - reduction > pool.cap and pooled > pool.cap:
                 problems.append(f"{card.member_id}: pool {pool.id} above its cap")
         expected = sum(points.values(), Fraction(0)) - sum(
-            (a.before - a.after for a in card.adjustments if a.kind == "pool"), Fraction(0)
+            (a.before - a.after for a in card.adjustments if a.kind in ("pool", "dimension")),
+            Fraction(0),
         )
         if card.total != expected:
             problems.append(f"{card.member_id}: total is not the sum of its categories")

@@ -26,8 +26,9 @@ directory, so a district's worked examples run with its other tests::
     grade = "不合格"
     categories = { meetings = "30" }
     lines = { plenary = "30", proposal = "35/2" }
-    requirements = { six_ones = false }  # requirement id → met?
+    requirements = { six_ones = false }  # id → true, false or "not_applicable"
     flags = []                           # the trigger ids raised, exactly
+    complete = true                      # false: the card waits for an input (评分录入)
 
     [awards.excellent_member]            # an award of the rule set, by id
     winners = ["zhou"]                   # exactly these candidate ids win
@@ -90,7 +91,7 @@ _KNOWN_KEYS = {
     "expect",
     "awards",
 }
-_EXPECT_KEYS = {"total", "grade", "categories", "lines", "requirements", "flags"}
+_EXPECT_KEYS = {"total", "grade", "categories", "lines", "requirements", "flags", "complete"}
 
 
 def _isoformat(value: object) -> object:
@@ -113,8 +114,9 @@ class Expectation:
     has_grade: bool = False
     categories: dict[str, Fraction] = attrs.field(factory=dict)
     lines: dict[str, Fraction] = attrs.field(factory=dict)
-    requirements: dict[str, bool] = attrs.field(factory=dict)
+    requirements: dict[str, bool | str] = attrs.field(factory=dict)
     flags: tuple[str, ...] | None = None
+    complete: bool | None = None
 
 
 @attrs.frozen
@@ -138,9 +140,22 @@ class GoldenCase:
         return rule_set.with_options(**self.options) if self.options else rule_set
 
     def run(self, registry: RuleSetRegistry) -> Assessment:
-        """Assess the case's ledger under its rule set."""
+        """Assess the case's ledger under its rule set.
+
+        Earlier years (for outcomes over years) are assessed under the rule set the registry
+        has in force in each of them; the case's ``options`` apply to those rule sets too.
+        """
         ledger = ledger_from_dict(self.ledger_data, source=self.path)
-        return assess(ledger, self.resolve(registry), self.period, as_of=self.as_of)
+        rule_set = self.resolve(registry)
+        in_force = registry.history(rule_set.jurisdiction)
+
+        def history(year: int) -> RuleSet | None:
+            found = in_force(year)
+            if found is None or not self.options or found.factory is None:
+                return found
+            return found.with_options(**self.options)
+
+        return assess(ledger, rule_set, self.period, as_of=self.as_of, history=history)
 
     def mismatches(self, assessment: Assessment) -> list[str]:
         """Every difference between the expectations and ``assessment``; empty if none."""
@@ -152,6 +167,12 @@ class GoldenCase:
                 found.append(f"{expected.member_id}: no score card")
                 continue
             prefix = f"{expected.member_id}"
+            if expected.complete is not None and card.complete is not expected.complete:
+                why = "; ".join(card.pending) or "every input was given"
+                found.append(
+                    f"{prefix}: complete={card.complete} ({why}), "
+                    f"expected complete={expected.complete}"
+                )
             if expected.total is not None and card.total != expected.total:
                 found.append(
                     f"{prefix}: total {format_fraction(card.total)} "
@@ -185,10 +206,15 @@ class GoldenCase:
             for requirement_id, met in expected.requirements.items():
                 if requirement_id not in results:
                     found.append(f"{prefix}: no requirement {requirement_id!r}")
-                elif results[requirement_id].met is not met:
+                    continue
+                result = results[requirement_id]
+                wanted = met if isinstance(met, str) else ("met" if met else "not_met")
+                if result.status != wanted:
+                    why = f" ({result.note})" if result.note else ""
                     found.append(
-                        f"{prefix}: requirement {requirement_id} met={results[requirement_id].met}"
-                        f", expected met={met}"
+                        f"{prefix}: requirement {requirement_id} {result.status}, "
+                        f"{result.count}/{result.needed}{why}; expected {wanted}"
+                        f" [records: {', '.join(result.records) or 'none'}]"
                     )
             if expected.flags is not None:
                 raised = tuple(sorted(flag.trigger_id for flag in card.flags))
@@ -254,9 +280,13 @@ def _expectation(path: str, member_id: str, data: object) -> Expectation:
         total = _numbers(path, key, {"total": data["total"]})["total"]
     requirements = data.get("requirements", {})
     if not isinstance(requirements, Mapping) or not all(
-        isinstance(v, bool) for v in requirements.values()
+        isinstance(v, bool) or v == "not_applicable" for v in requirements.values()
     ):
-        raise _fail(path, f"{key}.requirements must map requirement ids to true/false", key)
+        raise _fail(
+            path,
+            f'{key}.requirements must map requirement ids to true, false or "not_applicable"',
+            key,
+        )
     flags = data.get("flags")
     if flags is not None and (
         not isinstance(flags, list) or not all(isinstance(f, str) for f in flags)
@@ -265,6 +295,9 @@ def _expectation(path: str, member_id: str, data: object) -> Expectation:
     grade = data.get("grade")
     if grade is not None and not isinstance(grade, str):
         raise _fail(path, f"{key}.grade must be text", key)
+    complete = data.get("complete")
+    if complete is not None and not isinstance(complete, bool):
+        raise _fail(path, f"{key}.complete must be true or false", key)
     return Expectation(
         member_id=member_id,
         total=total,
@@ -274,6 +307,7 @@ def _expectation(path: str, member_id: str, data: object) -> Expectation:
         lines=_numbers(path, f"{key}.lines", data.get("lines", {})),
         requirements=dict(requirements),
         flags=tuple(flags) if flags is not None else None,
+        complete=complete,
     )
 
 

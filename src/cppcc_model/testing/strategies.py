@@ -22,6 +22,7 @@ import datetime as dt
 import functools
 import string
 from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
 from typing import Any, TypeVar, cast
 
 import attrs
@@ -49,6 +50,7 @@ from cppcc_model.model import (
     InfoEvent,
     InfoReport,
     InfoStep,
+    Input,
     Level,
     Member,
     ParticipatingUnit,
@@ -84,11 +86,13 @@ __all__ = [
     "committees",
     "contributions",
     "dates",
+    "exact_values",
     "handling_units",
     "identifiers",
     "info_events",
     "info_histories",
     "info_reports",
+    "inputs",
     "ledgers",
     "members",
     "participating_units",
@@ -356,7 +360,12 @@ def members(
         joined=joined,
         left=_maybe_after(draw, joined or EARLIEST, 3000),
         workplace=draw(_optional(texts(16))),
+        tags=tuple(draw(st.lists(st.sampled_from(ROLE_TAGS), max_size=2, unique=True))),
     )
+
+
+ROLE_TAGS = ("驻会常委", "召集人", "联络员", "特邀监督员")
+"""The free role tags the strategies draw from."""
 
 
 # ---------------------------------------------------------------------- time
@@ -687,6 +696,38 @@ def contributions(
         level=draw(_optional(_sampled(Level))),
         length_chars=draw(_optional(_ints(1, 100_000))),
         note=draw(_optional(texts())),
+        amount=draw(_optional(exact_values())),
+        reported_on=draw(_optional(dates())),
+    )
+
+
+def exact_values() -> st.SearchStrategy[Fraction]:
+    """Exact figures as people write them: whole, decimal (8.5, 0.25) or a fraction (1/3)."""
+    return st.one_of(
+        st.integers(-100, 100).map(Fraction),
+        st.builds(Fraction, st.integers(-10_000, 10_000), st.sampled_from([2, 4, 5, 10, 100])),
+        st.builds(Fraction, st.integers(-100, 100), st.integers(1, 12)),
+    )
+
+
+INPUT_KEYS = ("employer_rating", "platform_score", "discipline", "单位评价")
+"""The input keys the strategies draw from."""
+
+
+@st.composite
+def inputs(draw: st.DrawFn, *, member_ids: Pool = None) -> Input:
+    """Inputs (评分录入) for a member of ``member_ids``: a year, a half or a quarter."""
+    year = draw(_ints(EARLIEST.year, LATEST.year))
+    period = draw(
+        st.sampled_from([Period.year(year), Period.half(year, 2), Period.quarter(year, 1)])
+    )
+    return Input(
+        subject_id=draw(_pick(member_ids)),
+        period=period,
+        key=draw(st.sampled_from(INPUT_KEYS)),
+        value=draw(exact_values()),
+        note=draw(_optional(texts())),
+        source=draw(_optional(texts())),
     )
 
 
@@ -854,4 +895,21 @@ def ledgers(
         award_records=_each(draw, _unique_ids(draw, 0, 3), award_records(subject_ids=member_ids))
         if member_ids
         else (),
+        inputs=_unique_inputs(
+            draw(st.lists(inputs(member_ids=member_ids), max_size=max_records))
+            if member_ids
+            else []
+        ),
     )
+
+
+def _unique_inputs(drawn: Sequence[Input]) -> tuple[Input, ...]:
+    """One input per member, key and period (the ledger refuses a second)."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for given in drawn:
+        key = (given.subject_id, given.key, given.period)
+        if key not in seen:
+            seen.add(key)
+            kept.append(given)
+    return tuple(kept)

@@ -23,11 +23,10 @@ from typing import Any
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import ActivityKind, AttendanceStatus
 from cppcc_model.rules import (
-    AuthorRole,
+    ByPosition,
     Category,
     Each,
-    Fact,
-    Function,
+    FullOrPartial,
     Item,
     OncePerPeriod,
     PerUnit,
@@ -104,33 +103,9 @@ def _requirements(*requirements: Requirement) -> Any:
     return requirements
 
 
-def _lead_or_participant(lead: int, participant: int, name: str) -> Function:
-    """主笔人 ``lead`` points, 直接参与者 ``participant`` points; 个人提案人 counts as lead.
-
-    The lead writer is the sole proposer, the first signer of a joint proposal, or the first
-    named main member of a collective one; every other signer or main member is a direct
-    participant. (ByRole cannot say this: every main member of a collective proposal has the
-    one role MAIN_MEMBER, whatever their place in the list.)
-    """
-
-    def value(fact: Fact) -> int:
-        if fact.role in (AuthorRole.SOLE, AuthorRole.FIRST):
-            return lead
-        if fact.role is AuthorRole.MAIN_MEMBER:
-            return lead if fact.position == 0 else participant
-        if fact.role is AuthorRole.CO:
-            return participant
-        return 0
-
-    return Function(value, name)
-
-
-def _training_points(fact: Fact) -> int:
-    """全程参加 10, 未全程参加 5: whole programme only when present for every half-day."""
-    if fact.status is None or not fact.status.attended or fact.units == 0:
-        return 0
-    whole = fact.status is AttendanceStatus.PRESENT and fact.units >= fact.total_units
-    return 10 if whole else 5
+# 主笔人 / 直接参与者 is the signing order: the lead writer is the sole proposer, the first signer
+# of a joint proposal or the first named main member of a collective one (ByPosition); a
+# training counts in full only when every half-day was attended (FullOrPartial).
 
 
 def build_rule_set(*, training_counts: bool = True, key_and_excellent: str = "higher") -> RuleSet:
@@ -202,7 +177,7 @@ def build_rule_set(*, training_counts: bool = True, key_and_excellent: str = "hi
                 "meetings.training",
                 "外出集中学习培训：全程参加10分，未全程参加5分",
                 training,
-                Function(_training_points, "minhang.training_full_or_partial"),
+                FullOrPartial(10, 5),
                 clause="二、2",
             ),
         ),
@@ -227,7 +202,7 @@ def build_rule_set(*, training_counts: bool = True, key_and_excellent: str = "hi
                 "proposals.base",
                 "提交并立案1件及以上：个人或主笔人15分，直接参与者3分；全年只计一次，取最高",
                 Where("proposal", reached=["filed"]),
-                _lead_or_participant(15, 3, "minhang.base_lead_15_participant_3"),
+                ByPosition(15, 3),
                 counting=OncePerPeriod("max"),
                 clause="二、3(1)",
             ),
@@ -235,7 +210,7 @@ def build_rule_set(*, training_counts: bool = True, key_and_excellent: str = "hi
                 "proposals.key",
                 "列入重点提案：主笔人每件加15分，直接参与者加3分",
                 Where("proposal", reached=["key"]),
-                _lead_or_participant(15, 3, "minhang.key_lead_15_participant_3"),
+                ByPosition(15, 3),
                 counting=Each(),
                 clause="二、3(2)",
             ),
@@ -248,7 +223,7 @@ def build_rule_set(*, training_counts: bool = True, key_and_excellent: str = "hi
                     else ""
                 ),
                 excellent_where,
-                _lead_or_participant(10, 2, "minhang.excellent_lead_10_participant_2"),
+                ByPosition(10, 2),
                 counting=Each(),
                 clause="二、3(2)",
             ),
