@@ -45,6 +45,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.model.people",
             "cppcc_model.model.periods",
             "cppcc_model.dates",
+            "cppcc_model.when",
             "cppcc_model.model.activities",
             "cppcc_model.model.proposals",
             "cppcc_model.model.reports",

@@ -67,6 +67,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.testing.golden",
     "cppcc_model.testing.conformance",
     "cppcc_model.dates",
+    "cppcc_model.when",
     "cppcc_model.outputs",
     "cppcc_model.outputs.results",
     "cppcc_model.outputs.meeting",
