@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -41,6 +42,8 @@ __all__ = [
     "When",
     "assess_members",
     "data_argument",
+    "dataset_rules_when",
+    "dataset_when",
     "emit",
     "last_year",
     "load",
@@ -101,6 +104,47 @@ def when_options(function: F) -> F:
         metavar="YYYY",
         help="The calendar year (default: the last year with records).",
     )(function)
+
+
+def dataset_when(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``DATA`` and ``--year``/``--period``/``--as-of``, resolved before the command runs.
+
+    The command receives ``ledger`` (the loaded dataset) and ``when`` (a :class:`When`) in
+    their place, with its own options as they are.
+    """
+
+    @functools.wraps(function)
+    def command(
+        data: Path | str, year: int | None, period: str | None, as_of: str | None, **rest: Any
+    ) -> Any:
+        ledger = load(data)
+        return function(ledger=ledger, when=resolve_when(ledger, year, period, as_of), **rest)
+
+    return data_argument(when_options(command))
+
+
+def dataset_rules_when(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``DATA``, ``--rules`` and ``--year``/``--period``/``--as-of``, resolved before it runs.
+
+    The command receives ``ledger``, ``when`` and ``rule_set`` (the rules in force on the as-of
+    day) in their place, with its own options as they are.
+    """
+
+    @functools.wraps(function)
+    def command(
+        data: Path | str,
+        rules: str | None,
+        year: int | None,
+        period: str | None,
+        as_of: str | None,
+        **rest: Any,
+    ) -> Any:
+        ledger = load(data)
+        when = resolve_when(ledger, year, period, as_of)
+        rule_set = resolve_rules(rules, ledger, when.as_of)
+        return function(ledger=ledger, when=when, rule_set=rule_set, **rest)
+
+    return data_argument(rules_option(when_options(command)))
 
 
 def method_option(function: F) -> F:
