@@ -78,6 +78,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.rules.conditions",
             "cppcc_model.rules.inputs",
             "cppcc_model.rules.extension",
+            "cppcc_model.rules.groups",
             "cppcc_model.rules.awards",
             "cppcc_model.rules.quotas",
             "cppcc_model.rules.award_gates",
@@ -642,11 +643,10 @@ def enumerations_page(current: str) -> str:
 def blocks_page(pages: Pages) -> str:
     """``docs/reference/blocks.md``: every building block by family, with its signature."""
     sys.path.insert(0, str(SRC))
-    import cppcc_model.assess.groups
     import cppcc_model.rules
     from cppcc_model.rules.outline import block_families
 
-    families = block_families(cppcc_model.rules, cppcc_model.assess.groups)
+    families = block_families(cppcc_model.rules)
     lines = [
         "# Building blocks",
         "",

@@ -45,6 +45,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.errors",
     "cppcc_model.labels",
     "cppcc_model.rules",
+    "cppcc_model.rules.groups",
     "cppcc_model.rules.toml",
     "cppcc_model.numbers",
     "cppcc_model.assess",
