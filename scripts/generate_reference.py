@@ -45,6 +45,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.model.people",
             "cppcc_model.model.periods",
             "cppcc_model.dates",
+            "cppcc_model.when",
             "cppcc_model.model.activities",
             "cppcc_model.model.proposals",
             "cppcc_model.model.reports",
@@ -71,6 +72,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.rules.selection",
             "cppcc_model.rules.values",
             "cppcc_model.rules.guard",
+            "cppcc_model.rules.plugin_code",
             "cppcc_model.rules.attribution",
             "cppcc_model.rules.counting",
             "cppcc_model.rules.items",
@@ -78,6 +80,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.rules.conditions",
             "cppcc_model.rules.inputs",
             "cppcc_model.rules.extension",
+            "cppcc_model.rules.groups",
             "cppcc_model.rules.awards",
             "cppcc_model.rules.quotas",
             "cppcc_model.rules.award_gates",
@@ -148,6 +151,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.io.frames",
             "cppcc_model.io.popolo",
             "cppcc_model.io.safe_text",
+            "cppcc_model.text",
             "cppcc_model.io.atomic",
             "cppcc_model.io.safe_xlsx",
             "cppcc_model.service.app",
@@ -645,11 +649,10 @@ def enumerations_page(current: str) -> str:
 def blocks_page(pages: Pages) -> str:
     """``docs/reference/blocks.md``: every building block by family, with its signature."""
     sys.path.insert(0, str(SRC))
-    import cppcc_model.assess.groups
     import cppcc_model.rules
     from cppcc_model.rules.outline import block_families
 
-    families = block_families(cppcc_model.rules, cppcc_model.assess.groups)
+    families = block_families(cppcc_model.rules)
     lines = [
         "# Building blocks",
         "",

@@ -179,7 +179,7 @@ def test_the_keyword_blocks_list_every_field() -> None:
 
     from cppcc_model.numbers import RoundingPolicy
     from cppcc_model.rules import Settings
-    from cppcc_model.rules.toml import _KEYWORD_BLOCKS
+    from cppcc_model.rules._toml_blocks import _KEYWORD_BLOCKS
 
     assert _KEYWORD_BLOCKS["settings"] == tuple(f.name for f in attrs.fields(Settings))
     assert _KEYWORD_BLOCKS["rounding"] == tuple(f.name for f in attrs.fields(RoundingPolicy))

@@ -451,7 +451,7 @@ def test_the_columnar_engine_checks_the_ledger_when_it_builds_every_card() -> No
 
 
 def test_runs_plugin_code_sees_functions_and_blocks_from_outside_the_library() -> None:
-    from cppcc_model.rules.guard import runs_plugin_code
+    from cppcc_model.rules.plugin_code import runs_plugin_code
     from cppcc_model.rules.toml import load_rule_set
 
     rules = Path(__file__).resolve().parents[2] / "plugins" / "cppcc-rules-tongcheng"

@@ -1,38 +1,28 @@
 """Assessing groups: activity groups, participating units, sectors and special committees.
 
-Offices assess more than members. A group rule (:class:`GroupRules`) scores every body of one
-kind — every activity group (委员活动组), every participating unit (参加单位) … — from
+The group rules themselves — :class:`GroupRules`, :class:`GroupCategory`, :class:`GroupItem`,
+:class:`GroupRequirement`, the measures :class:`Count`, :class:`Rate`, :class:`MemberTotal` … and
+:class:`SubjectKind` — are plain data in :mod:`cppcc_model.rules.groups` (import them from
+:mod:`cppcc_model.rules`); they are still importable from here, as before. This module evaluates
+them: :func:`subjects_of` finds the bodies and their members, :func:`measure` evaluates one measure
+of one body, and :func:`assess_groups` gives a :class:`GroupCard` per body, with the records
+behind every count, and the total and per-capita figures that group rankings use.
 
-* **its members' results**: the sum or the per-capita mean of their member-assessment totals
-  (:class:`MemberTotal`), the share of them meeting a requirement (:class:`RequirementShare`);
-* **its records**: how many distinct proposals, 社情民意 items, activities … its members (or the
-  body itself, as a collective author) produced that match a selection (:class:`Count`), and rates
-  such as the filing rate 立案率 (:class:`Rate`);
-* **inputs from outside the ledger** (:class:`External`): checklist items an assessor fills in
-  (annual plan present, ledgers complete …).
-
-Each :class:`GroupItem` turns its measure into points (``points`` per unit, or the measure
-itself), with an optional cap; :class:`GroupCategory` adds base, cap and floor as member
-categories do. :func:`assess_groups` gives a :class:`GroupCard` per body, with the records behind
-every count, and the total and per-capita figures that group rankings use.
-
-A record counts once per body however many of the body's members wrote it, and a joint record
-counts for every body one of its authors belongs to (``credit="lead"`` counts it only for the
-body of its first author).
+A plugin's own measure is any object with ``describe()`` and ``measure(subject, context)``
+(:class:`Measure`); it reads the :class:`MeasureContext`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 import attrs
 
 from cppcc_model.assess.engine import Assessment
 from cppcc_model.errors import CppccError, InvalidValueError, Location
-from cppcc_model.labels import LabeledEnum
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
     BodyKind,
@@ -44,7 +34,7 @@ from cppcc_model.model import (
     Period,
     UnitKind,
 )
-from cppcc_model.numbers import Number, exact, format_fraction
+from cppcc_model.numbers import exact, format_fraction
 from cppcc_model.rules.facts import (
     AuthorRole,
     Fact,
@@ -55,6 +45,28 @@ from cppcc_model.rules.facts import (
     info_stages,
 )
 from cppcc_model.rules.facts import proposal_stages as _proposal_stages
+
+# The group rule vocabulary moved to cppcc_model.rules.groups (plain data); these names stay
+# importable from here for the code written against them.
+from cppcc_model.rules.groups import (
+    AllMet,
+    AnyMet,
+    AtLeast,
+    Count,
+    External,
+    GroupCategory,
+    GroupItem,
+    GroupMeasure,
+    GroupRequirement,
+    GroupRules,
+    MemberCount,
+    MemberTotal,
+    NotMet,
+    QuartersCovered,
+    Rate,
+    RequirementShare,
+    SubjectKind,
+)
 from cppcc_model.rules.selection import Where
 
 __all__ = [
@@ -73,6 +85,7 @@ __all__ = [
     "GroupsAssessment",
     "Measure",
     "MeasureContext",
+    "Measured",
     "MemberCount",
     "MemberTotal",
     "NotMet",
@@ -82,17 +95,9 @@ __all__ = [
     "SubjectKind",
     "assess_groups",
     "facts_by_body",
+    "measure",
     "subjects_of",
 ]
-
-
-class SubjectKind(LabeledEnum, kind_label="考核对象 (kind of assessed body)"):
-    """What kind of body a group rule assesses."""
-
-    ACTIVITY_GROUP = ("activity_group", "委员活动组", "活动组")
-    UNIT = ("unit", "参加单位", "党派团体", "党派")
-    SECTOR = ("sector", "界别")
-    SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
 
 
 _INPUT_SUBJECT = {
@@ -196,10 +201,11 @@ _Context = MeasureContext
 
 @runtime_checkable
 class Measure(Protocol):
-    """What a group item measures about one body: the public extension point for groups.
+    """A plugin's own group measure: the public extension point for groups.
 
     A measure is any object with these two methods; it must be pure (same body, same context,
-    same result) and exact.
+    same result) and exact. The built-in measures (:mod:`cppcc_model.rules.groups`) are data
+    and have no ``measure`` method: :func:`measure` evaluates them.
     """
 
     def measure(
@@ -211,11 +217,8 @@ class Measure(Protocol):
         """A short description."""
 
 
-_CREDITS = ("members", "lead", "body", "members_or_body")
-
-
 def _dated_records(
-    subject: Subject, where: Where, credit: str, context: _Context
+    subject: Subject, where: Where, credit: str, context: MeasureContext
 ) -> dict[str, dt.date]:
     """The records credited to ``subject`` that match ``where``, with their dates."""
     found: dict[str, dt.date] = {}
@@ -239,409 +242,161 @@ def _records(
     return tuple(sorted(_dated_records(subject, where, credit, context)))
 
 
-def _credit(value: str) -> str:
-    if value not in _CREDITS:
-        raise InvalidValueError(
-            f"credit {value!r} is not known",
-            hint="use 'members' (any author in the body), 'lead' (first author), 'body' "
-            "(collective works of the body) or 'members_or_body'",
-        )
-    return value
+Measured = tuple[Fraction, tuple[str, ...], str]
+"""A measure's result: its value, the records behind it, and a note for the card."""
 
 
-@attrs.frozen
-class Count:
-    """How many distinct records matching ``where`` the body produced."""
-
-    where: Where
-    credit: str = attrs.field(default="members_or_body", converter=_credit)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        records = _records(subject, self.where, self.credit, context)
-        return Fraction(len(records)), records, f"{len(records)} record(s)"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"count of {self.where.describe()}"
+def _count(block: Count, subject: Subject, context: MeasureContext) -> Measured:
+    records = _records(subject, block.where, block.credit, context)
+    return Fraction(len(records)), records, f"{len(records)} record(s)"
 
 
-@attrs.frozen
-class Rate:
-    """A rate: matching records of ``numerator`` over those of ``denominator`` (0 when none).
-
-    The filing rate 立案率 is ``Rate(Where("proposal", reached=["filed"]), Where("proposal"))``.
-    """
-
-    numerator: Where
-    denominator: Where
-    credit: str = attrs.field(default="members_or_body", converter=_credit)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        base = _records(subject, self.denominator, self.credit, context)
-        hits = tuple(
-            r for r in _records(subject, self.numerator, self.credit, context) if r in base
-        )
-        if not base:
-            return Fraction(0), (), "no records: rate 0"
-        rate = Fraction(len(hits), len(base))
-        return rate, hits, f"{len(hits)}/{len(base)}"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"rate {self.numerator.describe()} / {self.denominator.describe()}"
+def _rate(block: Rate, subject: Subject, context: MeasureContext) -> Measured:
+    base = _records(subject, block.denominator, block.credit, context)
+    hits = tuple(r for r in _records(subject, block.numerator, block.credit, context) if r in base)
+    if not base:
+        return Fraction(0), (), "no records: rate 0"
+    return Fraction(len(hits), len(base)), hits, f"{len(hits)}/{len(base)}"
 
 
-@attrs.frozen
-class QuartersCovered:
-    """How many calendar quarters of the period have at least one matching record.
-
-    广水: 每年在政协网站发稿4篇，原则上每季度不少于1篇 — the spread is
-    ``QuartersCovered(Where("contribution", kinds=["publicity_article"]))`` reaching 4.
-    """
-
-    where: Where
-    credit: str = attrs.field(default="members_or_body", converter=_credit)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        dated = _dated_records(subject, self.where, self.credit, context)
-        quarters = sorted({(d.year, (d.month - 1) // 3 + 1) for d in dated.values()})
-        names = ", ".join(f"{y}Q{q}" for y, q in quarters) or "none"
-        return Fraction(len(quarters)), tuple(sorted(dated)), f"quarters with records: {names}"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"quarters with {self.where.describe()}"
+def _quarters(block: QuartersCovered, subject: Subject, context: MeasureContext) -> Measured:
+    dated = _dated_records(subject, block.where, block.credit, context)
+    quarters = sorted({(d.year, (d.month - 1) // 3 + 1) for d in dated.values()})
+    names = ", ".join(f"{y}Q{q}" for y, q in quarters) or "none"
+    return Fraction(len(quarters)), tuple(sorted(dated)), f"quarters with records: {names}"
 
 
-@attrs.frozen
-class AtLeast:
-    """1 when ``inner`` reaches ``at_least``, else 0 — an all-or-nothing checklist item.
-
-    ``GroupItem(..., AtLeast(Count(...), 4), points=10)`` gives 10 points for four or more.
-    """
-
-    inner: Measure
-    at_least: Fraction = attrs.field(converter=exact)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        value, records, note = self.inner.measure(subject, context)
-        reached = value >= self.at_least
-        verdict = "≥" if reached else "<"
-        return (
-            Fraction(1 if reached else 0),
-            records,
-            f"{note}; {format_fraction(value)} {verdict} {format_fraction(self.at_least)}",
-        )
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"{self.inner.describe()} ≥ {format_fraction(self.at_least)}"
-
-
-def _measures(value: Iterable[Measure]) -> tuple[Measure, ...]:
-    parts = tuple(value)
-    if not parts:
-        raise InvalidValueError("a combination needs at least one measure", hint="list them")
-    return parts
+def _at_least(block: AtLeast, subject: Subject, context: MeasureContext) -> Measured:
+    value, records, note = measure(block.inner, subject, context)
+    reached = value >= block.at_least
+    verdict = "≥" if reached else "<"
+    return (
+        Fraction(1 if reached else 0),
+        records,
+        f"{note}; {format_fraction(value)} {verdict} {format_fraction(block.at_least)}",
+    )
 
 
 def _combined(
-    parts: tuple[Measure, ...], subject: Subject, context: MeasureContext
+    parts: Sequence[GroupMeasure], subject: Subject, context: MeasureContext
 ) -> tuple[list[bool], tuple[str, ...], str]:
-    results = [part.measure(subject, context) for part in parts]
+    results = [measure(part, subject, context) for part in parts]
     records = tuple(dict.fromkeys(r for _, found, _ in results for r in found))
     return [value > 0 for value, _, _ in results], records, "; ".join(n for _, _, n in results)
 
 
-@attrs.frozen
-class AllMet:
-    """1 when every one of ``parts`` is met (above 0: an ``AtLeast``, a 1/0 input), else 0 (且)."""
-
-    parts: tuple[Measure, ...] = attrs.field(converter=_measures)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        met, records, note = _combined(self.parts, subject, context)
-        return Fraction(int(all(met))), records, f"all of ({note})"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return " 且 ".join(part.describe() for part in self.parts)
+def _all_met(block: AllMet, subject: Subject, context: MeasureContext) -> Measured:
+    met, records, note = _combined(block.parts, subject, context)
+    return Fraction(int(all(met))), records, f"all of ({note})"
 
 
-@attrs.frozen
-class AnyMet:
-    """1 when at least one of ``parts`` is met (above 0), else 0 (或)."""
-
-    parts: tuple[Measure, ...] = attrs.field(converter=_measures)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        met, records, note = _combined(self.parts, subject, context)
-        return Fraction(int(any(met))), records, f"any of ({note})"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return " 或 ".join(part.describe() for part in self.parts)
+def _any_met(block: AnyMet, subject: Subject, context: MeasureContext) -> Measured:
+    met, records, note = _combined(block.parts, subject, context)
+    return Fraction(int(any(met))), records, f"any of ({note})"
 
 
-@attrs.frozen
-class NotMet:
-    """1 when ``inner`` is not met (0 or less), else 0 (未…: 全年无违纪记录)."""
-
-    inner: Measure
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        value, records, note = self.inner.measure(subject, context)
-        return Fraction(int(value <= 0)), records, f"not ({note})"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"非({self.inner.describe()})"
+def _not_met(block: NotMet, subject: Subject, context: MeasureContext) -> Measured:
+    value, records, note = measure(block.inner, subject, context)
+    return Fraction(int(value <= 0)), records, f"not ({note})"
 
 
-def _statistic(value: str) -> str:
-    if value not in ("sum", "mean"):
-        raise InvalidValueError(f"statistic {value!r} is not known", hint="use 'sum' or 'mean'")
-    return value
-
-
-@attrs.frozen
-class MemberTotal:
-    """The sum or the per-capita mean (人均) of the members' assessment totals."""
-
-    statistic: str = attrs.field(default="mean", converter=_statistic)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        if context.members is None:
-            raise CppccError(
-                "a MemberTotal measure needs the members' assessment",
-                hint="pass members=assess(ledger, rule_set, period) to assess_groups",
-            )
-        totals = context.members.totals()
-        scores = [totals[m] for m in subject.member_ids if m in totals]
-        total = sum(scores, Fraction(0))
-        if self.statistic == "sum":
-            return total, (), f"sum of {len(scores)} members"
-        if not scores:
-            return Fraction(0), (), "no members: mean 0"
-        return total / len(scores), (), f"{format_fraction(total)} / {len(scores)} members"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"{self.statistic} of member totals"
-
-
-@attrs.frozen
-class MemberCount:
-    """How many members the body has."""
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        return (
-            Fraction(len(subject.member_ids)),
-            subject.member_ids,
-            f"{len(subject.member_ids)} members",
-        )
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return "member count"
-
-
-@attrs.frozen
-class RequirementShare:
-    """The share of the body's members who met ``requirement`` (六个一完成率).
-
-    With ``requirement=None`` it is the share who met every binding requirement (mandatory and
-    required ones; encouraged ones do not count), as the score card's ``requirements_met`` says.
-    """
-
-    requirement: str | None = None
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        if context.members is None:
-            raise CppccError(
-                "a RequirementShare measure needs the members' assessment",
-                hint="pass members=assess(ledger, rule_set, period) to assess_groups",
-            )
-        assessed = {c.member_id: c for c in context.members.cards}
-        cards = [assessed[m] for m in subject.member_ids if m in assessed]
-        met = tuple(
-            c.member_id
-            for c in cards
-            if (
-                c.requirements_met
-                if self.requirement is None
-                else any(r.requirement_id == self.requirement and r.met for r in c.requirements)
-            )
-        )
-        if not cards:
-            return Fraction(0), (), "no members"
-        return Fraction(len(met), len(cards)), met, f"{len(met)}/{len(cards)} met"
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"share meeting {self.requirement or 'every binding requirement'}"
-
-
-def _optional_points(value: Number | None) -> Fraction | None:
-    return None if value is None else exact(value)
-
-
-@attrs.frozen
-class External:
-    """A figure supplied from outside the ledger, per body (``external[key][body_id]``).
-
-    Checklist items an assessor fills in — annual plan present (1) or not (0), ledgers complete —
-    and ratings by constituents are inputs, not records. The figure is read from ``external``
-    or, failing that, from the ledger's inputs (评分录入, with the body's ``subject_kind``). A
-    missing value is ``default`` when one is given, and an error otherwise.
-    """
-
-    key: str
-    default: Fraction | None = attrs.field(default=None, converter=_optional_points)
-
-    def measure(
-        self, subject: Subject, context: MeasureContext
-    ) -> tuple[Fraction, tuple[str, ...], str]:
-        """See :class:`Measure`."""
-        value = context.input(self.key, subject)
-        if value is not None:
-            return value, (), f"{self.key} = {format_fraction(value)} (input)"
-        if self.default is not None:
-            return self.default, (), f"{self.key} not given: {format_fraction(self.default)}"
+def _members(context: MeasureContext, block: object) -> Assessment:
+    if context.members is None:
         raise CppccError(
-            f"no value of {self.key!r} was given for {subject.name} ({subject.id})",
-            where=Location(record_id=subject.id),
-            hint=f"add it to the inputs table (评分录入) or pass external={{'{self.key}': "
-            f"{{'{subject.id}': …}}}}, or give a default",
+            f"a {type(block).__name__} measure needs the members' assessment",
+            hint="pass members=assess(ledger, rule_set, period) to assess_groups",
         )
-
-    def describe(self) -> str:
-        """See :class:`Measure`."""
-        return f"input {self.key}"
+    return context.members
 
 
-@attrs.frozen
-class GroupItem:
-    """One clause of a group rule: a measure and the points it gives.
-
-    ``points`` multiplies the measure (``Count(...)`` × 2 分/件); ``None`` takes the measure as
-    the points (a per-capita score). ``cap`` bounds the line.
-    """
-
-    id: str
-    label: str
-    measure: Measure
-    points: Fraction | None = attrs.field(default=None, converter=_optional_points)
-    cap: Fraction | None = attrs.field(default=None, converter=_optional_points)
-    clause: str | None = None
+def _member_total(block: MemberTotal, subject: Subject, context: MeasureContext) -> Measured:
+    totals = _members(context, block).totals()
+    scores = [totals[m] for m in subject.member_ids if m in totals]
+    total = sum(scores, Fraction(0))
+    if block.statistic == "sum":
+        return total, (), f"sum of {len(scores)} members"
+    if not scores:
+        return Fraction(0), (), "no members: mean 0"
+    return total / len(scores), (), f"{format_fraction(total)} / {len(scores)} members"
 
 
-def _group_items(value: Iterable[GroupItem]) -> tuple[GroupItem, ...]:
-    return tuple(value)
+def _member_count(block: MemberCount, subject: Subject, context: MeasureContext) -> Measured:
+    count = len(subject.member_ids)
+    return Fraction(count), subject.member_ids, f"{count} members"
 
 
-@attrs.frozen
-class GroupCategory:
-    """A category of group items, with base, cap and floor applied as for members."""
-
-    id: str
-    label: str
-    items: tuple[GroupItem, ...] = attrs.field(converter=_group_items)
-    base: Fraction | None = attrs.field(default=None, converter=_optional_points)
-    cap: Fraction | None = attrs.field(default=None, converter=_optional_points)
-    floor: Fraction | None = attrs.field(default=None, converter=_optional_points)
-    clause: str | None = None
-
-
-def _group_categories(value: Iterable[GroupCategory]) -> tuple[GroupCategory, ...]:
-    return tuple(value)
-
-
-def _subject_kind(value: SubjectKind | str) -> SubjectKind:
-    return SubjectKind.parse(value)
-
-
-def _group_kinds(value: Iterable[GroupKind | str]) -> frozenset[GroupKind]:
-    return frozenset(GroupKind.parse(v) for v in value)
-
-
-def _unit_kinds(value: Iterable[UnitKind | str]) -> frozenset[UnitKind]:
-    return frozenset(UnitKind.parse(v) for v in value)
-
-
-@attrs.frozen
-class GroupRequirement:
-    """A minimum a body must reach: a measure of at least a value (每年至少组织1次专题学习)."""
-
-    id: str
-    label: str
-    measure: Measure
-    at_least: Fraction = attrs.field(converter=exact)
-    clause: str | None = None
-
-
-def _group_requirements(value: Iterable[GroupRequirement]) -> tuple[GroupRequirement, ...]:
-    return tuple(value)
-
-
-@attrs.frozen
-class GroupRules:
-    """A group assessment: which bodies, and the categories they are scored on.
-
-    ``group_kinds`` restricts an activity-group assessment to town/street groups, say, so the
-    two kinds of group can be assessed (and ranked) separately; ``unit_kinds`` restricts a
-    unit assessment to the democratic parties, say.
-    """
-
-    id: str
-    label: str
-    subject: SubjectKind = attrs.field(converter=_subject_kind)
-    categories: tuple[GroupCategory, ...] = attrs.field(converter=_group_categories)
-    group_kinds: frozenset[GroupKind] = attrs.field(factory=frozenset, converter=_group_kinds)
-    unit_kinds: frozenset[UnitKind] = attrs.field(factory=frozenset, converter=_unit_kinds)
-    requirements: tuple[GroupRequirement, ...] = attrs.field(
-        default=(), converter=_group_requirements
+def _requirement_share(
+    block: RequirementShare, subject: Subject, context: MeasureContext
+) -> Measured:
+    assessed = {c.member_id: c for c in _members(context, block).cards}
+    cards = [assessed[m] for m in subject.member_ids if m in assessed]
+    met = tuple(
+        c.member_id
+        for c in cards
+        if (
+            c.requirements_met
+            if block.requirement is None
+            else any(r.requirement_id == block.requirement and r.met for r in c.requirements)
+        )
     )
-    clause: str | None = None
+    if not cards:
+        return Fraction(0), (), "no members"
+    return Fraction(len(met), len(cards)), met, f"{len(met)}/{len(cards)} met"
 
-    def __attrs_post_init__(self) -> None:
-        ids = [c.id for c in self.categories] + [i.id for c in self.categories for i in c.items]
-        repeated = sorted({i for i in ids if ids.count(i) > 1})
-        if repeated:
-            raise InvalidValueError(
-                f"group rules {self.id!r} use ids more than once: {', '.join(repeated)}",
-                hint="give every group category and item its own id",
-            )
+
+def _external(block: External, subject: Subject, context: MeasureContext) -> Measured:
+    value = context.input(block.key, subject)
+    if value is not None:
+        return value, (), f"{block.key} = {format_fraction(value)} (input)"
+    if block.default is not None:
+        return block.default, (), f"{block.key} not given: {format_fraction(block.default)}"
+    raise CppccError(
+        f"no value of {block.key!r} was given for {subject.name} ({subject.id})",
+        where=Location(record_id=subject.id),
+        hint=f"add it to the inputs table (评分录入) or pass external={{'{block.key}': "
+        f"{{'{subject.id}': …}}}}, or give a default",
+    )
+
+
+_EVALUATORS: dict[type, Callable[[Any, Subject, MeasureContext], Measured]] = {
+    Count: _count,
+    Rate: _rate,
+    QuartersCovered: _quarters,
+    AtLeast: _at_least,
+    AllMet: _all_met,
+    AnyMet: _any_met,
+    NotMet: _not_met,
+    MemberTotal: _member_total,
+    MemberCount: _member_count,
+    RequirementShare: _requirement_share,
+    External: _external,
+}
+
+
+def measure(block: GroupMeasure, subject: Subject, context: MeasureContext) -> Measured:
+    """One measure of one body: its value, the records behind it, and a note for the card.
+
+    The built-in blocks of :mod:`cppcc_model.rules.groups` are plain data evaluated here; a
+    plugin's own measure (:class:`Measure`) evaluates itself with its ``measure`` method.
+
+    Raises:
+        CppccError: when the measure needs what is missing (the members' assessment, an input
+            with no default).
+        InvalidValueError: when ``block`` is no measure.
+
+    """
+    own = getattr(block, "measure", None)
+    if callable(own):
+        return cast("Measured", own(subject, context))
+    for kind in type(block).__mro__:
+        evaluate = _EVALUATORS.get(kind)
+        if evaluate is not None:
+            return evaluate(block, subject, context)
+    raise InvalidValueError(
+        f"{type(block).__name__} is not a group measure",
+        hint="use a block of cppcc_model.rules.groups (Count, Rate, MemberTotal …) or an object "
+        "with describe() and measure(subject, context)",
+    )
 
 
 @attrs.frozen
@@ -890,7 +645,7 @@ def assess_groups(
         for category in rules.categories:
             lines = []
             for item in category.items:
-                value, records, note = item.measure.measure(subject, context)
+                value, records, note = measure(item.measure, subject, context)
                 points = value if item.points is None else value * item.points
                 capped = _apply(points, item.cap)
                 if capped != points:
@@ -910,7 +665,7 @@ def assess_groups(
         total = sum((c[3] for c in categories), Fraction(0))
         requirements = []
         for requirement in rules.requirements:
-            value, records, _ = requirement.measure.measure(subject, context)
+            value, records, _ = measure(requirement.measure, subject, context)
             requirements.append(
                 GroupRequirementResult(
                     requirement.id,

@@ -21,18 +21,16 @@ from cppcc_model.assess.ranking import RankMethod, rank
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import (
     assess_members,
-    data_argument,
+    dataset_rules_when,
     emit,
-    load,
     method_option,
     output_options,
-    resolve_rules,
-    resolve_when,
-    rules_option,
-    when_options,
 )
 from cppcc_model.errors import CppccError
+from cppcc_model.ledger import Ledger
 from cppcc_model.numbers import format_fraction
+from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.when import When
 
 __all__ = ["group_scores"]
 
@@ -100,9 +98,7 @@ def _result_data(
 
 
 @click.command("group-scores")
-@data_argument
-@rules_option
-@when_options
+@dataset_rules_when
 @click.option(
     "--only",
     "only",
@@ -113,20 +109,15 @@ def _result_data(
 @method_option
 @output_options
 def group_scores(
-    data: Path,
-    rules: str | None,
-    year: int | None,
-    period: str | None,
-    as_of: str | None,
+    ledger: Ledger,
+    when: When,
+    rule_set: RuleSet,
     only: Sequence[str],
     method: str,
     format: str,
     output: Path | None,
 ) -> None:
     """Score the groups and units under each group rule set: every category, with places."""
-    ledger = load(data)
-    when = resolve_when(ledger, year, period, as_of)
-    rule_set = resolve_rules(rules, ledger, when.as_of)
     known = [g.id for g in rule_set.group_rules]
     unknown = [name for name in only if name not in known]
     if unknown:

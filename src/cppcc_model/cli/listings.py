@@ -13,12 +13,9 @@ import click
 
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import (
-    data_argument,
+    dataset_when,
     emit,
-    load,
     output_options,
-    resolve_when,
-    when_options,
 )
 from cppcc_model.cli.records import (
     body_key,
@@ -28,30 +25,27 @@ from cppcc_model.cli.records import (
     when_payload,
 )
 from cppcc_model.information import replay_info
+from cppcc_model.ledger import Ledger
 from cppcc_model.proposals import replay, rules_for
+from cppcc_model.when import When
 
 __all__ = ["info_issues", "proposal_list"]
 
 
 @click.command("list")
-@data_argument
-@when_options
+@dataset_when
 @click.option("--key", "key_only", is_flag=True, help="Only the key proposals (重点提案).")
 @match_option
 @output_options
 def proposal_list(
-    data: Path,
-    year: int | None,
-    period: str | None,
-    as_of: str | None,
+    ledger: Ledger,
+    when: When,
     key_only: bool,
     match: str | None,
     format: str,
     output: Path | None,
 ) -> None:
     """List the proposals submitted in the period and where each stood on --as-of."""
-    ledger = load(data)
-    when = resolve_when(ledger, year, period, as_of)
     names = body_names(ledger)
     member_names = {m.id: m.name for m in ledger.members}
     sessions = {s.id: s.label for s in ledger.sessions}
@@ -124,20 +118,15 @@ def proposal_list(
 
 
 @click.command("issues")
-@data_argument
-@when_options
+@dataset_when
 @output_options
 def info_issues(
-    data: Path,
-    year: int | None,
-    period: str | None,
-    as_of: str | None,
+    ledger: Ledger,
+    when: When,
     format: str,
     output: Path | None,
 ) -> None:
     """The issues (期) the items submitted in the period were published in, with their items."""
-    ledger = load(data)
-    when = resolve_when(ledger, year, period, as_of)
     items: dict[str, list[str]] = {}
     for report in ledger.info_reports_in(when.period):
         if report.submitted_on > when.as_of:

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -29,19 +30,20 @@ from cppcc_model.errors import CppccError, InvalidValueError
 from cppcc_model.io._urls import is_database_url, sqlite_file
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import Period
-from cppcc_model.model.periods import parse_date
 from cppcc_model.outputs.results import name_key
 from cppcc_model.rules.outcomes import ConsecutiveYears
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.rules.toml import load_rule_set
 from cppcc_model.scorecard import ScoreCard
+from cppcc_model.when import When, last_year, resolve_when
 
 __all__ = [
     "PROGRESS_THRESHOLD",
     "When",
     "assess_members",
     "data_argument",
+    "dataset_rules_when",
+    "dataset_when",
     "emit",
     "inputs",
     "last_year",
@@ -104,6 +106,47 @@ def when_options(function: F) -> F:
         metavar="YYYY",
         help="The calendar year (default: the last year with records).",
     )(function)
+
+
+def dataset_when(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``DATA`` and ``--year``/``--period``/``--as-of``, resolved before the command runs.
+
+    The command receives ``ledger`` (the loaded dataset) and ``when`` (a :class:`When`) in
+    their place, with its own options as they are.
+    """
+
+    @functools.wraps(function)
+    def command(
+        data: Path | str, year: int | None, period: str | None, as_of: str | None, **rest: Any
+    ) -> Any:
+        ledger = load(data)
+        return function(ledger=ledger, when=resolve_when(ledger, year, period, as_of), **rest)
+
+    return data_argument(when_options(command))
+
+
+def dataset_rules_when(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``DATA``, ``--rules`` and ``--year``/``--period``/``--as-of``, resolved before it runs.
+
+    The command receives ``ledger``, ``when`` and ``rule_set`` (the rules in force on the as-of
+    day) in their place, with its own options as they are.
+    """
+
+    @functools.wraps(function)
+    def command(
+        data: Path | str,
+        rules: str | None,
+        year: int | None,
+        period: str | None,
+        as_of: str | None,
+        **rest: Any,
+    ) -> Any:
+        ledger = load(data)
+        when = resolve_when(ledger, year, period, as_of)
+        rule_set = resolve_rules(rules, ledger, when.as_of)
+        return function(ledger=ledger, when=when, rule_set=rule_set, **rest)
+
+    return data_argument(rules_option(when_options(command)))
 
 
 def method_option(function: F) -> F:
@@ -173,57 +216,6 @@ def load(data: Path | str) -> Ledger:
 
     remember_input(data)
     return status(f"读取数据 loading {data}", lambda: load_dataset(data))
-
-
-def _dates(ledger: Ledger) -> list[dt.date]:
-    days: list[dt.date] = []
-    days.extend(p.submitted_on for p in ledger.proposals)
-    days.extend(a.start for a in ledger.activities)
-    days.extend(r.submitted_on for r in ledger.info_reports)
-    days.extend(c.on for c in ledger.contributions)
-    days.extend(dt.date(w.year, 1, 1) for w in ledger.work_plans)
-    return days
-
-
-def last_year(ledger: Ledger) -> int | None:
-    """The last calendar year in which the ledger has a dated record, if any."""
-    days = _dates(ledger)
-    return max(days).year if days else None
-
-
-@attrs.frozen
-class When:
-    """The period assessed and the day records are read as of."""
-
-    period: Period
-    as_of: dt.date
-
-
-def resolve_when(ledger: Ledger, year: int | None, period: str | None, as_of: str | None) -> When:
-    """The period and as-of day the options ask for (see the module docstring for defaults).
-
-    Raises:
-        CppccError: for conflicting or unreadable options, or no way to choose a default.
-
-    """
-    if year is not None and period is not None:
-        raise CppccError("--year and --period both give the period", hint="give only one")
-    as_of_day = parse_date(as_of) if as_of is not None else None
-    if period is not None:
-        chosen = Period.parse(period)
-    elif year is not None:
-        chosen = Period.year(year)
-    elif as_of_day is not None:
-        chosen = Period(dt.date(as_of_day.year, 1, 1), as_of_day)
-    else:
-        found = last_year(ledger)
-        if found is None:
-            raise CppccError(
-                "the dataset has no dated record to choose a year from",
-                hint="give --year YYYY or --period",
-            )
-        chosen = Period.year(found)
-    return When(chosen, as_of_day if as_of_day is not None else chosen.end)
 
 
 def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:

@@ -14,18 +14,17 @@ import click
 
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import (
-    data_argument,
+    dataset_when,
     emit,
-    load,
     output_options,
-    resolve_when,
-    when_options,
 )
 from cppcc_model.cli.records import when_payload
 from cppcc_model.cli.statistics import definition_options, stats_settings
 from cppcc_model.information.report import info_report
+from cppcc_model.ledger import Ledger
 from cppcc_model.proposals import merge_structure
 from cppcc_model.proposals.report import ProposalReport, period_text, proposal_report
+from cppcc_model.when import When
 
 __all__ = ["info_report_command", "proposal_merges", "proposal_report_command"]
 
@@ -65,8 +64,7 @@ def _report(title: str, report: ProposalReport, payload: dict[str, object]) -> R
 
 
 @click.command("report")
-@data_argument
-@when_options
+@dataset_when
 @click.option(
     "--satisfaction-base",
     type=click.Choice(["rated", "replied", "assigned"]),
@@ -77,10 +75,8 @@ def _report(title: str, report: ProposalReport, payload: dict[str, object]) -> R
 @click.option("--title", help="How the paragraph opens (default: the period, 2023年).")
 @output_options
 def proposal_report_command(
-    data: Path,
-    year: int | None,
-    period: str | None,
-    as_of: str | None,
+    ledger: Ledger,
+    when: When,
     satisfaction_base: str | None,
     filing_count: str | None,
     reply_base: str | None,
@@ -94,8 +90,6 @@ def proposal_report_command(
     Prints the paragraph (共收到提案X件…立案率…办复率…满意率…) under the committee's
     definitions; -f json/csv/xlsx give every figure with its definition and record ids.
     """
-    ledger = load(data)
-    when = resolve_when(ledger, year, period, as_of)
     settings = stats_settings(ledger, satisfaction_base, filing_count, reply_base, closed_means)
     opening = title if title is not None else period_text(when.period)
     report = proposal_report(
@@ -106,22 +100,17 @@ def proposal_report_command(
 
 
 @click.command("report")
-@data_argument
-@when_options
+@dataset_when
 @click.option("--title", help="How the paragraph opens (default: the period, 2023年).")
 @output_options
 def info_report_command(
-    data: Path,
-    year: int | None,
-    period: str | None,
-    as_of: str | None,
+    ledger: Ledger,
+    when: When,
     title: str | None,
     format: str,
     output: Path | None,
 ) -> None:
     """The year's 社情民意 work as the office writes it, every figure traceable."""
-    ledger = load(data)
-    when = resolve_when(ledger, year, period, as_of)
     opening = title if title is not None else period_text(when.period)
     report = info_report(ledger, as_of=when.as_of, period=when.period, title=opening)
     heading = (
@@ -131,20 +120,15 @@ def info_report_command(
 
 
 @click.command("merges")
-@data_argument
-@when_options
+@dataset_when
 @output_options
 def proposal_merges(
-    data: Path,
-    year: int | None,
-    period: str | None,
-    as_of: str | None,
+    ledger: Ledger,
+    when: When,
     format: str,
     output: Path | None,
 ) -> None:
     """The merge structure (并案): each case, the proposals merged into it, group sizes."""
-    ledger = load(data)
-    when = resolve_when(ledger, year, period, as_of)
     settings = stats_settings(ledger, None, None, None, None)
     structure = merge_structure(
         ledger.proposals, as_of=when.as_of, period=when.period, rules=settings.rules

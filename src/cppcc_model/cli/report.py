@@ -10,34 +10,28 @@ from cppcc_model.assess.ranking import RankMethod
 from cppcc_model.cli.awards import award_results
 from cppcc_model.cli.options import (
     assess_members,
-    data_argument,
+    dataset_rules_when,
     emit,
-    load,
     method_option,
     output_options,
-    resolve_rules,
-    resolve_when,
-    rules_option,
-    when_options,
 )
 from cppcc_model.cli.progress import terminal_progress
+from cppcc_model.ledger import Ledger
 from cppcc_model.outputs.meeting import meeting_report
+from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.when import When
 
 __all__ = ["report"]
 
 
 @click.command("report")
-@data_argument
-@rules_option
-@when_options
+@dataset_rules_when
 @method_option
 @output_options
 def report(
-    data: Path,
-    rules: str | None,
-    year: int | None,
-    period: str | None,
-    as_of: str | None,
+    ledger: Ledger,
+    when: When,
+    rule_set: RuleSet,
     method: str,
     format: str | None,
     output: Path | None,
@@ -49,9 +43,6 @@ def report(
                                          基本要求, 奖项, 公示名单, 分数分布, 类别构成; charts)
     cppcc report DATA -o 考核结果.html   one self-contained HTML page with every score card
     """
-    ledger = load(data)
-    when = resolve_when(ledger, year, period, as_of)
-    rule_set = resolve_rules(rules, ledger, when.as_of)
     assessment = assess_members(ledger, rule_set, when)
     awards = award_results(ledger, rule_set, when)
     with terminal_progress() as progress:

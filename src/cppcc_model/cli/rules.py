@@ -61,10 +61,9 @@ def rules() -> None:
 @output_options
 def blocks(format: str, output: Path | None) -> None:
     """List every building block a rule set is written with, by family, with its meaning."""
-    import cppcc_model.assess.groups
     import cppcc_model.rules
 
-    families = block_families(cppcc_model.rules, cppcc_model.assess.groups)
+    families = block_families(cppcc_model.rules)
     rows: list[list[Cell]] = [
         [family, name, meaning] for family, entries in families.items() for name, meaning in entries
     ]

@@ -13,7 +13,7 @@ One assessment runs in stages; each module imports only from the stage before it
    points, grades, requirements and flags for every member, exact;
 ⑥ :mod:`~cppcc_model.engine.cards` — one member's explained score card, on demand.
 
-The row-at-a-time interpreter (:mod:`cppcc_model.assess.engine`) stays as the reference: the
+The row-at-a-time interpreter (:mod:`cppcc_model.engine.reference`) stays as the reference: the
 explained cards are built by it, and the differential tests demand that both give the same
 figures. :func:`cppcc_model.assess.assess` runs this engine by default.
 

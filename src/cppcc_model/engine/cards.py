@@ -36,7 +36,7 @@ def explain(
         CppccError: the member is unknown, or a rule fails for the member (located).
 
     """
-    from cppcc_model.assess.engine import _scored, _Scorer
+    from cppcc_model.engine.reference import _scored, _Scorer
 
     scorer = _Scorer(ledger, rule_set, period, as_of)
     member = ledger.member(member_id)

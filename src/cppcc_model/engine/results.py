@@ -456,7 +456,7 @@ class _Run:
         """A line the compiler cannot express: the reference interpreter, member by member."""
         import polars as pl
 
-        from cppcc_model.assess.engine import _Scorer
+        from cppcc_model.engine.reference import _Scorer
 
         item = plan.item
         scorer = _Scorer(self.ledger, self.rule_set, self.period, self.as_of)
@@ -787,7 +787,7 @@ class _Run:
                     continue
                 facts = self.facts
                 if trigger.window != "period":
-                    from cppcc_model.assess.engine import _Scorer
+                    from cppcc_model.engine.reference import _Scorer
 
                     window = _Scorer(
                         self.ledger, self.rule_set, self.period, self.as_of

@@ -24,13 +24,16 @@ openpyxl cuts longer text without a word. :func:`check_cell_length` raises inste
 either store the text whole or fail with the place named.
 
 :func:`safe_cell` is the one function report writers call; it combines the first two.
-:func:`text_problem` is what loaders ask of every text they accept.
+:func:`text_problem` (from :mod:`cppcc_model.text`, re-exported here) is what loaders ask of
+every text they accept.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from cppcc_model.text import BIDI_CONTROLS, text_problem
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -48,9 +51,6 @@ __all__ = [
 
 FORMULA_STARTS = frozenset("=+-@\t\r\n＝＋－＠")
 """Characters that make a spreadsheet read a cell as a formula when the cell starts with one."""
-
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-"""Bidirectional embeddings, overrides and isolates: they reorder the text that follows them."""
 
 EXCEL_CELL_LIMIT = 32_767
 """The most characters one worksheet cell holds (Excel's limit; openpyxl truncates silently)."""
@@ -190,34 +190,3 @@ def check_cell_length(text: str) -> str:
     if len(text) > EXCEL_CELL_LIMIT:
         raise CellTooLongError(len(text))
     return text
-
-
-def text_problem(text: str) -> str | None:
-    r"""Why a loader must refuse ``text``, or ``None`` when it may be accepted.
-
-    Refused: NUL and other control characters (tab, line feed and carriage return are
-    allowed), lone surrogates, and bidirectional controls, which make text read differently
-    from how it is stored. The reason names the character and where it is.
-
-    >>> text_problem("张三") is None
-    True
-    >>> text_problem("张\x00三")
-    'the text holds the control character U+0000 at position 2'
-    """
-    if text.isprintable():
-        return None
-    for position, char in enumerate(text, start=1):
-        if char in BIDI_CONTROLS:
-            return (
-                f"the text holds the invisible direction control U+{ord(char):04X} at position "
-                f"{position}, which makes it read differently from how it is stored"
-            )
-        category = unicodedata.category(char)
-        if category == "Cs":
-            return (
-                f"the text holds a lone surrogate U+{ord(char):04X} at position {position}, "
-                "which is not a character"
-            )
-        if category == "Cc" and char not in _ALLOWED_CONTROLS:
-            return f"the text holds the control character U+{ord(char):04X} at position {position}"
-    return None

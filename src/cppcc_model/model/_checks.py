@@ -14,8 +14,8 @@ from typing import Any, TypeVar
 import attrs
 
 from cppcc_model.errors import InvalidValueError, Location
-from cppcc_model.io.safe_text import text_problem
 from cppcc_model.labels import LabeledEnum
+from cppcc_model.text import text_problem
 
 E = TypeVar("E", bound=LabeledEnum)
 
@@ -40,7 +40,7 @@ def text(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     """A non-empty string with no surrounding white space and nothing unreadable in it.
 
     NUL and other control characters (but tab and line breaks), lone surrogates and
-    bidirectional controls are refused (:func:`cppcc_model.io.safe_text.text_problem`): they
+    bidirectional controls are refused (:func:`cppcc_model.text.text_problem`): they
     would be stored unseen and break or disguise every output.
     """
     if not isinstance(value, str) or not value.strip():

@@ -30,6 +30,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 import attrs
 
@@ -43,7 +45,9 @@ __all__ = [
     "FilingCount",
     "MergeStage",
     "OfficeCategory",
+    "OfficeEntry",
     "OfficeLevel",
+    "OfficeVocabulary",
     "ReplyBase",
     "ReplyMeaning",
     "ReplyScheme",
@@ -121,8 +125,28 @@ def _split(text: str) -> list[str]:
     return [part.strip() for part in re.split(r"[;；\n]", text) if part.strip()]
 
 
+class OfficeEntry:
+    """What a reply category and a satisfaction level share: code, label, aliases, meaning."""
+
+    __slots__ = ()
+    code: str
+    label: str
+    meaning: LabeledEnum
+    aliases: tuple[str, ...]
+
+    @property
+    def value(self) -> str:
+        """The entry's code (``"a"``), as an enumeration's ``value`` reads."""
+        return self.code
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every name the entry may be written as."""
+        return (self.code, self.label, *self.aliases)
+
+
 @attrs.frozen
-class OfficeCategory:
+class OfficeCategory(OfficeEntry):
     """One reply category of an office's scheme: its code, label, other names and meaning."""
 
     code: str
@@ -130,35 +154,15 @@ class OfficeCategory:
     meaning: ReplyMeaning
     aliases: tuple[str, ...] = ()
 
-    @property
-    def value(self) -> str:
-        """The category's code (``"a"``), as an enumeration's ``value`` reads."""
-        return self.code
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every name the category may be written as."""
-        return (self.code, self.label, *self.aliases)
-
 
 @attrs.frozen
-class OfficeLevel:
+class OfficeLevel(OfficeEntry):
     """One level of an office's satisfaction scale: its label, other names and meaning."""
 
     code: str
     label: str
     meaning: SatisfactionMeaning
     aliases: tuple[str, ...] = ()
-
-    @property
-    def value(self) -> str:
-        """The level's code, as an enumeration's ``value`` reads."""
-        return self.code
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        """Every name the level may be written as."""
-        return (self.code, self.label, *self.aliases)
 
 
 def _entries(
@@ -202,12 +206,13 @@ def _index(names: list[tuple[str, ...]], what: str) -> dict[str, int]:
     return index
 
 
+_Entry = TypeVar("_Entry", bound="OfficeEntry")
+
+
 @functools.lru_cache(maxsize=64)
-def _lookup(
-    entries: tuple[OfficeCategory, ...] | tuple[OfficeLevel, ...],
-) -> dict[str, OfficeCategory | OfficeLevel]:
+def _lookup(entries: tuple[OfficeEntry, ...]) -> dict[str, OfficeEntry]:
     """Every name of the entries, as written and normalised, to its entry (first one wins)."""
-    index: dict[str, OfficeCategory | OfficeLevel] = {}
+    index: dict[str, OfficeEntry] = {}
     for entry in entries:
         for name in entry.names:
             index.setdefault(name, entry)
@@ -217,11 +222,62 @@ def _lookup(
     return index
 
 
+def _parse(
+    text: str,
+    what: tuple[str, str],
+    meaning: type[LabeledEnum],
+    entry: Callable[..., _Entry],
+) -> tuple[_Entry, ...]:
+    """The entries ``text`` writes (see the module docs), each name given to one entry only.
+
+    ``what`` names an entry and several entries, for messages.
+    """
+    entries = tuple(
+        entry(code, label, meant, aliases)
+        for code, label, aliases, meant in _entries(text, what[0], meaning)
+    )
+    _index([e.names for e in entries], what[1])
+    return entries
+
+
+class OfficeVocabulary(Generic[_Entry]):
+    """What a reply scheme and a satisfaction scale share: finding, listing and writing entries.
+
+    ``str()`` writes the entries back as a clerk writes them in one cell (see the module docs).
+    """
+
+    __slots__ = ()
+
+    @property
+    def _all(self) -> tuple[_Entry, ...]:
+        raise NotImplementedError
+
+    def find(self, text: str) -> _Entry | None:
+        """The entry ``text`` names (its code, label or an alias), if any."""
+        found = _lookup(self._all).get(text)
+        if found is None:
+            found = _lookup(self._all).get(normalize_label(text))
+        return found  # type: ignore[return-value]  # one of ``self._all``
+
+    def choices(self) -> str:
+        """The entries as a clerk writes them, for messages."""
+        return "、".join(entry.label for entry in self._all)
+
+    def __str__(self) -> str:
+        return "；".join(
+            f"{e.code}:{'/'.join((e.label, *e.aliases))}={e.meaning.value}" for e in self._all
+        )
+
+
 @attrs.frozen
-class ReplyScheme:
+class ReplyScheme(OfficeVocabulary[OfficeCategory]):
     """An office's reply categories, in order (A, B, C … as the office prints them)."""
 
     categories: tuple[OfficeCategory, ...]
+
+    @property
+    def _all(self) -> tuple[OfficeCategory, ...]:
+        return self.categories
 
     @classmethod
     def parse(cls, text: str) -> ReplyScheme:
@@ -231,38 +287,19 @@ class ReplyScheme:
             InvalidValueError: when an entry cannot be read or two entries share a name.
 
         """
-        entries = _entries(text, "reply category", ReplyMeaning)
-        scheme = cls(
-            tuple(
-                OfficeCategory(code, label, meaning, aliases)  # type: ignore[arg-type]
-                for code, label, aliases, meaning in entries
-            )
-        )
-        _index([c.names for c in scheme.categories], "reply categories")
-        return scheme
-
-    def find(self, text: str) -> OfficeCategory | None:
-        """The category ``text`` names (its code, label or an alias), if any."""
-        found = _lookup(self.categories).get(text)
-        if found is None:
-            found = _lookup(self.categories).get(normalize_label(text))
-        return found  # type: ignore[return-value]
-
-    def choices(self) -> str:
-        """The categories as a clerk writes them, for messages."""
-        return "、".join(category.label for category in self.categories)
-
-    def __str__(self) -> str:
-        return "；".join(
-            f"{c.code}:{'/'.join((c.label, *c.aliases))}={c.meaning.value}" for c in self.categories
-        )
+        what = ("reply category", "reply categories")
+        return cls(_parse(text, what, ReplyMeaning, OfficeCategory))
 
 
 @attrs.frozen
-class SatisfactionScale:
+class SatisfactionScale(OfficeVocabulary[OfficeLevel]):
     """An office's satisfaction levels, from the best verdict to the worst."""
 
     levels: tuple[OfficeLevel, ...]
+
+    @property
+    def _all(self) -> tuple[OfficeLevel, ...]:
+        return self.levels
 
     @classmethod
     def parse(cls, text: str) -> SatisfactionScale:
@@ -272,32 +309,8 @@ class SatisfactionScale:
             InvalidValueError: when an entry cannot be read or two entries share a name.
 
         """
-        entries = _entries(text, "satisfaction level", SatisfactionMeaning)
-        scale = cls(
-            tuple(
-                OfficeLevel(code, label, meaning, aliases)  # type: ignore[arg-type]
-                for code, label, aliases, meaning in entries
-            )
-        )
-        _index([level.names for level in scale.levels], "satisfaction levels")
-        return scale
-
-    def find(self, text: str) -> OfficeLevel | None:
-        """The level ``text`` names (its code, label or an alias), if any."""
-        found = _lookup(self.levels).get(text)
-        if found is None:
-            found = _lookup(self.levels).get(normalize_label(text))
-        return found  # type: ignore[return-value]
-
-    def choices(self) -> str:
-        """The levels as a clerk writes them, for messages."""
-        return "、".join(level.label for level in self.levels)
-
-    def __str__(self) -> str:
-        return "；".join(
-            f"{level.code}:{'/'.join((level.label, *level.aliases))}={level.meaning.value}"
-            for level in self.levels
-        )
+        what = ("satisfaction level", "satisfaction levels")
+        return cls(_parse(text, what, SatisfactionMeaning, OfficeLevel))
 
 
 DEFAULT_REPLY_SCHEME = ReplyScheme(

@@ -21,12 +21,19 @@ Building blocks by the rule text they express (see the docs for one page each):
 * outcomes — :class:`Grades`, :class:`Band`, :class:`Requirement`, :class:`Trigger`,
   :class:`ScoreBelow`, :class:`ConsecutiveYears`, :class:`TooFew`, :class:`Ladder`;
 * conditions — :class:`HasRole`, :class:`LacksRole`, :class:`AllOf`, :class:`AnyOf`, :class:`Not`;
+* group rules (activity groups, units, sectors, special committees) — :class:`GroupRules`,
+  :class:`GroupCategory`, :class:`GroupItem`, :class:`GroupRequirement`, :class:`SubjectKind`,
+  and the measures :class:`Count`, :class:`Rate`, :class:`QuartersCovered`,
+  :class:`MemberTotal`, :class:`MemberCount`, :class:`RequirementShare`, :class:`GroupExternal`
+  (``cppcc_model.rules.groups.External``, named apart from the members' :class:`External`),
+  :class:`AtLeast`, :class:`AllMet`, :class:`AnyMet`, :class:`NotMet`;
 * awards — :class:`Award`, :class:`Quota`, :class:`Composition`, :class:`RankGate`,
   :class:`TieBreak`, :class:`Exclusion`, :class:`AnyOfRecords`, :class:`AllOfRecords`,
   :class:`Order`, :class:`Periods`;
 * the whole — :class:`RuleSet`, :class:`Settings`, :class:`RoundingPolicy`;
 * extension points — :class:`CustomTrigger` with :class:`TriggerContext` (and the
-  :class:`Value` and :class:`Condition` protocols; group measures in :mod:`cppcc_model.assess`).
+  :class:`Value`, :class:`Condition` and :class:`GroupMeasure` protocols; a group measure's
+  evaluation, :class:`cppcc_model.assess.groups.Measure`, in :mod:`cppcc_model.assess`).
 """
 
 from cppcc_model.numbers import RoundingPolicy, exact, format_fraction
@@ -51,6 +58,25 @@ from cppcc_model.rules.conditions import AllOf, AnyOf, Condition, HasRole, Lacks
 from cppcc_model.rules.counting import AtMost, Counting, Each, FromNth, OncePerPeriod, Threshold
 from cppcc_model.rules.extension import CustomTrigger, TriggerContext
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
+from cppcc_model.rules.groups import (
+    AllMet,
+    AnyMet,
+    AtLeast,
+    Count,
+    GroupCategory,
+    GroupItem,
+    GroupMeasure,
+    GroupRequirement,
+    GroupRules,
+    MemberCount,
+    MemberTotal,
+    NotMet,
+    QuartersCovered,
+    Rate,
+    RequirementShare,
+    SubjectKind,
+)
+from cppcc_model.rules.groups import External as GroupExternal
 from cppcc_model.rules.inputs import Amount, External
 from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
@@ -92,11 +118,14 @@ from cppcc_model.rules.values import (
 )
 
 __all__ = [
+    "AllMet",
     "AllOf",
     "AllOfRecords",
     "Amount",
+    "AnyMet",
     "AnyOf",
     "AnyOfRecords",
+    "AtLeast",
     "AtMost",
     "Attribution",
     "AuthorRole",
@@ -114,6 +143,7 @@ __all__ = [
     "Condition",
     "ConsecutiveYears",
     "Consequence",
+    "Count",
     "Counting",
     "CustomTrigger",
     "Dimension",
@@ -129,12 +159,21 @@ __all__ = [
     "FullOrPartial",
     "Function",
     "Grades",
+    "GroupCategory",
+    "GroupExternal",
+    "GroupItem",
+    "GroupMeasure",
+    "GroupRequirement",
+    "GroupRules",
     "HasRole",
     "Item",
     "LacksRole",
     "Ladder",
+    "MemberCount",
+    "MemberTotal",
     "NoRuleSetInForceError",
     "Not",
+    "NotMet",
     "OncePerPeriod",
     "Order",
     "OverlappingRuleSetsError",
@@ -142,12 +181,15 @@ __all__ = [
     "Periods",
     "Points",
     "Pool",
+    "QuartersCovered",
     "Quota",
     "QuotaBounds",
     "RankGate",
+    "Rate",
     "Reached",
     "RegistryError",
     "Requirement",
+    "RequirementShare",
     "RoundingPolicy",
     "RuleSet",
     "RuleSetRegistry",
@@ -156,6 +198,7 @@ __all__ = [
     "Source",
     "Stage",
     "Strength",
+    "SubjectKind",
     "Sum",
     "Threshold",
     "TieBreak",

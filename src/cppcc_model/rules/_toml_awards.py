@@ -27,6 +27,17 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from cppcc_model.rules._toml_blocks import (
+    TomlPath,
+    _Bad,
+    _build,
+    _number,
+    _only,
+    _table,
+    _text,
+    _value,
+    _where,
+)
 from cppcc_model.rules.award_gates import (
     AllOfRecords,
     AnyOfRecords,
@@ -38,17 +49,6 @@ from cppcc_model.rules.award_gates import (
 )
 from cppcc_model.rules.awards import Award, Composition, RecordSelection
 from cppcc_model.rules.quotas import Quota, RankGate
-from cppcc_model.rules.toml import (
-    TomlPath,
-    _Bad,
-    _build,
-    _number,
-    _only,
-    _table,
-    _text,
-    _value,
-    _where,
-)
 
 __all__ = ["read_award"]
 

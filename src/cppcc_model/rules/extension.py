@@ -19,66 +19,9 @@ is given (the contexts are frozen).
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Protocol, runtime_checkable
-
-import attrs
-
-from cppcc_model.model import Input, Member, Period
-from cppcc_model.rules.facts import Fact
-
-if TYPE_CHECKING:
-    from cppcc_model.ledger import Ledger
-    from cppcc_model.rules.ruleset import RuleSet
-    from cppcc_model.scorecard import Flag, ScoreCard
+# CustomTrigger and TriggerContext are defined beside RuleSet, which lists custom triggers and
+# which a trigger's context gives for earlier years (one module, so no import loop); this
+# module is where a plugin author finds them.
+from cppcc_model.rules.ruleset import CustomTrigger, TriggerContext
 
 __all__ = ["CustomTrigger", "TriggerContext"]
-
-
-@attrs.frozen
-class TriggerContext:
-    """What a custom trigger may read about one member's assessment; frozen.
-
-    Attributes:
-        ledger: the committee's records.
-        member: the member assessed.
-        period: the assessment period.
-        as_of: the date records are read as of.
-        card: the member's score card (without flags).
-        facts: the member's facts in the period, in date order.
-        inputs: the member's inputs (评分录入) in the period.
-        history: the rule set in force in an earlier year (``None`` where none was), for rules
-            that look back.
-
-    """
-
-    ledger: Ledger
-    member: Member
-    period: Period
-    as_of: dt.date
-    card: ScoreCard
-    facts: Sequence[Fact]
-    inputs: Sequence[Input]
-    history: Callable[[int], RuleSet | None]
-
-
-@runtime_checkable
-class CustomTrigger(Protocol):
-    """A trigger a plugin writes itself: an ``id``, a ``label`` and ``check``.
-
-    ``check`` returns the :class:`~cppcc_model.scorecard.Flag` to raise for the member (with its
-    reason and records), or ``None``. It is listed in ``RuleSet.triggers`` like any other and may
-    be a rung of a :class:`~cppcc_model.rules.Ladder`.
-    """
-
-    @property
-    def id(self) -> str:
-        """The trigger's id, unique in the rule set."""
-
-    @property
-    def label(self) -> str:
-        """What the rule text calls it."""
-
-    def check(self, context: TriggerContext) -> Flag | None:
-        """The flag to raise, or ``None``."""

@@ -20,25 +20,20 @@ plugin, rule set, clause and member), which ``cppcc`` reports with exit code 4:
 * returning anything but an exact number — a float, ``NaN``, ``None``, a boolean, text that is
   no number, or a number too large to present (:func:`cppcc_model.numbers.exact`).
 
-:func:`runs_plugin_code` tells whether scoring under a rule set can run such code at all (a
-:class:`~cppcc_model.rules.values.Function`, or a block class from outside the library): only
-then does :func:`cppcc_model.assess.assess` pay for hashing the whole ledger before and after
-scoring to see whether anything wrote into it. The library's own blocks only read.
+:func:`cppcc_model.rules.plugin_code.runs_plugin_code` tells whether scoring under a rule set
+can run such code at all.
 """
 
 from __future__ import annotations
 
 import _thread
-import datetime as dt
-import enum
 import math
 import operator
 import os
 import signal
 import threading
 import time
-from collections.abc import Callable, Mapping
-from decimal import Decimal
+from collections.abc import Callable
 from fractions import Fraction
 from typing import Any
 
@@ -52,7 +47,6 @@ __all__ = [
     "TIME_LIMIT_VARIABLE",
     "RuleTimeout",
     "call_plugin_function",
-    "runs_plugin_code",
     "time_limit",
 ]
 
@@ -245,52 +239,3 @@ def call_plugin_function(
             hint="a function must return an exact number: an int, a Fraction, a Decimal or text "
             'such as "12.5"',
         ) from None
-
-
-_LIBRARY = "cppcc_model"
-_PLAIN = (str, bytes, int, float, Fraction, Decimal, dt.date, dt.datetime, enum.Enum, type(None))
-_NOT_RUN = frozenset({"factory"})
-"""Fields holding code that building a rule set runs, never scoring (a plugin's factory)."""
-
-
-def _from_library(module: object) -> bool:
-    return isinstance(module, str) and (module == _LIBRARY or module.startswith(_LIBRARY + "."))
-
-
-def runs_plugin_code(value: object) -> bool:
-    """Whether scoring with ``value`` (a rule set, or any block) may run a plugin's code.
-
-    That is: an escape-hatch :class:`~cppcc_model.rules.values.Function`, a block whose class is
-    defined outside ``cppcc_model`` (a plugin's own selection, value, attribution, counting or
-    condition, or a subclass of a library block), or any other callable from outside it.
-
-    The answer errs towards ``True``: an object it cannot see into counts as plugin code.
-    """
-    from cppcc_model.rules.values import Function
-
-    seen: set[int] = set()
-    pending: list[object] = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, _PLAIN) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        kind = type(item)
-        if isinstance(item, Function):
-            return True
-        if attrs.has(kind):
-            if not _from_library(kind.__module__):
-                return True
-            pending.extend(
-                getattr(item, field.name)
-                for field in attrs.fields(kind)
-                if field.name not in _NOT_RUN
-            )
-        elif isinstance(item, (tuple, list, set, frozenset)):
-            pending.extend(item)
-        elif isinstance(item, Mapping):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif not _from_library(getattr(item, "__module__", None) or kind.__module__):
-            return True
-    return False

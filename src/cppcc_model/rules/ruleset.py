@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import attrs
 
-if TYPE_CHECKING:
-    from cppcc_model.assess.groups import GroupRules
-
 from cppcc_model.errors import InvalidValueError, Location
-from cppcc_model.model import Period
+from cppcc_model.model import Input, Member, Period
 from cppcc_model.numbers import RoundingPolicy
 from cppcc_model.rules.awards import Award
-from cppcc_model.rules.extension import CustomTrigger
+from cppcc_model.rules.facts import Fact
+from cppcc_model.rules.groups import GroupRules
 from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
     ConsecutiveYears,
@@ -35,7 +33,60 @@ from cppcc_model.rules.outcomes import (
     Trigger,
 )
 
-__all__ = ["RuleSet", "Settings"]
+if TYPE_CHECKING:
+    from cppcc_model.ledger import Ledger
+    from cppcc_model.scorecard import Flag, ScoreCard
+
+__all__ = ["CustomTrigger", "RuleSet", "Settings", "TriggerContext"]
+
+
+@attrs.frozen
+class TriggerContext:
+    """What a custom trigger may read about one member's assessment; frozen.
+
+    Attributes:
+        ledger: the committee's records.
+        member: the member assessed.
+        period: the assessment period.
+        as_of: the date records are read as of.
+        card: the member's score card (without flags).
+        facts: the member's facts in the period, in date order.
+        inputs: the member's inputs (评分录入) in the period.
+        history: the rule set in force in an earlier year (``None`` where none was), for rules
+            that look back.
+
+    """
+
+    ledger: Ledger
+    member: Member
+    period: Period
+    as_of: dt.date
+    card: ScoreCard
+    facts: Sequence[Fact]
+    inputs: Sequence[Input]
+    history: Callable[[int], RuleSet | None]
+
+
+@runtime_checkable
+class CustomTrigger(Protocol):
+    """A trigger a plugin writes itself: an ``id``, a ``label`` and ``check``.
+
+    ``check`` returns the :class:`~cppcc_model.scorecard.Flag` to raise for the member (with its
+    reason and records), or ``None``. It is listed in ``RuleSet.triggers`` like any other and may
+    be a rung of a :class:`~cppcc_model.rules.Ladder`.
+    """
+
+    @property
+    def id(self) -> str:
+        """The trigger's id, unique in the rule set."""
+
+    @property
+    def label(self) -> str:
+        """What the rule text calls it."""
+
+    def check(self, context: TriggerContext) -> Flag | None:
+        """The flag to raise, or ``None``."""
+
 
 Trigger_ = Trigger | TooFew | ScoreBelow | ConsecutiveYears | Ladder | CustomTrigger
 

@@ -56,6 +56,7 @@ from cppcc_model.service.requests import (
     RankRequest,
     StatisticsRequest,
 )
+from cppcc_model.when import resolve_when
 
 __all__ = ["create_app", "problem_payload"]
 
@@ -126,8 +127,6 @@ def _ledger(request: DatasetRequest) -> Ledger:
 def _period(
     ledger: Ledger, year: int | None, period: str | None, as_of: str | None
 ) -> tuple[Period, Any]:
-    from cppcc_model.cli.options import resolve_when
-
     when = resolve_when(ledger, year, period, as_of)
     return when.period, when.as_of
 

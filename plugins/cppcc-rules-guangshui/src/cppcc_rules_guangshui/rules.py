@@ -37,16 +37,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from cppcc_model.assess import (
-    AtLeast,
-    Count,
-    External,
-    GroupCategory,
-    GroupItem,
-    GroupRequirement,
-    GroupRules,
-    QuartersCovered,
-)
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import (
     ActivityKind,
@@ -56,15 +46,23 @@ from cppcc_model.model import (
     Level,
 )
 from cppcc_model.rules import (
+    AtLeast,
     ByLevel,
     ByRole,
     ByStatus,
     Category,
     CollectiveCredit,
+    Count,
+    GroupCategory,
+    GroupExternal,
+    GroupItem,
+    GroupRequirement,
+    GroupRules,
     HasRole,
     Item,
     OncePerPeriod,
     Points,
+    QuartersCovered,
     RuleSet,
     Settings,
     Where,
@@ -170,21 +168,21 @@ def group_rules(*, website_points: int = 10, website_spread: str = "quarterly") 
                     GroupItem(
                         "self_building.plan",
                         "年度工作计划和年终总结 5分",
-                        External("plan_and_summary"),
+                        GroupExternal("plan_and_summary"),
                         points=5,
                         clause="二(一)1",
                     ),
                     GroupItem(
                         "self_building.files",
                         "活动登记及时，委员履职档案齐全 5分",
-                        External("registration_and_files"),
+                        GroupExternal("registration_and_files"),
                         points=5,
                         clause="二(一)2",
                     ),
                     GroupItem(
                         "self_building.ledgers",
                         "设施、制度健全，台账、信访登记、委员档案齐全 5分",
-                        External("facilities_and_ledgers"),
+                        GroupExternal("facilities_and_ledgers"),
                         points=5,
                         clause="二(一)3",
                     ),

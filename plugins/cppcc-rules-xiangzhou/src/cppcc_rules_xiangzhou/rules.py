@@ -28,15 +28,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cppcc_model.assess.groups import (
-    Count,
-    GroupCategory,
-    GroupItem,
-    GroupRules,
-    MemberTotal,
-    Rate,
-    RequirementShare,
-)
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import ActivityKind, AttendanceStatus, ContributionKind, GroupKind
 from cppcc_model.rules import (
@@ -46,13 +37,20 @@ from cppcc_model.rules import (
     ByStatus,
     Category,
     CollectiveCredit,
+    Count,
     EqualSplit,
     FirstOnly,
+    GroupCategory,
+    GroupItem,
+    GroupRules,
     Item,
+    MemberTotal,
     OncePerPeriod,
     Points,
+    Rate,
     Reached,
     Requirement,
+    RequirementShare,
     RuleSet,
     Where,
     WholeToEach,
