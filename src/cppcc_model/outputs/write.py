@@ -114,9 +114,16 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
 
 
 def write_report(
-    report: Report, format: str | None, output: str | os.PathLike[str] | None
+    report: Report,
+    format: str | None,
+    output: str | os.PathLike[str] | None,
+    *,
+    width: int | None = None,
 ) -> str | None:
     """Write ``report`` to ``output`` in ``format``; return the text for stdout when no file.
+
+    ``width`` folds wide text tables to a terminal's columns (see
+    :func:`~cppcc_model.outputs.text.render_text`); files are never folded.
 
     Raises:
         OutputError: a workbook or HTML report without ``output``, a format the extension
@@ -135,7 +142,7 @@ def write_report(
 
         text: str = render_html(report)
     else:
-        text = render_text(report, chosen)
+        text = render_text(report, chosen, width=width if output is None else None)
     if output is None:
         return text
     encoding = "utf-8-sig" if chosen == "csv" else "utf-8"
