@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -293,11 +294,27 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     return attrs.evolve(whole, cards=tuple(cards), not_assessed=not_assessed)
 
 
+def terminal_width() -> int | None:
+    """The columns of the terminal stdout writes to; ``None`` when it is not a terminal.
+
+    Output to a pipe or a file is never folded, so scripts always get whole rows.
+    """
+    import shutil
+
+    if not sys.stdout.isatty():
+        return None
+    return shutil.get_terminal_size().columns
+
+
 def emit(report: Report, format: str | None, output: Path | None) -> None:
     """Print ``report`` or write it to ``output``."""
     from cppcc_model.cli.progress import status
 
-    text = status("写出 writing", lambda: write_report(report, format, output, inputs=inputs()))
+    width = terminal_width() if output is None else None
+    text = status(
+        "写出 writing",
+        lambda: write_report(report, format, output, inputs=inputs(), width=width),
+    )
     if text is not None:
         click.echo(text, nl=False)
     elif output is not None:

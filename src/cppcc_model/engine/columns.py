@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -192,38 +193,46 @@ class Coder:
         )
 
 
+_ATTENDED = {status: status.attended for status in AttendanceStatus}
+"""Whether each status was there at all, looked up once instead of per roll-call entry."""
+
+
 def add_activity(cols: dict[str, list[Any]], index: int, activity: Activity, coder: Coder) -> None:
-    """Append one row per roll-call entry of ``activity``."""
-    code = KIND_CODE[activity.kind.value]
-    record = coder.rank[activity.id]
+    """Append one row per roll-call entry of ``activity`` (a column at a time)."""
+    entries = activity.attendance
+    count = len(entries)
+    if not count:
+        return
     organiser = None if activity.organiser is None else ORGANISER_CODE[activity.organiser.kind]
     half_days = activity.half_days
-    source = SOURCE_CODE[Source.ATTENDANCE]
-    for entry_index, entry in enumerate(activity.attendance):
-        cols["m"].append(coder.member_code[entry.member_id])
-        cols["src"].append(source)
-        cols["ri"].append(index)
-        cols["ai"].append(entry_index)
-        cols["rid"].append(record)
-        cols["kind"].append(code)
-        cols["on"].append(activity.start)
-        cols["pos"].append(0)
-        cols["authors"].append(1)
-        cols["coll"].append(False)
-        cols["status"].append(STATUS_CODE[entry.status])
-        cols["units"].append(activity.half_days_attended(entry))
-        cols["total_units"].append(half_days)
-        cols["org"].append(organiser)
-        cols["level"].append(None)
+    member_code = coder.member_code
+    cols["m"].extend([member_code[e.member_id] for e in entries])
+    cols["src"].extend(repeat(SOURCE_CODE[Source.ATTENDANCE], count))
+    cols["ri"].extend(repeat(index, count))
+    cols["ai"].extend(range(count))
+    cols["rid"].extend(repeat(coder.rank[activity.id], count))
+    cols["kind"].extend(repeat(KIND_CODE[activity.kind.value], count))
+    cols["on"].extend(repeat(activity.start, count))
+    cols["pos"].extend(repeat(0, count))
+    cols["authors"].extend(repeat(1, count))
+    cols["coll"].extend(repeat(False, count))
+    cols["status"].extend([STATUS_CODE[e.status] for e in entries])
+    # Activity.half_days_attended, inlined: the entry's own half days, else all or none
+    cols["units"].extend(
+        [
+            e.half_days if e.half_days is not None else (half_days if _ATTENDED[e.status] else 0)
+            for e in entries
+        ]
+    )
+    cols["total_units"].extend(repeat(half_days, count))
+    cols["org"].extend(repeat(organiser, count))
+    cols["level"].extend(repeat(None, count))
 
 
-def add_authored(
-    cols: dict[str, list[Any]],
-    index: int,
-    record: Proposal | InfoReport | Contribution,
-    coder: Coder,
-) -> None:
-    """Append one row per member a proposal, 社情民意 item or contribution credits."""
+def _authored_rows(
+    index: int, record: Proposal | InfoReport | Contribution, coder: Coder
+) -> list[tuple[Any, ...]]:
+    """The credit rows of one authored record, as tuples in the order of the credit schema."""
     if isinstance(record, Proposal):
         ids, source = record.member_ids, Source.PROPOSAL
         kind, on, level = KIND_CODE["proposal"], record.submitted_on, None
@@ -236,27 +245,59 @@ def add_authored(
         kind, on, collective = KIND_CODE[record.kind.value], record.on, False
         level = None if record.level is None else LEVEL_CODE[record.level]
     count = len(ids)
-    record_rank = coder.rank[record.id]
-    code_source = SOURCE_CODE[source]
     first: dict[str, int] = {}
     for place, member_id in enumerate(ids):
         first.setdefault(member_id, place)
-    for member_id in ids:
-        cols["m"].append(coder.member_code[member_id])
-        cols["src"].append(code_source)
-        cols["ri"].append(index)
-        cols["ai"].append(None)
-        cols["rid"].append(record_rank)
-        cols["kind"].append(kind)
-        cols["on"].append(on)
-        cols["pos"].append(first[member_id])
-        cols["authors"].append(count)
-        cols["coll"].append(collective)
-        cols["status"].append(None)
-        cols["units"].append(0)
-        cols["total_units"].append(0)
-        cols["org"].append(None)
-        cols["level"].append(level)
+    member_code, rank, code = coder.member_code, coder.rank[record.id], SOURCE_CODE[source]
+    return [
+        (
+            member_code[member_id],
+            code,
+            index,
+            None,
+            rank,
+            kind,
+            on,
+            first[member_id],
+            count,
+            collective,
+            None,
+            0,
+            0,
+            None,
+            level,
+        )
+        for member_id in ids
+    ]
+
+
+def _extend(cols: dict[str, list[Any]], rows: list[tuple[Any, ...]]) -> None:
+    """Append ``rows`` (tuples in the order of the credit schema) column by column."""
+    if rows:
+        for name, values in zip(_CREDIT_SCHEMA, zip(*rows, strict=True), strict=True):
+            cols[name].extend(values)
+
+
+def add_authored(
+    cols: dict[str, list[Any]],
+    index: int,
+    record: Proposal | InfoReport | Contribution,
+    coder: Coder,
+) -> None:
+    """Append one row per member a proposal, 社情民意 item or contribution credits."""
+    _extend(cols, _authored_rows(index, record, coder))
+
+
+def add_all_authored(
+    cols: dict[str, list[Any]],
+    records: Sequence[Proposal | InfoReport | Contribution],
+    coder: Coder,
+) -> None:
+    """:func:`add_authored` for every record of ``records`` (their index is their position)."""
+    rows: list[tuple[Any, ...]] = []
+    for index, record in enumerate(records):
+        rows += _authored_rows(index, record, coder)
+    _extend(cols, rows)
 
 
 def add_proposal_events(
@@ -324,8 +365,7 @@ def _build(ledger: Ledger) -> Columns:
         ledger.contributions,
     )
     for records in authored:
-        for index, record in enumerate(records):
-            add_authored(cols, index, record, coder)
+        add_all_authored(cols, records, coder)
     p_rows, merges = _empty(_PROPOSAL_EVENT_SCHEMA), _empty(_MERGE_SCHEMA)
     conversions, i_rows = _empty(_CONVERSION_SCHEMA), _empty(_INFO_EVENT_SCHEMA)
     for index, proposal in enumerate(ledger.proposals):

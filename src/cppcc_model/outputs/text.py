@@ -29,7 +29,7 @@ from typing import Any
 from cppcc_model.io.safe_text import printable, safe_cell
 from cppcc_model.outputs.tables import Cell, OutputError, Report, Table
 
-__all__ = ["TEXT_FORMATS", "cell_text", "display_width", "render_text"]
+__all__ = ["TEXT_FORMATS", "cell_text", "display_width", "render_text", "wrap_display"]
 
 TEXT_FORMATS = ("table", "json", "csv", "md")
 """The formats rendered as text."""
@@ -63,7 +63,68 @@ def _line(text: str) -> str:
     return printable(text, line_breaks=False)
 
 
-def _render_table(table: Table) -> str:
+_NAME_KEYS = frozenset({"name", "member_name", "subject_name", "body", "group", "unit"})
+"""Keys of the column that names a row: a folded table repeats the columns up to it."""
+
+
+def _kept_columns(table: Table) -> int:
+    """How many leading columns every block of a folded table repeats (up to the name)."""
+    for index, column in enumerate(table.columns[:6]):
+        if column.key in _NAME_KEYS or column.header in ("姓名", "名称"):
+            return index + 1
+    return 1
+
+
+def wrap_display(text: str, width: int) -> list[str]:
+    """``text`` cut into lines of at most ``width`` terminal columns (wide characters count two)."""
+    lines: list[str] = []
+    line, used = "", 0
+    for ch in text:
+        size = display_width(ch)
+        if line and used + size > width:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += size
+    return [*lines, line]
+
+
+def _lines(
+    headers: Sequence[str],
+    cells: Sequence[Sequence[str]],
+    widths: Sequence[int],
+    right: Sequence[bool],
+) -> list[str]:
+    lines = ["  ".join(_pad(h, w, r) for h, w, r in zip(headers, widths, right, strict=True))]
+    lines.append("  ".join("─" * w for w in widths))
+    for row in cells:
+        wrapped = [wrap_display(c, w) for c, w in zip(row, widths, strict=True)]
+        for depth in range(max(len(parts) for parts in wrapped)):
+            parts = [p[depth] if depth < len(p) else "" for p in wrapped]
+            lines.append(
+                "  ".join(_pad(c, w, r) for c, w, r in zip(parts, widths, right, strict=True))
+            )
+    return [line.rstrip() for line in lines]
+
+
+def _blocks(widths: Sequence[int], kept: int, width: int) -> list[list[int]]:
+    """Column indexes per block: the kept columns, then as many others as fit in ``width``."""
+    base = sum(widths[:kept]) + 2 * kept
+    blocks: list[list[int]] = []
+    current: list[int] = []
+    used = base
+    for index in range(kept, len(widths)):
+        if current and used + widths[index] > width:
+            blocks.append(current)
+            current, used = [], base
+        current.append(index)
+        used += widths[index] + 2
+    if current or not blocks:
+        blocks.append(current)
+    return [list(range(kept)) + block for block in blocks]
+
+
+def _render_table(table: Table, width: int | None = None) -> str:
     headers = [_line(c.header) for c in table.columns]
     cells = [[_line(cell_text(c)) for c in row] for row in table.rows]
     widths = [
@@ -71,18 +132,35 @@ def _render_table(table: Table) -> str:
         for i, h in enumerate(headers)
     ]
     right = [is_numeric(table, i) for i in range(len(headers))]
-    lines = [_line(table.title)]
-    lines.append(
-        "  ".join(_pad(h, w, r) for h, w, r in zip(headers, widths, right, strict=True)).rstrip()
-    )
-    lines.append("  ".join("─" * w for w in widths))
-    lines.extend(
-        "  ".join(_pad(c, w, r) for c, w, r in zip(row, widths, right, strict=True)).rstrip()
-        for row in cells
-    )
+    full = sum(widths) + 2 * (len(widths) - 1)
+    title = _line(table.title)
+    notes = [_line(note) for note in table.notes]
+    if width is None or (full <= width and display_width(title) <= width):
+        lines = [title, *_lines(headers, cells, widths, right)]
+    else:  # fold: column blocks that fit the terminal, each repeating the name columns
+        kept = min(_kept_columns(table), len(headers) - 1) if len(headers) > 1 else 0
+        room = max(
+            width - sum(widths[:kept]) - 2 * kept, max(map(display_width, headers), default=1)
+        )
+        widths = [w if i < kept else min(w, room) for i, w in enumerate(widths)]
+        blocks = _blocks(widths, kept, width) if len(headers) > 1 else [[0]]
+        lines = []
+        for number, block in enumerate(blocks, start=1):
+            if number > 1:
+                lines.append("")
+            heading = title if len(blocks) == 1 else f"{title}（{number}/{len(blocks)}）"
+            lines += wrap_display(heading, width)
+            lines += _lines(
+                [headers[i] for i in block],
+                [[row[i] for i in block] for row in cells],
+                [widths[i] for i in block],
+                [right[i] for i in block],
+            )
     if not table.rows:
         lines.append("(无 none)")
-    lines.extend(_line(note) for note in table.notes)
+    lines.extend(
+        notes if width is None else [part for note in notes for part in wrap_display(note, width)]
+    )
     return "\n".join(lines)
 
 
@@ -135,10 +213,13 @@ def _render_json(data: Any) -> str:
     return text
 
 
-def render_text(report: Report, format: str) -> str:
+def render_text(report: Report, format: str, *, width: int | None = None) -> str:
     """``report`` as text in ``format`` (``table``, ``json``, ``csv`` or ``md``).
 
     The text formats show the report's tables, then its sections (a member's card or record).
+    With ``width`` (a terminal's columns), a ``table`` wider than that is folded into blocks of
+    columns that fit, each repeating the leading columns up to the row's name, titled
+    ``（1/3）`` … ; without it, every table is one block however wide.
 
     Raises:
         OutputError: for any other format.
@@ -154,7 +235,7 @@ def render_text(report: Report, format: str) -> str:
     if format == "table":
         if report.text is not None:
             return printable(report.text.rstrip("\n")) + "\n"
-        return "\n\n".join(_render_table(t) for t in tables) + "\n"
+        return "\n\n".join(_render_table(t, width) for t in tables) + "\n"
     raise OutputError(
         f"format {format!r} is not written as text", hint=f"use one of: {', '.join(TEXT_FORMATS)}"
     )

@@ -105,12 +105,15 @@ def write_report(
     output: str | os.PathLike[str] | None,
     *,
     inputs: Iterable[str | os.PathLike[str]] = (),
+    width: int | None = None,
 ) -> str | None:
     """Write ``report`` to ``output`` in ``format``; return the text for stdout when no file.
 
     ``inputs`` are the files and directories the report was made from (the dataset, a rule
     file): ``output`` may be none of them and may not lie inside them. A workbook is
     byte-identical for identical reports (:func:`cppcc_model.io.safe_xlsx.workbook_bytes`).
+    ``width`` folds wide text tables to a terminal's columns (see
+    :func:`~cppcc_model.outputs.text.render_text`); files are never folded.
 
     Raises:
         OutputError: a workbook or HTML report without ``output``, a format the extension
@@ -140,7 +143,7 @@ def write_report(
 
         text: str = render_html(report)
     else:
-        text = render_text(report, chosen)
+        text = render_text(report, chosen, width=width if output is None else None)
     if output is None:
         return text
     encoding = "utf-8-sig" if chosen == "csv" else "utf-8"

@@ -58,6 +58,7 @@ from cppcc_model.rules._toml_blocks import (
     _value,
     _where,
 )
+from cppcc_model.rules._toml_groups import read_group_rules
 from cppcc_model.rules._toml_lines import dotted, line_index, locate
 from cppcc_model.rules.items import Category, Dimension, Item, Pool
 from cppcc_model.rules.outcomes import (
@@ -409,6 +410,7 @@ class _Reader:
             "triggers",
             "awards",
             "dimensions",
+            "groups",
         }
         self.attempt((), lambda: _only(data, allowed, (), "the rule file"))
         header: dict[str, Any] = {}
@@ -434,7 +436,9 @@ class _Reader:
                 )
             )
         categories_raw = data.get("categories", [])
-        if not isinstance(categories_raw, list) or not (categories_raw or "awards" in data):
+        if not isinstance(categories_raw, list) or not (
+            categories_raw or "awards" in data or "groups" in data
+        ):
             self.problems.append(
                 (("categories",), "a rule set needs at least one [[categories]]", None)
             )
@@ -505,6 +509,10 @@ class _Reader:
             )
             for i, v in enumerate(self.array(data, "awards"))
         ]
+        group_rules = [
+            self.attempt(("groups", i), functools.partial(read_group_rules, v, ("groups", i)))
+            for i, v in enumerate(self.array(data, "groups"))
+        ]
         grades = (
             self.attempt(("grades",), lambda: self.grades(data["grades"], ("grades",)))
             if "grades" in data
@@ -552,6 +560,7 @@ class _Reader:
                     requirements=requirements,
                     triggers=triggers,
                     awards=awards,
+                    group_rules=group_rules,
                     settings=settings,
                     rounding=rounding,
                     source=data.get("source"),

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -43,7 +44,10 @@ from cppcc_model.rules.values import (
     Value,
 )
 
-__all__ = ["assert_conforms", "conformance_problems", "reversed_ledger"]
+if TYPE_CHECKING:
+    from hypothesis.strategies import SearchStrategy
+
+__all__ = ["assert_conforms", "conformance_problems", "needs_terms", "reversed_ledger"]
 
 _WHOLE_RANGE = Period(dt.date(2000, 1, 1), dt.date(2035, 12, 31))
 
@@ -185,20 +189,53 @@ def conformance_problems(
     return problems
 
 
-def assert_conforms(rule_set: RuleSet, *, max_examples: int = 40, max_members: int = 6) -> None:
-    """Check every conformance property on generated ledgers; raise AssertionError if one fails."""
+def needs_terms(rule_set: RuleSet) -> bool:
+    """Whether ``rule_set`` counts over the term (届), so ledgers must record the terms."""
+    windowed = (*rule_set.requirements, *rule_set.triggers)
+    return any(getattr(block, "window", "period") == "term" for block in windowed)
+
+
+def assert_conforms(
+    rule_set: RuleSet,
+    *,
+    ledgers: SearchStrategy[Ledger] | None = None,
+    period: Period = _WHOLE_RANGE,
+    max_examples: int = 40,
+    max_members: int = 6,
+) -> None:
+    """Check every conformance property on generated ledgers; raise AssertionError if one fails.
+
+    Args:
+        rule_set: the rule set to check.
+        ledgers: a hypothesis strategy of the ledgers to check it on; by default
+            :func:`cppcc_model.testing.strategies.ledgers` with members who join and leave,
+            role tags, outside inputs, every kind of record and, when the rule set counts over
+            the term (:func:`needs_terms`), consecutive terms covering ``period``.
+        period: the assessment period (default: 2000 to 2035, every generated record).
+        max_examples: how many ledgers hypothesis tries.
+        max_members: the largest roster of the default ledgers.
+
+    """
     from hypothesis import HealthCheck, given, settings
 
-    from cppcc_model.testing.strategies import ledgers
+    from cppcc_model.testing import strategies
+
+    if ledgers is None:
+        ledgers = strategies.ledgers(
+            min_members=1,
+            max_members=max_members,
+            max_records=8,
+            term_span=period if needs_terms(rule_set) else None,
+        )
 
     @settings(
         max_examples=max_examples,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(ledgers(min_members=1, max_members=max_members, max_records=8))
+    @given(ledgers)
     def run(ledger: Ledger) -> None:
-        problems = conformance_problems(rule_set, ledger)
+        problems = conformance_problems(rule_set, ledger, period)
         assert not problems, f"rule set {rule_set.name!r}: " + "; ".join(problems)
 
     run()

@@ -34,6 +34,18 @@ directory, so a district's worked examples run with its other tests::
     winners = ["zhou"]                   # exactly these candidate ids win
     left_out = { wu = "tie" }            # id → the stage, or words of the reason
 
+    [groups.town_groups.shuanggou]       # a group rule, by id; a body, by id
+    total = "452/3"
+    rank = 1
+    measures = { "proposals.filed" = "5" }
+
+    [periods."2018".expect.zhou]         # another period of the same ledger, in one case
+    total = "40"
+
+``[groups.<rule id>.<body id>]`` takes ``total``, ``per_capita``, ``rank``, ``categories``,
+``lines``, ``measures`` and ``requirements``; ``[periods."<period>"]`` takes ``as_of``,
+``expect``, ``awards`` and ``groups``, each run under the rule set in force in that period.
+
 ``[ledger]`` is the JSON ledger format (see the JSON reference) written in TOML, with two
 conveniences: ``committee`` may be left out, and members without ``sector_id`` sit in a sector
 ``default`` that is created for them. Expected numbers are text, read exactly.
@@ -53,7 +65,7 @@ import attrs
 from cppcc_model.assess.engine import Assessment, assess
 from cppcc_model.errors import CppccError, Location
 from cppcc_model.io.json import ledger_from_dict
-from cppcc_model.model import Period
+from cppcc_model.model import Period, period_text
 from cppcc_model.numbers import exact, format_fraction
 from cppcc_model.rules.registry import RuleSetRegistry
 from cppcc_model.rules.ruleset import RuleSet
@@ -61,6 +73,11 @@ from cppcc_model.testing._golden_awards import (
     AwardExpectation,
     award_expectations,
     award_mismatches,
+)
+from cppcc_model.testing._golden_groups import (
+    GroupExpectation,
+    group_expectations,
+    group_mismatches,
 )
 
 __all__ = ["GoldenCase", "GoldenCaseError", "GoldenCaseFailure", "load_golden_case"]
@@ -90,7 +107,10 @@ _KNOWN_KEYS = {
     "ledger",
     "expect",
     "awards",
+    "groups",
+    "periods",
 }
+_PERIOD_KEYS = {"as_of", "expect", "awards", "groups"}
 _EXPECT_KEYS = {"total", "grade", "categories", "lines", "requirements", "flags", "complete"}
 
 
@@ -133,6 +153,8 @@ class GoldenCase:
     options: dict[str, object] = attrs.field(factory=dict)
     source: str | None = None
     awards: tuple[AwardExpectation, ...] = ()
+    groups: tuple[GroupExpectation, ...] = ()
+    periods: tuple[GoldenCase, ...] = ()
 
     def resolve(self, registry: RuleSetRegistry) -> RuleSet:
         """The rule set the case runs under, with its options applied."""
@@ -222,23 +244,36 @@ class GoldenCase:
                     found.append(f"{prefix}: flags {list(raised)}, expected {list(expected.flags)}")
         return found
 
-    def check(self, registry: RuleSetRegistry) -> Assessment:
-        """Run the case and raise :class:`GoldenCaseFailure` listing every mismatch."""
+    def all_mismatches(self, registry: RuleSetRegistry) -> tuple[Assessment, list[str], str]:
+        """Run the case (and its other periods): the assessment, every mismatch, the cards.
+
+        Mismatches of another period start with that period (``2023: li: total …``).
+        """
         assessment = self.run(registry)
         found = self.mismatches(assessment)
-        found += award_mismatches(
-            self.awards,
-            ledger_from_dict(self.ledger_data, source=self.path),
-            assessment.rule_set,
-            self.period,
-            self.as_of,
+        ledger = ledger_from_dict(self.ledger_data, source=self.path)
+        found += award_mismatches(self.awards, ledger, assessment.rule_set, self.period, self.as_of)
+        found += group_mismatches(self.groups, ledger, assessment.rule_set, assessment)
+        cards = "\n\n".join(
+            assessment.card(e.member_id).render_text()
+            for e in self.expectations
+            if e.member_id in assessment.member_ids
         )
+        for other in self.periods:
+            _, theirs, their_cards = other.all_mismatches(registry)
+            label = period_text(other.period)
+            found += [f"{label}: {mismatch}" for mismatch in theirs]
+            if theirs and their_cards:
+                cards += f"\n\n[{label}]\n{their_cards}"
+        return assessment, found, cards
+
+    def check(self, registry: RuleSetRegistry) -> Assessment:
+        """Run the case and raise :class:`GoldenCaseFailure` listing every mismatch.
+
+        Every period of the case is run; the assessment of the first period is returned.
+        """
+        assessment, found, cards = self.all_mismatches(registry)
         if found:
-            cards = "\n\n".join(
-                assessment.card(e.member_id).render_text()
-                for e in self.expectations
-                if any(c.member_id == e.member_id for c in assessment.cards)
-            )
             raise GoldenCaseFailure(
                 f"golden case {self.name!r} failed:\n  " + "\n  ".join(found) + "\n\n" + cards,
                 where=Location(file=self.path, rule_set=self.rule_set),
@@ -356,28 +391,57 @@ def load_golden_case(path: str | Path) -> GoldenCase:
         period = Period.parse(str(data["period"]))
     except CppccError as error:
         raise _fail(name, error.message, "period") from None
-    as_of = data.get("as_of")
-    if as_of is not None and not isinstance(as_of, dt.date):
-        raise _fail(name, "as_of must be a TOML date (2019-12-31)", "as_of")
     options = data.get("options", {})
     if not isinstance(options, Mapping):
         raise _fail(name, "options must be a table", "options")
-    expect = data.get("expect", {})
-    if not isinstance(expect, Mapping) or not (expect or "awards" in data):
-        raise _fail(name, "[expect] must have a table per member", "expect")
     ledger_data = _ledger_data(name, data["ledger"])
     ledger_from_dict(ledger_data, source=name)  # fail early, with locations, on a bad ledger
-    return GoldenCase(
+    base = GoldenCase(
         path=name,
         name=str(data.get("name", Path(path).name)),
         rule_set=str(data["rule_set"]),
         period=period,
         ledger_data=ledger_data,
-        expectations=tuple(_expectation(name, str(k), v) for k, v in sorted(expect.items())),
-        as_of=as_of,
+        expectations=(),
         options=dict(options),
         source=data.get("source"),
-        awards=award_expectations(
-            data.get("awards", {}), lambda message, key: _fail(name, message, key)
-        ),
+    )
+    first = _with_outcomes(base, name, data, "")
+    periods = data.get("periods", {})
+    if not isinstance(periods, Mapping):
+        raise _fail(name, '[periods] must have a table per period ([periods."2023"])', "periods")
+    others = []
+    for text, table in sorted(periods.items()):
+        key = f"periods.{text}"
+        if not isinstance(table, Mapping):
+            raise _fail(name, f"{key} must be a table", key)
+        unknown = sorted(set(table) - _PERIOD_KEYS)
+        if unknown:
+            raise _fail(name, f"{key} has unknown keys: {', '.join(unknown)}", key)
+        try:
+            other = Period.parse(str(text))
+        except CppccError as error:
+            raise _fail(name, error.message, key) from None
+        others.append(_with_outcomes(attrs.evolve(base, period=other), name, table, key + "."))
+    return attrs.evolve(first, periods=tuple(others))
+
+
+def _with_outcomes(case: GoldenCase, name: str, data: Mapping[str, Any], at: str) -> GoldenCase:
+    """``case`` with the as-of date and the expectations of ``data`` (a file or a period)."""
+    as_of = data.get("as_of")
+    if as_of is not None and not isinstance(as_of, dt.date):
+        raise _fail(name, "as_of must be a TOML date (2019-12-31)", f"{at}as_of")
+    expect = data.get("expect", {})
+    if not isinstance(expect, Mapping) or not (expect or "awards" in data or "groups" in data):
+        raise _fail(name, "[expect] must have a table per member", f"{at}expect")
+
+    def fail(message: str, key: str | None) -> GoldenCaseError:
+        return _fail(name, message, f"{at}{key}" if key else None)
+
+    return attrs.evolve(
+        case,
+        as_of=as_of,
+        expectations=tuple(_expectation(name, str(k), v) for k, v in sorted(expect.items())),
+        awards=award_expectations(data.get("awards", {}), fail),
+        groups=group_expectations(data.get("groups", {}), fail),
     )

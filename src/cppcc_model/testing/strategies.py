@@ -820,18 +820,39 @@ def _not_combined_with_itself(report: InfoReport) -> InfoReport:
     return attrs.evolve(report, history=history)
 
 
+def _covering_terms(draw: st.DrawFn, span: Period) -> tuple[Term, ...]:
+    """Consecutive five-year terms, the first starting up to five years before ``span``."""
+    start = span.start - dt.timedelta(days=draw(_ints(0, 5 * 365)))
+    found: list[Term] = []
+    while not found or found[-1].end is None or found[-1].end < span.end:
+        end = dt.date(start.year + 5, start.month, 1) - dt.timedelta(days=1)
+        found.append(Term(number=len(found) + 1, start=start, end=end))
+        start = end + dt.timedelta(days=1)
+    return tuple(found)
+
+
 @st.composite
 def ledgers(
-    draw: st.DrawFn, *, min_members: int = 0, max_members: int = 8, max_records: int = 10
+    draw: st.DrawFn,
+    *,
+    min_members: int = 0,
+    max_members: int = 8,
+    max_records: int = 10,
+    term_span: Period | None = None,
 ) -> Ledger:
     """Whole ledgers: unique ids, references that resolve, histories that move forward.
 
     ``min_members``/``max_members`` bound the roster; ``max_records`` bounds each kind of record
-    (activities, proposals, 社情民意 items, contributions).
+    (activities, proposals, 社情民意 items, contributions). With ``term_span`` the ledger's terms
+    (届) are consecutive five-year terms that cover the span, as a rule set with term windows
+    (``window="term"``) needs; without it, zero to two terms are drawn at random.
     """
     committee = draw(committees())
-    term_numbers = draw(st.lists(_ints(1, 20), unique=True, max_size=2))
-    term_list = tuple(draw(terms(number=number)) for number in term_numbers)
+    if term_span is None:
+        term_numbers = draw(st.lists(_ints(1, 20), unique=True, max_size=2))
+        term_list = tuple(draw(terms(number=number)) for number in term_numbers)
+    else:
+        term_list = _covering_terms(draw, term_span)
     session_keys = draw(st.lists(st.tuples(_ints(1, 20), _ints(1, 6)), unique=True, max_size=3))
     session_list = tuple(draw(sessions(term=t, number=n)) for t, n in session_keys)
     session_ids = tuple(session.id for session in session_list)
