@@ -189,7 +189,10 @@ MALFORMED: list[tuple[tuple[str | int, ...], Any, str, str | None, str]] = [
 @pytest.mark.parametrize(
     ("where", "value", "path", "record", "words"),
     MALFORMED,
-    ids=[f"{'.'.join(map(str, case[0]))}={case[1]!r}" for case in MALFORMED],
+    ids=[
+        f"{'.'.join(map(str, case[0]))}=" + ("<deleted>" if case[1] is _DELETE else repr(case[1]))
+        for case in MALFORMED
+    ],
 )
 def test_malformed_values_are_located(
     small_ledger: Ledger,
