@@ -70,6 +70,52 @@ def test_the_generated_plugin_tests_pass_from_its_source_tree(tmp_path: Path) ->
     assert "4 passed" in completed.stdout  # three tests and the golden case
 
 
+def _run_its_tests(root: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(root / "src"),
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        "CPPCC_PLUGINS": "",
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "cppcc_model.testing.pytest_plugin", "-q"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_the_areas_layout_gives_a_module_per_area_and_its_tests_pass(tmp_path: Path) -> None:
+    root = _new(tmp_path, "--layout", "areas")
+    package = root / "src/cppcc_rules_demo_county"
+    assert sorted(p.name for p in package.glob("*.py")) == [
+        "__init__.py",
+        "awards.py",
+        "groups.py",
+        "members.py",
+        "plugin.py",
+        "requirements.py",
+        "rules.py",
+    ]
+    rules = (package / "rules.py").read_text(encoding="utf-8")
+    assert "from cppcc_rules_demo_county import awards, groups, members, requirements" in rules
+    for area, block in (
+        ("members", "Category("),
+        ("requirements", "Requirement("),
+        ("groups", "GroupRules("),
+        ("awards", "Award("),
+    ):
+        text = (package / f"{area}.py").read_text(encoding="utf-8")
+        assert block in text
+        assert "# 第" in text  # the clause beside its block
+    completed = _run_its_tests(root)
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    assert "4 passed" in completed.stdout
+
+
 def test_a_bad_name_or_an_existing_directory_is_refused(tmp_path: Path) -> None:
     runner = CliRunner()
     bad = runner.invoke(cli, ["plugin", "new", "Bad Name", "--dir", str(tmp_path)])

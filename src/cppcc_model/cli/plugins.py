@@ -10,7 +10,7 @@ import click
 from cppcc_model.cli.app import cli_context
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import emit, output_options
-from cppcc_model.cli.scaffold import PluginSpec, new_plugin
+from cppcc_model.cli.scaffold import LAYOUTS, PluginSpec, new_plugin
 from cppcc_model.model.periods import parse_date
 from cppcc_model.rules.ruleset import RuleSet
 
@@ -104,15 +104,24 @@ def plugin() -> None:
     metavar="DATE",
     help="The day the rules came into force.",
 )
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUTS),
+    default="single",
+    show_default=True,
+    help="single: one rules.py; areas: a module each for members, requirements, groups and "
+    "awards, for rules that mix them.",
+)
 def new(
     name: str,
     directory: Path,
     jurisdiction: str | None,
     title: str | None,
     effective_from: str,
+    layout: str,
 ) -> None:
     """Scaffold a rule-plugin distribution cppcc-rules-NAME, with tests and a golden case."""
-    spec = PluginSpec(name, jurisdiction, title, parse_date(effective_from))
+    spec = PluginSpec(name, jurisdiction, title, parse_date(effective_from), layout)
     root, written = new_plugin(spec, directory)
     for path in written:
         click.echo(f"  created {path.relative_to(directory)}")

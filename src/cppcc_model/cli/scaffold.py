@@ -3,8 +3,10 @@
 :func:`new_plugin` writes a plugin distribution shaped like the bundled
 ``plugins/cppcc-rules-tongcheng``: a ``pyproject.toml`` with the ``cppcc_model`` entry point, a
 literate ``rules.py`` with one sample item, the ``plugin.py`` hook, a golden case, and tests that
-run the golden case and :func:`~cppcc_model.testing.conformance.assert_conforms`. The files come
-from ``cppcc_model/cli/templates/plugin`` (``string.Template`` placeholders).
+run the golden case and :func:`~cppcc_model.testing.conformance.assert_conforms`. With
+``layout="areas"`` the rules are one module per area of the text (members, requirements, groups,
+awards), as the bundled Xiangzhou plugin is. The files come from
+``cppcc_model/cli/templates/plugin`` (and ``templates/areas``; ``string.Template`` placeholders).
 """
 
 from __future__ import annotations
@@ -20,9 +22,14 @@ import attrs
 
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 
-__all__ = ["PluginSpec", "ScaffoldError", "new_plugin"]
+__all__ = ["LAYOUTS", "PluginSpec", "ScaffoldError", "new_plugin"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+
+LAYOUTS = ("single", "areas")
+"""Plugin layouts: ``single`` — one ``rules.py``, for a district whose rules are one list of
+points; ``areas`` — one module per area of the text (``members.py``, ``requirements.py``,
+``groups.py``, ``awards.py``) assembled by ``rules.py``, for rules that mix them."""
 
 
 class ScaffoldError(CppccError):
@@ -46,6 +53,7 @@ class PluginSpec:
     jurisdiction: str | None = None
     title: str | None = None
     effective_from: dt.date = dt.date(2024, 1, 1)
+    layout: str = attrs.field(default="single", validator=attrs.validators.in_(LAYOUTS))
 
     @property
     def package(self) -> str:
@@ -76,8 +84,8 @@ class PluginSpec:
         }
 
 
-def _templates() -> Traversable:
-    return resources.files("cppcc_model.cli").joinpath("templates", "plugin")
+def _templates(folder: str = "plugin") -> Traversable:
+    return resources.files("cppcc_model.cli").joinpath("templates", folder)
 
 
 def _walk(folder: Traversable, prefix: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
@@ -108,7 +116,10 @@ def new_plugin(spec: PluginSpec, directory: Path) -> tuple[Path, list[Path]]:
         )
     values = spec.values()
     written: list[Path] = []
-    for parts, text in _walk(_templates()):
+    files = dict(_walk(_templates()))
+    if spec.layout == "areas":  # the area modules, and a rules.py that assembles them
+        files.update(_walk(_templates("areas")))
+    for parts, text in files.items():
         if parts[0] == "src":
             parts = ("src", spec.package) + parts[1:]
         target = root.joinpath(*parts)
