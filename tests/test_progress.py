@@ -42,6 +42,25 @@ def test_the_library_reports_each_step_of_long_work() -> None:
     assert heard == [("履职档案 duty records", n, 2) for n in range(3)]
 
 
+def test_assess_reports_every_member_under_the_reference_and_start_and_end_under_the_columns() -> (
+    None
+):
+    ledger = load_dataset(XIANGZHOU)
+    rule_set = build_rule_set()
+    heard: list[tuple[str, int, int]] = []
+
+    def note(stage: str, done: int, total: int) -> None:
+        heard.append((stage, done, total))
+
+    reference = assess(ledger, rule_set, Period.year(2022), engine="reference", progress=note)
+    served = len(reference.member_ids)
+    assert heard == [("评分 scoring", n, served) for n in range(served + 1)]
+    heard.clear()
+    columnar = assess(ledger, rule_set, Period.year(2022), engine="columnar", progress=note)
+    assert heard == [("评分 scoring", 0, 1), ("评分 scoring", 1, 1)]
+    assert columnar.totals() == reference.totals()
+
+
 def _run_with_terminal_stderr(*args: str) -> tuple[bytes, bytes]:
     main, attached = pty.openpty()
     env = {k: v for k, v in os.environ.items() if k != "CPPCC_DISABLE_PLUGIN_AUTOLOAD"}

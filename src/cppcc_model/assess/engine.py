@@ -24,6 +24,7 @@ import attrs
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
+from cppcc_model.progress import Progress, steps
 from cppcc_model.rules.outcomes import ConsecutiveYears
 from cppcc_model.rules.plugin_code import runs_plugin_code
 from cppcc_model.rules.ruleset import RuleSet
@@ -43,6 +44,8 @@ from cppcc_model.scorecard import (
 
 __all__ = ["COLUMNAR_FROM", "Assessment", "RuleEvaluationError", "assess"]
 
+
+_STAGE = "评分 scoring"
 
 COLUMNAR_FROM = 2000
 """The ledger size (records) from which :func:`assess` runs the columnar engine by default."""
@@ -202,6 +205,7 @@ def assess(
     members: Iterable[str] | None = None,
     history: RuleSetForYear | None = None,
     engine: str = "auto",
+    progress: Progress | None = None,
 ) -> Assessment:
     """Score every member who served during ``period`` (or those in ``members``).
 
@@ -226,6 +230,9 @@ def assess(
             (:func:`cppcc_model.engine.support.unsupported` lists them) is scored by the
             reference whichever is asked; :attr:`Assessment.engine` says which one ran.
             All give equal results.
+        progress: called as ``progress("评分 scoring", done, total)`` (see
+            :mod:`cppcc_model.progress`): by the reference interpreter after each member, by
+            the columnar engine when it starts and when it has scored everyone.
 
     Raises:
         RuleEvaluationError: when a rule fails for a member; it names the member, rule set
@@ -260,6 +267,8 @@ def assess(
     if engine == "columnar":
         from cppcc_model.engine import run
 
+        if progress is not None:
+            progress(_STAGE, 0, 1)
         try:
             results = run(ledger, rule_set, period, as_of=as_of, members=chosen, history=history)
         except (Exception, SystemExit) as error:
@@ -275,6 +284,8 @@ def assess(
                 hint="fix the rule (or report it to the plugin's authors)",
             ) from error
         _check_unchanged(ledger, fingerprint, rule_set)
+        if progress is not None:
+            progress(_STAGE, 1, 1)
         return Assessment(
             rule_set,
             period,
@@ -283,7 +294,7 @@ def assess(
             not_assessed,
             _Columnar(ledger, results, history, fingerprint),
         )
-    cards = _reference_cards(ledger, rule_set, period, as_of, chosen, history)
+    cards = _reference_cards(ledger, rule_set, period, as_of, chosen, history, progress)
     _check_unchanged(ledger, fingerprint, rule_set)
     return Assessment(rule_set, period, as_of, cards, not_assessed)
 
@@ -295,12 +306,13 @@ def _reference_cards(
     as_of: dt.date,
     chosen: Sequence[Member],
     history: RuleSetForYear | None,
+    progress: Progress | None = None,
 ) -> tuple[ScoreCard, ...]:
     """Every chosen member's card, by the row-at-a-time interpreter (the reference)."""
     scorer = _Scorer(ledger, rule_set, period, as_of)
     return tuple(
         _scored(rule_set, member, functools.partial(_card, scorer, member, history))
-        for member in chosen
+        for member in steps(chosen, _STAGE, progress)
     )
 
 

@@ -21,10 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-import attrs
 import click
 
-from cppcc_model.assess.engine import COLUMNAR_FROM, Assessment, assess
+from cppcc_model.assess.engine import Assessment, assess
 from cppcc_model.cli.app import cli_context, say, stderr_is_terminal
 from cppcc_model.cli.formatting import FORMATS, Report, write_report
 from cppcc_model.errors import CppccError, InvalidValueError
@@ -35,7 +34,6 @@ from cppcc_model.outputs.results import name_key
 from cppcc_model.rules.outcomes import ConsecutiveYears
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.rules.toml import load_rule_set
-from cppcc_model.scorecard import ScoreCard
 from cppcc_model.when import When, last_year, resolve_when
 
 __all__ = [
@@ -259,39 +257,18 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     """Score every member; with a progress bar on a terminal when there are many.
 
     Earlier years, for outcomes over years, are assessed under the installed rule set in
-    force in each year.
+    force in each year. The bar follows the library's progress callback: member by member
+    under the reference interpreter, start and end under the columnar engine.
     """
-    from cppcc_model.cli.progress import status, terminal_progress
-    from cppcc_model.progress import steps
+    from cppcc_model.cli.progress import terminal_progress
 
     history = _history(rule_set)
     if len(ledger.members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
         return assess(ledger, rule_set, when.period, as_of=when.as_of, history=history)
-    if ledger.record_count >= COLUMNAR_FROM:
-        # the columnar engine scores everyone at once: a spinner, not a bar of chunks
-        return status(
-            "评分 scoring",
-            lambda: assess(ledger, rule_set, when.period, as_of=when.as_of, history=history),
-        )
-    whole = assess(ledger, rule_set, when.period, as_of=when.as_of, members=[])
-    chosen = sorted(
-        m.id
-        for m in ledger.members
-        if rule_set.settings.assess_members_not_serving or m.served_during(when.period)
-    )
-    cards: list[ScoreCard] = []
-    size = 50
-    chunks = [chosen[i : i + size] for i in range(0, len(chosen), size)]
     with terminal_progress(enabled=True) as progress:
-        for chunk in steps(chunks, "评分 scoring", progress):
-            cards.extend(
-                assess(
-                    ledger, rule_set, when.period, as_of=when.as_of, members=chunk, history=history
-                ).cards
-            )
-    assessed = {c.member_id for c in cards}
-    not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))
-    return attrs.evolve(whole, cards=tuple(cards), not_assessed=not_assessed)
+        return assess(
+            ledger, rule_set, when.period, as_of=when.as_of, history=history, progress=progress
+        )
 
 
 def terminal_width() -> int | None:
