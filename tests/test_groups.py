@@ -249,3 +249,25 @@ def test_unit_kinds_and_the_share_meeting_every_requirement() -> None:
     result = assess_groups(data, rules, YEAR, members=members_result)
     assert [c.subject.id for c in result.cards] == ["jiusan"]
     assert result.card("jiusan").line("all").measure == Fraction(1, 2)
+
+
+def test_the_kind_of_body_a_group_rule_assesses_is_the_one_body_vocabulary() -> None:
+    import cppcc_model.assess.groups as old_home
+    import cppcc_model.rules as rules
+    from cppcc_model.model import BodyKind
+    from cppcc_model.rules.groups import GROUP_SUBJECTS, SubjectKind
+
+    # one enumeration, under its old names too
+    assert SubjectKind is BodyKind is old_home.SubjectKind is rules.SubjectKind
+    assert SubjectKind.parse("党派") is BodyKind.UNIT
+    assert SubjectKind.parse("专委会") is BodyKind.SPECIAL_COMMITTEE
+    # the same blocks wherever they are imported from
+    assert old_home.Count is rules.Count
+    assert old_home.External is rules.GroupExternal
+    item = GroupItem("n", "件数", Count(Where("proposal")), points=1)
+    rules_for = GroupRules("g", "活动组考核", "活动组", [GroupCategory("c", "类", [item])])
+    assert rules_for.subject is BodyKind.ACTIVITY_GROUP
+    # the whole committee, an office or an outside body is not a group subject
+    for kind in set(BodyKind) - GROUP_SUBJECTS:
+        with pytest.raises(CppccError, match="group rules cannot assess"):
+            GroupRules("g", "考核", kind, [GroupCategory("c", "类", [item])])

@@ -49,6 +49,7 @@ from cppcc_model.rules.facts import proposal_stages as _proposal_stages
 # The group rule vocabulary moved to cppcc_model.rules.groups (plain data); these names stay
 # importable from here for the code written against them.
 from cppcc_model.rules.groups import (
+    GROUP_SUBJECTS,
     AllMet,
     AnyMet,
     AtLeast,
@@ -107,13 +108,6 @@ _INPUT_SUBJECT = {
     SubjectKind.SPECIAL_COMMITTEE: InputSubject.SPECIAL_COMMITTEE,
 }
 
-_BODY_KIND = {
-    SubjectKind.ACTIVITY_GROUP: BodyKind.ACTIVITY_GROUP,
-    SubjectKind.UNIT: BodyKind.UNIT,
-    SubjectKind.SECTOR: BodyKind.SECTOR,
-    SubjectKind.SPECIAL_COMMITTEE: BodyKind.SPECIAL_COMMITTEE,
-}
-
 
 @attrs.frozen
 class Subject:
@@ -128,7 +122,17 @@ class Subject:
 
 
 def subjects_of(ledger: Ledger, kind: SubjectKind, period: Period) -> tuple[Subject, ...]:
-    """Every body of ``kind`` in the ledger, with the members who served during ``period``."""
+    """Every body of ``kind`` in the ledger, with the members who served during ``period``.
+
+    Raises:
+        InvalidValueError: for a kind group rules do not assess (see ``GROUP_SUBJECTS``).
+
+    """
+    if kind not in GROUP_SUBJECTS:
+        raise InvalidValueError(
+            f"there are no group subjects of the kind {kind.value!r}",
+            hint="use activity_group, unit, sector or special_committee",
+        )
     serving = [m for m in ledger.members if m.served_during(period)]
 
     def ids(members: Iterable[Member]) -> tuple[str, ...]:
@@ -230,7 +234,7 @@ def _dated_records(
                 if where.matches(fact):
                     found[fact.record_id] = fact.on
     if credit in ("body", "members_or_body"):
-        for fact in context.body_facts.get((_BODY_KIND[subject.kind], subject.id), ()):
+        for fact in context.body_facts.get((subject.kind, subject.id), ()):
             if where.matches(fact):
                 found[fact.record_id] = fact.on
     return found

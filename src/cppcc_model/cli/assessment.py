@@ -11,11 +11,12 @@ from typing import Any
 import click
 
 from cppcc_model.assess.engine import Assessment
-from cppcc_model.assess.groups import SubjectKind, assess_groups
+from cppcc_model.assess.groups import assess_groups
 from cppcc_model.assess.ranking import RankMethod
 from cppcc_model.cli.app import ExitCode, flush
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import (
+    BODY_WORDS,
     When,
     assess_members,
     data_argument,
@@ -31,6 +32,7 @@ from cppcc_model.cli.options import (
 )
 from cppcc_model.errors import CppccError
 from cppcc_model.ledger import Ledger
+from cppcc_model.model import BodyKind
 from cppcc_model.numbers import format_fraction
 from cppcc_model.outputs.results import Results, body_results, member_results
 from cppcc_model.rules.ruleset import RuleSet
@@ -38,14 +40,7 @@ from cppcc_model.scorecard import RequirementResult, ScoreCard
 
 __all__ = ["check", "explain", "rank_command", "score"]
 
-BY_CHOICES = {
-    "member": None,
-    "group": SubjectKind.ACTIVITY_GROUP,
-    "party": SubjectKind.UNIT,
-    "unit": SubjectKind.UNIT,
-    "sector": SubjectKind.SECTOR,
-    "committee": SubjectKind.SPECIAL_COMMITTEE,
-}
+BY_CHOICES: dict[str, BodyKind | None] = {"member": None, **BODY_WORDS}
 """``--by`` values and the kind of body each ranks."""
 
 _STRENGTH = {"mandatory": "必须", "required": "应当", "encouraged": "鼓励"}
@@ -140,8 +135,9 @@ def score(
     "by",
     type=click.Choice(list(BY_CHOICES)),
     multiple=True,
-    help="What to rank: members (default), activity groups, parties/units, sectors or special "
-    "committees. Repeat to rank several.",
+    help="What to rank: members (default), activity groups (activity-group, group), units "
+    "(unit, party), sectors or special committees (special-committee, committee). Repeat to "
+    "rank several.",
 )
 @method_option
 @output_options

@@ -30,6 +30,7 @@ from cppcc_model.errors import CppccError, InvalidValueError
 from cppcc_model.io._urls import is_database_url, sqlite_file
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.ledger import Ledger
+from cppcc_model.model import BodyKind
 from cppcc_model.outputs.results import name_key
 from cppcc_model.rules.outcomes import ConsecutiveYears
 from cppcc_model.rules.ruleset import RuleSet
@@ -37,6 +38,7 @@ from cppcc_model.rules.toml import load_rule_set
 from cppcc_model.when import When, last_year, resolve_when
 
 __all__ = [
+    "BODY_WORDS",
     "PROGRESS_THRESHOLD",
     "When",
     "assess_members",
@@ -61,6 +63,21 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 PROGRESS_THRESHOLD = 200
 """Assessments of more members than this show a progress bar (on a terminal only)."""
+
+
+BODY_WORDS: dict[str, BodyKind] = {
+    "activity-group": BodyKind.ACTIVITY_GROUP,
+    "unit": BodyKind.UNIT,
+    "sector": BodyKind.SECTOR,
+    "special-committee": BodyKind.SPECIAL_COMMITTEE,
+    "group": BodyKind.ACTIVITY_GROUP,
+    "party": BodyKind.UNIT,
+    "committee": BodyKind.SPECIAL_COMMITTEE,
+}
+"""The bodies a ``--by`` option names, by :class:`~cppcc_model.model.BodyKind`, spelled as the
+enumeration's values (``activity-group``, ``unit``, ``sector``, ``special-committee``), then the
+short words the commands have always taken: ``group``, ``party`` (a unit) and ``committee``,
+which in ``--by`` means the special committees, never the whole committee."""
 
 
 def _dataset(ctx: click.Context, param: click.Parameter, value: str) -> Path | str:

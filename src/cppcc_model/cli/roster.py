@@ -12,20 +12,21 @@ from typing import Any
 import click
 
 from cppcc_model.cli.formatting import Cell, Report, Table
-from cppcc_model.cli.options import data_argument, emit, load, output_options
+from cppcc_model.cli.options import BODY_WORDS, data_argument, emit, load, output_options
 from cppcc_model.cli.records import NONE_KEY
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import Member, parse_date
+from cppcc_model.model import BodyKind, Member, parse_date
 
 __all__ = ["ROSTER_GROUPINGS", "members"]
 
-ROSTER_GROUPINGS = ("group", "committee", "unit", "party", "sector")
-"""``cppcc members stats --by`` values (``party`` is ``unit``)."""
+ROSTER_GROUPINGS = tuple(BODY_WORDS)
+"""``cppcc members stats --by`` values: the bodies of :data:`BODY_WORDS`."""
 
 
 def _bodies(ledger: Ledger, by: str) -> list[dict[str, Any]]:
     """Each body of the kind ``by`` names, with its own facts."""
-    if by == "group":
+    kind = BODY_WORDS[by]
+    if kind is BodyKind.ACTIVITY_GROUP:
         return [
             {
                 "id": g.id,
@@ -37,9 +38,9 @@ def _bodies(ledger: Ledger, by: str) -> list[dict[str, Any]]:
             }
             for g in ledger.activity_groups
         ]
-    if by == "committee":
+    if kind is BodyKind.SPECIAL_COMMITTEE:
         return [{"id": c.id, "name": c.name, "kind": None} for c in ledger.special_committees]
-    if by in ("unit", "party"):
+    if kind is BodyKind.UNIT:
         return [
             {"id": u.id, "name": u.short_name, "kind": u.kind.value, "kind_label": u.kind.label}
             for u in ledger.units
@@ -48,11 +49,12 @@ def _bodies(ledger: Ledger, by: str) -> list[dict[str, Any]]:
 
 
 def _ids(member: Member, by: str) -> tuple[str, ...]:
-    if by == "group":
+    kind = BODY_WORDS[by]
+    if kind is BodyKind.ACTIVITY_GROUP:
         found: tuple[str | None, ...] = (member.activity_group_id,)
-    elif by == "committee":
+    elif kind is BodyKind.SPECIAL_COMMITTEE:
         found = member.special_committee_ids
-    elif by in ("unit", "party"):
+    elif kind is BodyKind.UNIT:
         found = (member.unit_id,)
     else:
         found = (member.sector_id,)

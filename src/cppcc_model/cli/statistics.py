@@ -12,6 +12,7 @@ import click
 from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.labels import INFO_COUNT_LABELS, PROPOSAL_COUNT_LABELS
 from cppcc_model.cli.options import (
+    BODY_WORDS,
     When,
     data_argument,
     emit,
@@ -40,13 +41,12 @@ from cppcc_model.proposals.figures import Figure
 
 __all__ = ["info", "proposals", "workplan"]
 
+_BODIES = {word: Grouping.parse(kind.value) for word, kind in BODY_WORDS.items()}
+"""The bodies of :data:`~cppcc_model.cli.options.BODY_WORDS` as groupings of statistics."""
+
 PROPOSAL_GROUPINGS = {
     "session": Grouping.SESSION,
-    "group": Grouping.ACTIVITY_GROUP,
-    "committee": Grouping.SPECIAL_COMMITTEE,
-    "unit": Grouping.UNIT,
-    "party": Grouping.UNIT,
-    "sector": Grouping.SECTOR,
+    **_BODIES,
     "proposer": Grouping.PROPOSER,
     "handling-unit": Grouping.HANDLING_UNIT,
     "topic": Grouping.TOPIC,
@@ -56,11 +56,7 @@ PROPOSAL_GROUPINGS = {
 """``cppcc proposals stats --by`` values."""
 
 INFO_GROUPINGS = {
-    "group": Grouping.ACTIVITY_GROUP,
-    "committee": Grouping.SPECIAL_COMMITTEE,
-    "unit": Grouping.UNIT,
-    "party": Grouping.UNIT,
-    "sector": Grouping.SECTOR,
+    **_BODIES,
     "author": Grouping.PROPOSER,
     "activity": Grouping.SOURCE_ACTIVITY,
     "level": Grouping.LEVEL,

@@ -284,12 +284,18 @@ class ActivityGroup:
 
 
 class BodyKind(LabeledEnum, kind_label="组织类别 (kind of body)"):
-    """What kind of body a :class:`BodyRef` points at."""
+    """Which kind of body: the one vocabulary of bodies.
+
+    What a :class:`BodyRef` points at, and what group rules assess
+    (:data:`cppcc_model.rules.groups.SubjectKind` is this enumeration, limited to activity
+    groups, units, sectors and special committees). ``COMMITTEE`` is the whole committee (政协);
+    a special committee is ``SPECIAL_COMMITTEE``.
+    """
 
     COMMITTEE = ("committee", "政协", "委员会", "政协机关")
     SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
     ACTIVITY_GROUP = ("activity_group", "委员活动组", "活动组")
-    UNIT = ("unit", "参加单位", "党派团体")
+    UNIT = ("unit", "参加单位", "党派团体", "党派")
     SECTOR = ("sector", "界别")
     OFFICE = ("office", "办公室", "机关部门")
     EXTERNAL = ("external", "其他单位", "外部单位")

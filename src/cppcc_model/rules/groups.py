@@ -38,14 +38,14 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from cppcc_model.errors import InvalidValueError
-from cppcc_model.labels import LabeledEnum
-from cppcc_model.model import GroupKind, UnitKind
+from cppcc_model.model import BodyKind, GroupKind, UnitKind
 from cppcc_model.numbers import exact, format_fraction
 from cppcc_model.rules._convert import optional_points
 from cppcc_model.rules.selection import Where
 
 __all__ = [
     "CREDITS",
+    "GROUP_SUBJECTS",
     "AllMet",
     "AnyMet",
     "AtLeast",
@@ -66,13 +66,15 @@ __all__ = [
 ]
 
 
-class SubjectKind(LabeledEnum, kind_label="考核对象 (kind of assessed body)"):
-    """What kind of body a group rule assesses."""
+SubjectKind = BodyKind
+"""The kind of body a group rule assesses: :class:`~cppcc_model.model.BodyKind`, one of
+:data:`GROUP_SUBJECTS`. (``SubjectKind`` was an enumeration of its own with these four members,
+the same names and values; it is now this alias.)"""
 
-    ACTIVITY_GROUP = ("activity_group", "委员活动组", "活动组")
-    UNIT = ("unit", "参加单位", "党派团体", "党派")
-    SECTOR = ("sector", "界别")
-    SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
+GROUP_SUBJECTS = frozenset(
+    {BodyKind.ACTIVITY_GROUP, BodyKind.UNIT, BodyKind.SECTOR, BodyKind.SPECIAL_COMMITTEE}
+)
+"""The bodies group rules assess: activity groups, units, sectors and special committees."""
 
 
 @runtime_checkable
@@ -298,8 +300,14 @@ def _group_categories(value: Iterable[GroupCategory]) -> tuple[GroupCategory, ..
     return tuple(value)
 
 
-def _subject_kind(value: SubjectKind | str) -> SubjectKind:
-    return SubjectKind.parse(value)
+def _subject_kind(value: BodyKind | str) -> BodyKind:
+    kind = BodyKind.parse(value)
+    if kind not in GROUP_SUBJECTS:
+        raise InvalidValueError(
+            f"group rules cannot assess the body kind {kind.value!r} ({kind.label})",
+            hint="assess activity_group, unit, sector or special_committee",
+        )
+    return kind
 
 
 def _group_kinds(value: Iterable[GroupKind | str]) -> frozenset[GroupKind]:
@@ -336,7 +344,7 @@ class GroupRules:
 
     id: str
     label: str
-    subject: SubjectKind = attrs.field(converter=_subject_kind)
+    subject: BodyKind = attrs.field(converter=_subject_kind)
     categories: tuple[GroupCategory, ...] = attrs.field(converter=_group_categories)
     group_kinds: frozenset[GroupKind] = attrs.field(factory=frozenset, converter=_group_kinds)
     unit_kinds: frozenset[UnitKind] = attrs.field(factory=frozenset, converter=_unit_kinds)
