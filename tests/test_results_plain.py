@@ -132,3 +132,35 @@ def test_rank_members_dense() -> None:
     ranking = rank_members(assess(ledger, rules, Period.year(2022)), ledger, method="dense")
     places = sorted({e.rank for e in ranking.entries})
     assert places == list(range(1, len(places) + 1))
+
+
+@pytest.mark.installed_plugins
+def test_cppcc_rank_lists_its_rows_from_rank_members_and_builds_no_card(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import cppcc_model.assess.engine as engine
+    import cppcc_model.outputs.results as results
+
+    calls: list[str] = []
+
+    def spy(*args: object, **kwargs: object) -> object:
+        ranking = rank_members(*args, **kwargs)  # type: ignore[arg-type]
+        calls.append(ranking.method.value)
+        return ranking
+
+    def no_cards(self: object) -> object:
+        raise AssertionError("cppcc rank built every explained score card")
+
+    monkeypatch.setattr(results, "rank_members", spy)
+    monkeypatch.setattr(engine.Assessment, "cards", property(no_cards))
+    args = ["rank", str(XIANGZHOU), "--rules", "xiangzhou", "--year", "2022", "-f", "json"]
+    result = CliRunner().invoke(cli, [*args, "--method", "dense"])
+    assert result.exit_code == 0, result.output
+    assert calls == ["dense"]
+    printed = json.loads(result.stdout)["rankings"][0]["entries"]
+    ledger = load_dataset(XIANGZHOU)
+    rules = load_plugins(allow=["xiangzhou"]).rule_sets.resolve("xiangzhou", Period.year(2022).end)
+    expected = rank_members(assess(ledger, rules, Period.year(2022)), ledger, method="dense")
+    assert [(e["member_id"], e["rank"], e["tied"]) for e in printed] == [
+        (e.member_id, e.rank, e.tied) for e in expected.entries
+    ]

@@ -1,6 +1,6 @@
 """The member ranking offices publish: places, ties in 姓氏笔画 order, grades, sectors, groups.
 
-:func:`rank_members` ranks the score cards of an :class:`~cppcc_model.assess.engine.Assessment`
+:func:`rank_members` ranks the members of an :class:`~cppcc_model.assess.engine.Assessment`
 by their exact totals and lists members who share a place in 姓氏笔画 order (a name whose
 characters have no stroke data sorts after the others), then by id — the list ``cppcc rank``
 prints. Each entry carries what a published list shows beside the name: the total as exact
@@ -120,35 +120,43 @@ def rank_members(
     ``method`` numbers the places after a tie: competition (``1, 2, 2, 4``, the default) or
     dense (``1, 2, 2, 3``); ordinal gives every member a place of their own.
 
+    The figures come from the assessment's totals and grades, so no explained score card is
+    built; ``cppcc rank`` and :func:`~cppcc_model.outputs.results.member_results` list their
+    rows from this ranking. A member whose card waits for an input has no total and no place
+    (:meth:`~cppcc_model.assess.engine.Assessment.incomplete` lists them).
+
     Raises:
-        UnknownRecordError: when a score card names a member the ledger does not hold.
+        UnknownRecordError: when the assessment names a member the ledger does not hold.
         UnknownLabelError: for an unknown method.
 
     """
-    cards = {card.member_id: card for card in assessment.cards}
+    # the assessment's figures, not its explained cards: ranking builds no card
+    totals, grades = assessment.totals(), assessment.grades()
+    names = {member_id: ledger.member(member_id).name for member_id in totals}
+    present = assessment.rule_set.rounding.present
     ranking = rank(
-        {member_id: card.total for member_id, card in cards.items()},
+        totals,
         method=RankMethod.parse(method),
-        list_key=lambda member_id: member_name_key(cards[member_id].member_name),
+        list_key=lambda member_id: member_name_key(names[member_id]),
     )
     sectors = {sector.id: sector.name for sector in ledger.sectors}
     units = {unit.id: unit.short_name for unit in ledger.units}
     groups = {group.id: group.name for group in ledger.activity_groups}
     entries = []
     for entry in ranking:
-        card = cards[entry.subject_id]
         member = ledger.member(entry.subject_id)
+        total = totals[member.id]
         entries.append(
             MemberRankEntry(
                 rank=entry.rank,
                 tied=entry.tied,
                 tied_count=entry.tied_count,
                 position=entry.position,
-                member_id=card.member_id,
-                name=card.member_name,
-                total=card.total,
-                display_total=card.display_total,
-                grade=card.grade,
+                member_id=member.id,
+                name=member.name,
+                total=total,
+                display_total=str(present(total)),
+                grade=grades[member.id],
                 sector_id=member.sector_id,
                 sector=sectors.get(member.sector_id),
                 unit_id=member.unit_id,

@@ -30,10 +30,10 @@ from cppcc_model.assess.groups import (
     assess_groups,
     subjects_of,
 )
+from cppcc_model.assess.member_ranking import member_name_key, rank_members
 from cppcc_model.assess.ranking import RankMethod, rank
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
-from cppcc_model.names import StrokeOrder
 from cppcc_model.numbers import format_fraction
 from cppcc_model.outputs.tables import Cell, Chart, Table
 from cppcc_model.rules.ruleset import RuleSet
@@ -50,12 +50,13 @@ __all__ = [
     "requirements_text",
 ]
 
-_ORDER = StrokeOrder(unknown="last")
-
 
 def name_key(name: str) -> Any:
-    """The 姓氏笔画 sort key of a name (characters without stroke data sort last)."""
-    return (_ORDER.key(name), name)
+    """The 姓氏笔画 sort key of a name (characters without stroke data sort last).
+
+    The same key :func:`~cppcc_model.assess.member_ranking.rank_members` lists ties by.
+    """
+    return member_name_key(name)
 
 
 def heading(rule_set: RuleSet, period: Period, as_of: dt.date) -> str:
@@ -104,24 +105,21 @@ def member_results(
     """The members' results table, in rank order (姓氏笔画 among equal totals)."""
     chosen = RankMethod.parse(method)
     present = rule_set.rounding.present
-    # every figure from the assessment's columns: no explained card is built for the table
-    totals, grades = assessment.totals(), assessment.grades()
+    # the order, places, names and grades are the library's member ranking (rank_members);
+    # every other figure from the assessment's columns: no explained card is built. An
+    # incomplete card (an input pending) has no total and no place: it is listed apart
+    ranking = rank_members(assessment, ledger, method=chosen)
     points_of, results_of = assessment.category_points(), assessment.requirement_results()
     flags_of = assessment.flag_ids()
     requirement_of = {r.id: r for r in rule_set.requirements}
     trigger_label = {t.id: t.label for t in rule_set.triggers}
-    names = {m.id: m.name for m in ledger.members}
-    sectors = {s.id: s.name for s in ledger.sectors}
-    groups = {g.id: g.name for g in ledger.activity_groups}
     categories = [(c.id, c.label) for c in rule_set.categories]
-    # an incomplete card (an input pending) has no total and no place: it is listed apart
-    ranking = rank(totals, method=chosen, list_key=lambda mid: name_key(names[mid]))
     rows: list[list[Cell]] = []
     entries: list[dict[str, Any]] = []
     links: list[str | None] = []
-    for number, entry in enumerate(ranking, start=1):
-        member = ledger.member(entry.subject_id)
-        total, points, met = totals[member.id], points_of[member.id], results_of[member.id]
+    for number, entry in enumerate(ranking.entries, start=1):
+        member_id, total = entry.member_id, entry.total
+        points, met = points_of[member_id], results_of[member_id]
         missing = [
             f"{requirement_of[rid].label} {count}/{requirement_of[rid].at_least}"
             for rid, (count, ok) in met.items()
@@ -130,30 +128,29 @@ def member_results(
         requirements = (
             None if not met else "达标" if not missing else "未达标：" + "、".join(missing)
         )
-        flag_labels = [trigger_label[f] for f in flags_of[member.id]]
+        flag_labels = [trigger_label[f] for f in flags_of[member_id]]
         flags = "；".join(flag_labels) or None
-        sector = sectors.get(member.sector_id)
-        group = groups.get(member.activity_group_id or "")
+        sector, group = entry.sector, entry.activity_group
         row: list[Cell] = [
             number,
             entry.rank,
             "并列" if entry.tied else None,
-            member.name,
-            member.id,
+            entry.name,
+            member_id,
             sector,
             group,
         ]
         row += [present(points[cid]) if cid in points else None for cid, _ in categories]
-        row += [present(total), grades[member.id], requirements, flags]
+        row += [present(total), entry.grade, requirements, flags]
         rows.append(row)
-        links.append(member_anchor(member.id))
+        links.append(member_anchor(member_id))
         entries.append(
             {
                 "number": number,
                 "rank": entry.rank,
                 "tied": entry.tied,
-                "member_id": member.id,
-                "name": member.name,
+                "member_id": member_id,
+                "name": entry.name,
                 "sector": sector,
                 "group": group,
                 "categories": {
@@ -161,7 +158,7 @@ def member_results(
                 },
                 "total": format_fraction(total),
                 "display_total": str(present(total)),
-                "grade": grades[member.id],
+                "grade": entry.grade,
                 "requirements_met": not missing if met else None,
                 "missing": missing,
                 "flags": flag_labels,
