@@ -6,7 +6,10 @@ each). 王芳 and 李强 tie at 10 for the last of 3 places; 赵六 holds the �
 
 from __future__ import annotations
 
+import csv
+import io
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +21,7 @@ from _ledgers import D, ledger, proposal
 from cppcc_model.cli import cli
 from cppcc_model.hookspecs import hookimpl
 from cppcc_model.io.json import dump
+from cppcc_model.messages import bilingual
 from cppcc_model.model import Member, RoleSpell
 from cppcc_model.plugins import Plugins, load_plugins
 from cppcc_model.rules import Category, Item, Points, RuleSet, Where
@@ -143,6 +147,56 @@ def test_the_table_shows_the_band_where_the_winners_fall_and_how_the_tie_was_bro
     assert "名额线上的并列 ties at the cut" in text
     assert "王芳、李强" in text
     assert "并列者均不入选 (exclude)" in text
-    assert "不符合条件：担任副主席，不得参评" in text
-    assert "not eligible: excluded: holds the role vice_chair" in text
+    assert "not eligible: excluded: holds the role vice_chair" in text  # the tests pin English
     assert "排序 order: 从低到高 lowest first" in text
+
+
+def _not_selected(
+    dataset: Path, lang: list[str], env: dict[str, str] | None
+) -> dict[str, list[str]]:
+    """The 未入选 table of the first award as csv rows by name, run in a language."""
+    result = CliRunner().invoke(
+        cli,
+        [*lang, "awards", str(dataset), "--rules", "cli-awards", "--year", "2022", "--all"]
+        + ["--format", "csv"],
+        obj=_loader,
+        env=env,
+    )
+    assert result.exit_code == 0, result.output
+    block = result.stdout.split("未入选 not selected")[1].split("\n\n")[0]
+    rows = list(csv.reader(io.StringIO(block.strip())))
+    return {row[1]: row for row in rows}
+
+
+@pytest.mark.parametrize(
+    ("lang", "env"),
+    [(["--lang", "zh"], None), ([], {"CPPCC_LANG": "zh"}), (["--lang", "en"], None)],
+)
+def test_the_reasons_not_selected_are_in_the_chosen_language(
+    dataset: Path, lang: list[str], env: dict[str, str] | None
+) -> None:
+    rows = _not_selected(dataset, lang, env)
+    chinese = (env or {}).get("CPPCC_LANG") == "zh" or lang == ["--lang", "zh"]
+    header = rows["名称"]
+    assert header == ["编号", "名称", "得分", "环节", "原因" if chinese else "reason"]
+    if chinese:
+        assert rows["赵六"][4] == "不符合条件：担任副主席，不得参评"  # the rule's own words
+        assert rows["孙七"][4] == "排名第5，未进入名额(3名)"
+        assert rows["王芳"][4].startswith("与其他1人同分10并列")
+    else:
+        assert rows["赵六"][4] == "not eligible: excluded: holds the role vice_chair"
+        assert rows["孙七"][4] == "ranked 5, below the quota of 3"
+    every = " ".join(row[4] for name, row in rows.items() if name != "名称")
+    # one language per column: no English words in Chinese, no Chinese in English
+    assert (re.search(r"[a-z]{3,}", every) is None) == chinese
+    assert (re.search(r"[\u4e00-\u9fff]", every) is not None) == chinese
+
+
+def test_a_reason_given_only_in_english_is_put_into_chinese_by_the_catalogue() -> None:
+    assert bilingual("ranked 5, below the quota of 4", "", "zh") == "排名第 5，在名额 4 之外"
+    assert bilingual("ranked 5, below the quota of 4", "ranked 5, below the quota of 4") == (
+        "排名第 5，在名额 4 之外"
+    )
+    assert bilingual("not eligible: holds 主席", None) == "不符合条件：担任 主席"
+    assert bilingual("score 70 is below the minimum 75", None) == "得分 70 低于最低分 75"
+    assert bilingual(None, "担任主席", "en") == "担任主席"  # nothing English to give

@@ -31,6 +31,7 @@ __all__ = [
     "SAYINGS",
     "Entry",
     "Lang",
+    "bilingual",
     "choose_lang",
     "render_error",
     "render_location",
@@ -309,6 +310,29 @@ def translate(text: str | None, lang: Lang = "zh") -> str | None:
         }
         return entry.zh.format(**values)
     return text
+
+
+def bilingual(en: str | None, zh: str | None, lang: Lang = "zh") -> str | None:
+    """Text the library gives in both languages (an award's reason), in ``lang``.
+
+    In Chinese: the library's own Chinese where it gives one (it carries the rule text's words,
+    such as an exclusion's reason), else the English through the catalogue
+    (:func:`translate`); in English: the English, else the Chinese.
+
+    Examples:
+        >>> bilingual("ranked 5, below the quota of 4", "排名第5，未进入名额(4名)")
+        '排名第5，未进入名额(4名)'
+        >>> bilingual("ranked 5, below the quota of 4", None)
+        '排名第 5，在名额 4 之外'
+        >>> bilingual("ranked 5, below the quota of 4", "排名第5，未进入名额(4名)", "en")
+        'ranked 5, below the quota of 4'
+
+    """
+    if lang == "en":
+        return en or zh
+    if zh and zh != en:
+        return zh
+    return translate(en, lang)
 
 
 def render_location(where: Location | None, lang: Lang = "zh") -> str:

@@ -32,6 +32,7 @@ from cppcc_model.cli.options import (
     when_options,
 )
 from cppcc_model.ledger import Ledger
+from cppcc_model.messages import Lang, bilingual
 from cppcc_model.model import Period
 from cppcc_model.rules.awards import Award, AwardSubject
 from cppcc_model.rules.ruleset import RuleSet
@@ -156,6 +157,7 @@ def _award_tables(
     show_all: bool,
     ledger: Ledger,
     review: AwardReview | None,
+    lang: Lang = "zh",
 ) -> list[Table]:
     award = result.award
     present = rule_set.rounding.present
@@ -216,6 +218,8 @@ def _award_tables(
     if review is not None:
         tables.extend(_review_tables(award, review, ledger))
     if show_all:
+        # the reason in the clerk's language (--lang, CPPCC_LANG): the library's own Chinese,
+        # else the English through the message catalogue
         tables.append(
             Table(
                 _title(award, "未入选 not selected"),
@@ -224,8 +228,7 @@ def _award_tables(
                     ("name", "名称"),
                     ("score", "得分"),
                     ("stage", "环节"),
-                    ("reason_zh", "原因"),
-                    ("reason", "reason"),
+                    ("reason", "原因" if lang == "zh" else "reason"),
                 ],
                 [
                     [
@@ -233,8 +236,7 @@ def _award_tables(
                         n.name,
                         present(n.score),
                         f"{_STAGES.get(n.stage, n.stage)} {n.stage}",
-                        n.reason_zh,
-                        n.reason,
+                        bilingual(n.reason, n.reason_zh, lang),
                     ]
                     for n in result.not_selected
                 ],
@@ -268,6 +270,7 @@ def awards(
     output: Path | None,
 ) -> None:
     """Select the winners of every award of the rule set, and the 公示 list in name order."""
+    lang: Lang = "en" if cli_context().lang == "en" else "zh"
     ledger = load(data)
     when = resolve_when(ledger, year, period, as_of)
     rule_set = resolve_rules(rules, ledger, when.as_of)
@@ -276,7 +279,7 @@ def awards(
     reviews = _reviews(ledger, rule_set, when)
     for result in results:
         review = reviews.get(result.award.id)
-        tables.extend(_award_tables(result, rule_set, show_all, ledger, review))
+        tables.extend(_award_tables(result, rule_set, show_all, ledger, review, lang))
     if not results:
         tables.append(
             Table(
