@@ -70,6 +70,14 @@ def _by_place(entries: Sequence[Entry], dropped: Callable[[int], bool], note: st
     return Counted(tuple(kept), _total(kept))
 
 
+def _ordinal(n: int) -> str:
+    """``n`` as an English ordinal (1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd …)."""
+    if n % 100 in (11, 12, 13):
+        return f"{n}th"
+    suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
 def _positive(value: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise InvalidValueError(f"expected a whole number of at least 1, got {value!r}")
@@ -137,12 +145,12 @@ class FromNth:
         return _by_place(
             entries,
             lambda place: place < self.n,
-            f"第{self.n}件起计分 (counts from the {self.n}th)",
+            f"第{self.n}件起计分 (counts from the {_ordinal(self.n)})",
         )
 
     def describe(self) -> str:
         """See :class:`Counting`."""
-        return f"from the {self.n}th"
+        return f"from the {_ordinal(self.n)}"
 
 
 @attrs.frozen
