@@ -4,12 +4,17 @@
 above" is ``Where(Source.INFO_REPORT, reached=(Reached(Stage.ADOPTED, Level.PROVINCE),))``;
 "standing-committee meetings missed without leave" is ``Where(Source.ATTENDANCE,
 kinds=(ActivityKind.STANDING_COMMITTEE_MEETING,), statuses=(AttendanceStatus.UNEXCUSED,))``.
-Every criterion left empty matches everything.
+Every criterion left empty matches everything: leaving it out, ``None`` and an empty list all
+mean "any" (``Where("proposal", roles=None)`` is every proposal); one value stands for a list of
+one (``roles="first"``). Anything else is an :class:`~cppcc_model.errors.InvalidValueError`
+naming the criterion.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -61,7 +66,27 @@ def _to_source(value: Source | str) -> Source:
 _KIND_ENUMS: tuple[type[LabeledEnum], ...] = (ActivityKind, ContributionKind)
 
 
-def _to_kinds(values: Iterable[LabeledEnum | str]) -> frozenset[str]:
+def _criterion(values: object, what: str) -> Iterable[Any]:
+    """A criterion's values: ``None`` is empty (any), one value is a list of one.
+
+    Raises:
+        InvalidValueError: for anything that is neither a value nor a list of values.
+
+    """
+    if values is None:
+        return ()
+    if isinstance(values, str | enum.Enum | Reached):
+        return (values,)
+    if isinstance(values, Iterable):
+        return values
+    raise InvalidValueError(
+        f"Where({what}=…) takes a list of {what}, got {values!r}",
+        hint=f"give a list such as {what}=[…], one value, or leave it out (None) for any",
+    )
+
+
+def _to_kinds(values: Iterable[LabeledEnum | str] | None) -> frozenset[str]:
+    values = _criterion(values, "kinds")
     kinds: set[str] = set()
     for value in values:
         if isinstance(value, LabeledEnum):
@@ -81,27 +106,37 @@ def _to_kinds(values: Iterable[LabeledEnum | str]) -> frozenset[str]:
     return frozenset(kinds)
 
 
-def _to_statuses(values: Iterable[AttendanceStatus | str]) -> frozenset[AttendanceStatus]:
+def _to_statuses(values: Iterable[AttendanceStatus | str] | None) -> frozenset[AttendanceStatus]:
+    values = _criterion(values, "statuses")
     return frozenset(AttendanceStatus.parse(v) for v in values)
 
 
-def _to_roles(values: Iterable[AuthorRole | str]) -> frozenset[AuthorRole]:
+def _to_roles(values: Iterable[AuthorRole | str] | None) -> frozenset[AuthorRole]:
+    values = _criterion(values, "roles")
     return frozenset(AuthorRole.parse(v) for v in values)
 
 
-def _to_reached(values: Iterable[Reached | Stage | str]) -> tuple[Reached, ...]:
+def _to_reached(values: Iterable[Reached | Stage | str] | None) -> tuple[Reached, ...]:
+    values = _criterion(values, "reached")
     return tuple(v if isinstance(v, Reached) else Reached(v) for v in values)
 
 
-def _to_not_reached(values: Iterable[Stage | str]) -> frozenset[Stage]:
+def _to_reached_any(values: Iterable[Reached | Stage | str] | None) -> tuple[Reached, ...]:
+    return _to_reached(_criterion(values, "reached_any"))
+
+
+def _to_not_reached(values: Iterable[Stage | str] | None) -> frozenset[Stage]:
+    values = _criterion(values, "not_reached")
     return frozenset(Stage.parse(v) for v in values)
 
 
-def _to_organisers(values: Iterable[BodyKind | str]) -> frozenset[BodyKind]:
+def _to_organisers(values: Iterable[BodyKind | str] | None) -> frozenset[BodyKind]:
+    values = _criterion(values, "organisers")
     return frozenset(BodyKind.parse(v) for v in values)
 
 
-def _to_levels(values: Iterable[Level | str]) -> frozenset[Level]:
+def _to_levels(values: Iterable[Level | str] | None) -> frozenset[Level]:
+    values = _criterion(values, "levels")
     return frozenset(Level.parse(v) for v in values)
 
 
@@ -121,10 +156,8 @@ def _to_step(value: object) -> str | None:
     )
 
 
-def _to_keys(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        return frozenset((values,))
-    keys = frozenset(values)
+def _to_keys(values: Iterable[str] | None) -> frozenset[str]:
+    keys = frozenset(_criterion(values, "keys"))
     if not all(isinstance(k, str) and k for k in keys):
         raise InvalidValueError(f"input keys must be text, got {sorted(map(repr, keys))}")
     return keys
@@ -157,7 +190,7 @@ class Where:
     statuses: frozenset[AttendanceStatus] = attrs.field(default=frozenset(), converter=_to_statuses)
     roles: frozenset[AuthorRole] = attrs.field(default=frozenset(), converter=_to_roles)
     reached: tuple[Reached, ...] = attrs.field(default=(), converter=_to_reached)
-    reached_any: tuple[Reached, ...] = attrs.field(default=(), converter=_to_reached)
+    reached_any: tuple[Reached, ...] = attrs.field(default=(), converter=_to_reached_any)
     not_reached: frozenset[Stage] = attrs.field(default=frozenset(), converter=_to_not_reached)
     organisers: frozenset[BodyKind] = attrs.field(default=frozenset(), converter=_to_organisers)
     levels: frozenset[Level] = attrs.field(default=frozenset(), converter=_to_levels)
