@@ -575,8 +575,109 @@ def test_a_no_run_block_still_renders_as_highlighted_python() -> None:
     html = renderer.convert("```python no-run\nx = 1\n```\n")
     assert "no-run" not in html
     assert '<span class="n">x</span>' in html
-    mermaid = renderer.reset().convert("```mermaid\nflowchart LR\n  a --> b\n```\n")
-    assert '<pre class="mermaid">' in mermaid
+
+
+# Hosts that serve scripts, styles or fonts to other sites. No built page may name one: the site
+# is read where they are unreachable, and it loads no third-party script.
+SCRIPT_HOSTS = (
+    "unpkg.com",
+    "jsdelivr.net",
+    "cdnjs.cloudflare.com",
+    "googleapis.com",
+    "gstatic.com",
+    "code.jquery.com",
+    "esm.sh",
+    "skypack.dev",
+    "jspm.io",
+    "polyfill.io",
+    "bootcdn.net",
+    "staticfile.org",
+)
+
+# Each page with a diagram, and the committed SVGs it shows (docs/images/diagrams/).
+DIAGRAMS = {
+    "concepts/index.html": ["proposal-path.svg", "pipeline.svg"],
+    "zh/concepts/index.html": ["proposal-path-zh.svg", "pipeline-zh.svg"],
+    "rules/index.html": ["rule-steps.svg"],
+    "zh/rules/index.html": ["rule-steps-zh.svg"],
+    "proposals/index.html": ["proposal-states.svg"],
+    "information/index.html": ["info-states.svg"],
+}
+
+
+def test_no_page_has_a_mermaid_block() -> None:
+    # The theme's script fetches mermaid from unpkg for any page with a mermaid diagram; the
+    # diagrams are committed SVGs instead (docs/images/diagrams/).
+    fenced = [
+        f"{page.relative_to(ROOT)}:{block.line}"
+        for page in sorted(DOCS.rglob("*.md"))
+        for block in fenced_blocks(page)
+        if block.language == "mermaid"
+    ]
+    assert not fenced, f"draw these as SVG in docs/images/diagrams/: {fenced}"
+
+
+def test_no_built_page_names_a_script_host_or_asks_for_mermaid(site: Path) -> None:
+    problems = []
+    pages = sorted(p for p in site.rglob("*.html") if p.is_file())
+    assert len(pages) > 50
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        where = page.relative_to(site)
+        problems += [f"{where}: {host}" for host in SCRIPT_HOSTS if host in html.lower()]
+        if re.search(r"""class=["'][^"']*\bmermaid\b""", html):
+            problems.append(f"{where}: a mermaid diagram (the theme loads mermaid from unpkg)")
+        for source in re.findall(r"""<script[^>]*\bsrc=["']([^"']+)""", html):
+            if re.match(r"(?i)([a-z]+:)?//", source):
+                problems.append(f"{where}: the script {source}")
+    assert not problems, "pages must load no third-party script:\n" + "\n".join(problems)
+
+
+def test_the_checker_finds_a_script_host_and_a_mermaid_diagram(tmp_path: Path) -> None:
+    site = tmp_path
+    for index in range(51):
+        (site / f"p{index}.html").write_text("<p>plain</p>", encoding="utf-8")
+    (site / "a.html").write_text(
+        '<script src="https://unpkg.com/mermaid@10/dist/mermaid.min.js"></script>'
+        '<pre class="mermaid"><code>flowchart LR</code></pre>',
+        encoding="utf-8",
+    )
+    with pytest.raises(AssertionError) as found:
+        test_no_built_page_names_a_script_host_or_asks_for_mermaid(site)
+    assert "a.html: unpkg.com" in str(found.value)
+    assert "a.html: a mermaid diagram" in str(found.value)
+    assert "a.html: the script https://unpkg.com/" in str(found.value)
+
+
+@pytest.mark.parametrize("page", sorted(DIAGRAMS))
+def test_each_diagram_is_a_committed_svg_that_loads_nothing(site: Path, page: str) -> None:
+    import xml.etree.ElementTree as ET
+    from urllib.parse import urljoin, urlsplit
+
+    html = (site / page).read_text(encoding="utf-8")
+    sources = re.findall(r'<img[^>]*\bsrc="([^"]+\.svg)"', html)
+    assert [s.rsplit("/", 1)[-1] for s in sources] == DIAGRAMS[page]
+    for source in sources:
+        built = site / urlsplit(urljoin(f"/{page}", source)).path.lstrip("/")
+        assert built.is_file(), f"{page} shows {source}, which the site does not have"
+        committed = DOCS / "images" / "diagrams" / built.name
+        assert built.read_bytes() == committed.read_bytes()
+        root = ET.fromstring(committed.read_bytes())
+        svg = "{http://www.w3.org/2000/svg}"
+        assert root.tag == f"{svg}svg"
+        title = root.find(f"{svg}title")
+        assert title is not None
+        assert title.text
+        assert root.find(f".//{svg}script") is None
+        for element in root.iter():
+            assert not any("//" in value for key, value in element.attrib.items()), element
+        texts = [t.text or "" for t in root.iter(f"{svg}text")]
+        assert len(texts) >= 8
+        chinese = [t for t in texts if re.search(r"[\u4e00-\u9fff]", t)]
+        if built.stem.endswith("-zh"):
+            # a Chinese page's diagram is labelled in Chinese
+            assert re.search(r"[\u4e00-\u9fff]", title.text)
+            assert len(chinese) * 2 >= len(texts), texts
 
 
 # These tests run the command and the docs as a user would: with the installed rule plugins.

@@ -375,5 +375,73 @@ def test_the_search_box_finds_a_chinese_word(browser: Browser, served: str) -> N
     assert "/zh/getting-started/" in found["links"]
 
 
+# The pages with diagrams (committed SVGs, docs/images/diagrams/), and how many each shows. The
+# Chinese proposals page is the English one served under /zh/ (not translated yet).
+DIAGRAM_PAGES = (
+    ("concepts-en", "concepts/", 2),
+    ("concepts-zh", "zh/concepts/", 2),
+    ("rules-overview-en", "rules/", 1),
+    ("rules-overview-zh", "zh/rules/", 1),
+    ("proposals-en", "proposals/", 1),
+    ("proposals-zh", "zh/proposals/", 1),
+    ("information-en", "information/", 1),
+)
+
+# The diagrams of the loaded page, measured; the first one scrolled into view.
+DIAGRAM_PROBE = """
+(() => {
+  const images = Array.from(document.querySelectorAll("article img"))
+    .filter((image) => new URL(image.src).pathname.endsWith(".svg"));
+  if (images.length) { images[0].scrollIntoView({block: "center"}); }
+  return {
+    mermaid: document.querySelectorAll(".mermaid").length,
+    images: images.map((image) => {
+      const box = image.getBoundingClientRect();
+      return {
+        path: new URL(image.src).pathname,
+        complete: image.complete,
+        naturalWidth: image.naturalWidth,
+        naturalHeight: image.naturalHeight,
+        width: Math.round(box.width),
+        height: Math.round(box.height),
+        alt: image.alt,
+      };
+    }),
+  };
+})()
+"""
+
+
+@pytest.mark.parametrize(("name", "path", "count"), DIAGRAM_PAGES)
+def test_the_diagrams_are_drawn_from_the_sites_own_svgs(
+    browser: Browser, served: str, name: str, path: str, count: int
+) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    session = browser.open(served + path)
+    found = browser.evaluate(session, DIAGRAM_PROBE)
+    time.sleep(0.3)  # let the scroll settle before the picture is taken
+    browser.screenshot(session, SCREENSHOTS / f"diagram-{name}.png")
+    requests = browser.requests.get(session, [])
+    assert found["mermaid"] == 0, f"{name}: a mermaid diagram is on the page"
+    images = found["images"]
+    assert len(images) == count, f"{name}: {images}"
+    for image in images:
+        assert image["complete"], f"{name}: {image['path']} did not load"
+        assert image["naturalWidth"] > 0, f"{name}: {image}"
+        assert image["naturalHeight"] > 0, f"{name}: {image}"
+        assert image["width"] > 300, f"{name}: drawn too small: {image}"
+        assert image["height"] > 100, f"{name}: drawn too small: {image}"
+        assert image["alt"], f"{name}: {image['path']} has no text for who cannot see it"
+        assert any(url.endswith(image["path"]) for url in requests), image["path"]
+        if name in ("concepts-zh", "rules-overview-zh"):
+            assert image["path"].endswith("-zh.svg"), f"{name}: an English diagram: {image}"
+    elsewhere = [
+        url
+        for url in requests
+        if url.startswith(("http:", "https:")) and not url.startswith(served)
+    ]
+    assert not elsewhere, f"{name} asked other hosts for {elsewhere}"
+
+
 # The docs build uses the installed rule plugins, as a user would.
 pytestmark = pytest.mark.installed_plugins

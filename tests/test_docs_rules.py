@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import ast
+import html
 import inspect
 import os
 import re
@@ -153,7 +154,11 @@ def test_each_block_page_states_its_clause_python_toml_and_a_checked_example(pag
 
 def test_the_overview_states_the_pipeline_order_and_the_rounding_policy() -> None:
     text = (RULES / "index.md").read_text(encoding="utf-8")
-    diagram = text.split("```mermaid\n", 1)[1].split("```", 1)[0]
+    # the diagram's labels, in the order the SVG draws them
+    image = re.search(r"\]\((\.\./images/diagrams/[^)]+\.svg)\)", text)
+    assert image is not None
+    svg = (RULES / image.group(1)).read_text(encoding="utf-8")
+    diagram = "\n".join(html.unescape(t) for t in re.findall(r"<text[^>]*>([^<]*)</text>", svg))
     order = ["select", "value", "attribute", "count", "line cap", "base → cap → floor", "pools"]
     positions = [diagram.index(step) for step in order]
     assert positions == sorted(positions)
