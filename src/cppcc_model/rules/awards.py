@@ -198,8 +198,11 @@ class Award:
         grades: grades a member must have (any of them), if given.
         exclude_roles: roles whose holders are not candidates (主席、副主席 …).
         exclude: further negative eligibility (a flag, a role, an outside input, a record).
-        minimum_score / maximum_score: the least / most score a candidate may have; applied at
-            candidacy, with the reason on the candidate.
+        minimum_score / maximum_score: the least / most score a candidate may have, both
+            inclusive (``minimum_score=80`` keeps exactly 80: 80分以上), compared with the exact
+            score the award ranks by (``score``, combined over ``periods``), before rounding;
+            applied after eligibility and the rank gate, and a candidate outside is left out at
+            stage ``score`` with the reason.
         rank_gate: only subjects inside the top (bottom) share or count of *all assessed*,
             ranked before eligibility.
         composition: constraints on the set of winners.
