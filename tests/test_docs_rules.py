@@ -366,3 +366,36 @@ def test_the_golden_case_format_example_loads(tmp_path: Path) -> None:
     assert case.rule_set == "yanbian-2022"
     assert case.options == {"conversion": "original"}
     assert [e.member_id for e in case.expectations] == ["li", "piao"]
+
+
+def test_the_how_to_plugin_is_tested_before_it_is_installed(tmp_path: Path) -> None:
+    # no .dist-info and nothing on the path: the how-to's tests/conftest.py (as the scaffold's)
+    # registers the source tree's entry point for the run
+    for relative, content in titled_blocks(HOW_TO.read_text(encoding="utf-8")).items():
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    assert (tmp_path / "tests" / "conftest.py").is_file()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CPPCC_", "PYTEST_"))}
+    env.pop("PYTHONPATH", None)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--cppcc-plugins=yanbian_tutorial",
+            "--rootdir",
+            str(tmp_path),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert re.search(r"\b10 passed\b", output), output
