@@ -68,7 +68,7 @@ def test_a_record_lists_everything_the_member_did_in_the_period(
 def test_how_a_proposal_fared_follows_its_history_up_to_the_day(ledger: Ledger) -> None:
     proposal = ledger.proposal("xz-p-g1-01")
     assert proposal_outcome(proposal, dt.date(2022, 12, 31)) == (
-        "立案 → 交办 → 确定为重点提案 → 督办 → 答复（A类） → 反馈（满意） → 采纳（区县） → 办结"
+        "立案 → 交办 → 确定为重点提案 → 督办 → 答复（A类） → 反馈（满意） → 采用（区县） → 办结"
     )
     filed = min(e.on for e in proposal.history if e.step.value == "filed")
     assert proposal_outcome(proposal, filed) == "立案"

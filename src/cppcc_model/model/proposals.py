@@ -67,7 +67,7 @@ class ProposalStep(LabeledEnum, kind_label="提案环节 (proposal step)"):
     KEY_DESIGNATED = ("key_designated", "确定为重点提案", "重点提案", "重点")
     SUPERVISED = ("supervised", "督办", "重点督办")
     EXCELLENT = ("excellent", "评为优秀提案", "优秀提案", "优秀")
-    ADOPTED = ("adopted", "采纳", "被采纳")
+    ADOPTED = ("adopted", "采用", "采纳", "被采用", "被采纳")
     INSTRUCTED = ("instructed", "领导批示", "批示")
 
 
