@@ -312,6 +312,13 @@ def _flag(table: Mapping[str, Any], key: str, default: bool, path: TomlPath) -> 
     return value
 
 
+def _optional_condition(table: Mapping[str, Any], path: TomlPath) -> Condition | None:
+    """The table's ``applies_to`` condition, or ``None`` when it has none."""
+    if "applies_to" not in table:
+        return None
+    return _condition(table["applies_to"], path + ("applies_to",))
+
+
 def _optional_number(table: Mapping[str, Any], key: str, path: TomlPath) -> Any:
     return None if key not in table else _number(table[key], path + (key,))
 

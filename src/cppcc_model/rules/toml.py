@@ -45,13 +45,13 @@ from cppcc_model.rules._toml_blocks import (
     _attribution,
     _Bad,
     _build,
-    _condition,
     _counting,
     _external,
     _flag,
     _keyword_block,
     _number,
     _only,
+    _optional_condition,
     _optional_number,
     _table,
     _text,
@@ -132,7 +132,7 @@ class _Reader:
         if "counting" in table:
             arguments["counting"] = _counting(table["counting"], path + ("counting",))
         if "applies_to" in table:
-            arguments["applies_to"] = _condition(table["applies_to"], path + ("applies_to",))
+            arguments["applies_to"] = _optional_condition(table, path)
         item_id, label = _text(table, "id", path), _text(table, "label", path)
         return _build(path, lambda: Item(item_id, label, **arguments))  # type: ignore[no-any-return]
 
@@ -154,11 +154,7 @@ class _Reader:
         ]
         if any(item is None for item in items):
             return None
-        applies_to = (
-            _condition(table["applies_to"], path + ("applies_to",))
-            if "applies_to" in table
-            else None
-        )
+        applies_to = _optional_condition(table, path)
         category_id, label = _text(table, "id", path), _text(table, "label", path)
         return _build(  # type: ignore[no-any-return]
             path,
@@ -200,11 +196,7 @@ class _Reader:
         }
         _only(table, allowed, path, "a requirement")
         wheres = self.wheres(table, path)
-        applies_to = (
-            _condition(table["applies_to"], path + ("applies_to",))
-            if "applies_to" in table
-            else None
-        )
+        applies_to = _optional_condition(table, path)
         return _build(  # type: ignore[no-any-return]
             path,
             lambda: Requirement(
@@ -260,11 +252,7 @@ class _Reader:
                 "a count trigger",
             )
             wheres = self.wheres(table, path)
-            applies_to = (
-                _condition(table["applies_to"], path + ("applies_to",))
-                if "applies_to" in table
-                else None
-            )
+            applies_to = _optional_condition(table, path)
             return _build(  # type: ignore[no-any-return]
                 path,
                 lambda: Trigger(
@@ -287,11 +275,7 @@ class _Reader:
                 "a too_few trigger",
             )
             wheres = self.wheres(table, path)
-            applies_to = (
-                _condition(table["applies_to"], path + ("applies_to",))
-                if "applies_to" in table
-                else None
-            )
+            applies_to = _optional_condition(table, path)
             return _build(  # type: ignore[no-any-return]
                 path,
                 lambda: TooFew(
