@@ -17,10 +17,11 @@ command draws bars on stderr when stderr is a terminal.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-__all__ = ["Progress", "steps"]
+__all__ = ["Progress", "one_step", "steps"]
 
 Progress = Callable[[str, int, int], None]
 """A progress callback: ``progress(stage, done, total)``."""
@@ -37,3 +38,29 @@ def steps(items: Sequence[T], stage: str, progress: Progress | None) -> Iterator
         yield item
         if progress is not None:
             progress(stage, done, total)
+
+
+@contextlib.contextmanager
+def one_step(stage: str, progress: Progress | None) -> Iterator[None]:
+    """Report work that cannot be divided as one step: 0 of 1 as it begins, 1 of 1 when done.
+
+    Nothing is reported as done if the work raises.
+
+    >>> seen = []
+    >>> with one_step("核对 checking", lambda *heard: seen.append(heard)):
+    ...     pass
+    >>> seen
+    [('核对 checking', 0, 1), ('核对 checking', 1, 1)]
+    >>> seen.clear()
+    >>> with one_step("核对 checking", lambda *heard: seen.append(heard)):
+    ...     raise ValueError("broken")
+    Traceback (most recent call last):
+    ValueError: broken
+    >>> seen
+    [('核对 checking', 0, 1)]
+    """
+    if progress is not None:
+        progress(stage, 0, 1)
+    yield
+    if progress is not None:
+        progress(stage, 1, 1)

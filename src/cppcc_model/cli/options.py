@@ -226,12 +226,13 @@ def inputs() -> list[str]:
 def load(data: Path | str) -> Ledger:
     """Load the dataset (every problem is reported at once, as one error).
 
-    On a terminal a spinner says the dataset is being read.
+    On a terminal a bar for each stage of loading shows how far it has got.
     """
-    from cppcc_model.cli.progress import status
+    from cppcc_model.cli.progress import terminal_progress
 
     remember_input(data)
-    return status(f"读取数据 loading {data}", lambda: load_dataset(data))
+    with terminal_progress() as progress:
+        return load_dataset(data, progress=progress)
 
 
 def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:

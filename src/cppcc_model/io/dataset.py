@@ -26,12 +26,14 @@ from cppcc_model.io import json as ledger_json
 from cppcc_model.io._urls import is_database_url
 from cppcc_model.io.tables import (
     DEFAULT_MAX_ROWS,
+    READING,
     Headers,
     load_tables,
     table_problems,
     write_tables,
 )
 from cppcc_model.ledger import Ledger
+from cppcc_model.progress import Progress, one_step
 
 __all__ = ["DEFAULT_MAX_ROWS", "load_dataset", "validate_dataset", "write_dataset"]
 
@@ -80,12 +82,20 @@ def _is_url(path: str | os.PathLike[str]) -> bool:
     return isinstance(path, str) and is_database_url(path)
 
 
-def load_dataset(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger:
+def load_dataset(
+    path: str | os.PathLike[str],
+    *,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    progress: Progress | None = None,
+) -> Ledger:
     """Read the ledger held at ``path``: a directory of CSV/xlsx files, a workbook or JSON.
 
     ``path`` may also be a database URL (``sqlite:///x.db``, ``postgresql://…``): see
     :func:`cppcc_model.io.database.load_database`. ``max_rows`` limits the data rows of each
-    table (tabular datasets).
+    table (tabular datasets). ``progress`` (see :mod:`cppcc_model.progress`) hears the stages
+    of the work: for tables ``读取 reading`` the files, ``解析 parsing`` (a step per table) and
+    ``核对 checking`` the records; a JSON file or a database is read and checked as the one step
+    ``读取 reading``.
 
     Raises:
         DatasetError: listing every problem found, each with its file, sheet, row, column and
@@ -95,11 +105,13 @@ def load_dataset(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_RO
     if _is_url(path):
         from cppcc_model.io.database import load_database
 
-        return load_database(os.fspath(path), max_rows=max_rows)
+        with one_step(READING, progress):
+            return load_database(os.fspath(path), max_rows=max_rows)
     source = Path(path)
     if _kind(source) == "json":
-        return ledger_json.load(source)
-    return load_tables(source, max_rows=max_rows)
+        with one_step(READING, progress):
+            return ledger_json.load(source)
+    return load_tables(source, max_rows=max_rows, progress=progress)
 
 
 def validate_dataset(

@@ -38,9 +38,13 @@ from cppcc_model.io._tables_write import (
     write_workbook,
 )
 from cppcc_model.ledger import Ledger
+from cppcc_model.progress import Progress, one_step, steps
 
 __all__ = [
+    "CHECKING",
     "DEFAULT_MAX_ROWS",
+    "PARSING",
+    "READING",
     "TABLES",
     "CellKind",
     "Column",
@@ -54,19 +58,33 @@ __all__ = [
 _HINT = "fix the problems listed; nothing was loaded"
 
 
+READING = "读取 reading"
+"""The stage of loading that reads the files (one step)."""
+
+PARSING = "解析 parsing"
+"""The stage of loading that reads the cells of each table (a step per table)."""
+
+CHECKING = "核对 checking"
+"""The stage of loading that builds the records and checks how they fit together (one step)."""
+
+
 def _problems_and_ledger(
-    path: Path, max_rows: int, rows_out: dict[str, list[Row]] | None = None
+    path: Path,
+    max_rows: int,
+    rows_out: dict[str, list[Row]] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[list[Problem], Ledger | None]:
     if max_rows < 1:
         raise InvalidValueError(
             f"max_rows must be at least 1, got {max_rows}", hint="give a positive row limit"
         )
-    read = read_dataset_tables(path, max_rows)
+    with one_step(READING, progress):
+        read = read_dataset_tables(path, max_rows)
     raws, problems = read.tables, read.problems
     committee: Row | None = None
     rows: dict[str, list[Row]] = {}
     found = {raw.table.name for raw in raws}
-    for raw in raws:
+    for raw in steps(raws, PARSING, progress):
         if raw.table.key_value:
             committee = parse_committee(raw, problems)
         else:
@@ -80,7 +98,8 @@ def _problems_and_ledger(
                 "columns: id, name, level, jurisdiction",
             )
         )
-    ledger = build_ledger(committee, rows, problems, unchecked=read.failed)
+    with one_step(CHECKING, progress):
+        ledger = build_ledger(committee, rows, problems, unchecked=read.failed)
     if rows_out is not None:
         rows_out.update(rows)
     return problems, (ledger if not problems else None)
@@ -129,18 +148,25 @@ def table_problems(
     return problems
 
 
-def load_tables(path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger:
+def load_tables(
+    path: str | os.PathLike[str],
+    *,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    progress: Progress | None = None,
+) -> Ledger:
     """Read the ledger held in a directory of CSV/xlsx files or in one .xlsx workbook.
 
     ``max_rows`` limits the data rows of each table; a longer table is a problem rather than
-    a reason to exhaust memory.
+    a reason to exhaust memory. ``progress`` (see :mod:`cppcc_model.progress`) hears three
+    stages: :data:`READING` the files, :data:`PARSING` each table's cells, and
+    :data:`CHECKING` the records against each other.
 
     Raises:
         DatasetError: listing every problem found; nothing is loaded.
 
     """
     source = Path(path)
-    problems, ledger = _problems_and_ledger(source, max_rows)
+    problems, ledger = _problems_and_ledger(source, max_rows, progress=progress)
     if ledger is None:
         raise DatasetError(f"cannot load the dataset {os.fspath(path)}", problems, hint=_HINT)
     return ledger
