@@ -400,7 +400,9 @@ def test_missing_pypinyin_is_a_clear_error(monkeypatch):
     order._pypinyin.cache_clear()
     monkeypatch.setitem(sys.modules, "pypinyin", None)
     try:
-        with pytest.raises(CppccError, match=r"cppcc-model\[pinyin\]"):
+        with pytest.raises(CppccError, match="optional package pypinyin") as raised:
             PinyinOrder().key("王芳")
+        assert raised.value.hint is not None
+        assert "pip install pypinyin" in raised.value.hint
     finally:
         order._pypinyin.cache_clear()

@@ -74,7 +74,11 @@ def plugins(format: str, output: Path | None) -> None:
             ("error", "错误"),
         ],
         rows,
-        ["没有安装规则插件 no rule plugin is installed (pip install cppcc-rules-…)"] * (not rows),
+        [
+            "没有安装规则插件 no rule plugin is installed "
+            "(pip install -e plugins/cppcc-rules-<地区 district> in a checkout of cppcc-model)"
+        ]
+        * (not rows),
     )
     emit(Report([table], {"plugins": out}), format, output)
 

@@ -17,7 +17,7 @@ def serve(host: str, port: int) -> None:
     """Serve validate, score, rank, explain, awards and statistics as JSON over HTTP.
 
     The OpenAPI document is at /schema/openapi.json. Needs the serve extra
-    (pip install 'cppcc-model[serve]').
+    (``pip install -e '.[serve]'`` in a checkout).
     """
     try:
         import uvicorn
@@ -26,7 +26,7 @@ def serve(host: str, port: int) -> None:
     except ImportError as missing:
         raise CppccError(
             f"cppcc serve needs {missing.name or 'litestar and uvicorn'}, which is not installed",
-            hint="pip install 'cppcc-model[serve]'",
+            hint="in a checkout of cppcc-model: pip install -e '.[serve]'",
         ) from None
     app = create_app(cli_context().plugins())
     click.echo(f"cppcc: serving on http://{host}:{port} (OpenAPI: /schema/openapi.json)", err=True)

@@ -117,7 +117,8 @@ def _pypinyin() -> Any:
     except ImportError as error:
         raise CppccError(
             "pinyin order needs the optional package pypinyin, which is not installed",
-            hint="pip install 'cppcc-model[pinyin]' (or pip install pypinyin), or sort by strokes",
+            hint="pip install pypinyin (in a checkout of cppcc-model: pip install -e '.[pinyin]'), "
+            "or sort by strokes",
         ) from error
     return pypinyin
 

@@ -184,6 +184,7 @@ class RuleSetRegistry:
             hint=(
                 f"registered jurisdictions: {', '.join(known)}"
                 if known
-                else "no rule plugin is installed; install one (pip install cppcc-rules-…)"
+                else "no rule plugin is installed; install your district's (a bundled one, "
+                "in a checkout of cppcc-model: pip install -e plugins/cppcc-rules-xiangzhou)"
             ),
         )

@@ -4,7 +4,7 @@
 application with JSON endpoints to validate a dataset, score, rank, explain, select award
 winners and count statistics, and an OpenAPI document at ``/schema/openapi.json``. Bad input is
 answered ``422`` with every problem, each located. Needs the ``serve`` extra
-(``pip install 'cppcc-model[serve]'``: litestar and uvicorn).
+(``pip install -e '.[serve]'`` in a checkout: litestar and uvicorn).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Hypothesis strategies for every entity of the model and for whole, consistent ledgers.
 
-Requires the ``hypothesis`` package (``pip install cppcc-model[test]``). Each entity strategy
-makes valid records on its own; give it pools of ids (``member_ids=…``, ``sector_ids=…``) to make
-records that refer to each other. :func:`ledgers` puts them together into ledgers whose ids are
-unique, whose references resolve and whose histories have dates that never go backwards::
+Requires the ``hypothesis`` package (``pip install -e '.[test]'`` in a checkout of cppcc-model).
+Each entity strategy makes valid records on its own; give it pools of ids (``member_ids=…``,
+``sector_ids=…``) to make records that refer to each other. :func:`ledgers` puts them together
+into ledgers whose ids are unique, whose references resolve and whose histories have dates that
+never go backwards::
 
     from hypothesis import given
     from cppcc_model.testing import strategies as cst
