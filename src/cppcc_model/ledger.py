@@ -324,21 +324,32 @@ class Ledger:
 
     # ------------------------------------------------------------------ roster queries
 
+    def members_of(self, kind: BodyKind | str, body_id: str) -> tuple[Member, ...]:
+        """The members of the body ``body_id`` of ``kind``, in roster order.
+
+        Membership is :meth:`Member.body_ids`; the whole committee (``BodyKind.COMMITTEE``)
+        has every member.
+        """
+        kind = BodyKind.parse(kind)
+        if kind is BodyKind.COMMITTEE:
+            return self.members if body_id == self.committee.id else ()
+        return tuple(m for m in self.members if body_id in m.body_ids(kind))
+
     def members_of_group(self, group_id: str) -> tuple[Member, ...]:
         """The members of an activity group, in roster order."""
-        return tuple(m for m in self.members if m.activity_group_id == group_id)
+        return self.members_of(BodyKind.ACTIVITY_GROUP, group_id)
 
     def members_of_unit(self, unit_id: str) -> tuple[Member, ...]:
         """The members of a participating unit, in roster order."""
-        return tuple(m for m in self.members if m.unit_id == unit_id)
+        return self.members_of(BodyKind.UNIT, unit_id)
 
     def members_of_sector(self, sector_id: str) -> tuple[Member, ...]:
         """The members sitting for a sector, in roster order."""
-        return tuple(m for m in self.members if m.sector_id == sector_id)
+        return self.members_of(BodyKind.SECTOR, sector_id)
 
     def members_of_special_committee(self, committee_id: str) -> tuple[Member, ...]:
         """The members of a special committee, in roster order."""
-        return tuple(m for m in self.members if committee_id in m.special_committee_ids)
+        return self.members_of(BodyKind.SPECIAL_COMMITTEE, committee_id)
 
     def members_serving(self, period: Period) -> tuple[Member, ...]:
         """The members who served on at least one day of ``period``."""

@@ -38,6 +38,7 @@ from cppcc_model.assess.ranking import (
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
+from cppcc_model.model.organizations import BodyKind, body_kind_named
 from cppcc_model.model.people import Member, RoleKind
 
 __all__ = [
@@ -64,6 +65,23 @@ class CohortKind(LabeledEnum, kind_label="比较范围 (cohort kind)"):
     ACTIVITY_GROUP = ("activity_group", "委员活动组", "活动组")
     SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
     STANDING_MEMBERS = ("standing_members", "常委", "常务委员")
+
+    @property
+    def body_kind(self) -> BodyKind | None:
+        """This kind as a :class:`BodyKind`, or ``None`` for the standing members."""
+        return body_kind_named(self.value)
+
+
+_BODY_COHORTS = tuple(
+    (kind, body)
+    for kind in (
+        CohortKind.SECTOR,
+        CohortKind.UNIT,
+        CohortKind.ACTIVITY_GROUP,
+        CohortKind.SPECIAL_COMMITTEE,
+    )
+    if (body := kind.body_kind) is not None
+)
 
 
 def _kind_text(value: CohortKind | str) -> str:
@@ -265,18 +283,9 @@ def member_cohorts(
     """
     result: dict[str, tuple[CohortKey, ...]] = {}
     for member in members:
-        keys = [
-            CohortKey(CohortKind.COMMITTEE, committee_id),
-            CohortKey(CohortKind.SECTOR, member.sector_id),
-        ]
-        if member.unit_id is not None:
-            keys.append(CohortKey(CohortKind.UNIT, member.unit_id))
-        if member.activity_group_id is not None:
-            keys.append(CohortKey(CohortKind.ACTIVITY_GROUP, member.activity_group_id))
-        keys.extend(
-            CohortKey(CohortKind.SPECIAL_COMMITTEE, committee)
-            for committee in member.special_committee_ids
-        )
+        keys = [CohortKey(CohortKind.COMMITTEE, committee_id)]
+        for kind, body in _BODY_COHORTS:
+            keys.extend(CohortKey(kind, body_id) for body_id in member.body_ids(body))
         if member.holds(RoleKind.STANDING_MEMBER, on):
             keys.append(CohortKey(CohortKind.STANDING_MEMBERS, committee_id))
         result[member.id] = tuple(keys)

@@ -15,7 +15,7 @@ A plugin's own measure is any object with ``describe()`` and ``measure(subject, 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any, Protocol, cast, runtime_checkable
 
@@ -30,7 +30,6 @@ from cppcc_model.model import (
     GroupKind,
     InputSubject,
     Level,
-    Member,
     Period,
     UnitKind,
 )
@@ -135,32 +134,18 @@ def subjects_of(ledger: Ledger, kind: SubjectKind, period: Period) -> tuple[Subj
         )
     serving = [m for m in ledger.members if m.served_during(period)]
 
-    def ids(members: Iterable[Member]) -> tuple[str, ...]:
-        return tuple(m.id for m in members)
+    def ids(body_id: str) -> tuple[str, ...]:
+        return tuple(m.id for m in serving if body_id in m.body_ids(kind))
 
     if kind is SubjectKind.ACTIVITY_GROUP:
-        return tuple(
-            Subject(
-                kind, g.id, g.name, ids(m for m in serving if m.activity_group_id == g.id), g.kind
-            )
-            for g in ledger.activity_groups
-        )
+        return tuple(Subject(kind, g.id, g.name, ids(g.id), g.kind) for g in ledger.activity_groups)
     if kind is SubjectKind.UNIT:
         return tuple(
-            Subject(
-                kind, u.id, u.short_name, ids(m for m in serving if m.unit_id == u.id), None, u.kind
-            )
-            for u in ledger.units
+            Subject(kind, u.id, u.short_name, ids(u.id), None, u.kind) for u in ledger.units
         )
     if kind is SubjectKind.SECTOR:
-        return tuple(
-            Subject(kind, s.id, s.name, ids(m for m in serving if m.sector_id == s.id))
-            for s in ledger.sectors
-        )
-    return tuple(
-        Subject(kind, c.id, c.name, ids(m for m in serving if c.id in m.special_committee_ids))
-        for c in ledger.special_committees
-    )
+        return tuple(Subject(kind, s.id, s.name, ids(s.id)) for s in ledger.sectors)
+    return tuple(Subject(kind, c.id, c.name, ids(c.id)) for c in ledger.special_committees)
 
 
 @attrs.frozen

@@ -49,16 +49,7 @@ def _bodies(ledger: Ledger, by: str) -> list[dict[str, Any]]:
 
 
 def _ids(member: Member, by: str) -> tuple[str, ...]:
-    kind = BODY_WORDS[by]
-    if kind is BodyKind.ACTIVITY_GROUP:
-        found: tuple[str | None, ...] = (member.activity_group_id,)
-    elif kind is BodyKind.SPECIAL_COMMITTEE:
-        found = member.special_committee_ids
-    elif kind is BodyKind.UNIT:
-        found = (member.unit_id,)
-    else:
-        found = (member.sector_id,)
-    return tuple(i for i in found if i is not None)
+    return member.body_ids(BODY_WORDS[by])
 
 
 @click.group("members")

@@ -20,6 +20,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
+from cppcc_model.model.organizations import BodyKind, body_kind_named
 from cppcc_model.model.periods import Period
 from cppcc_model.numbers import exact, format_fraction
 
@@ -36,6 +37,11 @@ class InputSubject(LabeledEnum, kind_label="录入对象 (input subject)"):
     UNIT = ("unit", "参加单位", "党派团体")
     SECTOR = ("sector", "界别")
     SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
+
+    @property
+    def body_kind(self) -> BodyKind | None:
+        """This subject as a :class:`BodyKind`, or ``None`` for a member."""
+        return body_kind_named(self.value)
 
 
 def _to_subject(value: InputSubject | str) -> InputSubject:

@@ -41,6 +41,7 @@ __all__ = [
     "Sector",
     "SpecialCommittee",
     "UnitKind",
+    "body_kind_named",
     "standard_unit",
 ]
 
@@ -299,6 +300,19 @@ class BodyKind(LabeledEnum, kind_label="组织类别 (kind of body)"):
     SECTOR = ("sector", "界别")
     OFFICE = ("office", "办公室", "机关部门")
     EXTERNAL = ("external", "其他单位", "外部单位")
+
+
+def body_kind_named(value: str) -> BodyKind | None:
+    """The kind of body whose id is ``value``, or ``None`` when ``value`` names no body.
+
+    The vocabularies that mix bodies with other things (what an award is given to, what
+    statistics are grouped by, cohorts, who an input is for) spell their bodies with
+    :class:`BodyKind`'s ids; each has a ``body_kind`` property built on this.
+
+    >>> body_kind_named("activity_group"), body_kind_named("proposal")
+    (<BodyKind.ACTIVITY_GROUP: 'activity_group'>, None)
+    """
+    return next((kind for kind in BodyKind if kind.value == value), None)
 
 
 @attrs.frozen

@@ -15,6 +15,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
+from cppcc_model.model.organizations import BodyKind
 from cppcc_model.model.periods import Period
 
 __all__ = ["Gender", "Member", "RoleKind", "RoleSpell"]
@@ -144,3 +145,28 @@ class Member:
         return (self.joined is None or self.joined <= period.end) and (
             self.left is None or period.start <= self.left
         )
+
+    def body_ids(self, kind: BodyKind) -> tuple[str, ...]:
+        """The ids of the bodies of ``kind`` the member belongs to: the one membership rule.
+
+        A member sits for one sector, belongs to at most one participating unit and one
+        activity group, and may sit on several special committees. Every member belongs to the
+        whole committee, but its id is the ledger's, so ``COMMITTEE`` (like the office and
+        outside bodies, which have no members) gives no ids here.
+
+        >>> member = Member("m1", "汪明", "economy", unit_id="jiusan",
+        ...                 special_committee_ids=("proposals", "culture"))
+        >>> member.body_ids(BodyKind.SECTOR), member.body_ids(BodyKind.UNIT)
+        (('economy',), ('jiusan',))
+        >>> member.body_ids(BodyKind.ACTIVITY_GROUP), member.body_ids(BodyKind.SPECIAL_COMMITTEE)
+        ((), ('proposals', 'culture'))
+        """
+        if kind is BodyKind.SECTOR:
+            return (self.sector_id,)
+        if kind is BodyKind.UNIT:
+            return () if self.unit_id is None else (self.unit_id,)
+        if kind is BodyKind.ACTIVITY_GROUP:
+            return () if self.activity_group_id is None else (self.activity_group_id,)
+        if kind is BodyKind.SPECIAL_COMMITTEE:
+            return self.special_committee_ids
+        return ()

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from cppcc_model.labels import LabeledEnum
-from cppcc_model.model.organizations import BodyKind, BodyRef
+from cppcc_model.model.organizations import BodyKind, BodyRef, body_kind_named
 from cppcc_model.model.people import Member
 
 __all__ = [
@@ -46,6 +46,11 @@ class Grouping(LabeledEnum, kind_label="统计口径 (grouping)"):
     LEVEL = ("level", "级别", "采用级别")
     SOURCE_ACTIVITY = ("source_activity", "来源活动")
 
+    @property
+    def body_kind(self) -> BodyKind | None:
+        """This grouping as a :class:`BodyKind`, or ``None`` when it groups by no body."""
+        return body_kind_named(self.value)
+
 
 class Attribution(LabeledEnum, kind_label="归属方式 (attribution)"):
     """Whose groups a jointly written record counts in."""
@@ -54,29 +59,14 @@ class Attribution(LabeledEnum, kind_label="归属方式 (attribution)"):
     LEAD = ("lead", "第一提出者", "lead_author")
 
 
-_BODY_GROUPING = {
-    Grouping.ACTIVITY_GROUP: BodyKind.ACTIVITY_GROUP,
-    Grouping.SPECIAL_COMMITTEE: BodyKind.SPECIAL_COMMITTEE,
-    Grouping.UNIT: BodyKind.UNIT,
-    Grouping.SECTOR: BodyKind.SECTOR,
-}
-
-
 def body_key(body: BodyRef) -> str:
     """The key of a collective author in the proposer/author grouping (``"unit:cpwdp"``)."""
     return f"{body.kind.value}:{body.id}"
 
 
 def _member_keys(member: Member, grouping: Grouping) -> tuple[str, ...]:
-    if grouping is Grouping.ACTIVITY_GROUP:
-        return () if member.activity_group_id is None else (member.activity_group_id,)
-    if grouping is Grouping.SPECIAL_COMMITTEE:
-        return member.special_committee_ids
-    if grouping is Grouping.UNIT:
-        return () if member.unit_id is None else (member.unit_id,)
-    if grouping is Grouping.SECTOR:
-        return (member.sector_id,)
-    return (member.id,)
+    kind = grouping.body_kind
+    return (member.id,) if kind is None else member.body_ids(kind)
 
 
 def people_keys(
@@ -106,6 +96,6 @@ def people_keys(
     if body is not None:
         if grouping is Grouping.PROPOSER:
             keys.add(body_key(body))
-        elif _BODY_GROUPING.get(grouping) is body.kind:
+        elif grouping.body_kind is body.kind:
             keys.add(body.id)
     return frozenset(keys)

@@ -24,6 +24,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import Period, RoleKind
+from cppcc_model.model.organizations import BodyKind, body_kind_named
 from cppcc_model.numbers import Number, exact
 from cppcc_model.rules.award_gates import (
     AllOfRecords,
@@ -91,6 +92,11 @@ class AwardSubject(LabeledEnum, kind_label="评选对象 (award subject)"):
     SPECIAL_COMMITTEE = ("special_committee", "专门委员会", "专委会")
 
     @property
+    def body_kind(self) -> BodyKind | None:
+        """This subject as a :class:`BodyKind`, or ``None`` for a member or a record."""
+        return body_kind_named(self.value)
+
+    @property
     def is_record(self) -> bool:
         """Whether the subject is a record (proposal, 社情民意 item, contribution)."""
         return self in (AwardSubject.PROPOSAL, AwardSubject.INFO_REPORT, AwardSubject.CONTRIBUTION)
@@ -98,12 +104,7 @@ class AwardSubject(LabeledEnum, kind_label="评选对象 (award subject)"):
     @property
     def is_body(self) -> bool:
         """Whether the subject is a body scored by a group rule."""
-        return self in (
-            AwardSubject.ACTIVITY_GROUP,
-            AwardSubject.UNIT,
-            AwardSubject.SECTOR,
-            AwardSubject.SPECIAL_COMMITTEE,
-        )
+        return self.body_kind is not None
 
 
 def _subject(value: AwardSubject | str) -> AwardSubject:
