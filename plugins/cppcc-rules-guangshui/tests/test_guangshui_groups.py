@@ -2,7 +2,8 @@
 
 The worked figures of example C are golden cases (tests/golden/example_c_groups_*.golden.toml,
 with the assessors' checklist in the inputs table); these tests cover what a golden case cannot:
-a missing input, an unknown reading, and the checklist passed in by an embedding program.
+a missing input, an unknown reading, and the checklist passed in by an embedding program (the
+figures it gives are compared with the inputs table's, not stated again here).
 """
 
 from __future__ import annotations
@@ -60,8 +61,13 @@ def test_a_missing_input_is_an_error_and_unknown_readings_are_refused() -> None:
         build_rule_set(website_spread="monthly")
 
 
-def test_the_assessors_checklist_can_come_from_the_inputs_table() -> None:
-    """Example C with the checklist in the dataset (评分录入), as `cppcc group-scores` reads it."""
+def test_the_checklist_from_the_inputs_table_scores_as_the_one_passed_in() -> None:
+    """Example C's checklist, read from the dataset (评分录入) or passed in: the same card.
+
+    The card's figures (5 + 5 + 0 + 0 = 10) are checked in
+    tests/golden/example_c_groups_spread_broken.golden.toml; this test checks only that the two
+    ways of giving the checklist agree, which a golden case (inputs table only) cannot.
+    """
     import attrs
 
     from cppcc_model.model import Input
@@ -73,5 +79,9 @@ def test_the_assessors_checklist_can_come_from_the_inputs_table() -> None:
     ledger = attrs.evolve(town_x((1, 4, 5, 11)), inputs=given)
     rules = build_rule_set().group_rules[0]
     from_table = assess_groups(ledger, rules, YEAR).card("town_x")
-    assert from_table.total == card((1, 4, 5, 11)).total == 10
+    passed_in = card((1, 4, 5, 11))
+    assert from_table.total == passed_in.total
+    for _, _, lines, _ in passed_in.categories:
+        for line in lines:
+            assert from_table.line(line.item_id).points == line.points
     assert from_table.line("self_building.plan").note == "plan_and_summary = 1 (input)"
