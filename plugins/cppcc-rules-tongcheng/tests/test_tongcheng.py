@@ -1,3 +1,9 @@
+"""Tongcheng: what a golden case cannot say.
+
+Every figure a ledger earns under these rules — the worked examples and both readings of each
+option — is a golden case in tests/golden/. Here: registration, dates, options, conformance.
+"""
+
 import datetime as dt
 
 import pytest
