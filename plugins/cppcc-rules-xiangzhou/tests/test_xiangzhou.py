@@ -1,3 +1,11 @@
+"""Xiangzhou: what a golden case cannot say.
+
+Every figure a ledger earns under these rules — members' lines and totals, the six ones,
+awards and their readings — is a golden case in tests/golden/. Here: registration and dates,
+the rule set's shape and the awards' counts, option validation, conformance, the Sum value
+block, and properties over generated ledgers.
+"""
+
 import datetime as dt
 from fractions import Fraction
 
