@@ -19,14 +19,11 @@ from click.testing import CliRunner, Result
 from cppcc_rules_tongcheng import build_rule_set as tongcheng_rules
 
 from cppcc_model.cli import ExitCode, cli, main
-from cppcc_model.cli.labels import INFO_COUNT_LABELS, PROPOSAL_COUNT_LABELS
 from cppcc_model.cli.options import name_key
 from cppcc_model.hookspecs import hookimpl
-from cppcc_model.information import InfoCounts
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.io.json import dump
 from cppcc_model.plugins import Plugins, load_plugins
-from cppcc_model.proposals import ProposalCounts
 from cppcc_model.rules import Requirement, RuleSet, Where
 from cppcc_model.rules.awards import Award, Quota
 from cppcc_model.testing.conformance import reversed_ledger
@@ -463,11 +460,6 @@ def test_main_returns_the_exit_code() -> None:
     assert main(["validate", str(CHENGHUA), "-f", "json"]) == 0
     assert main(["validate", "no/such/place"]) == ExitCode.BAD_INPUT
     assert main(["--no-such-option"]) == ExitCode.BAD_INPUT
-
-
-def test_every_count_has_a_chinese_label() -> None:
-    assert set(PROPOSAL_COUNT_LABELS) == set(ProposalCounts().as_dict())
-    assert set(INFO_COUNT_LABELS) == set(InfoCounts().as_dict())
 
 
 def test_the_progress_bar_run_scores_the_same(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cppcc_model.errors import InvalidValueError
+from cppcc_model.information import INFO_COUNT_LABELS, InfoCounts
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
     ActivityGroup,
@@ -26,15 +27,19 @@ from cppcc_model.model import (
 )
 from cppcc_model.proposals import (
     BETWEEN_SESSIONS,
+    NOT_RECORDED,
+    PROPOSAL_COUNT_LABELS,
     RATE_DEFINITIONS,
     Attribution,
     Figure,
     Grouping,
+    ProposalCounts,
     ProposalTally,
     SatisfactionBase,
     StatisticsQueryError,
     StatsSettings,
     advance,
+    group_names,
     percent_text,
     proposal_statistics,
     proposal_statistics_by,
@@ -179,6 +184,29 @@ def ledger(proposals: list[Proposal]) -> Ledger:
         ],
         proposals=proposals,
     )
+
+
+def test_every_count_has_a_chinese_label() -> None:
+    assert set(PROPOSAL_COUNT_LABELS) == set(ProposalCounts().as_dict())
+    assert set(INFO_COUNT_LABELS) == set(InfoCounts().as_dict())
+
+
+def test_each_group_is_named_as_a_report_heads_it() -> None:
+    book = ledger([])
+    assert group_names(book, Grouping.ACTIVITY_GROUP) == {"g1": "第1活动组", "g2": "双沟镇活动组"}
+    assert group_names(book, Grouping.UNIT) == {"jiusan": "九三学社", "cpwdp": "农工党"}
+    assert group_names(book, Grouping.SECTOR) == {"econ": "经济界", "edu": "教育界"}
+    assert group_names(book, Grouping.SPECIAL_COMMITTEE) == {"tian": "提案委员会"}
+    sessions = group_names(book, Grouping.SESSION)
+    assert sessions[BETWEEN_SESSIONS] == "平时 (between sessions)"
+    assert sessions["5-4"] == book.sessions[0].label
+    proposers = group_names(book, Grouping.PROPOSER)
+    assert proposers["m2"] == "李二"
+    assert proposers["unit:jiusan"] == "九三学社"
+    assert proposers["activity_group:g2"] == "双沟镇活动组"
+    assert group_names(book, Grouping.PROPOSER_KIND)["joint"] == "联名提案"
+    assert group_names(book, Grouping.LEVEL)[NOT_RECORDED] == "未记录"
+    assert group_names(book, Grouping.TOPIC) == {NOT_RECORDED: "未分类"}
 
 
 def test_groupings(proposals: list[Proposal]) -> None:

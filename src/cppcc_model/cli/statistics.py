@@ -10,7 +10,6 @@ import attrs
 import click
 
 from cppcc_model.cli.formatting import Cell, Report, Table
-from cppcc_model.cli.labels import INFO_COUNT_LABELS, PROPOSAL_COUNT_LABELS
 from cppcc_model.cli.options import (
     BODY_WORDS,
     When,
@@ -23,17 +22,22 @@ from cppcc_model.cli.options import (
 )
 from cppcc_model.cli.records import TOTAL, match_option, when_payload
 from cppcc_model.errors import CppccError
-from cppcc_model.information import InfoFilter, info_statistics, info_statistics_by
+from cppcc_model.information import (
+    INFO_COUNT_LABELS,
+    InfoFilter,
+    info_statistics,
+    info_statistics_by,
+)
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import ClosedMeaning, FilingCount, Level, ProposerKind, ReplyBase
+from cppcc_model.model import ClosedMeaning, FilingCount, ReplyBase
 from cppcc_model.model.workplan import WorkItemStatus
 from cppcc_model.proposals import (
-    BETWEEN_SESSIONS,
-    NOT_RECORDED,
+    PROPOSAL_COUNT_LABELS,
     Attribution,
     Grouping,
     SatisfactionBase,
     StatsSettings,
+    group_names,
     proposal_statistics,
     proposal_statistics_by,
 )
@@ -68,33 +72,6 @@ class _Stats(Protocol):
     def as_dict(self, places: int = 2) -> dict[str, object]: ...
 
     def rates(self) -> dict[str, Figure]: ...
-
-
-def _group_names(ledger: Ledger, grouping: Grouping) -> dict[str, str]:
-    names: dict[str, str] = {BETWEEN_SESSIONS: "平时 (between sessions)"}
-    names.update({s.id: s.label for s in ledger.sessions})
-    if grouping is Grouping.SESSION:
-        return names
-    if grouping is Grouping.PROPOSER_KIND:
-        return {kind.value: kind.label for kind in ProposerKind}
-    if grouping is Grouping.LEVEL:
-        return {NOT_RECORDED: "未记录", **{level.value: level.label for level in Level}}
-    if grouping is Grouping.SOURCE_ACTIVITY:
-        return {NOT_RECORDED: "未记录", **{a.id: a.title for a in ledger.activities}}
-    if grouping is Grouping.TOPIC:
-        return {NOT_RECORDED: "未分类"}
-    bodies = {
-        "activity_group": {g.id: g.name for g in ledger.activity_groups},
-        "special_committee": {c.id: c.name for c in ledger.special_committees},
-        "unit": {u.id: u.short_name for u in ledger.units},
-        "sector": {s.id: s.name for s in ledger.sectors},
-    }
-    if grouping is Grouping.PROPOSER:
-        found = {m.id: m.name for m in ledger.members}
-        for kind, table in bodies.items():
-            found.update({f"{kind}:{key}": name for key, name in table.items()})
-        return found
-    return bodies.get(grouping.value, {})
 
 
 def _figure_text(figure: Figure) -> str:
@@ -310,7 +287,7 @@ def proposal_stats(
     names: dict[str, str] = {}
     if by is not None:
         grouping = PROPOSAL_GROUPINGS[by]
-        names = _group_names(ledger, grouping)
+        names = group_names(ledger, grouping)
         columns.update(
             proposal_statistics_by(
                 ledger, grouping, period=when.period, as_of=when.as_of, settings=settings
@@ -381,7 +358,7 @@ def info_stats(
     names: dict[str, str] = {}
     if by is not None:
         grouping = INFO_GROUPINGS[by]
-        names = _group_names(ledger, grouping)
+        names = group_names(ledger, grouping)
         columns.update(
             info_statistics_by(
                 ledger, grouping, period=when.period, as_of=when.as_of, selection=selection

@@ -16,6 +16,7 @@ from cppcc_model.information.lifecycle import (
 )
 from cppcc_model.information.states import INFO_TRANSITIONS, OUTCOME_STEPS, InfoState
 from cppcc_model.information.statistics import (
+    INFO_COUNT_LABELS,
     INFO_RATE_DEFINITIONS,
     InfoCounts,
     InfoStats,
@@ -27,6 +28,7 @@ from cppcc_model.information.statistics import (
 )
 
 __all__ = [
+    "INFO_COUNT_LABELS",
     "INFO_RATE_DEFINITIONS",
     "INFO_TRANSITIONS",
     "OUTCOME_STEPS",

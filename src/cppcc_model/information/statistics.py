@@ -31,6 +31,7 @@ from cppcc_model.proposals.grouping import NOT_RECORDED, Attribution, Grouping, 
 from cppcc_model.proposals.statistics import Tally, add_counts, resolve_as_of, stats_as_dict
 
 __all__ = [
+    "INFO_COUNT_LABELS",
     "INFO_RATE_DEFINITIONS",
     "InfoCounts",
     "InfoStats",
@@ -123,6 +124,39 @@ INFO_COUNT_NAMES: Mapping[str, str] = {
     "instructed": "获批示",
 }
 """The Chinese names of the counts the rates refer to (for their definitions)."""
+
+
+INFO_COUNT_LABELS: Mapping[str, str] = {
+    "submitted": "报送",
+    "from_activity": "来自履职活动",
+    "pending": "待处理",
+    "returned": "退回",
+    "issued": "编发",
+    "issued_alone": "单篇编发",
+    "issued_combined": "综合编发",
+    "forwarded": "转报",
+    "forwarded_to_city": "转报市政协",
+    "forwarded_to_province": "转报省政协",
+    "forwarded_to_national": "转报全国政协",
+    "adopted_county": "区县采用",
+    "adopted_city": "市级采用",
+    "adopted_province": "省级采用",
+    "adopted_national": "全国采用",
+    "taken_up_county_or_above": "区县及以上采用转报",
+    "taken_up_city_or_above": "市级及以上采用转报",
+    "instructed": "获领导批示",
+    "instruction_events": "批示 (人次)",
+    "instructions_county": "区县领导批示",
+    "instructions_city": "市领导批示",
+    "instructions_province": "省领导批示",
+    "instructions_national": "国家领导批示",
+    "adoption_events": "采用 (篇次)",
+    "forward_events": "转报 (篇次)",
+    "national_forward_events": "转报全国政协 (篇次)",
+    "outcome_events": "采用转报 (篇次)",
+    "outcome_events_with_instructions": "采用转报批示 (篇次)",
+}
+"""The Chinese name of every count of :class:`InfoCounts`, in the order reports list them."""
 
 
 @attrs.frozen

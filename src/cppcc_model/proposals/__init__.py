@@ -31,7 +31,13 @@ from cppcc_model.proposals.errors import (
     StatisticsQueryError,
 )
 from cppcc_model.proposals.figures import Figure, percent_text
-from cppcc_model.proposals.grouping import BETWEEN_SESSIONS, NOT_RECORDED, Attribution, Grouping
+from cppcc_model.proposals.grouping import (
+    BETWEEN_SESSIONS,
+    NOT_RECORDED,
+    Attribution,
+    Grouping,
+    group_names,
+)
 from cppcc_model.proposals.lifecycle import (
     CaseStatus,
     LifecycleRules,
@@ -55,6 +61,7 @@ from cppcc_model.proposals.states import (
     next_state,
 )
 from cppcc_model.proposals.statistics import (
+    PROPOSAL_COUNT_LABELS,
     RATE_DEFINITIONS,
     ProposalCounts,
     ProposalStats,
@@ -77,6 +84,7 @@ _deadlines.reply_due = reply_due  # type: ignore[attr-defined]
 __all__ = [
     "BETWEEN_SESSIONS",
     "NOT_RECORDED",
+    "PROPOSAL_COUNT_LABELS",
     "RATE_DEFINITIONS",
     "TRANSITIONS",
     "Attribution",
@@ -112,6 +120,7 @@ __all__ = [
     "check_proposals",
     "contribution",
     "follow",
+    "group_names",
     "group_shares",
     "is_overdue",
     "is_working_day",

@@ -12,8 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from cppcc_model.labels import LabeledEnum
-from cppcc_model.model.organizations import BodyKind, BodyRef, body_kind_named
+from cppcc_model.ledger import Ledger
+from cppcc_model.model.organizations import BodyKind, BodyRef, Level, body_kind_named
 from cppcc_model.model.people import Member
+from cppcc_model.model.proposals import ProposerKind
 
 __all__ = [
     "BETWEEN_SESSIONS",
@@ -21,6 +23,7 @@ __all__ = [
     "Attribution",
     "Grouping",
     "body_key",
+    "group_names",
     "people_keys",
 ]
 
@@ -99,3 +102,55 @@ def people_keys(
         elif grouping.body_kind is body.kind:
             keys.add(body.id)
     return frozenset(keys)
+
+
+def _body_names(ledger: Ledger, kind: BodyKind) -> dict[str, str]:
+    if kind is BodyKind.ACTIVITY_GROUP:
+        return {g.id: g.name for g in ledger.activity_groups}
+    if kind is BodyKind.SPECIAL_COMMITTEE:
+        return {c.id: c.name for c in ledger.special_committees}
+    if kind is BodyKind.UNIT:
+        return {u.id: u.short_name for u in ledger.units}
+    if kind is BodyKind.SECTOR:
+        return {s.id: s.name for s in ledger.sectors}
+    return {}
+
+
+_MEMBER_BODIES = (
+    BodyKind.ACTIVITY_GROUP,
+    BodyKind.SPECIAL_COMMITTEE,
+    BodyKind.UNIT,
+    BodyKind.SECTOR,
+)
+
+
+def group_names(ledger: Ledger, grouping: Grouping) -> dict[str, str]:
+    """The name to show for each key of ``grouping``: what a report heads each group's column.
+
+    Sessions by their labels (and 平时 for :data:`BETWEEN_SESSIONS`), bodies by their names
+    (a unit by its short name), proposer kinds and levels by their Chinese labels, source
+    activities by their titles, proposers by the member's name or, for a collective author, the
+    body's (keyed ``"unit:cpwdp"`` as :func:`body_key` does); records that do not record the
+    attribute are 未记录 (未分类 for topics). A key missing from the result is shown as itself.
+    """
+    names: dict[str, str] = {BETWEEN_SESSIONS: "平时 (between sessions)"}
+    names.update({s.id: s.label for s in ledger.sessions})
+    if grouping is Grouping.SESSION:
+        return names
+    if grouping is Grouping.PROPOSER_KIND:
+        return {kind.value: kind.label for kind in ProposerKind}
+    if grouping is Grouping.LEVEL:
+        return {NOT_RECORDED: "未记录", **{level.value: level.label for level in Level}}
+    if grouping is Grouping.SOURCE_ACTIVITY:
+        return {NOT_RECORDED: "未记录", **{a.id: a.title for a in ledger.activities}}
+    if grouping is Grouping.TOPIC:
+        return {NOT_RECORDED: "未分类"}
+    if grouping is Grouping.PROPOSER:
+        found = {m.id: m.name for m in ledger.members}
+        for kind in _MEMBER_BODIES:
+            found.update(
+                {f"{kind.value}:{key}": name for key, name in _body_names(ledger, kind).items()}
+            )
+        return found
+    body = grouping.body_kind
+    return {} if body is None else _body_names(ledger, body)
