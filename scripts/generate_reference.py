@@ -85,6 +85,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.rules.quotas",
             "cppcc_model.rules.award_gates",
             "cppcc_model.rules.ruleset",
+            "cppcc_model.rules.readings",
             "cppcc_model.rules.registry",
             "cppcc_model.rules.toml",
             "cppcc_model.rules.outline",

@@ -47,6 +47,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.rules",
     "cppcc_model.rules.groups",
     "cppcc_model.rules.toml",
+    "cppcc_model.rules.readings",
     "cppcc_model.numbers",
     "cppcc_model.assess",
     "cppcc_model.assess.engine",

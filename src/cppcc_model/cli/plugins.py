@@ -12,6 +12,7 @@ from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import emit, output_options
 from cppcc_model.cli.scaffold import LAYOUTS, PluginSpec, new_plugin
 from cppcc_model.model.periods import parse_date
+from cppcc_model.rules.readings import readings_text
 from cppcc_model.rules.ruleset import RuleSet
 
 __all__ = ["plugin", "plugins"]
@@ -28,6 +29,10 @@ def _rule_set_data(rule_set: RuleSet) -> dict[str, Any]:
         "effective_until": rule_set.effective_until.isoformat()
         if rule_set.effective_until
         else None,
+        "readings": [
+            {**reading.to_dict(), "value": rule_set.options.get(reading.name, reading.default)}
+            for reading in rule_set.readings
+        ],
     }
 
 
@@ -56,6 +61,7 @@ def plugins(format: str, output: Path | None) -> None:
                     rule_set.effective_until.isoformat()
                     if rule_set and rule_set.effective_until
                     else None,
+                    readings_text(rule_set.readings, rule_set.options) if rule_set else None,
                     info.error,
                 ]
             )
@@ -71,6 +77,7 @@ def plugins(format: str, output: Path | None) -> None:
             ("jurisdiction", "地区"),
             ("effective_from", "生效日期"),
             ("effective_until", "失效日期"),
+            ("readings", "解读选项"),
             ("error", "错误"),
         ],
         rows,

@@ -92,6 +92,7 @@ from cppcc_model.rules.outcomes import (
     Trigger,
 )
 from cppcc_model.rules.quotas import QuotaBounds, RankGate
+from cppcc_model.rules.readings import Reading, check_readings
 from cppcc_model.rules.registry import (
     DuplicateRuleSetError,
     NoRuleSetInForceError,
@@ -187,6 +188,7 @@ __all__ = [
     "RankGate",
     "Rate",
     "Reached",
+    "Reading",
     "RegistryError",
     "Requirement",
     "RequirementShare",
@@ -210,6 +212,7 @@ __all__ = [
     "Value",
     "Where",
     "WholeToEach",
+    "check_readings",
     "exact",
     "format_fraction",
 ]

@@ -169,6 +169,12 @@ def _walk(value: object, path: str, depth: int, lines: list[OutlineLine]) -> Non
             for key in sorted(child):
                 lines.append(OutlineLine(f"{path}options/{key}", depth, describe_block(child[key])))
             continue
+        if field.name == "readings" and isinstance(child, tuple):
+            for reading in child:
+                choices = " | ".join(describe_block(c) for c in reading.choices)
+                text = f"解读 reading — {reading.meaning}" + (f" [{choices}]" if choices else "")
+                lines.append(OutlineLine(f"{path}readings/{reading.name}", depth, text))
+            continue
         if isinstance(child, tuple) and child and all(_is_node(c) for c in child):
             for index, node in enumerate(child):
                 _node(node, f"{path}{field.name}/{_node_id(node, index)}", depth, lines)

@@ -32,6 +32,7 @@ from cppcc_model.rules.outcomes import (
     TooFew,
     Trigger,
 )
+from cppcc_model.rules.readings import Reading
 
 if TYPE_CHECKING:
     from cppcc_model.ledger import Ledger
@@ -174,6 +175,10 @@ def _date(value: object) -> dt.date:
     raise InvalidValueError(f"expected a date, got {value!r}", hint="write YYYY-MM-DD")
 
 
+def _readings(value: Iterable[Reading]) -> tuple[Reading, ...]:
+    return tuple(value)
+
+
 def _optional_date(value: object) -> dt.date | None:
     return None if value is None else _date(value)
 
@@ -195,6 +200,11 @@ class RuleSet:
         rounding: how scores are presented.
         source: where the rule text comes from (a URL or document reference).
         plugin: the plugin that registered it (filled in by the registry).
+        options: the answers in force to the questions the text leaves open (factory keyword →
+            value); ``factory`` rebuilds the rules under other answers (:meth:`with_options`).
+        readings: each option declared once — choices, default and meaning
+            (:class:`~cppcc_model.rules.readings.Reading`); when given, they name exactly the
+            options, and :meth:`with_options` checks a value against them before rebuilding.
 
     """
 
@@ -217,9 +227,18 @@ class RuleSet:
     options: dict[str, object] = attrs.field(factory=dict)
     factory: Callable[..., RuleSet] | None = attrs.field(default=None, eq=False, repr=False)
     dimensions: tuple[Dimension, ...] = attrs.field(default=(), converter=_dimensions)
+    readings: tuple[Reading, ...] = attrs.field(default=(), converter=_readings)
 
     def __attrs_post_init__(self) -> None:
         where = Location(rule_set=self.name, plugin=self.plugin)
+        if self.readings and {r.name for r in self.readings} != set(self.options):
+            declared = sorted(r.name for r in self.readings)
+            raise InvalidValueError(
+                f"the readings ({', '.join(declared)}) do not name the options "
+                f"({', '.join(sorted(self.options))})",
+                where=where,
+                hint="declare one Reading for each option the factory takes",
+            )
         if self.effective_until is not None and self.effective_until < self.effective_from:
             raise InvalidValueError(
                 f"rule set ends on {self.effective_until}, before it starts on "
@@ -350,8 +369,23 @@ class RuleSet:
                 where=where,
                 hint=f"the options are: {', '.join(sorted(self.options)) or 'none'}",
             )
+        declared = {reading.name: reading for reading in self.readings}
+        for name, value in changes.items():
+            if name in declared:
+                declared[name].check(value, where)
         rebuilt = self.factory(**{**self.options, **changes})
         return attrs.evolve(rebuilt, plugin=self.plugin)
+
+    def reading(self, name: str) -> Reading:
+        """The declared reading of the option ``name``.
+
+        Raises:
+            KeyError: the rule set declares no reading of that name.
+        """
+        for reading in self.readings:
+            if reading.name == name:
+                return reading
+        raise KeyError(name)
 
     @property
     def effective(self) -> Period | None:

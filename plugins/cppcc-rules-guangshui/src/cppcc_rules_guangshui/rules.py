@@ -63,10 +63,12 @@ from cppcc_model.rules import (
     OncePerPeriod,
     Points,
     QuartersCovered,
+    Reading,
     RuleSet,
     Settings,
     Where,
     WholeToEach,
+    check_readings,
 )
 
 JURISDICTION = "hubei.suizhou.guangshui"
@@ -95,8 +97,6 @@ Inspections, research, democratic supervision, party-branch and public-service a
 activities rather than meetings, so a missed one costs nothing under the default.
 """
 
-_COLLECTIVE_READINGS = ("none", "joint")
-
 
 def _floor(value: object) -> int | None:
     if value is None or value == "none":
@@ -124,7 +124,47 @@ def _other_meetings(kinds: Iterable[str]) -> tuple[str, ...]:
     return parsed
 
 
-_WEBSITE_READINGS = ("quarterly", "count_only")
+READINGS = (
+    Reading(
+        "attendance_floor",
+        0,
+        "一(二) 考勤 (10分): the text gives only deductions and no floor (0: 扣完为止; None, "
+        'in TOML "none": it may fall below zero; or a negative number)',
+    ),
+    Reading(
+        "collective_proposals",
+        "none",
+        "一(一)1: what a filed or converted collective proposal gives its named main members "
+        "(the text does not say)",
+        choices=("none", "joint"),
+        choice_meanings={
+            "none": "nothing: the proposal is the body's",
+            "joint": "each is credited as a joint proposer",
+        },
+    ),
+    Reading(
+        "other_meetings",
+        OTHER_MEETING_KINDS,
+        "一(二): the activity kinds read as the other CPPCC and activity-group meetings",
+    ),
+    Reading(
+        "website_points",
+        10,
+        "二(一)4: the value of the group's website item (cut off in the recovered text)",
+    ),
+    Reading(
+        "website_spread",
+        "quarterly",
+        "二(一)4: whether the group's website item needs a post in every quarter "
+        "(原则上每季度不少于1篇)",
+        choices=("quarterly", "count_only"),
+        choice_meanings={
+            "quarterly": "a post in every quarter",
+            "count_only": "four posts whenever they were published",
+        },
+    ),
+)
+"""The questions the text leaves open, each with the answer this plugin gives by default."""
 
 
 def group_rules(*, website_points: int = 10, website_spread: str = "quarterly") -> GroupRules:
@@ -145,11 +185,7 @@ def group_rules(*, website_points: int = 10, website_spread: str = "quarterly") 
 
     The rest of Part 2 was not recovered and is not implemented.
     """
-    if website_spread not in _WEBSITE_READINGS:
-        raise InvalidValueError(
-            f"website_spread {website_spread!r} is not known",
-            hint="use 'quarterly' (每季度不少于1篇 required) or 'count_only'",
-        )
+    check_readings(READINGS, website_spread=website_spread)
     posts = Where("contribution", kinds=[ContributionKind.PUBLICITY_ARTICLE])
     website = (
         AtLeast(QuartersCovered(posts), 4)
@@ -240,11 +276,7 @@ def build_rule_set(
     """
     floor = _floor(attendance_floor)
     meetings = _other_meetings(other_meetings)
-    if collective_proposals not in _COLLECTIVE_READINGS:
-        raise InvalidValueError(
-            f"collective_proposals {collective_proposals!r} is not known",
-            hint="use 'none' (collective proposals credit no member) or 'joint'",
-        )
+    check_readings(READINGS, collective_proposals=collective_proposals)
     joint = collective_proposals == "joint"
     each_author = WholeToEach(collective=CollectiveCredit(mode="full" if joint else "none"))
 
@@ -449,4 +481,5 @@ def build_rule_set(
             "website_spread": website_spread,
         },
         factory=build_rule_set,
+        readings=READINGS,
     )

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import ActivityKind, AttendanceStatus
 from cppcc_model.rules import (
     ByPosition,
@@ -31,9 +30,11 @@ from cppcc_model.rules import (
     OncePerPeriod,
     PerUnit,
     Points,
+    Reading,
     Requirement,
     RuleSet,
     Where,
+    check_readings,
 )
 
 JURISDICTION = "shanghai.minhang"
@@ -85,7 +86,30 @@ sentence); party-branch activities and public service are not district-CPPCC act
 clause's list and are not scored.
 """
 
-_KEY_AND_EXCELLENT = ("higher", "both")
+READINGS = (
+    Reading(
+        "training_counts",
+        True,
+        "一、2: whether off-site training counts towards the at least 3 routine meetings or "
+        "activities (the text does not say)",
+        choices=(True, False),
+        choice_meanings={
+            True: "it counts: training is scored in the same clause, and 各类活动 includes it",
+            False: "only the meetings and activities of 二、2's list count",
+        },
+    ),
+    Reading(
+        "key_and_excellent",
+        "higher",
+        "二、3(2): a proposal both key and excellent (the sentence about it is cut off)",
+        choices=("higher", "both"),
+        choice_meanings={
+            "higher": "only the higher bonus, the key one (计最高分值，不重复计分)",
+            "both": "both bonuses",
+        },
+    ),
+)
+"""The questions the text leaves open, each with the answer this plugin gives by default."""
 
 
 # The core's fields take any iterable through one generic converter (``as_tuple``), which mypy's
@@ -125,16 +149,7 @@ def build_rule_set(*, training_counts: bool = True, key_and_excellent: str = "hi
         InvalidValueError: an option has a value the rules do not know.
 
     """
-    if not isinstance(training_counts, bool):
-        raise InvalidValueError(
-            f"training_counts must be true or false, got {training_counts!r}",
-            hint="true: off-site training counts towards the 3 meetings or activities",
-        )
-    if key_and_excellent not in _KEY_AND_EXCELLENT:
-        raise InvalidValueError(
-            f"key_and_excellent {key_and_excellent!r} is not known",
-            hint="use 'higher' (only the key bonus) or 'both' (both bonuses)",
-        )
+    check_readings(READINGS, training_counts=training_counts, key_and_excellent=key_and_excellent)
 
     meetings_and_activities = Where(
         "attendance", kinds=MEETING_AND_ACTIVITY_KINDS, statuses=ATTENDED
@@ -275,4 +290,5 @@ def build_rule_set(*, training_counts: bool = True, key_and_excellent: str = "hi
         source=SOURCE,
         options={"training_counts": training_counts, "key_and_excellent": key_and_excellent},
         factory=build_rule_set,
+        readings=READINGS,
     )

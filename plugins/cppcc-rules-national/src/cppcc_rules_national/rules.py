@@ -20,8 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cppcc_model.errors import InvalidValueError
-from cppcc_model.rules import ByStage, RuleSet, Where
+from cppcc_model.rules import (
+    ByStage,
+    Reading,
+    RuleSet,
+    Where,
+    check_readings,
+)
 from cppcc_model.rules.awards import Award, Composition, Quota
 
 __all__ = [
@@ -138,6 +143,62 @@ def term_excellent_proposal_award(count: int, *, ties: str = "exclude") -> Award
     )
 
 
+_ROUNDING_MEANINGS = {"half_up": "half up", "up": "up", "down": "down"}
+
+READINGS = (
+    Reading(
+        "rounding",
+        "half_up",
+        "好提案 第三条: how about 1% of the year's proposals (按照提案总数的1%左右) is rounded",
+        choices=_ROUNDINGS,
+        choice_meanings=_ROUNDING_MEANINGS,
+    ),
+    Reading(
+        "collective_rounding",
+        "up",
+        "好提案 第三条: how at least 20% collective (不少于…20%) of the winners is rounded",
+        choices=_ROUNDINGS,
+        choice_meanings=_ROUNDING_MEANINGS,
+    ),
+    Reading(
+        "award_ties",
+        "exclude",
+        "a tie straddling an award's count (neither text addresses it)",
+        choices=_TIES,
+        choice_meanings={
+            "exclude": "nobody in the tie wins",
+            "include": "all of the tie wins; the list grows",
+            "name_order": "姓氏笔画 order decides",
+        },
+    ),
+    Reading(
+        "duty_score_rule_set",
+        None,
+        "优秀履职奖: the rule set whose member totals rank the duty award's candidates "
+        "(the award's criteria are not published)",
+    ),
+    Reading(
+        "term_award_count",
+        None,
+        "the once-per-term excellent-proposal award: its number of winners (not known; None "
+        "leaves the award out)",
+    ),
+    Reading(
+        "about",
+        "0",
+        "好提案 第三条: the tolerance of about 1% (左右), a share; winners outside it are a "
+        'warning ("0": the band is the rounded 1% itself)',
+    ),
+    Reading(
+        "decided_on",
+        None,
+        "the day (MM-DD) after the year on which the good proposals are decided; stages "
+        "reached by then count (None: the year's last day)",
+    ),
+)
+"""The questions the texts leave open, each with the answer this plugin gives by default."""
+
+
 def build_rule_set(
     *,
     rounding: str = "half_up",
@@ -166,15 +227,16 @@ def build_rule_set(
         decided_on: the day (``"MM-DD"``) after the year on which the good proposals are
             decided; stages reached by then count (default ``None``: the year's last day).
     """
-    for name, value, allowed in (
-        ("rounding", rounding, _ROUNDINGS),
-        ("collective_rounding", collective_rounding, _ROUNDINGS),
-        ("award_ties", award_ties, _TIES),
-    ):
-        if value not in allowed:
-            raise InvalidValueError(
-                f"{name} {value!r} is not known", hint=f"use one of: {', '.join(allowed)}"
-            )
+    check_readings(
+        READINGS,
+        rounding=rounding,
+        collective_rounding=collective_rounding,
+        award_ties=award_ties,
+        duty_score_rule_set=duty_score_rule_set,
+        term_award_count=term_award_count,
+        about=about,
+        decided_on=decided_on,
+    )
     awards = [
         good_proposal_award(
             rounding=rounding,
@@ -205,4 +267,5 @@ def build_rule_set(
             "decided_on": decided_on,
         },
         factory=build_rule_set,
+        readings=READINGS,
     )

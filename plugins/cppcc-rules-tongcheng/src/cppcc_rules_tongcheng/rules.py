@@ -25,14 +25,34 @@ from cppcc_model.rules import (
     HasRole,
     Item,
     Points,
+    Reading,
     RuleSet,
     Where,
+    check_readings,
 )
 
 JURISDICTION = "anhui.anqing.tongcheng"
 """The jurisdiction key: 安徽省安庆市桐城市."""
 
 ADOPTED = dt.date(2019, 1, 10)
+
+READINGS = (
+    Reading(
+        "collective",
+        "full",
+        "第三条(二): a collective proposal credits its main members (at most 3), but the text "
+        "does not say whether each gets the whole value or they share it",
+        choices=("full", "split"),
+        choice_meanings={"full": "each main member gets the whole value", "split": "they share it"},
+    ),
+    Reading(
+        "meetings_floor",
+        None,
+        "第三条(一): the least the meetings category can fall to after standing-committee "
+        "deductions (the text does not say; None: no floor, a number: that floor)",
+    ),
+)
+"""The questions the text leaves open, each with the answer this plugin gives by default."""
 
 
 def build_rule_set(*, collective: str = "full", meetings_floor: int | None = None) -> RuleSet:
@@ -44,7 +64,11 @@ def build_rule_set(*, collective: str = "full", meetings_floor: int | None = Non
             default) or they share it (``"split"``).
         meetings_floor: the least the meetings category can fall to after standing-committee
             deductions; the text does not say (default ``None``: no floor).
+
+    Raises:
+        InvalidValueError: ``collective`` is neither ``"full"`` nor ``"split"``.
     """
+    check_readings(READINGS, collective=collective, meetings_floor=meetings_floor)
     # 一、会议 (50分): 全体会议 按时出席、参加讨论、遵守纪律 50分；请假 30分；无故缺席 0分。
     #     常委会议 (常委): 请假一次扣2分，无故缺席一次扣5分。
     meetings = Category(
@@ -178,4 +202,5 @@ def build_rule_set(*, collective: str = "full", meetings_floor: int | None = Non
         source="http://ahtczxw.gov.cn/news/Notice/28.html",
         options={"collective": collective, "meetings_floor": meetings_floor},
         factory=build_rule_set,
+        readings=READINGS,
     )

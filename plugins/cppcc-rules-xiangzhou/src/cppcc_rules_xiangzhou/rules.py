@@ -33,8 +33,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from cppcc_model.errors import InvalidValueError
-from cppcc_model.rules import RuleSet
+from cppcc_model.rules import (
+    Reading,
+    RuleSet,
+    check_readings,
+)
 from cppcc_rules_xiangzhou.awards import awards
 from cppcc_rules_xiangzhou.groups import group_categories, group_rules
 from cppcc_rules_xiangzhou.members import member_categories
@@ -62,8 +65,38 @@ EFFECTIVE_UNTIL = dt.date(2022, 12, 31)
 
 SOURCE = "全区政协工作会议讲话稿 (襄州区政协, 2022) — shared/seeds/000"
 
-_JOINT = ("whole", "first", "split")
-_TIES = ("exclude", "include", "name_order")
+READINGS = (
+    Reading(
+        "joint",
+        "whole",
+        "how a co-signed proposal, co-written 社情民意 item or co-authored report credits its "
+        "authors in the member assessment (the speech does not say)",
+        choices=("whole", "first", "split"),
+        choice_meanings={
+            "whole": "each author gets the whole value",
+            "first": "the first author only",
+            "split": "equal shares",
+        },
+    ),
+    Reading(
+        "award_ties",
+        "exclude",
+        "a tie straddling an award's count (the speech does not address it)",
+        choices=("exclude", "include", "name_order"),
+        choice_meanings={
+            "exclude": "nobody in the tie wins; the count is not filled",
+            "include": "all of the tie wins; the count is exceeded",
+            "name_order": "姓氏笔画 order decides",
+        },
+    ),
+    Reading(
+        "decided_on",
+        None,
+        "the day (MM-DD) of the work conference after the year that announces the "
+        "commendations; stages reached by then count (None: the year's last day)",
+    ),
+)
+"""The questions the speech leaves open, each with the answer this plugin gives by default."""
 
 
 def build_rule_set(
@@ -84,14 +117,7 @@ def build_rule_set(
             announces the commendations; stages reached by then count (default ``None``: the
             year's last day). The speech does not give the conference's date.
     """
-    if joint not in _JOINT:
-        raise InvalidValueError(
-            f"joint reading {joint!r} is not known", hint=f"use one of: {', '.join(_JOINT)}"
-        )
-    if award_ties not in _TIES:
-        raise InvalidValueError(
-            f"award tie policy {award_ties!r} is not known", hint=f"use one of: {', '.join(_TIES)}"
-        )
+    check_readings(READINGS, joint=joint, award_ties=award_ties, decided_on=decided_on)
     return RuleSet(
         jurisdiction=JURISDICTION,
         name="xiangzhou-2022",
@@ -105,4 +131,5 @@ def build_rule_set(
         source=SOURCE,
         options={"joint": joint, "award_ties": award_ties, "decided_on": decided_on},
         factory=build_rule_set,
+        readings=READINGS,
     )

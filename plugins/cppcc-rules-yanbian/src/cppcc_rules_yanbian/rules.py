@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import Level
 from cppcc_model.rules import (
     Attribution,
@@ -27,12 +26,14 @@ from cppcc_model.rules import (
     Item,
     Points,
     Reached,
+    Reading,
     RuleSet,
     Settings,
     Stage,
     Threshold,
     Where,
     WholeToEach,
+    check_readings,
 )
 
 JURISDICTION = "jilin.yanbian"
@@ -46,9 +47,38 @@ The date the rules were adopted is not in the recovered text; it may be earlier.
 
 SOURCE = "http://www.ybzx.gov.cn/sxzx/dzfz/2022-08-19/4719.html"
 
-_CONVERSIONS = ("final", "original")
-_JOINT_INFO = ("first", "each")
-_INSTRUCTION_AND_ADOPTION = ("once", "each")
+READINGS = (
+    Reading(
+        "conversion",
+        "final",
+        "第五条: a proposal not filed but converted into a 社情民意 item is not counted twice "
+        "(不重复计分), but the text does not say where it counts (both ways is forbidden)",
+        choices=("final", "original"),
+        choice_meanings={
+            "final": "only as the 社情民意 item it became",
+            "original": "only as the proposal; the item it became scores nothing",
+        },
+    ),
+    Reading(
+        "joint_info",
+        "first",
+        "第五条(二): who scores a joint 社情民意 submission (the sentence is cut off)",
+        choices=("first", "each"),
+        choice_meanings={
+            "first": "like joint proposals, only the first author",
+            "each": "every author",
+        },
+    ),
+    Reading(
+        "instruction_and_adoption",
+        "once",
+        "第五条(二): an item both instructed by prefecture leaders and adopted at provincial "
+        "level or above (批示办理或省以上机关采用的加10分)",
+        choices=("once", "each"),
+        choice_meanings={"once": "one bonus per item", "each": "10 for each of the two"},
+    ),
+)
+"""The questions the text leaves open, each with the answer this plugin gives by default."""
 
 
 # The core's fields take any iterable through one generic converter (``as_tuple``), which mypy's
@@ -60,14 +90,6 @@ def _items(*items: Item) -> Any:
 
 def _categories(*categories: Category) -> Any:
     return categories
-
-
-def _refuse(option: str, value: object, known: tuple[str, ...], meaning: str) -> None:
-    if value not in known:
-        raise InvalidValueError(
-            f"{option} {value!r} is not known",
-            hint=f"use one of: {', '.join(repr(k) for k in known)} ({meaning})",
-        )
 
 
 def build_rule_set(
@@ -96,13 +118,11 @@ def build_rule_set(
         InvalidValueError: an option has a value the rules do not know.
 
     """
-    _refuse("conversion", conversion, _CONVERSIONS, "the rules forbid counting it both ways")
-    _refuse("joint_info", joint_info, _JOINT_INFO, "who scores a joint 社情民意 item")
-    _refuse(
-        "instruction_and_adoption",
-        instruction_and_adoption,
-        _INSTRUCTION_AND_ADOPTION,
-        "one bonus per item, or one for each",
+    check_readings(
+        READINGS,
+        conversion=conversion,
+        joint_info=joint_info,
+        instruction_and_adoption=instruction_and_adoption,
     )
 
     # 第五条(一) 委员联名提案计分标准参照个人提案，第一提案人得分，其他人不得分。
@@ -233,4 +253,5 @@ def build_rule_set(
             "instruction_and_adoption": instruction_and_adoption,
         },
         factory=build_rule_set,
+        readings=READINGS,
     )
