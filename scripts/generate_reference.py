@@ -10,7 +10,9 @@ script generates (a docstring, a field or an enumeration changed): run it again 
   class, function and constant with its signature (an attrs class's fields, in order, with types
   and defaults), its documentation, and its public methods and properties;
 * ``docs/reference/blocks.md`` — every building block a rule set is written with, by family;
-* ``docs/reference/enumerations.md`` — the tables between its ``<!-- enum-tables -->`` markers.
+* ``docs/reference/enumerations.md`` — the tables between its ``<!-- enum-tables -->`` markers;
+* ``docs/reference/errors.md`` — the table of every error code (from
+  :mod:`cppcc_model.catalogue`) between its ``<!-- error-codes -->`` markers.
 
 Everything is read statically with griffe (the code is not imported for the API pages), in
 source order, so the output is the same on every machine. Run from the repository root::
@@ -57,6 +59,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.ledger",
             "cppcc_model.labels",
             "cppcc_model.errors",
+            "cppcc_model.catalogue",
             "cppcc_model.numbers",
             "cppcc_model.checks",
             "cppcc_model.messages",
@@ -647,6 +650,43 @@ def enumerations_page(current: str) -> str:
     return ENUM_TABLES.sub(lambda m: f"{m[1]}\n{tables}\n{m[3]}", current)
 
 
+ERROR_CODES = re.compile(r"(<!-- error-codes -->\n)(.*?)(<!-- /error-codes -->)", re.DOTALL)
+
+
+def _template(text: str) -> str:
+    """A message template for a table cell: placeholders in italics, braces as they read."""
+    text = re.sub(r"\{t_([a-z_]+)\}", r"*\1*", text)
+    text = re.sub(r"\{([a-z_]+)\}", r"*\1*", text)
+    return _cell(text.replace("{{", "{").replace("}}", "}").replace("`", "\\`"))
+
+
+def error_codes(current: str) -> str:
+    """``errors.md`` with the table of every code generated anew between its markers."""
+    sys.path.insert(0, str(SRC))
+    from cppcc_model.catalogue import AREAS, MESSAGES
+
+    lines: list[str] = []
+    for area in AREAS:
+        entries = [entry for entry in MESSAGES if entry.code and entry.code[0] == area.letter]
+        lines += [
+            f"### {area.letter} — {area.en} ({area.zh})",
+            "",
+            f"{area.covers[0].upper()}{area.covers[1:]}.",
+            "",
+        ]
+        lines += ["| code | message | 中文 | value |", "|---|---|---|---|"]
+        for entry in entries:
+            value = f"*{entry.value_name}*" if entry.value_name else ""
+            lines.append(
+                f"| `{entry.code}` | {_template(entry.en)} | {_template(entry.zh)} | {value} |"
+            )
+        lines.append("")
+    if not ERROR_CODES.search(current):
+        raise SystemExit("docs/reference/errors.md has no <!-- error-codes --> markers")
+    table = _tidy(lines)
+    return ERROR_CODES.sub(lambda m: f"{m[1]}\n{table}\n{m[3]}", current)
+
+
 def blocks_page(pages: Pages) -> str:
     """``docs/reference/blocks.md``: every building block by family, with its signature."""
     sys.path.insert(0, str(SRC))
@@ -692,6 +732,8 @@ def generate() -> dict[Path, str]:
     out[REFERENCE / "blocks.md"] = blocks_page(pages)
     enumerations = REFERENCE / "enumerations.md"
     out[enumerations] = enumerations_page(enumerations.read_text(encoding="utf-8"))
+    errors = REFERENCE / "errors.md"
+    out[errors] = error_codes(errors.read_text(encoding="utf-8"))
     return out
 
 

@@ -76,14 +76,14 @@ def test_utf16_text_is_refused_with_its_name(tmp_path: Path) -> None:
     dataset = copy_good(tmp_path)
     shutil.copy(DATA / "malformed" / "members_utf16.csv", dataset / "members.csv")
     [problem] = validate_dataset(dataset)
-    assert problem.message == "the file is UTF-16 text (Excel's “Unicode text”), not CSV in UTF-8"
+    assert (problem.code, problem.value) == ("L013", None)
 
 
 def test_bytes_that_are_neither_utf8_nor_gbk(tmp_path: Path) -> None:
     dataset = copy_good(tmp_path)
     (dataset / "sectors.csv").write_bytes(b"id,name\n\xff\xfe\xfd,x\n")
     [problem] = validate_dataset(dataset)
-    assert problem.message == "the file is not UTF-8 text (byte 8 cannot be read)"
+    assert (problem.code, problem.value) == ("L012", "8")
     assert problem.where == Location(file="sectors.csv")
 
 
@@ -256,7 +256,7 @@ def test_an_unknown_sheet_with_data_is_a_problem(tmp_path: Path) -> None:
     workbook.create_sheet("membres").append(["id"])
     workbook.save(target)
     [problem] = validate_dataset(target)
-    assert problem.message == "the sheet 'membres' is not a table of the dataset"
+    assert (problem.code, problem.value) == ("L021", "membres")
     assert problem.where == Location(file="book.xlsx", sheet="membres")
     assert problem.hint is not None
     assert problem.hint.startswith("did you mean 'members'?")
@@ -339,7 +339,7 @@ def test_a_row_limit_fails_clearly(tmp_path: Path) -> None:
     (dataset / "sectors.csv").write_text("id,name\necon,经济界\nedu,教育界\n" + rows, "utf-8")
     assert load_dataset(dataset, max_rows=52).sectors[-1].id == "s49"
     [problem] = validate_dataset(dataset, max_rows=51)
-    assert problem.message == "sectors (界别) has more than 51 rows, the limit for one table"
+    assert (problem.code, problem.value) == ("L017", "sectors (界别)")
     assert problem.where == Location(file="sectors.csv", row=53)
 
 
@@ -347,7 +347,7 @@ def test_a_row_with_absurdly_many_cells(tmp_path: Path) -> None:
     dataset = copy_good(tmp_path)
     (dataset / "sectors.csv").write_text("id,name\n" + "x," * 5000 + "\n", "utf-8")
     [problem] = validate_dataset(dataset)
-    assert problem.message == "the row has 5,001 cells, more than the 1,000 allowed"
+    assert (problem.code, problem.value) == ("L016", "5,001")
 
 
 @pytest.mark.parametrize(
@@ -462,5 +462,5 @@ def test_problems_the_ledger_finds_are_mapped_back_to_their_row(
     text = (dataset / "members.csv").read_text(encoding="utf-8")
     (dataset / "members.csv").write_text(text.replace("m2,李四,edu", "m2,李四,edux"), "utf-8")
     [problem] = validate_dataset(dataset)
-    assert problem.message == "the member names the sector 'edux', which is not in the ledger"
+    assert (problem.code, problem.value) == ("I003", "edux")
     assert problem.where == Location(file="members.csv", row=3, record_id="m2")

@@ -1,9 +1,9 @@
 """Hand-made malformed datasets: each gives exactly the problems listed, located exactly.
 
 Every case copies the good fixture (``tests/data/datasets/good``), changes one thing a clerk
-could get wrong, and lists every problem the validator must report — message, file, row,
-column (as written) and record — and nothing else. Loading the same dataset raises one
-``DatasetError`` carrying the same problems.
+could get wrong, and lists every problem the validator must report — its code and offending
+value (docs/reference/errors.md), file, row, column (as written) and record — and nothing
+else. Loading the same dataset raises one ``DatasetError`` carrying the same problems.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ class Case:
     name: str
     edits: dict[str, Edit]
     options: dict[str, Any]
-    expected: list[tuple[str, L]]
+    expected: list[tuple[str, str | None, L]]  # code, offending value, where
 
 
 def make_dataset(tmp_path: Path, edits: dict[str, Edit]) -> Path:
@@ -58,11 +58,13 @@ CASES = [
         {},
         [
             (
-                "unknown column 'nmae' in sectors (界别)",
+                "L102",
+                "nmae",
                 L(file="sectors.csv", row=1, column="nmae"),
             ),
             (
-                "the required column name (名称) is missing from sectors (界别)",
+                "L104",
+                "name (名称)",
                 L(file="sectors.csv", row=1),
             ),
         ],
@@ -73,7 +75,8 @@ CASES = [
         {},
         [
             (
-                "the required column name (名称) is missing from sectors (界别)",
+                "L104",
+                "name (名称)",
                 L(file="sectors.csv", row=1),
             ),
         ],
@@ -84,7 +87,8 @@ CASES = [
         {},
         [
             (
-                "name (姓名) is required but the cell is empty",
+                "L105",
+                "name (姓名)",
                 L(file="members.csv", row=3, column="name", record_id="m2"),
             ),
         ],
@@ -95,7 +99,8 @@ CASES = [
         {},
         [
             (
-                "'six' is not a whole number",
+                "L203",
+                "six",
                 L(file="activities.csv", row=2, column="half_days", record_id="a1"),
             ),
         ],
@@ -106,7 +111,8 @@ CASES = [
         {},
         [
             (
-                "-1 is negative; this column needs a whole number of at least 0",
+                "L204",
+                "-1",
                 L(file="attendance.csv", row=4, column="half_days", record_id="a1"),
             ),
         ],
@@ -117,7 +123,8 @@ CASES = [
         {},
         [
             (
-                "0 is zero; this column needs a whole number of at least 1",
+                "L204",
+                "0",
                 L(file="activities.csv", row=2, column="half_days", record_id="a1"),
             ),
         ],
@@ -128,7 +135,8 @@ CASES = [
         {},
         [
             (
-                "'迟迟' is not a known 出勤状态 (attendance status)",
+                "V401",
+                "迟迟",
                 L(file="attendance.csv", row=3, column="status", record_id="a1"),
             ),
         ],
@@ -139,7 +147,8 @@ CASES = [
         {},
         [
             (
-                "'2023-02-30' is not a day of the calendar",
+                "V202",
+                "2023-02-30",
                 L(file="members.csv", row=2, column="joined", record_id="m1"),
             ),
         ],
@@ -150,7 +159,8 @@ CASES = [
         {},
         [
             (
-                "cannot read '六月初' as a date",
+                "V201",
+                "六月初",
                 L(file="contributions.csv", row=2, column="on", record_id="c1"),
             ),
         ],
@@ -161,7 +171,8 @@ CASES = [
         {},
         [
             (
-                "the id 'econ' is already used on row 2",
+                "L119",
+                "econ",
                 L(file="sectors.csv", row=4, column="id", record_id="econ"),
             ),
         ],
@@ -172,7 +183,8 @@ CASES = [
         {},
         [
             (
-                "'econn' is not in sectors (界别)",
+                "I004",
+                "econn",
                 L(file="members.csv", row=2, column="sector_id", record_id="m1"),
             ),
         ],
@@ -183,7 +195,8 @@ CASES = [
         {},
         [
             (
-                "'a2' is not in activities (活动)",
+                "I004",
+                "a2",
                 L(file="attendance.csv", row=3, column="activity_id", record_id="a2"),
             ),
         ],
@@ -194,7 +207,8 @@ CASES = [
         {},
         [
             (
-                "'m9' is not in members (委员)",
+                "I004",
+                "m9",
                 L(file="proposals.csv", row=3, column="member_ids", record_id="p2"),
             ),
         ],
@@ -205,7 +219,8 @@ CASES = [
         {},
         [
             (
-                "答复 on 2023-01-21 is dated before the step above it (交办 on 2023-02-01, row 3)",
+                "L122",
+                "2023-01-21",
                 L(file="proposal_events.csv", row=4, column="on", record_id="p1"),
             ),
         ],
@@ -216,7 +231,8 @@ CASES = [
         {},
         [
             (
-                "立案 on 2023-01-01 is dated before the proposal was submitted on 2023-01-07",
+                "L124",
+                "2023-01-01",
                 L(file="proposal_events.csv", row=7, column="on", record_id="p3"),
             ),
         ],
@@ -227,7 +243,8 @@ CASES = [
         {},
         [
             (
-                "2020-01-01 is before start 2021-12-01",
+                "V008",
+                "2020-01-01",
                 L(file="terms.csv", row=2, column="end", record_id="5"),
             ),
         ],
@@ -238,7 +255,8 @@ CASES = [
         {},
         [
             (
-                "an individual proposal has exactly one proposer and no body; this one has 2 proposer(s)",
+                "V123",
+                "2",
                 L(file="proposals.csv", row=2, column="member_ids", record_id="p1"),
             ),
         ],
@@ -249,7 +267,8 @@ CASES = [
         {},
         [
             (
-                "a 并案 (merged) step on 2023-01-20 needs parent_id",
+                "V119",
+                "parent_id",
                 L(file="proposal_events.csv", row=6, column="parent_id", record_id="p2"),
             ),
         ],
@@ -260,7 +279,8 @@ CASES = [
         {},
         [
             (
-                "a 交办 (assigned) step on 2023-02-01 names no handling unit",
+                "V120",
+                "交办",
                 L(file="proposal_events.csv", row=3, column="units", record_id="p1"),
             ),
         ],
@@ -270,7 +290,7 @@ CASES = [
         {"committee.csv": None},
         {},
         [
-            ("the dataset has no committee table", L(file="ds")),
+            ("L111", None, L(file="ds")),
         ],
     ),
     Case(
@@ -278,8 +298,8 @@ CASES = [
         {"committee.csv": [("level,county", "levle,county")]},
         {},
         [
-            ("unknown committee key 'levle'", L(file="committee.csv", row=4, column="key")),
-            ("the committee's level (级别) is missing", L(file="committee.csv")),
+            ("L107", "levle", L(file="committee.csv", row=4, column="key")),
+            ("L110", "level (级别)", L(file="committee.csv")),
         ],
     ),
     Case(
@@ -288,7 +308,8 @@ CASES = [
         {},
         [
             (
-                "the committee key level (级别) is given twice (also on row 4)",
+                "L108",
+                "level (级别)",
                 L(file="committee.csv", row=5, column="key"),
             ),
         ],
@@ -298,7 +319,7 @@ CASES = [
         {"sector.csv": "id,name\nx,y\n"},
         {},
         [
-            ("the file 'sector.csv' is not a table of the dataset", L(file="sector.csv")),
+            ("L028", "sector.csv", L(file="sector.csv")),
         ],
     ),
     Case(
@@ -306,7 +327,7 @@ CASES = [
         {"界别.csv": "编号,名称\necon,经济界\n"},
         {},
         [
-            ("the table sectors (界别) is also in sectors.csv", L(file="界别.csv")),
+            ("L029", "sectors (界别)", L(file="界别.csv")),
         ],
     ),
     Case(
@@ -314,7 +335,7 @@ CASES = [
         {"sectors.csv": 'id,name\necon,"经济"界\n'},
         {},
         [
-            ("the CSV text is malformed: ',' expected after '\"'", L(file="sectors.csv", row=2)),
+            ("L015", ",' expected after '\"", L(file="sectors.csv", row=2)),
         ],
     ),
     Case(
@@ -323,7 +344,8 @@ CASES = [
         {},
         [
             (
-                "'maybe' is not yes or no",
+                "L208",
+                "maybe",
                 L(file="proposal_events.csv", row=5, column="face_to_face", record_id="p1"),
             ),
         ],
@@ -334,7 +356,8 @@ CASES = [
         {},
         [
             (
-                "body_kind and body_id go together, but this one is empty",
+                "L121",
+                "body",
                 L(file="proposals.csv", row=4, column="body_id", record_id="p3"),
             ),
         ],
@@ -345,7 +368,8 @@ CASES = [
         {},
         [
             (
-                "'jiusn' is not in units (参加单位)",
+                "I004",
+                "jiusn",
                 L(file="proposals.csv", row=4, column="body_id", record_id="p3"),
             ),
         ],
@@ -356,7 +380,8 @@ CASES = [
         {},
         [
             (
-                "the column name (名称) appears twice (also as 'name')",
+                "L103",
+                "name (名称)",
                 L(file="sectors.csv", row=1, column="名称"),
             ),
         ],
@@ -367,7 +392,8 @@ CASES = [
         {},
         [
             (
-                "7 half-days attended, but the activity 'a1' lasts 6",
+                "L126",
+                "7",
                 L(file="attendance.csv", row=4, column="half_days", record_id="a1"),
             ),
         ],
@@ -378,7 +404,8 @@ CASES = [
         {},
         [
             (
-                "the member 'm1' is already on this activity's roll call (row 2)",
+                "L125",
+                "m1",
                 L(file="attendance.csv", row=4, column="member_id", record_id="a1"),
             ),
         ],
@@ -389,7 +416,8 @@ CASES = [
         {},
         [
             (
-                "the id 'sci tech' contains a space",
+                "L201",
+                "sci tech",
                 L(file="sectors.csv", row=4, column="id", record_id="sci tech"),
             ),
         ],
@@ -400,7 +428,8 @@ CASES = [
         {},
         [
             (
-                'a double quote (") in the list is not closed',
+                "L211",
+                None,
                 L(file="members.csv", row=3, column="special_committee_ids", record_id="m2"),
             ),
         ],
@@ -411,7 +440,8 @@ CASES = [
         {},
         [
             (
-                "'g2' is neither in special_committees (专门委员会) nor in activity_groups (活动组)",
+                "L120",
+                "g2",
                 L(file="roles.csv", row=3, column="body_id", record_id="m3"),
             ),
         ],
@@ -421,7 +451,7 @@ CASES = [
         {"old.xls": "binary"},
         {},
         [
-            ("cannot read .xls files", L(file="old.xls")),
+            ("L006", ".xls", L(file="old.xls")),
         ],
     ),
     Case(
@@ -430,7 +460,8 @@ CASES = [
         {},
         [
             (
-                "a 采用 (adopted) step on 2023-04-01 needs a level",
+                "V129",
+                "采用",
                 L(file="info_events.csv", row=3, column="level", record_id="r1"),
             ),
         ],
@@ -441,7 +472,8 @@ CASES = [
         {},
         [
             (
-                "item 1 of the work plan 'wp2023' is already on row 2",
+                "L127",
+                "1",
                 L(file="work_items.csv", row=3, column="number", record_id="wp2023"),
             ),
         ],
@@ -451,7 +483,7 @@ CASES = [
         {"sectors.csv": "id,name,\necon,经济界,额外\nedu,教育界,\n"},
         {},
         [
-            ("column 3 has values but no header", L(file="sectors.csv", row=1)),
+            ("L101", "3", L(file="sectors.csv", row=1)),
         ],
     ),
     Case(
@@ -460,7 +492,8 @@ CASES = [
         {},
         [
             (
-                "'5-3' is not in sessions (会议)",
+                "I004",
+                "5-3",
                 L(file="activities.csv", row=2, column="session_id", record_id="a1"),
             ),
         ],
@@ -471,7 +504,8 @@ CASES = [
         {},
         [
             (
-                "the proposal is merged into itself",
+                "I005",
+                None,
                 L(file="proposal_events.csv", row=6, column="parent_id", record_id="p2"),
             ),
         ],
@@ -482,7 +516,8 @@ CASES = [
         {},
         [
             (
-                "a 社情民意 item needs at least one author or an authoring body",
+                "V130",
+                None,
                 L(file="info_reports.csv", row=2, column="author_ids", record_id="r1"),
             ),
         ],
@@ -493,7 +528,8 @@ CASES = [
         {},
         [
             (
-                "2020-01-01 is before joined 2021-12-01",
+                "V008",
+                "2020-01-01",
                 L(file="members.csv", row=2, column="left", record_id="m1"),
             ),
         ],
@@ -503,7 +539,7 @@ CASES = [
         {"members.csv": [("m2,李四,edu,,,tian", 'm2,李四,edu,,,"tian')]},
         {},
         [
-            ("the CSV text is malformed: unexpected end of data", L(file="members.csv", row=3)),
+            ("L015", "unexpected end of data", L(file="members.csv", row=3)),
         ],
     ),
     Case(
@@ -512,23 +548,28 @@ CASES = [
         {"max_rows": 2},
         [
             (
-                "attendance (出勤) has more than 2 rows, the limit for one table",
+                "L017",
+                "attendance (出勤)",
                 L(file="attendance.csv", row=4),
             ),
             (
-                "committee (委员会) has more than 2 rows, the limit for one table",
+                "L017",
+                "committee (委员会)",
                 L(file="committee.csv", row=4),
             ),
             (
-                "members (委员) has more than 2 rows, the limit for one table",
+                "L017",
+                "members (委员)",
                 L(file="members.csv", row=4),
             ),
             (
-                "proposal_events (提案办理) has more than 2 rows, the limit for one table",
+                "L017",
+                "proposal_events (提案办理)",
                 L(file="proposal_events.csv", row=4),
             ),
             (
-                "proposals (提案) has more than 2 rows, the limit for one table",
+                "L017",
+                "proposals (提案)",
                 L(file="proposals.csv", row=4),
             ),
         ],
@@ -545,10 +586,10 @@ def test_there_are_at_least_forty_cases() -> None:
 def test_malformed_dataset_reports_exactly_its_problems(case: Case, tmp_path: Path) -> None:
     dataset = make_dataset(tmp_path, case.edits)
     problems = validate_dataset(dataset, **case.options)
-    assert [(problem.message, problem.where) for problem in problems] == case.expected
+    assert [(problem.code, problem.value, problem.where) for problem in problems] == case.expected
     with pytest.raises(DatasetError) as raised:
         load_dataset(dataset, **case.options)
-    assert [(p.message, p.where) for p in raised.value.problems] == case.expected
+    assert [(p.code, p.value, p.where) for p in raised.value.problems] == case.expected
     assert all(p.hint for p in raised.value.problems), "every problem says how to fix it"
 
 

@@ -61,5 +61,5 @@ def test_a_name_in_an_id_column_points_to_the_id(workbook: Path) -> None:
     with pytest.raises(DatasetError) as raised:
         load_dataset(workbook)
     problem = next(p for p in raised.value.problems if p.where.sheet == "出勤")
-    assert problem.message == f"{name!r} is not in members (委员)"
+    assert (problem.code, problem.value) == ("I004", name)
     assert (problem.hint or "").startswith(f"did you mean {member_id!r} ({name})?")

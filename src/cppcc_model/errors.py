@@ -7,6 +7,11 @@ Every error the library raises on purpose is a :class:`CppccError`. Each says th
   clause, TOML line and key — whichever apply),
 * **how to fix it** (``hint``).
 
+Each also has a stable **code** (``code``: ``L104``, ``V201`` …) and names the offending value
+where there is one (``value``): both come from the message's entry in the registry of messages
+(:mod:`cppcc_model.catalogue`), which ``docs/reference/errors.md`` lists with the meaning of
+every code in English and Chinese. Test for a problem by its code, not by its wording.
+
 Errors that gather several problems at once (loading a dataset, checking a ledger's integrity)
 are :class:`ProblemsError` subclasses; their ``problems`` list every :class:`Problem` found, so a
 clerk can fix a spreadsheet in one pass instead of one error per run.
@@ -95,6 +100,13 @@ class Location:
         return Location(**values)
 
 
+def _value_of(message: str) -> str | None:
+    from cppcc_model.catalogue import lookup
+
+    found = lookup(message)
+    return None if found is None else found.value
+
+
 class CppccError(Exception):
     """Base class of every error cppcc-model raises on purpose.
 
@@ -120,6 +132,18 @@ class CppccError(Exception):
         if self.hint:
             text = f"{text} — {self.hint}"
         return text
+
+    @property
+    def code(self) -> str | None:
+        """The stable code of the message (``L104``), or ``None`` for a message not registered."""
+        from cppcc_model.catalogue import code_of
+
+        return code_of(self.message)
+
+    @property
+    def value(self) -> str | None:
+        """The offending value the message names (``'m 1'`` → ``m 1``), if it names one."""
+        return _value_of(self.message)
 
     def located(self, where: Location) -> CppccError:
         """Return a copy of this error with ``where`` filling the coordinates it did not have."""
@@ -157,6 +181,18 @@ class Problem:
     message: str
     where: Location = attrs.field(factory=Location)
     hint: str | None = None
+
+    @property
+    def code(self) -> str | None:
+        """The stable code of the message (``L104``), or ``None`` for a message not registered."""
+        from cppcc_model.catalogue import code_of
+
+        return code_of(self.message)
+
+    @property
+    def value(self) -> str | None:
+        """The offending value the message names (``'m 1'`` → ``m 1``), if it names one."""
+        return _value_of(self.message)
 
     def __str__(self) -> str:
         text = f"{self.where}: {self.message}" if str(self.where) else self.message

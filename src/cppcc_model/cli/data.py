@@ -16,6 +16,7 @@ from cppcc_model.messages import Lang, render_problem, translate
 __all__ = ["validate"]
 
 _COLUMNS = [
+    ("code", "代码"),
     ("file", "文件"),
     ("sheet", "工作表"),
     ("row", "行"),
@@ -30,6 +31,7 @@ _COLUMNS = [
 def _row(problem: Problem, lang: Lang) -> list[Cell]:
     where = problem.where
     return [
+        problem.code,
         where.file,
         where.sheet,
         where.row,
@@ -69,6 +71,8 @@ def validate(data: Path, format: str, output: Path | None) -> None:
                     "column": p.where.column,
                     "record": p.where.record_id,
                     "field": p.where.path,
+                    "code": p.code,
+                    "value": p.value,
                     "message": p.message,
                     "hint": p.hint,
                 }

@@ -21,9 +21,10 @@ endpoint                   answer
 =========================  ====================================================================
 
 Every error the library raises on purpose — a dataset that does not load, an unknown rule
-set, a member not found — is answered ``422`` with ``{"error", "hint", "problems": [...]}``,
-each problem located (file, table, row, column, record, field), as ``cppcc validate`` lists
-them. A body that is not the request's shape gets the same form.
+set, a member not found — is answered ``422`` with ``{"error", "code", "hint", "problems":
+[...]}``, each problem located (file, table, row, column, record, field) and given its stable
+code and offending value, as ``cppcc validate`` lists them. A body that is not the request's
+shape gets the same form.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from cppcc_model.assess.award_selection import select_awards
 from cppcc_model.assess.engine import Assessment, assess
 from cppcc_model.assess.member_ranking import rank_members
 from cppcc_model.assess.requirements import requirement_report_to_dict
+from cppcc_model.catalogue import code_of
 from cppcc_model.errors import CppccError, InvalidValueError, Location, Problem, ProblemsError
 from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.io.rows import ledger_from_tables
@@ -75,6 +77,8 @@ def problem_payload(problem: Problem) -> dict[str, Any]:
         "column": where.column,
         "record": where.record_id,
         "field": where.path,
+        "code": problem.code,
+        "value": problem.value,
         "message": problem.message,
         "hint": problem.hint,
     }
@@ -84,12 +88,18 @@ def _error_response(request: Request[Any, Any, Any], error: Exception) -> Respon
     if isinstance(error, ProblemsError):
         body = {
             "error": error.summary,
+            "code": error.code,
             "hint": error.hint,
             "problems": [problem_payload(p) for p in error.problems],
         }
     elif isinstance(error, CppccError):
         problem = Problem(error.message, error.where or Location(), error.hint)
-        body = {"error": error.message, "hint": error.hint, "problems": [problem_payload(problem)]}
+        body = {
+            "error": error.message,
+            "code": error.code,
+            "hint": error.hint,
+            "problems": [problem_payload(problem)],
+        }
     else:
         assert isinstance(error, ValidationException)
         extra = error.extra if isinstance(error.extra, list) else []
@@ -104,7 +114,12 @@ def _error_response(request: Request[Any, Any, Any], error: Exception) -> Respon
             for item in extra
             if isinstance(item, dict)
         ] or [problem_payload(Problem(str(error.detail), Location(path="$")))]
-        body = {"error": "the request body is not valid", "hint": None, "problems": problems}
+        body = {
+            "error": "the request body is not valid",
+            "code": code_of("the request body is not valid"),
+            "hint": None,
+            "problems": problems,
+        }
     return Response(body, status_code=422)
 
 

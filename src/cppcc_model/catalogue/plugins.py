@@ -1,0 +1,138 @@
+"""Codes ``P``: plugins — finding and registering rule plugins, their options, golden cases."""
+
+from __future__ import annotations
+
+from cppcc_model.catalogue._entry import Entry
+
+__all__ = ["HINTS", "MESSAGES"]
+
+MESSAGES: tuple[Entry, ...] = (
+    # P0xx: discovery and registration
+    Entry("no plugin named {value} was seen", "没有发现名为 {value} 的插件", "P001"),
+    Entry("its hooks are invalid: {reason}", "它的钩子函数无效：{reason}", "P002"),
+    Entry(
+        "it registered {kind} {value}, not a RuleSet",
+        "它注册的是 {kind} {value}，不是 RuleSet",
+        "P003",
+    ),
+    Entry(
+        "it registered {value} twice or with overlapping dates (against {other})",
+        "它把 {value} 注册了两次，或与 {other} 的有效期重叠",
+        "P004",
+    ),
+    Entry(
+        "register_function needs a name and a callable, got {value}",
+        "register_function 需要名称和可调用对象，实际为 {value}",
+        "P005",
+    ),
+    Entry("the function name {value} is already taken", "函数名 {value} 已被占用", "P006"),
+    Entry(
+        "its hook {value} returns {kind} instead of calling register(); the value would be lost",
+        "它的钩子 {value} 返回了 {kind}，而不是调用 register()；返回值会被丢弃",
+        "P007",
+    ),
+    Entry("registration failed: {t_reason}", "注册失败：{t_reason}", "P008"),
+    Entry("it failed to import: {reason}", "导入失败：{reason}", "P009"),
+    Entry("expected a RuleSet, got {value}", "应为 RuleSet，实际为 {value}", "P010"),
+    Entry(
+        "a rule set named {value} is already registered: {existing}",
+        "名为 {value} 的规则集已经注册：{existing}",
+        "P011",
+    ),
+    Entry(
+        "{value} overlaps {other} in jurisdiction {jurisdiction}",
+        "{value} 与 {other} 在辖区 {jurisdiction} 的有效期重叠",
+        "P012",
+    ),
+    Entry("no rule set is named {value}", "没有名为 {value} 的规则集", "P013"),
+    Entry("no rule set of {value} is in force on {on}", "{value} 没有在 {on} 有效的规则集", "P014"),
+    Entry(
+        "no rule set is registered for jurisdiction {value}", "辖区 {value} 没有注册规则集", "P015"
+    ),
+    Entry("{value} names no rule set", "{value} 没有对应的规则集", "P016"),
+    Entry("plugin name {value} is not usable", "插件名 {value} 不可用", "P017"),
+    Entry("{value} already exists", "{value} 已经存在", "P018"),
+    # P1xx: a plugin's options (readings)
+    Entry("{option} {value} is not known", "{option} 的取值 {value} 未知", "P101"),
+    Entry(
+        "attendance_floor must be a whole number of at most 0, or None, got {value}",
+        "attendance_floor 必须是不大于 0 的整数或 None，实际为 {value}",
+        "P102",
+    ),
+    Entry(
+        "other_meetings must not include {value}: the text gives them their own deductions",
+        "other_meetings 不能包含 {value}：原文对它们另有扣分规定",
+        "P103",
+    ),
+    Entry(
+        "training_counts must be true or false, got {value}",
+        "training_counts 必须是 true 或 false，实际为 {value}",
+        "P104",
+    ),
+    # P2xx: golden cases
+    Entry("[awards] must have a table per award id", "[awards] 必须每个奖项编号一个表", "P201"),
+    Entry("{value} must be a table", "{value} 必须是表", "P202"),
+    Entry("{value} has unknown keys: {keys}", "{value} 中有未知的键：{keys}", "P203", value="keys"),
+    Entry(
+        "{value}.winners must be a list of candidate ids",
+        "{value}.winners 必须是候选人编号的列表",
+        "P204",
+    ),
+    Entry("{value}.quota must be a whole number", "{value}.quota 必须是整数", "P205"),
+    Entry(
+        "{value}.left_out must map candidate ids to a stage or a reason",
+        "{value}.left_out 必须把候选人编号对应到落选环节或理由",
+        "P206",
+    ),
+    Entry(
+        '{value}: write numbers as text ("12.5"), not floats',
+        '{value}：数要写成文本（"12.5"），不要写浮点数',
+        "P207",
+    ),
+    Entry("{value} must be a table of id → number", "{value} 必须是“编号 → 数”的表", "P208"),
+    Entry("{value}.rank must be a whole number from 1", "{value}.rank 必须是从 1 起的整数", "P209"),
+    Entry(
+        "{value}.requirements must map requirement ids to true or false",
+        "{value}.requirements 必须把基本要求编号对应到 true 或 false",
+        "P210",
+    ),
+    Entry(
+        "[groups] must have a table per group rule id",
+        "[groups] 必须每个集体考核规则编号一个表",
+        "P211",
+    ),
+    Entry(
+        "groups.{value} must have a table per body id",
+        "groups.{value} 必须每个单位编号一个表",
+        "P212",
+    ),
+    Entry(
+        '{value}.requirements must map requirement ids to true, false or "not_applicable"',
+        '{value}.requirements 必须把基本要求编号对应到 true、false 或 "not_applicable"',
+        "P213",
+    ),
+    Entry(
+        "{value}.flags must be a list of trigger ids",
+        "{value}.flags 必须是触发条件编号的列表",
+        "P214",
+    ),
+    Entry("{value}.grade must be text", "{value}.grade 必须是文本", "P215"),
+    Entry(
+        "{value}.complete must be true or false", "{value}.complete 必须是 true 或 false", "P216"
+    ),
+    Entry("[ledger] must be a table", "[ledger] 必须是表", "P217"),
+    Entry("unknown top-level keys: {value}", "未知的顶层键：{value}", "P218"),
+    Entry("options must be a table", "options 必须是表", "P219"),
+    Entry(
+        '[periods] must have a table per period ([periods."2023"])',
+        '[periods] 必须每个考核期间一个表（[periods."2023"]）',
+        "P220",
+    ),
+    Entry("as_of must be a TOML date (2019-12-31)", "as_of 必须是 TOML 日期（2019-12-31）", "P221"),
+    Entry("[expect] must have a table per member", "[expect] 必须每位委员一个表", "P222"),
+    Entry("golden case {value} failed:\n{details}", "标准案例 {value} 未通过：\n{details}", "P223"),
+)
+"""Every message about plugins, with its code."""
+
+HINTS: tuple[Entry, ...] = ()
+"""The hints about plugins."""
