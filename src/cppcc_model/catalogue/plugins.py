@@ -69,6 +69,32 @@ MESSAGES: tuple[Entry, ...] = (
         "training_counts 必须是 true 或 false，实际为 {value}",
         "P104",
     ),
+    Entry(
+        "a reading's name must be a Python keyword argument name, got {value}",
+        "解读选项的名称必须是 Python 的关键字参数名，实际为 {value}",
+        "P105",
+    ),
+    Entry(
+        "a reading must say what it decides, got {value}",
+        "解读选项必须写明它决定什么，实际为 {value}",
+        "P106",
+    ),
+    Entry(
+        "the default {value} of {option} is not one of its choices",
+        "{option} 的默认值 {value} 不在可选值之中",
+        "P107",
+    ),
+    Entry(
+        "{option} explains {value}, which are not choices",
+        "{option} 解释了 {value}，但它们不是可选值",
+        "P108",
+    ),
+    Entry("no reading is declared for the option {value}", "选项 {value} 没有声明解读", "P109"),
+    Entry(
+        "the readings ({value}) do not name the options ({options})",
+        "解读选项（{value}）与选项（{options}）不一致",
+        "P110",
+    ),
     # P2xx: golden cases
     Entry("[awards] must have a table per award id", "[awards] 必须每个奖项编号一个表", "P201"),
     Entry("{value} must be a table", "{value} 必须是表", "P202"),
