@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import ast
 import builtins
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
+
+from cppcc_model.catalogue import Entry
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = "«x»"
@@ -40,6 +43,8 @@ def _sample(node: ast.expr) -> str:
         return "SampleError"
     if isinstance(node, ast.Attribute) and node.attr == "name":
         return "sample"  # a field's name
+    if "suggest" in ast.dump(node) or "did_you_mean" in ast.dump(node):
+        return ""  # a "did you mean …? " before a hint: the hint without it
     return SAMPLE
 
 
@@ -106,6 +111,12 @@ def _positions(call: ast.Call) -> tuple[int | None, int | None, bool]:
         return 1, None, True
     if name == "problem" and isinstance(func, ast.Attribute) and count >= 3:
         return 2, 3, True
+    if name == "_refuse" and count >= 3:  # a lifecycle step refused, and why
+        return None, 2, True
+    if name == "_needs" and count >= 4:  # what a lifecycle step needs
+        return None, 3, True
+    if name == "check_submitted_on" and count >= 4:
+        return None, 3, True
     if name == "_failure":
         return None, 3, True
     if name.endswith("Error") and name not in _BUILTIN_ERRORS and name not in _NOT_MESSAGES:
@@ -164,8 +175,27 @@ def sites(paths: list[Path] | None = None) -> Iterator[Site]:
             for keyword in node.keywords:
                 if keyword.arg in ("message", "summary"):
                     found.append(("message", keyword.value))
-                elif keyword.arg == "hint":
+                elif keyword.arg in ("hint", "reason"):
                     found.append(("hint", keyword.value))
             for kind, expr in found:
                 for text in texts(expr) or ():
                     yield Site(kind, text, place)
+
+
+_NARROW_SAMPLES = {
+    "owner": "Member",
+    "attribute": "sample",
+    "exception": "SampleError",
+    "t_text_problem": "the text holds the control character U+0000 at position 1",
+}
+
+
+def sample(entry: Entry) -> str:
+    """The entry's English with each placeholder filled by a sample value."""
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        return _NARROW_SAMPLES.get(name, "fill it in" if name.startswith("t_") else f"«{name}»")
+
+    text = re.sub(r"\{([a-z_]+)\}", fill, entry.en)
+    return text.replace("{{", "{").replace("}}", "}")

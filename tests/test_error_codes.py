@@ -22,26 +22,9 @@ from cppcc_model.cli import cli
 from cppcc_model.errors import CppccError, DatasetError, Location, Problem
 from cppcc_model.messages import render_error, render_problem, translate
 from cppcc_model.model import Member
-from message_sites import ROOT, SAMPLE, sites
+from message_sites import ROOT, SAMPLE, sample, sites
 
 CODE = re.compile(r"[A-Z]\d{3}")
-_NARROW_SAMPLES = {
-    "owner": "Member",
-    "attribute": "sample",
-    "exception": "SampleError",
-    "t_text_problem": "the text holds the control character U+0000 at position 1",
-}
-
-
-def sample(entry: Entry) -> str:
-    """The entry's English with each placeholder filled by a sample value."""
-
-    def fill(match: re.Match[str]) -> str:
-        name = match.group(1)
-        return _NARROW_SAMPLES.get(name, "fill it in" if name.startswith("t_") else f"«{name}»")
-
-    text = re.sub(r"\{([a-z_]+)\}", fill, entry.en)
-    return text.replace("{{", "{").replace("}}", "}")
 
 
 def test_every_code_is_a_letter_of_its_area_and_three_digits_and_used_once() -> None:

@@ -3,11 +3,12 @@
 The library raises its errors with English messages and hints (developers read them, and tests
 and scripts match them). :func:`translate` puts one into Chinese by the catalogue
 (:data:`CATALOGUE`): each :class:`Entry` is an English template with ``{placeholders}`` and its
-Chinese rendering; a placeholder whose name starts with ``t_`` is itself translated (a hint
-that starts "did you mean …? " and goes on with another hint). Text the catalogue has no entry
-for stays as it is. :func:`render_error` renders a whole error — where it is, what, how to fix
-it, and every problem of a list — in either language, and :func:`say` the command's own words
-("wrote 得分.xlsx").
+Chinese rendering; the text a placeholder holds is translated in turn when the catalogue knows
+it (a hint that starts "did you mean …? " and goes on with another hint, a JSON value described
+as "the number inf", the noun "an item" in "an item must be a table"). Text the catalogue has
+no entry for stays as it is. :func:`render_error` renders a whole error — where it is, what,
+how to fix it, and every problem of a list — in either language, and :func:`say` the
+command's own words ("wrote 得分.xlsx").
 
 The language is Chinese unless asked otherwise (:func:`choose_lang`): ``--lang`` on the command
 line, the ``CPPCC_LANG`` environment variable, or an English locale (``LANG=en_US.UTF-8``).
@@ -95,10 +96,7 @@ def translate(text: str | None, lang: Lang = "zh") -> str | None:
     found = lookup(text)
     if found is None:
         return text
-    values = {
-        name: (translate(value, lang) if name.startswith("t_") else value)
-        for name, value in found.values.items()
-    }
+    values = {name: translate(value, lang) for name, value in found.values.items()}
     return found.entry.zh.format(**values)
 
 

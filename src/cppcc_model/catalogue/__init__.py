@@ -66,10 +66,11 @@ HINTS: tuple[Entry, ...] = tuple(entry for module in _MODULES for entry in modul
 """Every hint (and every message that only wraps another), without a code."""
 
 CATALOGUE: tuple[Entry, ...] = tuple(
-    sorted((*MESSAGES, *HINTS), key=lambda entry: -len(entry.literal))
+    sorted((*MESSAGES, *HINTS), key=lambda entry: (-len(entry.literal_head), -len(entry.literal)))
 )
-"""Messages and hints in the order they are matched: the most literal text first, so a
-particular template is tried before a general one that would also match."""
+"""Messages and hints in the order they are matched: the longest fixed beginning first, then
+the most fixed text, so a particular template is tried before a general one that would also
+match ("did you mean …? {rest}" before "{docs} lists the columns …")."""
 
 
 @attrs.frozen

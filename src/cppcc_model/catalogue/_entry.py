@@ -71,11 +71,12 @@ AREAS: tuple[Area, ...] = (
 class Entry:
     """One message of the registry: its English template, its Chinese rendering, its code.
 
-    A placeholder (``{name}``) stands for any text; one whose name starts with ``t_`` is itself
-    a message or hint of the registry and is translated in turn (a hint that starts "did you
-    mean …? " goes on with another hint). Hints and wrappers have no code; a wrapper's code is
-    that of the message it wraps. ``value`` names the placeholder that holds the offending
-    value, when it is not ``{value}`` or the first placeholder.
+    A placeholder (``{name}``) stands for any text, translated in turn when the registry knows
+    it; one whose name starts with ``t_`` is itself a message or hint of the registry (a hint
+    that starts "did you mean …? " goes on with another hint). Hints, wrappers and the fragments
+    placeholders hold have no code; a wrapper's code is that of the message it wraps. ``value``
+    names the placeholder that holds the offending value, when it is not ``{value}`` or the
+    first placeholder.
     """
 
     en: str

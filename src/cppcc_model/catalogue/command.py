@@ -59,5 +59,25 @@ HINTS: tuple[Entry, ...] = (
         "choose a period in which the member served (--year / --period)",
         "请选择该委员在任的期间（--year / --period）",
     ),
+    Entry(
+        "give a rule set's name, a jurisdiction (optionally @YYYY-MM-DD) or a .toml file",
+        "请给出规则集名称、辖区（可加 @YYYY-MM-DD）或 .toml 文件",
+    ),
+    Entry(
+        "add the work_plans and work_items tables (工作要点, 工作事项)",
+        "请添加 work_plans 和 work_items 表（工作要点、工作事项）",
+    ),
+    Entry(
+        "send the request body the OpenAPI document describes", "请按 OpenAPI 文档的描述发送请求体"
+    ),
+    Entry(
+        'send {{"ledger": {{"format": "cppcc-ledger", …}}}} or {{"tables": {{"members": […]}}}}',
+        '请发送 {{"ledger": {{"format": "cppcc-ledger", …}}}} 或 {{"tables": {{"members": […]}}}}',
+    ),
+    Entry(
+        "choose a period in which the member served (year / period)",
+        "请选择该委员在任的期间（year / period）",
+    ),
+    Entry("use proposals, info or attendance", "请用 proposals、info 或 attendance"),
 )
 """The hints of the command line and the service."""

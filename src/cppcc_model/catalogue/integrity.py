@@ -156,5 +156,109 @@ HINTS: tuple[Entry, ...] = (
     Entry("add it there, or correct the id or the kind", "请在那里添加它，或改正编号或类别"),
     Entry("check the roster", "请核对委员名单"),
     Entry("use the member id instead of the name", "请改用委员编号"),
+    Entry(
+        "fix the records named below; nothing was loaded", "请改正下列记录；本次没有读入任何数据"
+    ),
+    Entry("check the id against the roster (members)", "请对照委员名单核对编号"),
+    Entry("check the proposal id", "请核对提案编号"),
+    Entry(
+        "give each figure once per subject and period; correct or remove one",
+        "每个对象每个期间的数据只给一次；请改正或删除其中一条",
+    ),
+    Entry("add the {what} to the roster or correct the id", "请在名单中添加该{what}，或改正编号"),
+    Entry(
+        "upgrade the chinesecalendar package, or count the deadline by hand",
+        "请升级 chinesecalendar 包，或手工计算期限",
+    ),
+    Entry("use 0 or more", "请用 0 或更大的数"),
+    Entry("give the time limit the rule text states", "请按规则原文填写期限"),
+    Entry("make max_months at least reply_months", "max_months 不能小于 reply_months"),
+    Entry(
+        "use one sole unit, several split units, or one lead unit with co-handling units",
+        "请用一个单办单位、几个分办单位，或一个主办单位加会办单位",
+    ),
+    Entry("fill in {value}", "请填写 {value}"),
+    Entry("pass the proposal named in parent_id", "请传入 parent_id 所写的提案"),
+    Entry(
+        "merge into a proposal filed on or before the merge date",
+        "请并入在并案日或之前已立案的提案",
+    ),
+    Entry(
+        "merge every proposal of the group into the one filed case",
+        "请把这一组提案都并入那一件已立案的提案",
+    ),
+    Entry("merge into a proposal filed on or before that day", "请并入在当天或之前已立案的提案"),
+    Entry("correct the steps named below", "请改正下列环节"),
+    Entry(
+        "correct the date or the session, or clear the session for a proposal submitted between "
+        "sessions (平时提案)",
+        "请改正日期或会次；闭会期间提交的提案（平时提案）请清空会次",
+    ),
+    Entry(
+        "set its session to {value} if it was a plenary proposal (大会提案)",
+        "如果是大会提案，请把会次设为 {value}",
+    ),
+    Entry("name the filed proposal it was merged into", "请写明它并入的已立案提案"),
+    Entry(
+        "date the first 提交 step on the proposal's submitted_on",
+        "第一个“提交”环节的日期请与提案的提交日期一致",
+    ),
+    Entry(
+        "date the first 报送 step on the item's submitted_on",
+        "第一个“报送”环节的日期请与信息的报送日期一致",
+    ),
+    Entry(
+        "dates in a history cannot go backwards; check the date or the order of steps",
+        "办理记录中的日期不能倒退；请检查日期或环节的顺序",
+    ),
+    Entry("from {state} a proposal can take: no further step", "{state}的提案不能再进行任何环节"),
+    Entry("from {state} a proposal can take: {steps}", "{state}的提案可以进行：{steps}"),
+    Entry("from {state} an item can take: no further step", "{state}的信息不能再进行任何环节"),
+    Entry("from {state} an item can take: {steps}", "{state}的信息可以进行：{steps}"),
+    # reasons a step is refused, and what a step needs
+    Entry(
+        "only a filed proposal can be designated or followed up",
+        "只有已立案的提案才能确定重点或跟踪督办",
+    ),
+    Entry("it is already a key proposal", "它已经是重点提案"),
+    Entry("it is already an excellent proposal", "它已经是优秀提案"),
+    Entry(
+        "a proposal is rated excellent only after it was replied", "提案答复之后才能评为优秀提案"
+    ),
+    Entry(
+        "the proposer's rating ({value}) does not call for it",
+        "提案人的评价（{value}）不需要这一环节",
+    ),
+    Entry(
+        "its reply category ({value}) is not followed up", "它的答复类别（{value}）不需要跟踪落实"
+    ),
+    Entry("a case number (案号)", "案号"),
+    Entry("a reason for not filing it", "不予立案的理由"),
+    Entry(
+        "this committee merges proposals {stage} (merge_stage {value})",
+        "本委员会在{stage}并案（merge_stage {value}）",
+    ),
+    Entry(
+        "the objection window closed on {value} ({days} working days after {assigned})",
+        "异议期已于 {value} 截止（交办日 {assigned} 之后 {days} 个工作日）",
+    ),
+    Entry(
+        "it was re-handled {value} time(s), the most the rules allow",
+        "它已重新办理 {value} 次，达到规则允许的上限",
+    ),
+    Entry(
+        "use one of: {choices}, or state the office's own categories in the committee's "
+        "reply_categories",
+        "请从以下选择：{choices}；或在委员会的 reply_categories 中写明本办的答复类别",
+    ),
+    Entry(
+        "use one of: {choices}, or state the office's own scale in the committee's "
+        "satisfaction_levels",
+        "请从以下选择：{choices}；或在委员会的 satisfaction_levels 中写明本办的满意度等级",
+    ),
+    Entry(
+        "its parent {value} is {state} on {on}, not a filed case",
+        "它的主提案 {value} 在 {on} 处于{state}状态，不是已立案的提案",
+    ),
 )
 """The hints about records that do not fit."""

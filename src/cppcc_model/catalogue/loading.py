@@ -355,5 +355,264 @@ HINTS: tuple[Entry, ...] = (
     Entry("write a number such as 3", "请写数字，如 3"),
     Entry("write 是 or 否 (or true / false)", "请写“是”或“否”"),
     Entry("list each item once", "每项只写一次"),
+    Entry(
+        'write "2023", "2023-Q3", "2023-H1" or "2023-01-01..2023-06-30"',
+        '请写 "2023"、"2023-Q3"、"2023-H1" 或 "2023-01-01..2023-06-30"',
+    ),
+    Entry("write a JSON list: [ … ]", "请写成 JSON 列表：[ … ]"),
+    Entry(
+        "write the record as a JSON object with named fields",
+        "请把记录写成带字段名的 JSON 对象",
+    ),
+    Entry("write it in double quotes, as a JSON string", "请加上双引号，写成 JSON 字符串"),
+    Entry(
+        'write a JSON integer such as 3 (not 3.0, not "3", not true)',
+        '请写 JSON 整数，如 3（不要写 3.0、"3" 或 true）',
+    ),
+    Entry("write true or false", "请写 true 或 false"),
+    Entry(
+        'write dates as text in ISO form, such as "2022-05-03"',
+        '日期请写成 ISO 格式的文本，如 "2022-05-03"',
+    ),
+    Entry(
+        'write a whole number (8) or text ("8.5", "17/2"); never a float',
+        '请写整数（8）或文本（"8.5"、"17/2"）；不要写浮点数',
+    ),
+    Entry(
+        "add it; docs/reference/json-format.md lists the fields of every record",
+        "请补上；各记录的字段见 docs/reference/json-format.md",
+    ),
+    Entry(
+        "remove it or correct its spelling; docs/reference/json-format.md lists the keys",
+        "请删除它或改正拼写；可用的键见 docs/reference/json-format.md",
+    ),
+    Entry("fill in both cells, or neither", "两格都填，或都不填"),
+    Entry("correct the id", "请改正编号"),
+    Entry("keep one row per member and activity", "每位委员每次活动只保留一行"),
+    Entry(
+        "a member cannot attend more half-days than the activity has",
+        "委员出勤的半天数不能超过活动的半天数",
+    ),
+    Entry(
+        "correct the date; no step can come before the submission",
+        "请改正日期；任何环节都不能早于提交",
+    ),
+    Entry(
+        "list the steps of each {what} in date order, or correct the date",
+        "请按日期顺序列出每件{what}的环节，或改正日期",
+    ),
+    Entry("give each figure once per subject and period", "每个对象每个期间的数据只给一次"),
+    Entry(
+        "write a plain number such as 3 (digits only, no separators or signs)",
+        "请写普通数字，如 3（只写数字，不加分隔符或符号）",
+    ),
+    Entry("correct the count", "请改正数量"),
+    Entry("write the date as YYYY-MM-DD", "日期请写成 YYYY-MM-DD"),
+    Entry("write a number such as 8.5", "请写数，如 8.5"),
+    Entry("write 8, 8.5, -2 or 17/2", "请写 8、8.5、-2 或 17/2 这样的数"),
+    Entry(
+        'close the quote, or write "" for a quote inside a quoted item',
+        '请补上后引号；引号内的引号写成 ""',
+    ),
+    Entry("write the unit's name before its part", "请在承办方式前写上单位名称"),
+    Entry(
+        "separate ids with ； or , and write each id without spaces",
+        "编号之间用 ； 或 , 分隔，每个编号中不要有空格",
+    ),
+    Entry(
+        "split the data into smaller datasets, or raise max_rows if the data is genuine",
+        "请把数据拆成较小的数据集；如果数据确实如此，可调大 max_rows",
+    ),
+    Entry(
+        "open it in Excel and save it as “CSV UTF-8 (逗号分隔)(*.csv)”, or save it as .xlsx",
+        "请用 Excel 打开，另存为“CSV UTF-8 (逗号分隔)(*.csv)”，或另存为 .xlsx",
+    ),
+    Entry(
+        "save the file as “CSV UTF-8 (逗号分隔)(*.csv)”",
+        "请把文件另存为“CSV UTF-8 (逗号分隔)(*.csv)”",
+    ),
+    Entry("save it as “CSV UTF-8 (逗号分隔)(*.csv)”", "请另存为“CSV UTF-8 (逗号分隔)(*.csv)”"),
+    Entry(
+        "write the header row (docs/reference/dataset-format.md lists the columns), or delete "
+        "the file",
+        "请写上表头行（各列见 docs/reference/dataset-format.md），或删除这个文件",
+    ),
+    Entry(
+        "check the quotes in this row (a cell with a quote must be quoted, with the quote "
+        "doubled); save the file again from Excel",
+        "请检查这一行的引号（含引号的单元格要整体加引号，其中的引号写两遍）；"
+        "或用 Excel 重新保存文件",
+    ),
+    Entry(
+        "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
+        "请用 Excel 或 LibreOffice 打开，另存为 Excel 工作簿（.xlsx）",
+    ),
+    Entry("split the data into smaller workbooks", "请把数据拆成较小的工作簿"),
+    Entry(
+        "open the workbook in Excel or LibreOffice and save it again as .xlsx",
+        "请用 Excel 或 LibreOffice 打开工作簿，重新保存为 .xlsx",
+    ),
+    Entry(
+        "write the header row (docs/reference/dataset-format.md lists the columns), or delete "
+        "the sheet",
+        "请写上表头行（各列见 docs/reference/dataset-format.md），或删除这个工作表",
+    ),
+    Entry(
+        "open it in Excel or LibreOffice and save it again as .xlsx",
+        "请用 Excel 或 LibreOffice 打开，重新保存为 .xlsx",
+    ),
+    Entry(
+        "save it as an Excel workbook (.xlsx) or as “CSV UTF-8 (逗号分隔)(*.csv)”",
+        "请另存为 Excel 工作簿（.xlsx）或“CSV UTF-8 (逗号分隔)(*.csv)”",
+    ),
+    Entry("copy the file itself into the dataset directory", "请把文件本身复制到数据目录中"),
+    Entry(
+        "point the link at the table's file, or copy the file in its place",
+        "请让链接指向表的文件，或把文件复制到这里",
+    ),
+    Entry(
+        "put the table's file in its place, or remove it from the dataset directory",
+        "请把表的文件放在这里，或把它移出数据目录",
+    ),
+    Entry("remove the stray cells at the end of the row", "请删除这一行末尾多余的单元格"),
+    Entry(
+        "the committee table has two columns: key (项目) and value (内容)",
+        "委员会表有两列：项目（key）和内容（value）",
+    ),
+    Entry(
+        "write which committee field the row gives (id, name, level, jurisdiction)",
+        "请写明这一行是委员会的哪一项（id、name、level、jurisdiction）",
+    ),
+    Entry("{value} lists the columns of every table", "各表的列见 {value}"),
+    Entry(
+        "write the URL as dialect+driver://user:password@host/database (sqlite:///path.db for "
+        "SQLite)",
+        "URL 请写成 dialect+driver://user:password@host/database（SQLite 写 sqlite:///path.db）",
+    ),
+    Entry(
+        "check the path: sqlite:///relative/path.db or sqlite:////absolute/path.db",
+        "请检查路径：sqlite:///相对/路径.db 或 sqlite:////绝对/路径.db",
+    ),
+    Entry(
+        "check that the server runs, the database exists and the user may read it",
+        "请检查服务器是否运行、数据库是否存在、用户能否读取",
+    ),
+    Entry("check the URL and that the results were written", "请检查 URL，以及结果是否已经写入"),
+    Entry("use 'en' or 'zh'", "请用 'en' 或 'zh'"),
+    Entry(
+        "write to an empty database, or replace those tables (replace=True, cppcc export-db "
+        "--replace)",
+        "请写入空数据库，或替换这些表（replace=True，cppcc export-db --replace）",
+    ),
+    Entry(
+        "check that the server runs and the user may create tables",
+        "请检查服务器是否运行、用户能否建表",
+    ),
+    Entry(
+        "install the database driver (module {name}); {t_rest}",
+        "请安装数据库驱动（模块 {name}）；{t_rest}",
+    ),
+    Entry(
+        "for PostgreSQL: pip install 'psycopg[binary]' and write postgresql+psycopg://…",
+        "PostgreSQL 用 pip install 'psycopg[binary]'，并写 postgresql+psycopg://…",
+    ),
+    Entry("check the path", "请检查路径"),
+    Entry(
+        "pip install pandas, or ask for library='polars' or 'arrow'",
+        "请安装 pandas（pip install pandas），或改用 library='polars' 或 'arrow'",
+    ),
+    Entry("use 'polars', 'pandas' or 'arrow'", "请用 'polars'、'pandas' 或 'arrow'"),
+    Entry(
+        'write {{"format": "{format}", "version": {version}, "committee": …}}',
+        '请写 {{"format": "{format}", "version": {version}, "committee": …}}',
+    ),
+    Entry(
+        "keep one of them; JSON readers silently keep only the last",
+        "只保留其中一个；JSON 读取程序会默默只保留最后一个",
+    ),
+    Entry(
+        "fix the syntax: a missing comma, quote or bracket is the usual cause",
+        "请改正语法：通常是少了逗号、引号或括号",
+    ),
+    Entry(
+        "correct the number; counts and ids of a ledger are short",
+        "请改正这个数；台账中的计数和编号都很短",
+    ),
+    Entry(
+        "check the path and that the file is UTF-8 text", "请检查路径，以及文件是否为 UTF-8 文本"
+    ),
+    Entry('start the document with "format": "{format}"', '文档请以 "format": "{format}" 开头'),
+    Entry('add "version": {version}', '请加上 "version": {version}'),
+    Entry('write "version": {version}', '请写 "version": {version}'),
+    Entry(
+        "this version of cppcc-model reads version {version}; upgrade it or convert",
+        "这一版 cppcc-model 读取第 {version} 版格式；请升级程序或转换文件",
+    ),
+    Entry("check the path and that you may write there", "请检查路径，以及是否有写入权限"),
+    Entry(
+        "give each table as a list of dicts (or a cursor, a result or a data frame)",
+        "每个表请给出字典的列表（或游标、查询结果、数据框）",
+    ),
+    Entry("give each row as a dict of column name to value", "每一行请给出“列名 → 值”的字典"),
+    Entry("give a positive row limit", "请给出正数的行数上限"),
+    Entry(
+        "give {{'members': [...], 'sectors': [...], ...}}",
+        "请给出 {{'members': [...], 'sectors': [...], ...}}",
+    ),
+    Entry(
+        "docs/reference/dataset-format.md lists the tables",
+        "各表见 docs/reference/dataset-format.md",
+    ),
+    Entry("give each table once", "每个表只给一次"),
+    Entry(
+        "add a committee table (委员会): one mapping of id, name, level and jurisdiction, or "
+        "key/value rows",
+        "请添加委员会表：一个包含 id、name、level、jurisdiction 的映射，或“项目/内容”行",
+    ),
+    Entry("use 'csv' or 'xlsx'", "请用 'csv' 或 'xlsx'"),
+    Entry(
+        "name it with the .xlsx extension so that Excel and load_dataset recognise it",
+        "请用 .xlsx 扩展名，让 Excel 和 load_dataset 能识别它",
+    ),
+    Entry("write to an empty directory, or remove the file", "请写入空目录，或删除这个文件"),
+    Entry(
+        "write the dataset as CSV or JSON, which hold text of any length",
+        "请把数据写成 CSV 或 JSON，它们能容纳任意长度的文本",
+    ),
+    Entry(
+        "add committee.csv (or 委员会.csv, or a sheet 委员会) with key and value columns: id, "
+        "name, level, jurisdiction",
+        "请添加 committee.csv（或 委员会.csv，或工作表“委员会”），含项目和内容两列："
+        "id、name、level、jurisdiction",
+    ),
+    Entry("pip install {value}", "请安装：pip install {value}"),
+    Entry(
+        "pip install 'cppcc-model[frames]', or ask for library='arrow'",
+        "请安装：pip install 'cppcc-model[frames]'，或改用 library='arrow'",
+    ),
+    # what a value was, in a message ("got the number inf")
+    Entry("the text {value}", "文本 {value}"),
+    Entry("the number {value}", "数 {value}"),
+    Entry("a list", "列表"),
+    Entry("an object", "对象"),
+    # what the JSON reader says
+    Entry("Expecting value", "此处应有一个值"),
+    Entry("Expecting property name enclosed in double quotes", "此处应有用双引号括起的键名"),
+    Entry("Expecting ',' delimiter", "此处应有逗号"),
+    Entry("Expecting ':' delimiter", "此处应有冒号"),
+    Entry("Extra data", "多余的内容"),
+    Entry("Unterminated string starting at", "字符串没有结束"),
+    Entry("Invalid control character at", "无效的控制字符"),
+    Entry("Invalid \\escape", "无效的转义"),
+    Entry("Invalid \\uXXXX escape", "无效的 \\uXXXX 转义"),
+    # what the system says about a file
+    Entry("No such file or directory", "没有这个文件或目录"),
+    Entry("Permission denied", "没有权限"),
+    Entry("Is a directory", "这是一个目录"),
+    Entry("Not a directory", "这不是目录"),
+    Entry("invalid start byte", "无效的起始字节"),
+    Entry("invalid continuation byte", "无效的后续字节"),
+    Entry("unexpected end of data", "数据意外结束"),
+    Entry("number each work item once", "每个工作事项只编一个号"),
 )
 """The hints of loading."""

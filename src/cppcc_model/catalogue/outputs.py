@@ -80,5 +80,19 @@ HINTS: tuple[Entry, ...] = (
     ),
     Entry("add --output FILE{extension}", "请加上 --output 文件名{extension}"),
     Entry("give a file name ending in .xlsx", "请给出以 .xlsx 结尾的文件名"),
+    Entry(
+        "drop --format (the extension decides), or name the file …{value}",
+        "去掉 --format（按扩展名决定格式），或把文件名改为 …{value}",
+    ),
+    Entry(
+        "check the directory exists and the file is not open in another program",
+        "请检查目录是否存在，以及文件是否被其他程序打开",
+    ),
+    Entry(
+        "write this report as CSV, Markdown, HTML or JSON, which hold text of any length",
+        "请把这份报告写成 CSV、Markdown、HTML 或 JSON，它们能容纳任意长度的文本",
+    ),
+    Entry("give --output a new file name", "请给 --output 一个新的文件名"),
+    Entry("write the output outside the dataset directory", "请把输出写到数据目录之外"),
 )
 """The hints about outputs."""

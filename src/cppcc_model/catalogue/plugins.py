@@ -160,5 +160,48 @@ MESSAGES: tuple[Entry, ...] = (
 )
 """Every message about plugins, with its code."""
 
-HINTS: tuple[Entry, ...] = ()
+HINTS: tuple[Entry, ...] = (
+    Entry(
+        "choose another --dir, or remove the directory first", "请换一个 --dir，或先删除这个目录"
+    ),
+    Entry(
+        "use lower-case letters, digits and hyphens, starting with a letter (e.g. 'xiangzhou' "
+        "or 'hubei-xiangzhou')",
+        "请用小写字母、数字和连字符，以字母开头（如 'xiangzhou' 或 'hubei-xiangzhou'）",
+    ),
+    Entry("in a checkout of cppcc-model: {value}", "在 cppcc-model 的源码目录中运行：{value}"),
+    Entry(
+        "fix or uninstall the plugin, or block it with CPPCC_BLOCK_PLUGINS",
+        "请修复或卸载该插件，或用 CPPCC_BLOCK_PLUGINS 屏蔽它",
+    ),
+    Entry(
+        "call register(rule_set) for each rule set; return nothing",
+        "请对每个规则集调用 register(rule_set)；不要返回任何值",
+    ),
+    Entry(
+        "see the golden-case format in the docs (writing a rule plugin → golden cases)",
+        "标准案例的格式见文档（编写规则插件 → 标准案例）",
+    ),
+    # district plugins' options
+    Entry(
+        "list only the kinds of the other CPPCC and activity-group meetings",
+        "只列出政协和活动组其他会议的类别",
+    ),
+    Entry(
+        "use 'none' (collective proposals credit no member) or 'joint'",
+        "请用 'none'（集体提案不计入任何委员）或 'joint'",
+    ),
+    Entry(
+        "use 'quarterly' (每季度不少于1篇 required) or 'count_only'",
+        "请用 'quarterly'（要求每季度不少于1篇）或 'count_only'",
+    ),
+    Entry(
+        'use 0 (扣完为止, the default) or None (in TOML: "none") to let 考勤 go below 0',
+        '请用 0（扣完为止，默认）或 None（TOML 中写 "none"）允许考勤分低于 0',
+    ),
+    Entry(
+        "use 'higher' (only the key bonus) or 'both' (both bonuses)",
+        "请用 'higher'（只加重点提案分）或 'both'（两项都加）",
+    ),
+)
 """The hints about plugins."""

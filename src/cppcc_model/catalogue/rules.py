@@ -413,5 +413,296 @@ MESSAGES: tuple[Entry, ...] = (
 )
 """Every message about rules, with its code."""
 
-HINTS: tuple[Entry, ...] = ()
+HINTS: tuple[Entry, ...] = (
+    Entry('write {key} = ["…"]', '请写 {key} = ["…"]'),
+    Entry(
+        "periods = {{ count = 2, combine = 'sum' }}",
+        "请写 periods = {{ count = 2, combine = 'sum' }}",
+    ),
+    Entry("write [[awards.{key}]]", "请写 [[awards.{key}]]"),
+    Entry(
+        "quota = {{ count = 20 }} or {{ share = '1/100' }}",
+        "请写 quota = {{ count = 20 }} 或 {{ share = '1/100' }}",
+    ),
+    Entry("write a whole number: 20", "请写整数，如 20"),
+    Entry(
+        "source = attendance, proposal, info_report or contribution",
+        "请写 source = attendance、proposal、info_report 或 contribution",
+    ),
+    Entry("sum = [{{ points = 1 }}]", "请写 sum = [{{ points = 1 }}]"),
+    Entry("use {value}", "请用 {value}"),
+    Entry(
+        "use 'each' or a table such as {{ from_nth = 2 }}",
+        "请用 'each' 或 {{ from_nth = 2 }} 这样的表",
+    ),
+    Entry('add {key} = "…"', '请添加 {key} = "…"'),
+    Entry("the keys of {what} are: {value}", "{what} 的键有：{value}"),
+    Entry("known: {value}", "已注册的函数：{value}"),
+    Entry("none (no plugin registered a function)", "无（没有插件注册函数）"),
+    Entry('write exact numbers as text: "{value}"', '精确的数请写成文本："{value}"'),
+    Entry('write 10, "12.5" or "1/3"', '请写 10、"12.5" 或 "1/3"'),
+    Entry("write at_least = 3", "请写 at_least = 3"),
+    Entry("write [[…items]]", "请写 [[…items]]"),
+    Entry('write it as a fraction such as "1/2"', '请写成分数，如 "1/2"'),
+    Entry(
+        "use 'full' (each main member gets the whole value), 'split' or 'none'",
+        "请用 'full'（每位主要成员都得全部分值）、'split' 或 'none'",
+    ),
+    Entry("use None for no limit", "不限请用 None"),
+    Entry("give where= exactly when by='records'", "只有 by='records' 时才给 where="),
+    Entry("name the criterion", "请写明依据"),
+    Entry(
+        "give exactly one of flag, role, input and where",
+        "flag、role、input 和 where 中只给一个",
+    ),
+    Entry("quote the rules", "请引用规则原文"),
+    Entry("add one", "请添加一个"),
+    Entry(
+        "use 'sum', 'mean', 'latest', 'min' or 'each'",
+        "请用 'sum'、'mean'、'latest'、'min' 或 'each'",
+    ),
+    Entry(
+        "use 'exclude' (并列均不入选), 'include' (并列均入选) or 'name_order' (姓氏笔画)",
+        "请用 'exclude'（并列均不入选）、'include'（并列均入选）或 'name_order'（姓氏笔画）",
+    ),
+    Entry(
+        "use 'total', 'per_capita', 'category:<id>', 'line:<id>' or 'records' (with where)",
+        "请用 'total'、'per_capita'、'category:<编号>'、'line:<编号>' 或 'records'（配合 where）",
+    ),
+    Entry(
+        "use 'descending' (more is better) or 'ascending' (less is better)",
+        "请用 'descending'（越多越好）或 'ascending'（越少越好）",
+    ),
+    Entry(
+        "write TieBreak('category:proposals', '提案得分高者优先')",
+        "请写 TieBreak('category:proposals', '提案得分高者优先')",
+    ),
+    Entry(
+        "write Exclusion('受到党纪政务处分', input='discipline')",
+        "请写 Exclusion('受到党纪政务处分', input='discipline')",
+    ),
+    Entry(
+        "write MM-DD, such as '03-31' (the March after the period)",
+        "请写 MM-DD，如 '03-31'（考核期间之后的三月）",
+    ),
+    Entry(
+        "give value=ByStage({{...}}) or another value block",
+        "请给出 value=ByStage({{...}}) 或其他分值模块",
+    ),
+    Entry(
+        "name the group rule whose cards rank the candidates",
+        "请写明用哪条集体考核规则的得分卡为候选者排名",
+    ),
+    Entry(
+        "AnyOfRecords / AllOfRecords are for members' records; give a Where",
+        "AnyOfRecords / AllOfRecords 用于委员的记录；请给出 Where",
+    ),
+    Entry(
+        "for {value} subjects break ties by: {usable}", "{value} 对象的并列可按以下排序：{usable}"
+    ),
+    Entry("for {value} subjects exclude by: {allowed}", "{value} 对象可按以下排除：{allowed}"),
+    Entry("give minimum_score ≤ maximum_score", "请使 minimum_score ≤ maximum_score"),
+    Entry("use 'max' or 'first'", "请用 'max' 或 'first'"),
+    Entry(
+        "use 'members' (any author in the body), 'lead' (first author), 'body' (collective works "
+        "of the body) or 'members_or_body'",
+        "请用 'members'（任一作者属于该集体）、'lead'（第一作者）、'body'（该集体的集体成果）"
+        "或 'members_or_body'",
+    ),
+    Entry("list them", "请列出它们"),
+    Entry("use 'sum' or 'mean'", "请用 'sum' 或 'mean'"),
+    Entry(
+        "assess activity_group, unit, sector or special_committee",
+        "请考核 activity_group、unit、sector 或 special_committee",
+    ),
+    Entry(
+        "give every group category and item its own id", "集体考核的每个类别和项目使用不同的编号"
+    ),
+    Entry(
+        "use the key of the inputs table, such as 'employer_rating'",
+        "请用评分录入表中的键，如 'employer_rating'",
+    ),
+    Entry(
+        "use 'zero', 'pending' (the card waits for the figure) or 'error'",
+        "请用 'zero'、'pending'（得分卡等待录入数据）或 'error'",
+    ),
+    Entry(
+        'a given figure is an input: write where=Where("input")',
+        '给定的数据是录入项：请写 where=Where("input")',
+    ),
+    Entry('write given=External("platform_score")', '请写 given=External("platform_score")'),
+    Entry("a floor must not exceed the cap", "下限不能超过上限"),
+    Entry('write ["bonus.a", "bonus.b"]', '请写 ["bonus.a", "bonus.b"]'),
+    Entry("quote each id", "每个编号都加上引号"),
+    Entry(
+        "a cap (最高分) is the most that can be given, 0 or more; write deductions as negative "
+        "points with a floor instead",
+        "上限（最高分）是最多能给的分，为 0 或更大；扣分请写成负分并设下限",
+    ),
+    Entry("list each category of the pool once", "合计上限中每个类别只列一次"),
+    Entry(
+        "use a short id without spaces, such as 'proposals.filed'",
+        "请用不含空格的短编号，如 'proposals.filed'",
+    ),
+    Entry(
+        "use 'inclusive' (90 is in the band '90 and above') or 'exclusive'",
+        "请用 'inclusive'（90 分属于“90 分及以上”档）或 'exclusive'",
+    ),
+    Entry("use 'exact' or 'presented'", "请用 'exact' 或 'presented'"),
+    Entry("give at least one band", "请至少给出一个档位"),
+    Entry("order the bands 优秀, 良好, 称职, 不称职", "档位请按 优秀、良好、称职、不称职 排列"),
+    Entry(
+        "use 'exact' (the exact total) or 'presented' (the total as rounded on the card)",
+        "请用 'exact'（精确总分）或 'presented'（得分卡上取整后的总分）",
+    ),
+    Entry("write a whole number without quotes", "请写不带引号的整数"),
+    Entry(
+        "say which grade, failed requirement, score line, trigger or rank counts",
+        "请写明按哪个等次、未达到的基本要求、分数线、触发条件或名次计算",
+    ),
+    Entry(
+        'list them from the mildest up: ["talk", "notice", "resign", "revoke"]',
+        '请从最轻的开始列出：["talk", "notice", "resign", "revoke"]',
+    ),
+    Entry(
+        "use 'period' (the assessment period) or 'term' (届内: the term so far)",
+        "请用 'period'（考核期间）或 'term'（届内：本届至今）",
+    ),
+    Entry(
+        "use 'year' (每年), 'quarter' (每季度) or leave it out",
+        "请用 'year'（每年）、'quarter'（每季度），或不写",
+    ),
+    Entry(
+        "give exactly one of count, share, or at_least/at_most",
+        "count、share 或 at_least/at_most 中只给一种",
+    ),
+    Entry("give at_least ≤ at_most", "请使 at_least ≤ at_most"),
+    Entry(
+        "give share= with tolerance=, or use at_least/at_most for a band",
+        "tolerance= 要与 share= 一起给；区间请用 at_least/at_most",
+    ),
+    Entry(
+        "award candidates of records know 'submitted' and 'filed'; others use 'eligible' or "
+        "'assessed'",
+        "以记录为候选的奖项可用 'submitted' 和 'filed'；其他奖项用 'eligible' 或 'assessed'",
+    ),
+    Entry("give exactly one of share and count", "share 和 count 只给一个"),
+    Entry(
+        "use 'half_up' (四舍五入), 'up' (向上取整) or 'down' (向下取整)",
+        "请用 'half_up'（四舍五入）、'up'（向上取整）或 'down'（向下取整）",
+    ),
+    Entry(
+        "use 'eligible', 'assessed', 'submitted', 'filed' or a number",
+        "请用 'eligible'、'assessed'、'submitted'、'filed' 或一个数",
+    ),
+    Entry("registered rule sets: {value}", "已注册的规则集：{value}"),
+    Entry(
+        "its versions are: {value}; pick a date they cover",
+        "它的各版本：{value}；请选择它们覆盖的日期",
+    ),
+    Entry(
+        "no rule plugin is installed; install your district's (a bundled one, in a checkout of "
+        "cppcc-model: pip install -e plugins/cppcc-rules-xiangzhou)",
+        "没有安装规则插件；请安装本地区的插件（随附的插件可在 cppcc-model 源码目录中安装："
+        "pip install -e plugins/cppcc-rules-xiangzhou）",
+    ),
+    Entry("registered jurisdictions: {value}", "已注册的辖区：{value}"),
+    Entry(
+        "register cppcc_model.rules.RuleSet objects only", "只能注册 cppcc_model.rules.RuleSet 对象"
+    ),
+    Entry(
+        "give each version its own name, such as 'tongcheng-2019'",
+        "每个版本使用不同的名称，如 'tongcheng-2019'",
+    ),
+    Entry(
+        "end the earlier version the day before the later one starts",
+        "请让较早的版本在较晚版本开始的前一天结束",
+    ),
+    Entry(
+        "use 'event' (the day it happened) or 'reported' (the day it was reported)",
+        "请用 'event'（发生之日）或 'reported'（报告之日）",
+    ),
+    Entry("the usual values are 3 and 6", "常用的值是 3 和 6"),
+    Entry("write YYYY-MM-DD", "请写 YYYY-MM-DD"),
+    Entry("check the effective dates", "请检查生效日期"),
+    Entry(
+        "give every category, item, pool, requirement and trigger its own id",
+        "每个类别、项目、合计上限、基本要求和触发条件使用不同的编号",
+    ),
+    Entry("use category ids: {value}", "请用类别编号：{value}"),
+    Entry("put each category in one dimension", "每个类别只放在一个维度中"),
+    Entry("define the requirement or correct its id", "请定义这项基本要求，或改正它的编号"),
+    Entry("define the group rule or correct its id", "请定义这条集体考核规则，或改正它的编号"),
+    Entry("use trigger ids: {value}", "请用触发条件编号：{value}"),
+    Entry("use one of the rule set's grade labels", "请用规则集中的等次名称"),
+    Entry(
+        "only rule sets built by a factory with options can be re-read",
+        "只有由带选项的工厂函数生成的规则集才能重新读取",
+    ),
+    Entry("the options are: {value}", "可用的选项：{value}"),
+    Entry(
+        "give a list such as {what}=[…], one value, or leave it out (None) for any",
+        "请给出列表（如 {what}=[…]）或单个值；不限请不写（None）",
+    ),
+    Entry('rungs = ["talk", "notice", "resign"]', '请写 rungs = ["talk", "notice", "resign"]'),
+    Entry(
+        "use count, too_few, score_below, consecutive_years or ladder",
+        "请用 count、too_few、score_below、consecutive_years 或 ladder",
+    ),
+    Entry('write requires = ["six_ones"]', '请写 requires = ["six_ones"]'),
+    Entry(
+        "define it under [[requirements]] or correct the id",
+        "请在 [[requirements]] 中定义它，或改正编号",
+    ),
+    Entry("fix the TOML syntax", "请改正 TOML 语法"),
+    Entry("check the path, and save the file as UTF-8", "请检查路径，并把文件保存为 UTF-8"),
+    Entry("write [[{key}]] sections", "请写 [[{key}]] 小节"),
+    Entry("list its parts", "请列出它的组成部分"),
+    Entry(
+        "give value blocks such as ByStage({{...}}) or ByLevel({{...}})",
+        "请给出分值模块，如 ByStage({{...}}) 或 ByLevel({{...}})",
+    ),
+    Entry("give at least one entry", "请至少给一项"),
+    Entry("a rule file needs only a few levels of nesting", "规则文件只需要很少几层嵌套"),
+    # what a part of a rule file is, in a message ("an item must be a table")
+    Entry("the rule file", "规则文件"),
+    Entry("an item", "项目"),
+    Entry("a category", "类别"),
+    Entry("a band", "等次档位"),
+    Entry("a composition", "组合"),
+    Entry("a dimension", "维度"),
+    Entry("a group category", "集体考核类别"),
+    Entry("a group item", "集体考核项目"),
+    Entry("a group requirement", "集体考核基本要求"),
+    Entry("a group rule", "集体考核规则"),
+    Entry("a ladder", "阶梯"),
+    Entry("a measure", "指标"),
+    Entry("a points table", "分值表"),
+    Entry("a pool", "合计上限"),
+    Entry("a requirement", "基本要求"),
+    Entry("a score_below trigger", "score_below 触发条件"),
+    Entry("a stage condition", "环节条件"),
+    Entry("a tie-breaker", "并列排序依据"),
+    Entry("a trigger", "触发条件"),
+    Entry("an award", "奖项"),
+    Entry("an exclusion", "排除条件"),
+    Entry("a {key} entry", "{key} 条目"),
+    Entry("a {kind} measure", "{kind} 指标"),
+    Entry("where with {key}", "带 {key} 的 where"),
+    # what the TOML reader says
+    Entry(
+        "{t_reason} (at line {line}, column {column})", "{t_reason}（第 {line} 行，第 {column} 列）"
+    ),
+    Entry("{t_reason} (at end of document)", "{t_reason}（在文件末尾）"),
+    Entry("Invalid value", "无效的值"),
+    Entry("Invalid statement", "无效的语句"),
+    Entry("Expected '=' after a key in a key/value pair", "键值对中的键后面应有 '='"),
+    Entry("Cannot overwrite a value", "不能覆盖已有的值"),
+    Entry("Cannot declare {value} twice", "不能两次声明 {value}"),
+    Entry("Unclosed array", "数组没有闭合"),
+    Entry("Unclosed inline table", "内联表没有闭合"),
+    Entry("Unterminated string", "字符串没有结束"),
+    Entry("Invalid initial character for a key part", "键的第一个字符无效"),
+    Entry("Expected newline or end of document after a statement", "语句之后应换行或结束"),
+)
 """The hints about rules."""

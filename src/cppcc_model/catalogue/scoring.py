@@ -217,5 +217,141 @@ HINTS: tuple[Entry, ...] = (
     Entry("grade {grade} is not {grades}", "等次 {grade} 不符（需为 {grades}）"),
     Entry("has no record of {what}", "没有 {what} 的记录"),
     Entry("does not match {what}", "不符合 {what}"),
+    Entry(
+        "pass groups={{rule_id: assess_groups(...)}}",
+        "请传入 groups={{rule_id: assess_groups(...)}}",
+    ),
+    Entry(
+        "name a group rule that assesses the award's subject", "请指定考核该奖项对象的集体考核规则"
+    ),
+    Entry(
+        "pass assessment=assess(ledger, rule_set, period)",
+        "请传入 assessment=assess(ledger, rule_set, period)",
+    ),
+    Entry(
+        "check the award's score against the rule set's category and item ids",
+        "请对照规则集的类别和项目编号检查奖项的分数",
+    ),
+    Entry("pass rule_sets=plugins.rule_sets", "请传入 rule_sets=plugins.rule_sets"),
+    Entry(
+        "lower the share, widen the eligibility, or accept fewer winners",
+        "请降低比例、放宽参评条件，或接受较少的获奖者",
+    ),
+    Entry(
+        "use select_winners, or give the award periods=Periods(...)",
+        "请用 select_winners，或为奖项写明 periods=Periods(...)",
+    ),
+    Entry(
+        "pass one list of candidates per period, oldest first",
+        "每个期间给一个候选人列表，从最早的开始",
+    ),
+    Entry("check the subject's cohort assignment", "请检查该对象所分的比较组"),
+    Entry("name each cohort as CohortKey(kind, id)", "每个比较组请写成 CohortKey(kind, id)"),
+    Entry(
+        "score every subject you place in a cohort (a score of 0 is a score)",
+        "分入比较组的每个对象都要有分数（0 分也是分数）",
+    ),
+    Entry(
+        "check the id, and that the member served during the period",
+        "请检查编号，以及该委员在此期间是否在任",
+    ),
+    Entry("use 'auto', 'columnar' or 'reference'", "请用 'auto'、'columnar' 或 'reference'"),
+    Entry("fix the rule (or report it to the plugin's authors)", "请修正规则（或报告给插件作者）"),
+    Entry(
+        "fix the rule (or report it to the plugin's authors); block the plugin meanwhile",
+        "请修正规则（或报告给插件作者）；在此之前先屏蔽该插件",
+    ),
+    Entry(
+        "a plugin's function or block wrote into the records (object.__setattr__ or the like): "
+        "report it to the plugin's authors and block the plugin meanwhile",
+        "插件的函数或模块改写了记录（object.__setattr__ 之类）：请报告给插件作者，并先屏蔽该插件",
+    ),
+    Entry(
+        "use activity_group, unit, sector or special_committee",
+        "请用 activity_group、unit、sector 或 special_committee",
+    ),
+    Entry(
+        "pass members=assess(ledger, rule_set, period) to assess_groups",
+        "请给 assess_groups 传入 members=assess(ledger, rule_set, period)",
+    ),
+    Entry(
+        "add it to the inputs table (评分录入) or pass external={value}, or give a default",
+        "请在评分录入表中添加，或传入 external={value}，或给出默认值",
+    ),
+    Entry(
+        "use a block of cppcc_model.rules.groups (Count, Rate, MemberTotal …) or an object with "
+        "describe() and measure(subject, context)",
+        "请用 cppcc_model.rules.groups 的模块（Count、Rate、MemberTotal …），"
+        "或带 describe() 和 measure(subject, context) 的对象",
+    ),
+    Entry("check the id and the group kinds", "请检查编号和集体的类别"),
+    Entry("name the criterion, e.g. '立案提案数 (第五条)'", "请写明依据，如 '立案提案数 (第五条)'"),
+    Entry(
+        "rank every subject you ask about; check the id for typos",
+        "请对要查询的每个对象排名；并检查编号是否写错",
+    ),
+    Entry(
+        "give a mapping of subject id to score, or (id, score) pairs",
+        "请给出“对象编号 → 分数”的映射，或（编号, 分数）对",
+    ),
+    Entry("identify each ranked subject by its id", "每个排名对象请用编号标识"),
+    Entry("give each subject exactly one total score", "每个对象只给一个总分"),
+    Entry(
+        "wrap the key as TieBreaker(key=..., label='...', direction=...)",
+        "请把键写成 TieBreaker(key=..., label='...', direction=...)",
+    ),
+    Entry(
+        "use committee, activity_group, unit, sector or special_committee",
+        "请用 committee、activity_group、unit、sector 或 special_committee",
+    ),
+    Entry("pass the ledger, not only its activities", "请传入整个台账，而不只是其中的活动"),
+    Entry(
+        "add a row to the inputs table (评分录入): {value}, {period}, {key}, value",
+        "请在评分录入表中添加一行：{value}、{period}、{key}、分值",
+    ),
+    Entry("add the committee's terms to the ledger", "请在台账中添加委员会的届次"),
+    Entry(
+        "replace an Activity, Proposal, InfoReport or Contribution",
+        "只能替换 Activity、Proposal、InfoReport 或 Contribution",
+    ),
+    Entry(
+        "a what-if replaces an existing record: use its id",
+        "假设分析替换的是已有记录：请用它的编号",
+    ),
+    Entry("merge into a proposal of the ledger", "请并入台账中的提案"),
+    Entry("use the ids of the ledger's members", "请用台账中委员的编号"),
+    Entry(
+        "group them by activity group, special committee, unit, sector, author, source activity "
+        "or level",
+        "请按活动组、专门委员会、单位、界别、作者、来源活动或级别分组",
+    ),
+    Entry("count records, never negative", "请填写记录数，不能为负数"),
+    Entry("group 社情民意 items by source activity", "请按来源活动对社情民意信息分组"),
+    Entry(
+        "pass as_of=<date> or period=<Period>; nothing assumes today",
+        "请传入 as_of=<日期> 或 period=<期间>；不会默认取今天",
+    ),
+    Entry(
+        "compute scores with fractions.Fraction or decimal.Decimal, never float",
+        "请用 fractions.Fraction 或 decimal.Decimal 计算分数，不要用浮点数",
+    ),
+    Entry(
+        "give each score as an int, a Fraction or a Decimal",
+        "每个分数请给出 int、Fraction 或 Decimal",
+    ),
+    Entry(
+        "fix the rule; or raise the limit with {variable}=SECONDS (0 for none) if the rule is "
+        "genuinely slow",
+        "请修正规则；如果规则确实很慢，可用 {variable}=秒数 调高上限（0 表示不限）",
+    ),
+    Entry(
+        "a function must return an exact number: an int, a Fraction, a Decimal or text such as "
+        '"12.5"',
+        '函数必须返回精确的数：int、Fraction、Decimal 或 "12.5" 这样的文本',
+    ),
+    Entry(
+        "set {variable} to a number of seconds such as 30, or 0 for none",
+        "请把 {variable} 设为秒数（如 30），或设为 0 表示不限",
+    ),
 )
 """Texts of scoring without a code: hints, and the reasons a candidate did not win."""

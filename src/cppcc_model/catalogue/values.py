@@ -312,5 +312,122 @@ HINTS: tuple[Entry, ...] = (
         "请写 起..止，两端各为日期（2022-06-30）、月份（2022-06）、季度（2022-Q2）或年份（2022）",
     ),
     Entry("swap the dates or correct one of them", "请对调两个日期，或改正其中一个"),
+    Entry("months run from 1 to 12", "月份从 1 到 12"),
+    Entry("use zh (中文) or en (English)", "请用 zh（中文）或 en（English）"),
+    Entry("write it as YYYY-MM-DD", "请写成 YYYY-MM-DD"),
+    Entry("fix it", "请改正"),
+    Entry("correct the number", "请改正这个数"),
+    Entry(
+        "an end date cannot come before its start; check both dates",
+        "结束日期不能早于开始日期；请检查两个日期",
+    ),
+    Entry("give a list of values, not one string", "请给出值的列表，而不是一个字符串"),
+    Entry("remove the spaces", "请去掉空格"),
+    Entry(
+        "delete the character (it is invisible in most programs; retype the text)",
+        "请删除这个字符（多数程序中看不见它；可重新输入这段文字）",
+    ),
+    Entry("use an id without spaces", "编号中不要有空格"),
+    Entry("list each id once", "每个编号只写一次"),
+    Entry("count the half-day units the member attended", "请填写委员出勤的半天数"),
+    Entry(
+        "give each entry as Attendance(member_id, status)",
+        "每条请写成 Attendance(member_id, status)",
+    ),
+    Entry("keep one entry per member", "每位委员只保留一条"),
+    Entry('write it as text: "{value}"', '请写成文本："{value}"'),
+    Entry("fill in author_ids or body", "请填写 author_ids 或 body"),
+    Entry(
+        "write a year (2023), a quarter (2023-Q3), a half (2023-H1) or START..END",
+        "请写年份（2023）、季度（2023-Q3）、半年（2023-H1）或 起..止",
+    ),
+    Entry(
+        "use a short key without spaces, such as 'employer_rating' or '单位评价'",
+        "请用不含空格的短键，如 'employer_rating' 或 '单位评价'",
+    ),
+    Entry(
+        "write each entry as code:label=meaning (or label=meaning), separated by ；",
+        "每条写成 代码:名称=含义（或 名称=含义），用 ； 分隔",
+    ),
+    Entry("name it", "请写上名称"),
+    Entry("list at least one entry", "请至少写一条"),
+    Entry("give every entry its own names", "每条使用不同的名称"),
+    Entry(
+        "write tags as short text without surrounding spaces (驻会常委, 召集人)",
+        "标签请写成前后没有空格的短文本（如 驻会常委、召集人）",
+    ),
+    Entry(
+        "give each role as RoleSpell(role, start, end)",
+        "每项职务请写成 RoleSpell(role, start, end)",
+    ),
+    Entry("use 1, 2, 3 or 4", "请用 1、2、3 或 4"),
+    Entry("use 1 or 2", "请用 1 或 2"),
+    Entry("fill in {value} for this step", "请为这个环节填写 {value}"),
+    Entry("list the handling units (承办单位) it was assigned to", "请列出交办的承办单位"),
+    Entry(
+        "mark it as joint (联名) or collective (集体), or fix the proposers",
+        "请标为联名或集体提案，或改正提案人",
+    ),
+    Entry(
+        "mark a single proposer's proposal as individual (个人)",
+        "只有一位提案人的提案请标为个人提案",
+    ),
+    Entry(
+        "name the unit, group, committee or sector in 'body'",
+        "请在 'body' 中写明单位、活动组、专门委员会或界别",
+    ),
+    Entry(
+        "give each history entry as ProposalEvent(step, on, …)",
+        "每条办理记录请写成 ProposalEvent(step, on, …)",
+    ),
+    Entry("dates in a proposal's history cannot go backwards", "提案办理记录中的日期不能倒退"),
+    Entry("write the label as the office does", "请按办公室的写法填写名称"),
+    Entry(
+        "give each history entry as InfoEvent(step, on, …)",
+        "每条办理记录请写成 InfoEvent(step, on, …)",
+    ),
+    Entry("dates in an item's history cannot go backwards", "信息办理记录中的日期不能倒退"),
+    Entry("say at which level: 区县, 市, 省 or 全国", "请写明级别：区县、市、省或全国"),
+    Entry(
+        "pip install pypinyin (in a checkout of cppcc-model: pip install -e '.[pinyin]'), or "
+        "sort by strokes",
+        "请安装 pypinyin（在 cppcc-model 的源码目录中：pip install -e '.[pinyin]'），"
+        "或改按笔画排序",
+    ),
+    Entry(
+        "give an object with name, label and key(name), e.g. a StrokeOrder",
+        "请给出带 name、label 和 key(name) 的对象，如 StrokeOrder",
+    ),
+    Entry(
+        "choose another name, or pass replace=True to supersede it on purpose",
+        "请换一个名称；如确要替换，请传入 replace=True",
+    ),
+    Entry("use 'error' (the default) or 'last'", "请用 'error'（默认）或 'last'"),
+    Entry("pass a single character", "请只给一个字"),
+    Entry(
+        "check the name for a typo or a rare variant character; write it in simplified "
+        "characters, or sort with StrokeOrder(unknown='last') to list such names last",
+        "请检查姓名是否有错字或生僻异体字；请写成简体字，"
+        "或用 StrokeOrder(unknown='last') 把这样的姓名排在最后",
+    ),
+    Entry("give the name as it is written, e.g. '欧阳明'", "请按书写的样子给出姓名，如 '欧阳明'"),
+    Entry("give the surname and the given name as text", "请以文本给出姓和名"),
+    Entry("fill in the name", "请填写姓名"),
+    Entry(
+        'write an integer, a decimal such as "12.5" or a fraction such as "1/3"',
+        '请写整数、小数（如 "12.5"）或分数（如 "1/3"）',
+    ),
+    Entry('write it as text ("12.5") or as a Fraction', '请写成文本（"12.5"）或 Fraction'),
+    Entry("write a number", "请写数"),
+    Entry("write places = 2", "请写 places = 2"),
+    Entry("use 0 to 10 places", "请用 0 到 10 位小数"),
+    Entry(
+        "check the rule's values and caps: no score comes near this",
+        "请检查规则的分值和上限：任何得分都不会接近这个数",
+    ),
+    Entry("check the rule's values and caps", "请检查规则的分值和上限"),
+    Entry("write an ordinary number of points", "请写普通的分值"),
+    Entry("write an ordinary number", "请写普通的数"),
+    Entry('write an ordinary number such as "12.5"', '请写普通的数，如 "12.5"'),
 )
 """The hints about values."""
