@@ -203,5 +203,21 @@ HINTS: tuple[Entry, ...] = (
         "use 'higher' (only the key bonus) or 'both' (both bonuses)",
         "请用 'higher'（只加重点提案分）或 'both'（两项都加）",
     ),
+    # a rule set's readings
+    Entry(
+        "name it as the factory's keyword argument (training_counts)",
+        "请用工厂函数的关键字参数名（如 training_counts）",
+    ),
+    Entry(
+        "quote the clause the reading answers, with its number",
+        "请引用这一解读所对应的条款，并写明条款号",
+    ),
+    Entry("make it one of: {value}", "请改为以下之一：{value}"),
+    Entry("explain only the choices the reading allows", "只解释这一解读允许的可选值"),
+    Entry("the readings are: {value}", "已声明的解读：{value}"),
+    Entry(
+        "declare one Reading for each option the factory takes",
+        "请为工厂函数的每个选项声明一个 Reading",
+    ),
 )
 """The hints about plugins."""
