@@ -341,14 +341,18 @@ def test_plugins_lists_the_installed_rule_plugins_with_their_rule_sets() -> None
     tongcheng = by_name["tongcheng"]
     assert tongcheng["status"] == "loaded"
     assert tongcheng["distribution"] == "cppcc-rules-tongcheng"
-    assert tongcheng["rule_sets"] == [
-        {
-            "name": "tongcheng-2019",
-            "title": "政协桐城市委员会委员履职考核暂行办法",
-            "jurisdiction": "anhui.anqing.tongcheng",
-            "effective_from": "2019-01-10",
-            "effective_until": None,
-        }
+    (rule_set,) = tongcheng["rule_sets"]
+    readings = rule_set.pop("readings")
+    assert rule_set == {
+        "name": "tongcheng-2019",
+        "title": "政协桐城市委员会委员履职考核暂行办法",
+        "jurisdiction": "anhui.anqing.tongcheng",
+        "effective_from": "2019-01-10",
+        "effective_until": None,
+    }
+    assert [(r["name"], r["value"], r["choices"]) for r in readings] == [
+        ("collective", "full", ["full", "split"]),
+        ("meetings_floor", None, []),
     ]
     assert by_name["guangshui"]["rule_sets"][0]["jurisdiction"] == "hubei.suizhou.guangshui"
 
