@@ -226,13 +226,16 @@ def inputs() -> list[str]:
 def load(data: Path | str) -> Ledger:
     """Load the dataset (every problem is reported at once, as one error).
 
-    On a terminal a bar for each stage of loading shows how far it has got.
+    The proposal and 社情民意 histories are checked against their lifecycles as ``cppcc
+    validate`` checks them, so a command refuses, with the same located problems, a dataset
+    that ``validate`` calls invalid. On a terminal a bar for each stage of loading shows how
+    far it has got.
     """
     from cppcc_model.cli.progress import terminal_progress
 
     remember_input(data)
     with terminal_progress() as progress:
-        return load_dataset(data, progress=progress)
+        return load_dataset(data, progress=progress, lifecycles=True)
 
 
 def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:

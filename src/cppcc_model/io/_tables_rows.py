@@ -7,6 +7,8 @@ as written and, where the row has one, its record id.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -287,3 +289,50 @@ def parse_committee(raw: RawTable, problems: list[Problem]) -> Row | None:
     row.record_id = row.values.get("id")
     row.field_rows = key_rows
     return row
+
+
+_HISTORY_PATH = re.compile(r"^\$\.(proposals|info_reports)\[\d+\]\.history\[(\d+)\]$")
+_HISTORY_TABLES = {
+    "proposals": ("proposal_events", "proposal_id", "step"),
+    "info_reports": ("info_events", "report_id", "step"),
+}
+HISTORY_TABLES: frozenset[str] = frozenset(table for table, _, _ in _HISTORY_TABLES.values())
+"""The tables holding the steps of records' histories (the rows lifecycle problems point at)."""
+
+
+def locate_history(problem: Problem, rows: Mapping[str, Sequence[Row]]) -> Problem:
+    """Place a lifecycle problem (``where.path`` ``$.proposals[k].history[i]``) at its row.
+
+    The i-th step of a record is the i-th row of its events table that names the record.
+    """
+    return locate_histories([problem], rows)[0]
+
+
+def locate_histories(
+    problems: Sequence[Problem], rows: Mapping[str, Sequence[Row]]
+) -> list[Problem]:
+    """:func:`locate_history` for many problems, reading each events table once."""
+    steps: dict[tuple[str, str], list[Row]] = {}
+    indexed: set[str] = set()
+    located: list[Problem] = []
+    for problem in problems:
+        where = problem.where
+        found = _HISTORY_PATH.match(where.path or "")
+        if found is None or where.record_id is None:
+            located.append(problem)
+            continue
+        table, parent_field, field = _HISTORY_TABLES[found.group(1)]
+        if table not in indexed:
+            indexed.add(table)
+            for row in rows.get(table, ()):
+                owner = row.get(parent_field)
+                if isinstance(owner, str):
+                    steps.setdefault((table, owner), []).append(row)
+        mine = steps.get((table, where.record_id), [])
+        index = int(found.group(2))
+        if index >= len(mine):
+            located.append(problem)
+            continue
+        place = mine[index].where(field, where.record_id)
+        located.append(Problem(problem.message, place, problem.hint))
+    return located

@@ -28,7 +28,7 @@ Needs the ``db`` extra (``pip install 'cppcc-model[db]'``) and, for a server, it
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal
 
 from cppcc_model.assess.award_results import AwardResult
@@ -198,11 +198,17 @@ def _database_tables(
 
 
 def load_database(
-    url: str, *, schema: str | None = None, max_rows: int = DEFAULT_MAX_ROWS
+    url: str,
+    *,
+    schema: str | None = None,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    check: Callable[[Ledger], list[Problem]] | None = None,
 ) -> Ledger:
     """The ledger held in the database at ``url`` (any SQLAlchemy URL).
 
     ``schema`` names the database schema holding the tables (default: the connection's).
+    ``check``, when given, runs on the ledger read (the lifecycles, for instance) and its
+    problems refuse the dataset like any other, each at the table row of the step it names.
 
     Raises:
         DatasetError: when the database cannot be reached or read, or its tables hold problems
@@ -211,18 +217,25 @@ def load_database(
 
     """
     tables = _database_tables(url, schema, max_rows)
-    return ledger_from_tables(tables, source=_shown(url), max_rows=max_rows)
+    return ledger_from_tables(tables, source=_shown(url), max_rows=max_rows, check=check)
 
 
 def database_problems(
-    url: str, *, schema: str | None = None, max_rows: int = DEFAULT_MAX_ROWS
+    url: str,
+    *,
+    schema: str | None = None,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    check: Callable[[Ledger], list[Problem]] | None = None,
 ) -> list[Problem]:
-    """Every problem of the dataset in the database at ``url``; ``[]`` when it loads."""
+    """Every problem of the dataset in the database at ``url``; ``[]`` when it loads.
+
+    ``check`` is run on a ledger that loads, as by :func:`load_database`.
+    """
     try:
         tables = _database_tables(url, schema, max_rows)
     except DatasetError as error:
         return list(error.problems)
-    return tables_problems(tables, source=_shown(url), max_rows=max_rows)
+    return tables_problems(tables, source=_shown(url), max_rows=max_rows, check=check)
 
 
 def read_result_tables(url: str, *, schema: str | None = None) -> dict[str, list[dict[str, Any]]]:

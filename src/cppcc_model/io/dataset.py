@@ -18,8 +18,11 @@ Loading is all or nothing and reports every problem at once as one
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
+
+import attrs
 
 from cppcc_model.errors import DatasetError, Location, Problem
 from cppcc_model.io import json as ledger_json
@@ -87,6 +90,7 @@ def load_dataset(
     *,
     max_rows: int = DEFAULT_MAX_ROWS,
     progress: Progress | None = None,
+    lifecycles: bool = False,
 ) -> Ledger:
     """Read the ledger held at ``path``: a directory of CSV/xlsx files, a workbook or JSON.
 
@@ -95,23 +99,52 @@ def load_dataset(
     table (tabular datasets). ``progress`` (see :mod:`cppcc_model.progress`) hears the stages
     of the work: for tables ``读取 reading`` the files, ``解析 parsing`` (a step per table) and
     ``核对 checking`` the records; a JSON file or a database is read and checked as the one step
-    ``读取 reading``.
+    ``读取 reading``. With ``lifecycles`` (what every ``cppcc`` command asks for) the proposal
+    and 社情民意 histories must also keep to their lifecycles
+    (:func:`cppcc_model.checks.lifecycle_problems`): a step the stage does not allow, a merge
+    (并案) into a proposal that is not a filed case, or a circle of merges refuses the dataset,
+    each problem at the row of its step (tables) or with its JSON path.
 
     Raises:
         DatasetError: listing every problem found, each with its file, sheet, row, column and
             record; nothing is loaded.
 
     """
+    check = _lifecycle_check() if lifecycles else None
     if _is_url(path):
         from cppcc_model.io.database import load_database
 
         with one_step(READING, progress):
-            return load_database(os.fspath(path), max_rows=max_rows)
+            return load_database(os.fspath(path), max_rows=max_rows, check=check)
     source = Path(path)
     if _kind(source) == "json":
         with one_step(READING, progress):
-            return ledger_json.load(source)
-    return load_tables(source, max_rows=max_rows, progress=progress)
+            ledger = ledger_json.load(source)
+            problems = _json_check(source, ledger, check)
+        if problems:
+            raise DatasetError(
+                f"cannot load the dataset {os.fspath(source)}",
+                problems,
+                hint="fix the problems listed; nothing was loaded",
+            )
+        return ledger
+    return load_tables(source, max_rows=max_rows, check=check, progress=progress)
+
+
+def _lifecycle_check() -> Callable[[Ledger], list[Problem]]:
+    from cppcc_model.checks import lifecycle_problems
+
+    return lifecycle_problems
+
+
+def _json_check(
+    source: Path, ledger: Ledger, check: Callable[[Ledger], list[Problem]] | None
+) -> list[Problem]:
+    """``check``'s problems on a JSON dataset's ledger, each naming the file."""
+    if check is None:
+        return []
+    where = Location(file=os.fspath(source))
+    return [attrs.evolve(problem, where=where.merged(problem.where)) for problem in check(ledger)]
 
 
 def validate_dataset(
@@ -125,24 +158,15 @@ def validate_dataset(
     every problem a later statistic would refuse is listed too, each at the row of the step it
     names (tables) or with the step's JSON path (JSON).
     """
-    from cppcc_model.checks import lifecycle_problems
-
-    check = lifecycle_problems if lifecycles else None
+    check = _lifecycle_check() if lifecycles else None
     if _is_url(path):
         from cppcc_model.io.database import database_problems
 
-        return database_problems(os.fspath(path), max_rows=max_rows)
+        return database_problems(os.fspath(path), max_rows=max_rows, check=check)
     source = Path(path)
     try:
         if _kind(source) == "json":
-            ledger = ledger_json.load(source)
-            if check is None:
-                return []
-            where = Location(file=os.fspath(source))
-            return [
-                Problem(problem.message, where.merged(problem.where), problem.hint)
-                for problem in check(ledger)
-            ]
+            return _json_check(source, ledger_json.load(source), check)
     except DatasetError as exc:
         return list(exc.problems)
     return table_problems(source, max_rows=max_rows, check=check)

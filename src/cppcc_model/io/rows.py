@@ -31,7 +31,7 @@ from __future__ import annotations
 import decimal
 import difflib
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -40,7 +40,13 @@ from cppcc_model.errors import DatasetError, InvalidValueError, Location, Proble
 from cppcc_model.io._tables_build import build_ledger
 from cppcc_model.io._tables_cells import is_empty, join_list
 from cppcc_model.io._tables_files import DEFAULT_MAX_ROWS, RawTable
-from cppcc_model.io._tables_rows import Row, parse_committee, parse_table
+from cppcc_model.io._tables_rows import (
+    HISTORY_TABLES,
+    Row,
+    locate_histories,
+    parse_committee,
+    parse_table,
+)
 from cppcc_model.io._tables_schema import (
     KEY_COLUMN,
     VALUE_COLUMN,
@@ -277,7 +283,10 @@ def _relocate(problem: Problem, source: str | None, given: dict[str, _Given]) ->
 
 
 def _problems_and_ledger(
-    tables: Mapping[str, TableRows], source: str | None, max_rows: int
+    tables: Mapping[str, TableRows],
+    source: str | None,
+    max_rows: int,
+    check: Callable[[Ledger], list[Problem]] | None = None,
 ) -> tuple[list[Problem], Ledger | None]:
     if max_rows < 1:
         raise InvalidValueError(
@@ -341,6 +350,15 @@ def _problems_and_ledger(
             )
         )
     ledger = build_ledger(committee, parsed, problems, unchecked=failed)
+    if not problems and ledger is not None and check is not None:
+        steps = {name: parsed[name] for name in HISTORY_TABLES if name in parsed}
+        here = Location(file=source)
+        problems = [
+            problem
+            if problem.where.file == _MARK
+            else attrs.evolve(problem, where=here.merged(problem.where))
+            for problem in locate_histories(check(ledger), steps)
+        ]
     located = [_relocate(problem, source, given) for problem in problems]
     return located, (ledger if not located else None)
 
@@ -350,9 +368,10 @@ def tables_problems(
     *,
     source: str | None = None,
     max_rows: int = DEFAULT_MAX_ROWS,
+    check: Callable[[Ledger], list[Problem]] | None = None,
 ) -> list[Problem]:
     """Every problem of ``tables`` (see :func:`ledger_from_tables`); ``[]`` when they load."""
-    problems, _ = _problems_and_ledger(tables, source, max_rows)
+    problems, _ = _problems_and_ledger(tables, source, max_rows, check)
     return problems
 
 
@@ -361,13 +380,16 @@ def ledger_from_tables(
     *,
     source: str | None = None,
     max_rows: int = DEFAULT_MAX_ROWS,
+    check: Callable[[Ledger], list[Problem]] | None = None,
 ) -> Ledger:
     """The ledger held in ``tables``: table name → rows (each a mapping of column → value).
 
     Table and column names are those of the dataset format, in English or Chinese; the
     ``committee`` table is one mapping of its fields, or key/value rows as in a file.
     ``source`` names where the rows came from in messages (a database URL, ``"request"``).
-    ``max_rows`` limits the rows of each table.
+    ``max_rows`` limits the rows of each table. ``check``, when given, runs on the ledger read
+    (:func:`cppcc_model.checks.lifecycle_problems`, for instance) and its problems refuse the
+    tables like any other, each at the row of the step it names.
 
     Raises:
         DatasetError: listing every problem, each with its table, row, column and record id;
@@ -375,7 +397,7 @@ def ledger_from_tables(
         InvalidValueError: when ``tables`` is not a mapping, or ``max_rows`` is below 1.
 
     """
-    problems, ledger = _problems_and_ledger(tables, source, max_rows)
+    problems, ledger = _problems_and_ledger(tables, source, max_rows, check)
     if ledger is None:
         raise DatasetError(
             f"cannot load the dataset from {source or 'the tables given'}",

@@ -22,14 +22,21 @@ header as written) and record id.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
+
+import attrs
 
 from cppcc_model.errors import DatasetError, InvalidValueError, Location, Problem
 from cppcc_model.io._tables_build import build_ledger
 from cppcc_model.io._tables_files import DEFAULT_MAX_ROWS, read_dataset_tables
-from cppcc_model.io._tables_rows import Row, parse_committee, parse_table
+from cppcc_model.io._tables_rows import (
+    HISTORY_TABLES,
+    Row,
+    locate_histories,
+    parse_committee,
+    parse_table,
+)
 from cppcc_model.io._tables_schema import TABLES, CellKind, Column, Table, table_named
 from cppcc_model.io._tables_write import (
     CellWriteError,
@@ -67,13 +74,23 @@ PARSING = "解析 parsing"
 CHECKING = "核对 checking"
 """The stage of loading that builds the records and checks how they fit together (one step)."""
 
+Check = Callable[[Ledger], list[Problem]]
+"""A whole-ledger check run after loading (:func:`cppcc_model.checks.lifecycle_problems`)."""
+
 
 def _problems_and_ledger(
     path: Path,
     max_rows: int,
-    rows_out: dict[str, list[Row]] | None = None,
+    check: Check | None = None,
     progress: Progress | None = None,
 ) -> tuple[list[Problem], Ledger | None]:
+    """Every problem of the dataset at ``path``, and its ledger when there are none.
+
+    ``check`` runs on a ledger that loads; its problems are placed at the rows of the steps
+    they name (:func:`~cppcc_model.io._tables_rows.locate_histories`). Only the events
+    tables' rows are kept for that, so the parsed rows of a large table (a million roll-call
+    rows) are freed as soon as the ledger is built.
+    """
     if max_rows < 1:
         raise InvalidValueError(
             f"max_rows must be at least 1, got {max_rows}", hint="give a positive row limit"
@@ -100,51 +117,34 @@ def _problems_and_ledger(
         )
     with one_step(CHECKING, progress):
         ledger = build_ledger(committee, rows, problems, unchecked=read.failed)
-    if rows_out is not None:
-        rows_out.update(rows)
-    return problems, (ledger if not problems else None)
-
-
-_HISTORY_PATH = re.compile(r"^\$\.(proposals|info_reports)\[\d+\]\.history\[(\d+)\]$")
-_HISTORY_TABLES = {
-    "proposals": ("proposal_events", "proposal_id", "step"),
-    "info_reports": ("info_events", "report_id", "step"),
-}
-
-
-def locate_history(problem: Problem, rows: dict[str, list[Row]]) -> Problem:
-    """Place a lifecycle problem (``where.path`` ``$.proposals[k].history[i]``) at its row.
-
-    The i-th step of a record is the i-th row of its events table that names the record.
-    """
-    where = problem.where
-    found = _HISTORY_PATH.match(where.path or "")
-    if found is None or where.record_id is None:
-        return problem
-    table, parent_field, field = _HISTORY_TABLES[found.group(1)]
-    steps = [row for row in rows.get(table, []) if row.get(parent_field) == where.record_id]
-    index = int(found.group(2))
-    if index >= len(steps):
-        return problem
-    located = steps[index].where(field, where.record_id)
-    return Problem(problem.message, located, problem.hint)
+        if problems or ledger is None:
+            return problems, None
+        if check is None:
+            return [], ledger
+        events = {name: rows[name] for name in HISTORY_TABLES if name in rows}
+        del rows, raws, read
+        found_problems = check(ledger)
+    if not found_problems:
+        return [], ledger
+    dataset = Location(file=os.fspath(path))
+    return [
+        attrs.evolve(problem, where=dataset.merged(problem.where))
+        for problem in locate_histories(found_problems, events)
+    ], None
 
 
 def table_problems(
     path: str | os.PathLike[str],
     *,
     max_rows: int = DEFAULT_MAX_ROWS,
-    check: Callable[[Ledger], list[Problem]] | None = None,
+    check: Check | None = None,
 ) -> list[Problem]:
     """Every problem of the tabular dataset at ``path``; an empty list when it loads.
 
     ``check``, when given, is run on the loaded ledger and its problems are placed at the rows
-    of the steps they name (see :func:`locate_history`).
+    of the steps they name (see :func:`~cppcc_model.io._tables_rows.locate_history`).
     """
-    rows: dict[str, list[Row]] = {}
-    problems, ledger = _problems_and_ledger(Path(path), max_rows, rows)
-    if ledger is not None and check is not None:
-        problems = [locate_history(problem, rows) for problem in check(ledger)]
+    problems, _ = _problems_and_ledger(Path(path), max_rows, check)
     return problems
 
 
@@ -152,21 +152,24 @@ def load_tables(
     path: str | os.PathLike[str],
     *,
     max_rows: int = DEFAULT_MAX_ROWS,
+    check: Check | None = None,
     progress: Progress | None = None,
 ) -> Ledger:
     """Read the ledger held in a directory of CSV/xlsx files or in one .xlsx workbook.
 
     ``max_rows`` limits the data rows of each table; a longer table is a problem rather than
-    a reason to exhaust memory. ``progress`` (see :mod:`cppcc_model.progress`) hears three
+    a reason to exhaust memory. ``check``, when given, runs on the ledger read (the
+    lifecycles, for instance) and its problems refuse the dataset like any other, each at the
+    row of the step it names. ``progress`` (see :mod:`cppcc_model.progress`) hears three
     stages: :data:`READING` the files, :data:`PARSING` each table's cells, and
-    :data:`CHECKING` the records against each other.
+    :data:`CHECKING` the records against each other (and ``check``).
 
     Raises:
         DatasetError: listing every problem found; nothing is loaded.
 
     """
     source = Path(path)
-    problems, ledger = _problems_and_ledger(source, max_rows, progress=progress)
+    problems, ledger = _problems_and_ledger(source, max_rows, check, progress)
     if ledger is None:
         raise DatasetError(f"cannot load the dataset {os.fspath(path)}", problems, hint=_HINT)
     return ledger
