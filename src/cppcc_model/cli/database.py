@@ -10,6 +10,7 @@ from cppcc_model.cli.app import cli_context
 from cppcc_model.cli.options import (
     assess_members,
     data_argument,
+    inputs,
     load,
     method_option,
     resolve_rules,
@@ -17,7 +18,8 @@ from cppcc_model.cli.options import (
     rules_option,
     when_options,
 )
-from cppcc_model.io._urls import is_database_url
+from cppcc_model.errors import Location, OutputError
+from cppcc_model.io._urls import is_database_url, sqlite_file
 
 __all__ = ["export_db"]
 
@@ -65,6 +67,7 @@ def export_db(
     from cppcc_model.io.database import write_database
 
     ledger = load(data)
+    _check_target(data, url)
     if no_results:
         write_database(ledger, url, headers="zh" if headers == "zh" else "en", replace=replace)
         click.echo(f"cppcc: wrote the dataset of {ledger.committee.name} to the database", err=True)
@@ -73,6 +76,7 @@ def export_db(
 
     when = resolve_when(ledger, year, period, as_of)
     rule_set = resolve_rules(rules, ledger, when.as_of)
+    _check_target(data, url)  # the rule file too
     assessment = assess_members(ledger, rule_set, when)
     awards = select_awards(
         ledger,
@@ -97,3 +101,36 @@ def export_db(
         f"{len(awards)} awards) to the database",
         err=True,
     )
+
+
+def _check_target(data: Path | str, url: str) -> None:
+    """Refuse to write into the dataset being read: its database, its file or its directory.
+
+    An SQLite URL names a file, which is checked like any ``--output`` against the inputs the
+    command read (the dataset, an SQLite dataset's file, the rule file), through links too.
+    Another database is refused when its URL is the dataset's own.
+
+    Raises:
+        OutputError: naming the database file (or URL) and the input it would overwrite.
+
+    """
+    from cppcc_model.io.atomic import check_output_path
+
+    target = sqlite_file(url)
+    if target is None:
+        if isinstance(data, str) and data.strip() == url.strip():
+            raise OutputError(
+                f"the database {url} is the dataset {data} itself; writing into it would "
+                "replace the data the results were made from",
+                where=Location(file=url),
+                hint="write into another database, or export the dataset to a file first",
+            )
+        return
+    try:
+        check_output_path(target, inputs())
+    except OutputError as error:
+        raise OutputError(
+            error.message.replace("the output", "the database file", 1),
+            where=error.where,
+            hint="give URL a database file outside the dataset and apart from the rule file",
+        ) from None
