@@ -8,9 +8,9 @@ import click
 
 from cppcc_model.cli.app import ExitCode, cli_context, flush
 from cppcc_model.cli.formatting import Cell, Report, Table
-from cppcc_model.cli.options import data_argument, emit, load, output_options, remember_input
+from cppcc_model.cli.options import data_argument, emit, output_options, remember_input
 from cppcc_model.errors import Problem
-from cppcc_model.io.dataset import validate_dataset
+from cppcc_model.io.dataset import inspect_dataset
 from cppcc_model.messages import Lang, render_problem, translate
 
 __all__ = ["validate"]
@@ -51,8 +51,12 @@ def validate(data: Path, format: str, output: Path | None) -> None:
 
     Exits 0 when the dataset loads, 2 when it does not (nothing is loaded then).
     """
+    from cppcc_model.cli.progress import status
+
     remember_input(data)
-    problems = validate_dataset(data, lifecycles=True)
+    problems, ledger = status(
+        f"检查数据 checking {data}", lambda: inspect_dataset(data, lifecycles=True)
+    )
     lang: Lang = "en" if cli_context().lang == "en" else "zh"
     if problems:
         table = Table(
@@ -86,7 +90,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
         emit(Report([table], payload, text), format, output)
         flush()
         click.get_current_context().exit(int(ExitCode.BAD_INPUT))
-    ledger = load(data)
+    assert ledger is not None  # no problem: the dataset loaded
     counts: list[list[Cell]] = [
         ["members", "委员", len(ledger.members)],
         ["activity_groups", "活动组", len(ledger.activity_groups)],

@@ -16,7 +16,7 @@ import attrs
 from cppcc_model.errors import Location, Problem
 from cppcc_model.io._tables_cells import CellError, is_empty, read_cell
 from cppcc_model.io._tables_files import RawTable
-from cppcc_model.io._tables_schema import KEY_COLUMN, VALUE_COLUMN, Column, Table
+from cppcc_model.io._tables_schema import KEY_COLUMN, VALUE_COLUMN, CellKind, Column, Table
 from cppcc_model.labels import normalize_label
 from cppcc_model.suggest import did_you_mean
 
@@ -36,12 +36,14 @@ class Row:
     headers: dict[str, str]
     ok: bool = True
     record_id: str | None = None
-    field_rows: dict[str, int] = attrs.field(factory=dict)
+    field_rows: dict[str, int] | None = None  # the committee's key/value rows only
 
     def where(self, field: str | None = None, record_id: str | None = None) -> Location:
         """The location of this row (and of ``field``'s cell)."""
         column = self.headers.get(field, field) if field is not None else None
-        number = self.field_rows.get(field, self.number) if field is not None else self.number
+        number = self.number
+        if field is not None and self.field_rows is not None:
+            number = self.field_rows.get(field, number)
         return Location(
             file=self.file,
             sheet=self.sheet,
@@ -142,8 +144,23 @@ def _record_id(
     return cell.strip() if isinstance(cell, str) and cell.strip() else None
 
 
-def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
-    """The typed rows of ``raw``; problems go to ``problems``."""
+_SHARED_KINDS = frozenset({CellKind.ID, CellKind.ENUM, CellKind.DATE, CellKind.BOOL})
+"""Kinds of cell whose text repeats down a column (ids, labels, dates): read once per text."""
+
+_SHARED_LIMIT = 200_000
+"""The most distinct texts remembered per column while one table is read."""
+
+_MISSING = object()
+
+
+def parse_table(raw: RawTable, problems: list[Problem], *, consume: bool = False) -> list[Row]:
+    """The typed rows of ``raw``; problems go to ``problems``.
+
+    A text repeated down an id, label, date or yes/no column (a member's id on every roll
+    call) is read once and its value shared, which saves both the reading and the memory of a
+    string per row. With ``consume`` the raw rows are let go one by one as they are read, so a
+    million-row table is never held twice (``raw.rows`` is left empty).
+    """
     mapping, complete = _map_headers(raw, problems)
     present_columns = {column.name for column in mapping.values()}
     headers = {column.name: _header_text(raw.header[index]) for index, column in mapping.items()}
@@ -152,9 +169,16 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
     required = [
         column for column in raw.table.columns if column.required and column.name in present_columns
     ]
+    shared: dict[str, dict[str, Any]] = {
+        column.name: {} for _, column in mapped if column.kind in _SHARED_KINDS
+    }
     epoch = raw.epoch
     rows: list[Row] = []
-    for number, cells in raw.rows:
+    source = raw.rows
+    for position in range(len(source)):
+        number, cells = source[position]
+        if consume:
+            source[position] = _CONSUMED
         width = len(cells)
         present = {
             column.name: (cells[index], column)
@@ -165,10 +189,20 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
         errors: list[tuple[str, CellError]] = []
         values = row.values
         for name, (cell, column) in present.items():
+            known = shared.get(name)
+            if known is not None and type(cell) is str:
+                value = known.get(cell, _MISSING)
+                if value is not _MISSING:
+                    values[name] = value
+                    continue
             try:
-                values[name] = read_cell(cell, column, epoch=epoch)
+                value = read_cell(cell, column, epoch=epoch)
             except CellError as exc:
                 errors.append((name, exc))
+                continue
+            values[name] = value
+            if known is not None and type(cell) is str and len(known) < _SHARED_LIMIT:
+                known[cell] = value
         row.record_id = _record_id(raw.table, values, present)
         for name, error in errors:
             problems.append(Problem(error.message, row.where(name), error.hint))
@@ -184,7 +218,12 @@ def parse_table(raw: RawTable, problems: list[Problem]) -> list[Row]:
                 row.ok = False
         row.ok = row.ok and not errors
         rows.append(row)
+    if consume:
+        source.clear()
     return rows
+
+
+_CONSUMED: tuple[int, list[Any]] = (0, [])
 
 
 def parse_committee(raw: RawTable, problems: list[Problem]) -> Row | None:

@@ -104,8 +104,8 @@ def _problems_and_ledger(
     for raw in steps(raws, PARSING, progress):
         if raw.table.key_value:
             committee = parse_committee(raw, problems)
-        else:
-            rows[raw.table.name] = parse_table(raw, problems)
+        else:  # the raw cells are let go as they are read: a table is never held twice
+            rows[raw.table.name] = parse_table(raw, problems, consume=True)
     if "committee" not in found and "committee" not in read.failed:
         problems.append(
             Problem(
