@@ -51,12 +51,11 @@ def validate(data: Path, format: str, output: Path | None) -> None:
 
     Exits 0 when the dataset loads, 2 when it does not (nothing is loaded then).
     """
-    from cppcc_model.cli.progress import status
+    from cppcc_model.cli.progress import terminal_progress
 
     remember_input(data)
-    problems, ledger = status(
-        f"检查数据 checking {data}", lambda: inspect_dataset(data, lifecycles=True)
-    )
+    with terminal_progress() as progress:
+        problems, ledger = inspect_dataset(data, lifecycles=True, progress=progress)
     lang: Lang = "en" if cli_context().lang == "en" else "zh"
     if problems:
         table = Table(

@@ -168,16 +168,20 @@ def validate_dataset(
 
 
 def inspect_dataset(
-    path: str | os.PathLike[str], *, max_rows: int = DEFAULT_MAX_ROWS, lifecycles: bool = False
+    path: str | os.PathLike[str],
+    *,
+    max_rows: int = DEFAULT_MAX_ROWS,
+    lifecycles: bool = False,
+    progress: Progress | None = None,
 ) -> tuple[list[Problem], Ledger | None]:
     """:func:`validate_dataset`'s problems and, when there are none, the ledger — read once.
 
     ``cppcc validate`` counts the records of a valid dataset from the ledger returned here
     instead of loading the dataset a second time (a million roll-call rows take as long to
-    read again).
+    read again). ``progress`` hears the stages of loading, as for :func:`load_dataset`.
     """
     try:
-        return [], load_dataset(path, max_rows=max_rows, lifecycles=lifecycles)
+        return [], load_dataset(path, max_rows=max_rows, lifecycles=lifecycles, progress=progress)
     except DatasetError as error:
         return list(error.problems), None
 
