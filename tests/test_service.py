@@ -183,6 +183,49 @@ def test_requirements_and_awards(server: str) -> None:
     assert len(answer.json()["awards"]) == 6
 
 
+def test_a_broken_history_is_422_at_its_step(server: str) -> None:
+    tables = {
+        "committee": {"id": "x", "name": "某区政协", "level": "区县", "jurisdiction": "a.b"},
+        "sectors": [{"id": "econ", "name": "经济界"}],
+        "委员": [{"编号": "m1", "姓名": "张三", "界别": "econ"}],
+        "proposals": [
+            {
+                "id": f"p{n}",
+                "subject": "案由",
+                "submitted_on": "2023-01-05",
+                "proposer_kind": "个人",
+                "member_ids": "m1",
+            }
+            for n in (1, 2)
+        ],
+        "proposal_events": [
+            {"proposal_id": "p1", "step": "并案", "on": "2023-01-20", "parent_id": "p2"},
+            {"proposal_id": "p2", "step": "并案", "on": "2023-01-20", "parent_id": "p1"},
+        ],
+    }
+    answer = call(server, "POST", "/validate", {"tables": tables})
+    assert answer.status_code == 422
+    problems = answer.json()["problems"]
+    assert [(p["table"], p["row"], p["column"], p["record"]) for p in problems] == [
+        ("proposal_events", 1, "step", "p1"),
+        ("proposal_events", 2, "step", "p2"),
+        ("proposal_events", 1, "step", "p1"),
+    ]
+    assert problems[2]["message"].startswith("并案 goes round in a circle: p1 → p2 → p1")
+    broken = json.loads(json.dumps(document()))
+    filed = next(i for i, p in enumerate(broken["proposals"]) if p.get("history"))
+    day = broken["proposals"][filed]["submitted_on"]
+    broken["proposals"][filed]["history"].insert(0, {"step": "replied", "on": day, "reply": "a"})
+    for path in ("/validate", "/statistics"):
+        body = {"ledger": broken, "subject": "proposals", "year": 2022}
+        answer = call(server, "POST", path, body if path == "/statistics" else {"ledger": broken})
+        assert answer.status_code == 422, answer.text
+        (problem,) = answer.json()["problems"]
+        assert problem["field"] == f"$.proposals[{filed}].history[0]"
+        assert problem["record"] == broken["proposals"][filed]["id"]
+        assert problem["message"].startswith(f"答复 on {day} is not allowed")
+
+
 def test_statistics_grouped_and_whole(server: str) -> None:
     body = {"ledger": document(), "year": 2022, "subject": "proposals", "by": "activity_group"}
     answer = call(server, "POST", "/statistics", body)

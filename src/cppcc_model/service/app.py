@@ -44,7 +44,15 @@ from cppcc_model.assess.engine import Assessment, assess
 from cppcc_model.assess.member_ranking import rank_members
 from cppcc_model.assess.requirements import requirement_report_to_dict
 from cppcc_model.catalogue import code_of
-from cppcc_model.errors import CppccError, InvalidValueError, Location, Problem, ProblemsError
+from cppcc_model.checks import lifecycle_problems
+from cppcc_model.errors import (
+    CppccError,
+    DatasetError,
+    InvalidValueError,
+    Location,
+    Problem,
+    ProblemsError,
+)
 from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.io.rows import ledger_from_tables
 from cppcc_model.ledger import Ledger
@@ -134,9 +142,26 @@ def _ledger(request: DatasetRequest) -> Ledger:
             hint='send {"ledger": {"format": "cppcc-ledger", …}} or {"tables": {"members": […]}}',
         )
     if request.ledger is not None:
-        return ledger_from_dict(request.ledger, source=_SOURCE)
+        ledger = ledger_from_dict(request.ledger, source=_SOURCE)
+        _check_lifecycles(ledger)
+        return ledger
     assert request.tables is not None
-    return ledger_from_tables(request.tables, source=_SOURCE)
+    return ledger_from_tables(request.tables, source=_SOURCE, check=lifecycle_problems)
+
+
+def _check_lifecycles(ledger: Ledger) -> None:
+    """Refuse a ledger whose proposal or 社情民意 histories break their lifecycle.
+
+    As ``cppcc`` does: every problem at once, each with the JSON path of its step.
+    """
+    problems = lifecycle_problems(ledger)
+    if problems:
+        where = Location(file=_SOURCE)
+        raise DatasetError(
+            "cannot load the ledger: some histories break their lifecycle",
+            [attrs.evolve(problem, where=where.merged(problem.where)) for problem in problems],
+            hint="fix the problems listed; nothing was loaded",
+        )
 
 
 def _period(
