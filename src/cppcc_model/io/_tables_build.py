@@ -400,6 +400,9 @@ class _Builder:
         activities = self.unique("activities", lambda r: r.get("id"), "id")
         self.activity_ids = set(activities)
         roll_calls = self.children("attendance", "activity_id", activities, "activities")
+        # a roll call's rows are needed only to build it: let them go activity by activity, so
+        # a million roll-call rows are not held beside the million entries built from them
+        self.rows.pop("attendance", None)
         result = []
         for activity_id, r in activities.items():
             self.reference(r, "session_id", r.get("session_id"), sessions, "sessions")
@@ -407,7 +410,7 @@ class _Builder:
             length = r.get("half_days") or 1
             entries = []
             seen: dict[str, int] = {}
-            for entry_row in roll_calls.get(activity_id, []):
+            for entry_row in roll_calls.pop(activity_id, []):
                 member_id = entry_row.get("member_id")
                 self.reference(entry_row, "member_id", member_id, members, "members")
                 if member_id in seen:
@@ -754,7 +757,8 @@ def build_ledger(
 
     References into the tables named in ``unchecked`` (tables that could not be read in full)
     are not checked, so one unreadable file does not bury its own problem under a hundred
-    consequences.
+    consequences. The ``attendance`` rows are taken out of ``rows`` as they are built (the
+    largest table is not held twice); the other tables stay.
     """
     builder = _Builder(rows, problems, unchecked)
     fields = builder.build(committee)
