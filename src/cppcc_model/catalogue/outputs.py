@@ -61,11 +61,37 @@ MESSAGES: tuple[Entry, ...] = (
         "模板是 Excel 工作簿，{value} 不是以 .xlsx 结尾",
         "O018",
     ),
+    Entry(
+        "the database file {value} is the input {source}; writing it would destroy the data it "
+        "was made from",
+        "数据库文件 {value} 就是输入 {source}；写入会毁掉生成它的数据",
+        "O019",
+    ),
+    Entry(
+        "the database file {value} is inside the dataset directory {source}; it would be read "
+        "as part of the data next time",
+        "数据库文件 {value} 在数据目录 {source} 之内；下次会被当作数据读入",
+        "O020",
+    ),
+    Entry(
+        "the database {value} is the dataset {source} itself; writing into it would replace the "
+        "data the results were made from",
+        "数据库 {value} 就是数据集 {source} 本身；写入会替换生成结果的数据",
+        "O021",
+    ),
 )
 """Every message about outputs, with its code."""
 
 HINTS: tuple[Entry, ...] = (
     Entry("check the directory exists and can be written to", "请检查目录是否存在、能否写入"),
+    Entry(
+        "give URL a database file outside the dataset and apart from the rule file",
+        "请为 URL 指定数据目录之外、且不是规则文件的数据库文件",
+    ),
+    Entry(
+        "write into another database, or export the dataset to a file first",
+        "请写入另一个数据库，或先把数据导出为文件",
+    ),
     Entry(
         "check the directory exists and the file is not open in Excel",
         "请检查目录是否存在，以及文件是否正在 Excel 中打开",

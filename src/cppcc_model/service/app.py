@@ -158,7 +158,7 @@ def _check_lifecycles(ledger: Ledger) -> None:
     if problems:
         where = Location(file=_SOURCE)
         raise DatasetError(
-            "cannot load the ledger: some histories break their lifecycle",
+            "cannot load the ledger",
             [attrs.evolve(problem, where=where.merged(problem.where)) for problem in problems],
             hint="fix the problems listed; nothing was loaded",
         )
