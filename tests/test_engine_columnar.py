@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
+import os
 import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
@@ -32,7 +33,7 @@ from cppcc_model.engine.support import unsupported
 from cppcc_model.errors import CppccError
 from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import Period
+from cppcc_model.model import Period, Term
 from cppcc_model.rules import (
     AllOf,
     AtMost,
@@ -395,7 +396,7 @@ def assert_same(
 )
 def test_the_columnar_engine_equals_the_reference_on_generated_ledgers(rule_set: RuleSet) -> None:
     @settings(
-        max_examples=8,
+        max_examples=int(os.environ.get("CPPCC_DIFF_EXAMPLES", "8")),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
@@ -616,3 +617,42 @@ def test_leave_not_approved_counts_as_unexcused_in_both_engines() -> None:
         "a": {"none_absent": (1, True)},
         "b": {"none_absent": (1, True)},
     }
+
+
+# ---------------------------------------------------------------- triggers over years
+
+
+def _attending(year: int, *terms: Term) -> Ledger:
+    """One member at one plenary in ``year`` and none proposing: requirement ``one`` unmet."""
+    return ledger(
+        [member("a")],
+        activities=[meeting("x", "plenary", D(year, 3, 1), ("a", "出席"))],
+        terms=terms,
+    )
+
+
+def test_years_before_the_terms_first_year_do_not_count_towards_consecutive_years() -> None:
+    # a term starting in 2035 with no end: 2034 lies before it, so 'missed' (two years running
+    # without a proposal) cannot be raised in 2035 — once a columnar-only flag
+    data = _attending(2035, Term(1, D(2035, 1, 1)))
+    columnar = assert_same(data, _every_block(), Period.year(2035), None)
+    assert columnar is not None
+    assert columnar.flag_ids() == {"a": ()}
+
+
+def test_consecutive_years_inside_one_term_raise_the_flag_in_both_engines() -> None:
+    data = _attending(2035, Term(1, D(2034, 1, 1)))
+    columnar = assert_same(data, _every_block(), Period.year(2035), None)
+    assert columnar is not None
+    assert columnar.flag_ids() == {"a": ("missed",)}
+
+
+def test_a_year_before_the_rule_set_was_in_force_breaks_the_chain() -> None:
+    # _presented() is in force from 2000: 1999 is not assessed, so 2000 alone raises nothing
+    data = _attending(2000)
+    columnar = assert_same(data, _presented(), Period.year(2000), None)
+    assert columnar is not None
+    assert columnar.flag_ids() == {"a": ()}
+    later = assert_same(_attending(2001), _presented(), Period.year(2001), None)
+    assert later is not None
+    assert later.flag_ids() == {"a": ("missed",)}

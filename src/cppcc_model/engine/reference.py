@@ -62,7 +62,7 @@ from cppcc_model.scorecard import (
     ScoreCard,
 )
 
-__all__ = ["RuleEvaluationError", "RuleSetForYear"]
+__all__ = ["RuleEvaluationError", "RuleSetForYear", "first_year_over_years", "in_force"]
 
 RuleSetForYear = Callable[[int], RuleSet | None]
 """Finds the rule set in force in a given year (for consecutive-year triggers)."""
@@ -652,7 +652,7 @@ class _Scorer:
                         card=card,
                         facts=tuple(self.facts(member, self.period)),
                         inputs=self.ledger.records_of(member.id, self.period).inputs,
-                        history=functools.partial(_in_force, self.rule_set, history),
+                        history=functools.partial(in_force, self.rule_set, history),
                     )
                 )
                 if custom is not None:
@@ -738,9 +738,7 @@ class _Scorer:
     def earlier(self, year: int, history: RuleSetForYear | None) -> _Scorer | None:
         """The scorer of calendar year ``year`` under the rule set in force then (cached)."""
         if year not in self._earlier:
-            rule_set = history(year) if history is not None else self.rule_set
-            if rule_set is not None and not rule_set.in_force_on(dt.date(year, 12, 31)):
-                rule_set = None
+            rule_set = in_force(self.rule_set, history, year)
             period = Period.year(year)
             self._earlier[year] = (
                 None if rule_set is None else _Scorer(self.ledger, rule_set, period, period.end)
@@ -777,18 +775,31 @@ class _Scorer:
 
     def term_first_year(self) -> int:
         """The first year counted over years: the term's first, or (no terms) far back."""
-        covering = [
-            term.start
-            for term in self.ledger.terms
-            if term.start <= self.period.end and (term.end is None or self.period.end <= term.end)
-        ]
-        if not covering:
-            return max(self.period.end.year - 50, dt.MINYEAR)
-        return max(covering).year
+        return first_year_over_years(self.ledger, self.period.end)
 
 
-def _in_force(rule_set: RuleSet, history: RuleSetForYear | None, year: int) -> RuleSet | None:
-    """The rule set in force at the end of ``year``: from ``history``, else ``rule_set``."""
+def first_year_over_years(ledger: Ledger, day: dt.date) -> int:
+    """The first year a trigger over years reads back to, for a period ending on ``day``.
+
+    That is the first year of the latest term (届) of ``ledger`` covering ``day``; with no such
+    term, fifty years back. Both engines count consecutive years from here, never before.
+    """
+    covering = [
+        term.start
+        for term in ledger.terms
+        if term.start <= day and (term.end is None or day <= term.end)
+    ]
+    if not covering:
+        return max(day.year - 50, dt.MINYEAR)
+    return max(covering).year
+
+
+def in_force(rule_set: RuleSet, history: RuleSetForYear | None, year: int) -> RuleSet | None:
+    """The rule set in force at the end of ``year``: from ``history``, else ``rule_set``.
+
+    ``None`` when there is none, or when the one found was not yet (or no longer) in force on
+    31 December of ``year``: that year is not assessed, which breaks a chain of years.
+    """
     found = history(year) if history is not None else rule_set
     if found is not None and not found.in_force_on(dt.date(year, 12, 31)):
         return None

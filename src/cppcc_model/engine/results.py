@@ -835,14 +835,21 @@ class _Run:
         return [met is False for met in results.frame[f"r:{trigger.requirement}:met"].to_list()]
 
     def _consecutive(self, results: Results, trigger: ConsecutiveYears) -> list[bool]:
+        from cppcc_model.engine.reference import first_year_over_years, in_force
+
         holds = dict(zip(results.member_ids, self._holds(results, trigger), strict=True))
         year = self.period.end.year
+        # as the reference: never before the first year of the term covering the period's end,
+        # and a year whose rule set was not in force is not assessed (it breaks the chain)
+        first = first_year_over_years(self.ledger, self.period.end)
         for back in range(1, trigger.years):
             candidates = [m for m in self.members if holds[m.id]]
             if not candidates:
                 break
             previous_year = Period.year(year - back)
-            rule_set = self.history(year - back) if self.history is not None else self.rule_set
+            rule_set = (
+                in_force(self.rule_set, self.history, year - back) if year - back >= first else None
+            )
             if rule_set is None:
                 for member in candidates:
                     holds[member.id] = False
