@@ -12,40 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
-
 from cppcc_model.rules.facts import Source
 from cppcc_model.rules.inputs import Amount, External
 from cppcc_model.rules.outcomes import ConsecutiveYears, ScoreBelow, Trigger
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.rules.selection import Where
+from cppcc_model.rules.walk import reachable
 
 __all__ = ["unsupported"]
 
 
-def _parts(value: object, seen: set[int]) -> Iterator[object]:
-    """``value`` and every attrs instance, tuple, set and dict value reachable from it."""
-    if id(value) in seen:
-        return
-    seen.add(id(value))
-    yield value
-    kind = type(value)
-    if attrs.has(kind):
-        for field in attrs.fields(kind):
-            yield from _parts(getattr(value, field.name), seen)
-    elif isinstance(value, tuple | list | frozenset | set):
-        for part in value:
-            yield from _parts(part, seen)
-    elif isinstance(value, dict):
-        for part in value.values():
-            yield from _parts(part, seen)
-
-
 def _scoring_blocks(rule_set: RuleSet) -> Iterator[object]:
     """Every block the member score reads (not group rules or awards, which run apart)."""
-    seen: set[int] = set()
-    for part in (rule_set.categories, rule_set.requirements, rule_set.triggers, rule_set.grades):
-        yield from _parts(part, seen)
+    return reachable(rule_set.categories, rule_set.requirements, rule_set.triggers, rule_set.grades)
 
 
 def unsupported(rule_set: RuleSet) -> tuple[str, ...]:

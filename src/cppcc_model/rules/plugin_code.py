@@ -10,27 +10,35 @@ that hash only then.
 
 from __future__ import annotations
 
-import datetime as dt
-import enum
 from collections.abc import Mapping
-from decimal import Decimal
-from fractions import Fraction
 
 import attrs
 
 from cppcc_model.rules.values import Function
+from cppcc_model.rules.walk import PLAIN, reachable
 
 __all__ = ["runs_plugin_code"]
 
 
 _LIBRARY = "cppcc_model"
-_PLAIN = (str, bytes, int, float, Fraction, Decimal, dt.date, dt.datetime, enum.Enum, type(None))
-_NOT_RUN = frozenset({"factory"})
-"""Fields holding code that building a rule set runs, never scoring (a plugin's factory)."""
 
 
 def _from_library(module: object) -> bool:
     return isinstance(module, str) and (module == _LIBRARY or module.startswith(_LIBRARY + "."))
+
+
+def _is_plugin_code(item: object) -> bool:
+    """Whether ``item`` itself (not what it holds) is code from outside the library."""
+    if isinstance(item, PLAIN):
+        return False
+    if isinstance(item, Function):
+        return True
+    kind = type(item)
+    if attrs.has(kind):
+        return not _from_library(kind.__module__)
+    if isinstance(item, tuple | list | set | frozenset | Mapping):
+        return False
+    return not _from_library(getattr(item, "__module__", None) or kind.__module__)
 
 
 def runs_plugin_code(value: object) -> bool:
@@ -38,33 +46,10 @@ def runs_plugin_code(value: object) -> bool:
 
     That is: an escape-hatch :class:`~cppcc_model.rules.values.Function`, a block whose class is
     defined outside ``cppcc_model`` (a plugin's own selection, value, attribution, counting or
-    condition, or a subclass of a library block), or any other callable from outside it.
+    condition, or a subclass of a library block), or any other callable from outside it,
+    anywhere in what :func:`cppcc_model.rules.walk.reachable` visits (a plugin's ``factory``,
+    run only to build a rule set, is not visited).
 
     The answer errs towards ``True``: an object it cannot see into counts as plugin code.
     """
-    seen: set[int] = set()
-    pending: list[object] = [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, _PLAIN) or id(item) in seen:
-            continue
-        seen.add(id(item))
-        kind = type(item)
-        if isinstance(item, Function):
-            return True
-        if attrs.has(kind):
-            if not _from_library(kind.__module__):
-                return True
-            pending.extend(
-                getattr(item, field.name)
-                for field in attrs.fields(kind)
-                if field.name not in _NOT_RUN
-            )
-        elif isinstance(item, (tuple, list, set, frozenset)):
-            pending.extend(item)
-        elif isinstance(item, Mapping):
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif not _from_library(getattr(item, "__module__", None) or kind.__module__):
-            return True
-    return False
+    return any(_is_plugin_code(item) for item in reachable(value))
