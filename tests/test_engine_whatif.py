@@ -81,3 +81,80 @@ def test_only_existing_records_and_members_can_be_replaced(base: Ledger) -> None
         what_if.replace(attrs.evolve(proposal, id="nope"))
     with pytest.raises(InvalidValueError, match="names unknown members: ghost"):
         what_if.replace(attrs.evolve(proposal, member_ids=("ghost",)))
+
+
+# ---------------------------------------------------------------- plugin code writing into the ledger
+
+_ARMED: list[Ledger] = []
+
+
+def _writes_when_armed() -> None:
+    for ledger_ in _ARMED:
+        object.__setattr__(ledger_.members[0], "name", ledger_.members[0].name + "改")
+
+
+@attrs.frozen
+class _WritingCondition:
+    """A plugin's own member condition that writes into the ledger once armed."""
+
+    def applies(self, member: object, period: object, as_of: object) -> bool:
+        _writes_when_armed()
+        return True
+
+    def describe(self) -> str:
+        return "writes"
+
+
+def _writing_function(fact: object) -> int:
+    _writes_when_armed()
+    return 1
+
+
+def _with_plugin_code(kind: str) -> RuleSet:
+    from cppcc_model.rules import Category, Function, Item, Points, Where
+
+    base = TONGCHENG
+    if kind == "function":
+        item = Item("w.fn", "写", Where("proposal"), Function(_writing_function, "writes"))
+    else:
+        item = Item("w.if", "写", Where("proposal"), Points(1), applies_to=_WritingCondition())
+    category = Category("w", "写", [item])
+    return attrs.evolve(base, categories=[*base.categories, category], plugin="writer")
+
+
+@pytest.mark.parametrize("kind", ["function", "condition"])
+def test_a_what_if_refuses_a_re_score_during_which_plugin_code_wrote_into_the_ledger(
+    kind: str,
+) -> None:
+    from cppcc_model.errors import RuleEvaluationError
+
+    data = generate_ledger(30, seed=5)
+    rule_set = _with_plugin_code(kind)
+    what_if = WhatIf(data, rule_set, period())
+    # a row-wise value re-scores everyone from a rebuilt ledger; a condition only the reached
+    assert what_if.row_wise is (kind == "function")
+    proposal = data.proposals[0]
+    edited = attrs.evolve(proposal, member_ids=tuple(reversed(proposal.member_ids)))
+    # the rebuilt ledger a row-wise re-score reads shares its member objects with ``data``
+    _ARMED.append(data)
+    try:
+        with pytest.raises(
+            RuleEvaluationError, match="the ledger changed while it was being scored"
+        ):
+            what_if.replace(edited)
+    finally:
+        _ARMED.clear()
+
+
+def test_a_what_if_with_library_blocks_only_never_hashes_the_ledger(
+    base: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cppcc_model.rules import plugin_code
+
+    calls: list[int] = []
+    monkeypatch.setattr(plugin_code, "ledger_hash", lambda ledger_: calls.append(1) or 0)
+    what_if = WhatIf(base, TONGCHENG, period())
+    what_if.replace(attrs.evolve(base.proposals[0], member_ids=base.proposals[0].member_ids[::-1]))
+    assert calls == []
+    WhatIf(base, _with_plugin_code("condition"), period())
+    assert len(calls) == 2  # before and after

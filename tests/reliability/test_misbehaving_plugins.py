@@ -464,16 +464,16 @@ def test_runs_plugin_code_sees_functions_and_blocks_from_outside_the_library() -
 
 
 def _counting_hashes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    from cppcc_model.assess import engine as engine_module
+    from cppcc_model.rules import plugin_code
 
     calls: list[int] = []
-    real = engine_module._fingerprint
+    real = plugin_code.ledger_hash
 
     def counted(ledger: Ledger) -> int | None:
         calls.append(1)
         return real(ledger)
 
-    monkeypatch.setattr(engine_module, "_fingerprint", counted)
+    monkeypatch.setattr(plugin_code, "ledger_hash", counted)
     return calls
 
 

@@ -25,8 +25,8 @@ from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
 from cppcc_model.progress import Progress, steps
-from cppcc_model.rules.outcomes import ConsecutiveYears
-from cppcc_model.rules.plugin_code import runs_plugin_code
+from cppcc_model.rules.plugin_code import check_unchanged as _check_unchanged
+from cppcc_model.rules.plugin_code import ledger_hash_if_needed
 from cppcc_model.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
@@ -252,7 +252,7 @@ def assess(
         if unsupported(rule_set):
             engine = "reference"
     as_of = period.end if as_of is None else as_of
-    fingerprint = _fingerprint(ledger) if _may_write(rule_set, period, history) else None
+    fingerprint = ledger_hash_if_needed(ledger, rule_set, period, history)
     if members is None:
         chosen = [
             m
@@ -314,48 +314,3 @@ def _reference_cards(
         _scored(rule_set, member, functools.partial(_card, scorer, member, history))
         for member in steps(chosen, _STAGE, progress)
     )
-
-
-def _may_write(rule_set: RuleSet, period: Period, history: RuleSetForYear | None) -> bool:
-    """Whether scoring may run a plugin's code, which could write into the ledger.
-
-    The library's own blocks only read, so the ledger is hashed (before and after) only when
-    the rule set — or a rule set of an earlier year that a trigger over years reads — holds a
-    plugin's function or block (:func:`cppcc_model.rules.plugin_code.runs_plugin_code`).
-    """
-    if runs_plugin_code(rule_set):
-        return True
-    if history is None or not any(isinstance(t, ConsecutiveYears) for t in rule_set.triggers):
-        return False
-    year = period.end.year
-    seen: set[int] = {id(rule_set)}
-    for back in range(year - 1, max(year - _YEARS_BACK, dt.MINYEAR) - 1, -1):
-        earlier = history(back)  # the years a trigger over years may read (at most 50 back)
-        if earlier is not None and id(earlier) not in seen:
-            seen.add(id(earlier))
-            if runs_plugin_code(earlier):
-                return True
-    return False
-
-
-_YEARS_BACK = 50
-"""How far back a trigger over years reads when the ledger has no term (see term_first_year)."""
-
-
-def _fingerprint(ledger: Ledger) -> int | None:
-    """A hash of every record's fields, to see whether scoring changed any (``None``: cannot)."""
-    try:
-        return hash(ledger)
-    except TypeError:
-        return None
-
-
-def _check_unchanged(ledger: Ledger, fingerprint: int | None, rule_set: RuleSet) -> None:
-    """Refuse an assessment during which a rule wrote into the ledger (either engine)."""
-    if fingerprint is not None and _fingerprint(ledger) != fingerprint:
-        raise RuleEvaluationError(
-            "the ledger changed while it was being scored; a rule may only read it",
-            where=Location(rule_set=rule_set.name, plugin=rule_set.plugin),
-            hint="a plugin's function or block wrote into the records (object.__setattr__ or "
-            "the like): report it to the plugin's authors and block the plugin meanwhile",
-        )

@@ -9,13 +9,16 @@ its stages), and the authors of 社情民意 items a changed proposal was conver
 
 A rule set with parts the compiler runs row-wise (escape hatches, plugins' own blocks) reads
 the records themselves; for it :meth:`WhatIf.replace` builds the changed ledger and re-scores
-everyone (as slow as a first assessment).
+everyone (as slow as a first assessment). A rule set that may run a plugin's code
+(:func:`~cppcc_model.rules.plugin_code.may_write`) has the ledger hashed before and after every
+re-score, as :func:`~cppcc_model.assess.assess` does, and a re-score that wrote into it is
+refused with a :class:`~cppcc_model.errors.RuleEvaluationError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -42,10 +45,11 @@ from cppcc_model.errors import InvalidValueError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Activity, Contribution, InfoReport, Member, Period, Proposal
 from cppcc_model.rules.facts import Source
+from cppcc_model.rules.plugin_code import check_unchanged, ledger_hash_if_needed
 from cppcc_model.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
-    pass
+    from cppcc_model.engine.results import Results
 
 __all__ = ["Record", "WhatIf"]
 
@@ -81,7 +85,6 @@ class WhatIf:
         as_of: dt.date | None = None,
         history: Callable[[int], RuleSet | None] | None = None,
     ) -> None:
-        from cppcc_model.engine.results import execute
 
         self.ledger = ledger
         self.rule_set = rule_set
@@ -111,10 +114,18 @@ class WhatIf:
         ) or any(
             mask is None for masks in self.plan.trigger_masks if masks is not None for mask in masks
         )
+        self._totals = self._execute(self.members.values()).totals()
+
+    def _execute(self, members: Iterable[Member]) -> Results:
+        """Run the plan for ``members``, refusing a run during which plugin code wrote."""
+        from cppcc_model.engine.results import execute
+
+        fingerprint = ledger_hash_if_needed(self.ledger, self.rule_set, self.period, self.history)
         results = execute(
-            ledger, self.columns, self.plan, period, self.as_of, self.members.values(), history
+            self.ledger, self.columns, self.plan, self.period, self.as_of, members, self.history
         )
-        self._totals = results.totals()
+        check_unchanged(self.ledger, fingerprint, self.rule_set)
+        return results
 
     def totals(self) -> dict[str, Fraction]:
         """Each assessed member's exact total, after the replacements so far."""
@@ -133,6 +144,8 @@ class WhatIf:
         Raises:
             InvalidValueError: no record of that kind has the id, or the record names a member
                 or a merge parent the ledger does not have.
+            RuleEvaluationError: a rule failed, or a plugin's code wrote into the ledger while
+                re-scoring.
 
         """
         kind = type(record)
@@ -177,27 +190,16 @@ class WhatIf:
             )
 
     def _rescore_all(self) -> dict[str, Fraction]:
-        from cppcc_model.engine.results import execute
 
         self.ledger = self.ledger_now()
         self.columns = columns_of(self.ledger)
         self.members = {
             m.id: self.members[m.id] for m in self.ledger.members if m.id in self.members
         }
-        return execute(
-            self.ledger,
-            self.columns,
-            self.plan,
-            self.period,
-            self.as_of,
-            self.members.values(),
-            self.history,
-        ).totals()
+        return self._execute(self.members.values()).totals()
 
     def _rescore(self, kind: type, index: int, new: Record) -> dict[str, Fraction]:
         import polars as pl
-
-        from cppcc_model.engine.results import execute
 
         columns = self.columns
         source = SOURCE_CODE[_FIELDS[kind][1]]
@@ -250,6 +252,4 @@ class WhatIf:
         ]
         if not members:
             return {}
-        return execute(
-            self.ledger, self.columns, self.plan, self.period, self.as_of, members, self.history
-        ).totals()
+        return self._execute(members).totals()
