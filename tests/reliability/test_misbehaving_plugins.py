@@ -241,7 +241,7 @@ def test_a_rule_that_runs_too_long_is_stopped(
     monkeypatch.setenv(TIME_LIMIT_VARIABLE, "0.5")
     started = time.monotonic()
     error = _assess(function, engine)
-    # the columnar engine stops the call, then the reference locates it (stopped again)
+    # the columnar engine stops the call once and locates it as the reference does
     assert time.monotonic() - started < (4.5 if engine == "reference" else 8.0)
     assert "ran longer than 0.5 seconds and was stopped" in str(error)
     assert TIME_LIMIT_VARIABLE in (error.hint or "")

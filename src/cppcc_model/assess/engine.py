@@ -266,14 +266,23 @@ def assess(
     not_assessed = tuple(sorted(m.id for m in ledger.members if m.id not in assessed))
     if engine == "columnar":
         from cppcc_model.engine import run
+        from cppcc_model.engine.results import RowWiseFailure
 
         if progress is not None:
             progress(_STAGE, 0, 1)
         try:
             results = run(ledger, rule_set, period, as_of=as_of, members=chosen, history=history)
+        except RowWiseFailure as failure:
+            # A block run row-wise failed for one member, already located as the reference
+            # locates it; only a member before it can fail first in the reference's order, so
+            # the failing call is not made again (a time-out is waited out once).
+            _check_unchanged(ledger, fingerprint, rule_set)
+            earlier = [m for m in chosen if m.id < failure.member_id]
+            _reference_cards(ledger, rule_set, period, as_of, earlier, history)
+            raise failure.error from failure.error.__cause__
         except (Exception, SystemExit) as error:
-            # A failing rule (an escape-hatch function …): the reference interpreter reports it
-            # with the member, rule set and clause, exactly as before.
+            # Any other failing rule: the reference interpreter reports it with the member,
+            # rule set and clause, exactly as before.
             _check_unchanged(ledger, fingerprint, rule_set)
             _reference_cards(ledger, rule_set, period, as_of, chosen, history)
             if isinstance(error, CppccError):

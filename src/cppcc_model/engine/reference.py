@@ -62,7 +62,14 @@ from cppcc_model.scorecard import (
     ScoreCard,
 )
 
-__all__ = ["RuleEvaluationError", "RuleSetForYear", "first_year_over_years", "in_force"]
+__all__ = [
+    "RuleEvaluationError",
+    "RuleSetForYear",
+    "first_year_over_years",
+    "in_force",
+    "line_failure",
+    "member_failure",
+]
 
 RuleSetForYear = Callable[[int], RuleSet | None]
 """Finds the rule set in force in a given year (for consecutive-year triggers)."""
@@ -248,15 +255,9 @@ class _Scorer:
         """One item's line; a failing block is reported with the member, item and clause."""
         try:
             return self._line(member, item, facts)
-        except CppccError as error:  # keep the original cause, add where it happened
-            raise error.located(self.where(member, item)) from error.__cause__
         except (Exception, SystemExit) as error:  # a plugin's block failed, or exited
-            raise RuleEvaluationError(
-                f"item {item.id!r} failed while scoring member {member.id!r}: "
-                f"{type(error).__name__}: {error}",
-                where=self.where(member, item),
-                hint="fix the rule (or report it to the plugin's authors)",
-            ) from error
+            located = line_failure(self.rule_set, member, item, error)
+            raise located from located.__cause__
 
     def _line(self, member: Member, item: Item, facts: Sequence[Fact]) -> Line:
         """One item's line; ``facts`` are the member's facts of the item's source, in order."""
@@ -839,13 +840,39 @@ def _scored(rule_set: RuleSet, member: Member, build: Callable[[], ScoreCard]) -
     """``build()``, with a failing rule reported with the member, rule set and plugin."""
     try:
         return build()
-    except CppccError as error:  # keep the original cause, add where it happened
-        raise error.located(
-            Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id)
-        ) from error.__cause__
     except (Exception, SystemExit) as error:  # a plugin's block failed, or exited
-        raise RuleEvaluationError(
-            f"a rule failed while scoring member {member.id!r}: {type(error).__name__}: {error}",
-            where=Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id),
-            hint="fix the rule (or report it to the plugin's authors)",
-        ) from error
+        located = member_failure(rule_set, member, error)
+        raise located from located.__cause__
+
+
+def _located(error: BaseException, where: Location, message: str) -> CppccError:
+    """``error`` located at ``where``, its cause kept; anything else wrapped with ``message``."""
+    if isinstance(error, CppccError):  # keep the original cause, add where it happened
+        located = error.located(where)
+        located.__cause__ = error.__cause__
+        return located
+    wrapped = RuleEvaluationError(
+        f"{message}: {type(error).__name__}: {error}",
+        where=where,
+        hint="fix the rule (or report it to the plugin's authors)",
+    )
+    wrapped.__cause__ = error
+    return wrapped
+
+
+def line_failure(rule_set: RuleSet, member: Member, item: Item, error: BaseException) -> CppccError:
+    """The error the reference gives when a block of ``item`` fails for ``member``.
+
+    Located at the rule set, plugin, item's clause and member; the original error is its
+    cause. Combine with :func:`member_failure` for the error an assessment raises.
+    """
+    where = Location(
+        rule_set=rule_set.name, plugin=rule_set.plugin, clause=item.clause, record_id=member.id
+    )
+    return _located(error, where, f"item {item.id!r} failed while scoring member {member.id!r}")
+
+
+def member_failure(rule_set: RuleSet, member: Member, error: BaseException) -> CppccError:
+    """The error an assessment raises when scoring ``member`` fails with ``error``."""
+    where = Location(rule_set=rule_set.name, plugin=rule_set.plugin, record_id=member.id)
+    return _located(error, where, f"a rule failed while scoring member {member.id!r}")

@@ -24,28 +24,47 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from cppcc_model.engine.columns import ROLE_CODE, SOURCE_CODE, Columns
 from cppcc_model.engine.facts import fact_table, level_column
 from cppcc_model.engine.plan import ItemPlan, compile_item, compile_where, lcm
+from cppcc_model.errors import CppccError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
 from cppcc_model.rules.conditions import Condition
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source
-from cppcc_model.rules.items import Category
+from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import ConsecutiveYears, ScoreBelow, Trigger
 from cppcc_model.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["LIMIT", "Results", "RulePlan", "compile_rule_set", "execute"]
+__all__ = ["LIMIT", "Results", "RowWiseFailure", "RulePlan", "compile_rule_set", "execute"]
+
+_T = TypeVar("_T")
 
 LIMIT = 1 << 62
 """The largest magnitude an Int64 sum may reach before the engine switches to fractions."""
+
+
+class RowWiseFailure(Exception):
+    """A block run row-wise failed for one member, located as the reference locates it.
+
+    The columnar engine raises it instead of the block's own error so that
+    :func:`cppcc_model.assess.assess` can report exactly the reference interpreter's error
+    without calling the failing block again (a plugin function that ran into its time limit
+    would otherwise wait out the limit twice): ``error`` is what the reference raises for
+    ``member_id``, and only members before it (in id order) can fail first there.
+    """
+
+    def __init__(self, member_id: str, error: CppccError) -> None:
+        super().__init__(str(error))
+        self.member_id = member_id
+        self.error = error
 
 
 @attrs.frozen(eq=False)
@@ -301,15 +320,41 @@ class _Run:
             )
         return self._conditions[key]
 
-    def mask(self, facts: pl.DataFrame, compiled: pl.Expr | None, where: Any) -> pl.DataFrame:
-        """The rows of ``facts`` that ``where`` matches (row-wise when it is not compiled)."""
+    def mask(
+        self, facts: pl.DataFrame, compiled: pl.Expr | None, where: Any, item: Item | None = None
+    ) -> pl.DataFrame:
+        """The rows of ``facts`` that ``where`` matches (row-wise when it is not compiled).
+
+        ``item``: the item the selection belongs to, to locate a failing row-wise call.
+        """
         import polars as pl
 
         if compiled is not None:
             return facts.filter(compiled)
         rows = facts.filter(pl.col("src") == SOURCE_CODE[where.source])
-        keep = [where.matches(f) for f in self.rebuild(rows)]
+        rebuilt = self.rebuild(rows)
+        keep = (
+            [where.matches(f) for f in rebuilt]
+            if item is None
+            else self.each(rebuilt, where.matches, item)
+        )
         return rows.filter(pl.Series(keep, dtype=pl.Boolean))
+
+    def each(self, facts: list[Fact], call: Callable[[Fact], _T], item: Item) -> list[_T]:
+        """``call`` on every fact of ``item``; a failure raises :class:`RowWiseFailure`."""
+        from cppcc_model.engine.reference import line_failure, member_failure
+
+        done: list[_T] = []
+        for fact in facts:
+            try:
+                done.append(call(fact))
+            except (Exception, SystemExit) as error:
+                member = self.ledger.member(fact.member_id)
+                located = member_failure(
+                    self.rule_set, member, line_failure(self.rule_set, member, item, error)
+                )
+                raise RowWiseFailure(member.id, located) from error
+        return done
 
     # ------------------------------------------------------------------ lines
 
@@ -320,7 +365,7 @@ class _Run:
         members = self.applying(item.applies_to)
         if plan.row_wise:
             return self._reference_line(index, plan, members)
-        rows = self.mask(self.facts, plan.where, item.where)
+        rows = self.mask(self.facts, plan.where, item.where, item)
         if members is not None:
             rows = rows.filter(pl.col("m").is_in(members.implode()))
         if plan.value is not None:
@@ -328,7 +373,7 @@ class _Run:
                 plan.value.numerator.alias("vn"), pl.lit(plan.value.scale, pl.Int64).alias("vd")
             )
         else:
-            values = [item.value.of(f) for f in self.rebuild(rows)]
+            values = self.each(self.rebuild(rows), item.value.of, item)
             rows = rows.with_columns(
                 pl.Series("vn", [v.numerator for v in values], dtype=pl.Int64),
                 pl.Series("vd", [v.denominator for v in values], dtype=pl.Int64),
@@ -336,7 +381,7 @@ class _Run:
         if plan.share is not None:
             rows = rows.with_columns(plan.share[0].alias("sn"), plan.share[1].alias("sd"))
         else:
-            shares = [item.attribution.share(f) for f in self.rebuild(rows)]
+            shares = self.each(self.rebuild(rows), item.attribution.share, item)
             rows = rows.with_columns(
                 pl.Series("sn", [s.numerator for s in shares], dtype=pl.Int64),
                 pl.Series("sd", [s.denominator for s in shares], dtype=pl.Int64),
@@ -456,7 +501,7 @@ class _Run:
         """A line the compiler cannot express: the reference interpreter, member by member."""
         import polars as pl
 
-        from cppcc_model.engine.reference import _Scorer
+        from cppcc_model.engine.reference import _Scorer, member_failure
 
         item = plan.item
         scorer = _Scorer(self.ledger, self.rule_set, self.period, self.as_of)
@@ -467,7 +512,14 @@ class _Run:
         for fact, m in zip(self.rebuild(rows), rows["m"].to_list(), strict=True):
             if m in wanted:
                 facts.setdefault(m, []).append(fact)
-        exact = {m: scorer.line(self.by_code[m], item, facts.get(m, [])).points for m in codes}
+        exact: dict[int, Fraction] = {}
+        for m in codes:
+            member = self.by_code[m]
+            try:
+                exact[m] = scorer.line(member, item, facts.get(m, [])).points
+            except CppccError as error:  # located at the item by the reference already
+                located = member_failure(self.rule_set, member, error)
+                raise RowWiseFailure(member.id, located) from error.__cause__
         return _Line(index, members, None, 1, exact)
 
     def _capped(

@@ -118,12 +118,16 @@ class WhatIf:
 
     def _execute(self, members: Iterable[Member]) -> Results:
         """Run the plan for ``members``, refusing a run during which plugin code wrote."""
-        from cppcc_model.engine.results import execute
+        from cppcc_model.engine.results import RowWiseFailure, execute
 
         fingerprint = ledger_hash_if_needed(self.ledger, self.rule_set, self.period, self.history)
-        results = execute(
-            self.ledger, self.columns, self.plan, self.period, self.as_of, members, self.history
-        )
+        try:
+            results = execute(
+                self.ledger, self.columns, self.plan, self.period, self.as_of, members, self.history
+            )
+        except RowWiseFailure as failure:  # a plugin's block failed: say where
+            check_unchanged(self.ledger, fingerprint, self.rule_set)
+            raise failure.error from failure.error.__cause__
         check_unchanged(self.ledger, fingerprint, self.rule_set)
         return results
 
