@@ -76,6 +76,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.rules.values",
             "cppcc_model.rules.guard",
             "cppcc_model.rules.plugin_code",
+            "cppcc_model.rules.walk",
             "cppcc_model.rules.attribution",
             "cppcc_model.rules.counting",
             "cppcc_model.rules.items",
@@ -99,6 +100,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
         (
             "cppcc_model.assess",
             "cppcc_model.assess.engine",
+            "cppcc_model.assess.figures",
             "cppcc_model.scorecard",
             "cppcc_model.assess.ranking",
             "cppcc_model.assess.cohorts",

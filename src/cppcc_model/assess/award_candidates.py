@@ -8,12 +8,14 @@ Every reason a candidate may not win is given in Chinese and English.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+import functools
+from collections.abc import Callable, Collection, Mapping
 from fractions import Fraction
 from typing import Any
 
 from cppcc_model.assess.award_results import Candidate
 from cppcc_model.assess.engine import Assessment
+from cppcc_model.assess.figures import MemberFigures
 from cppcc_model.assess.groups import GroupCard, GroupsAssessment, facts_by_body
 from cppcc_model.errors import CppccError, Location
 from cppcc_model.ledger import Ledger
@@ -44,16 +46,21 @@ def inputs_held(ledger: Ledger, period: Period) -> dict[str, frozenset[str]]:
     return {key: frozenset(ids) for key, ids in held.items()}
 
 
-def _member_score(card: ScoreCard, score: str) -> Fraction:
+def _member_score(
+    figures: MemberFigures, score: str, explain: Callable[[], ScoreCard], rule_set: str
+) -> Fraction:
+    """A member's score for an award: the total, a category's points, or (explained) a line's."""
     if score == "total":
-        return card.total
+        return figures.total
     kind, _, ident = score.partition(":")
     try:
-        return card.category(ident).points if kind == "category" else card.line(ident).points
+        if kind == "category":
+            return figures.categories[ident]
+        return explain().line(ident).points  # only a line's points need the explained card
     except KeyError:
         raise CppccError(
             f"the score card has no {kind} {ident!r}",
-            where=Location(rule_set=card.rule_set, record_id=card.member_id),
+            where=Location(rule_set=rule_set, record_id=figures.member_id),
             hint="check the award's score against the rule set's category and item ids",
         ) from None
 
@@ -69,7 +76,7 @@ def _group_score(card: GroupCard, score: str) -> Fraction:
 def _member_reason(
     award: Award,
     member: Member,
-    card: ScoreCard,
+    card: MemberFigures,
     period: Period,
     facts: list[Fact],
     inputs: Inputs,
@@ -84,7 +91,7 @@ def _member_reason(
             "holds " + ", ".join(r.value for r in held),
             "担任" + "、".join(r.label for r in held) + "，不参加评选",
         )
-    flags = {f.trigger_id for f in card.flags}
+    flags = set(card.flags)
     for exclusion in award.exclude:
         hit = (
             exclusion.flag in flags
@@ -127,7 +134,9 @@ def _member_reason(
     return None
 
 
-def _member_keys(award: Award, card: ScoreCard, facts: list[Fact]) -> dict[str, Fraction]:
+def _member_keys(
+    award: Award, score: Callable[[str], Fraction], facts: list[Fact]
+) -> dict[str, Fraction]:
     keys: dict[str, Fraction] = {}
     for breaker in award.tie_breakers:
         if breaker.by == "records":
@@ -135,29 +144,48 @@ def _member_keys(award: Award, card: ScoreCard, facts: list[Fact]) -> dict[str, 
             matching = {f.record_id for f in facts if breaker.where.matches(f)}
             keys[breaker.by] = Fraction(len(matching))
         elif breaker.by != "per_capita":
-            keys[breaker.by] = _member_score(card, breaker.by)
+            keys[breaker.by] = score(breaker.by)
     return keys
+
+
+def _reads_records(award: Award) -> bool:
+    """Whether choosing among members reads their records (else their figures suffice)."""
+    return (
+        award.where is not None
+        or any(e.where is not None for e in award.exclude)
+        or any(b.by == "records" for b in award.tie_breakers)
+    )
 
 
 def _member_candidates(
     award: Award, ledger: Ledger, period: Period, assessment: Assessment, inputs: Inputs
 ) -> list[Candidate]:
     as_of = award.stages_as_of(period) if award.decided_on else assessment.as_of
-    context = FactContext.of(ledger, as_of)
+    reads_records = _reads_records(award)
+    context = FactContext.of(ledger, as_of) if reads_records else None
     candidates = []
-    for card in assessment.cards:
-        member = ledger.member(card.member_id)
-        facts = facts_for_member(ledger.records_of(member.id), period, context)
-        reason = _member_reason(award, member, card, period, facts, inputs)
+    # the plan's figures: an explained card is built only for a score on an item's line
+    for member_id, figures in assessment.figures().items():
+        member = ledger.member(member_id)
+        facts = (
+            facts_for_member(ledger.records_of(member.id), period, context)
+            if context is not None
+            else []
+        )
+        reason = _member_reason(award, member, figures, period, facts, inputs)
+        explain = functools.partial(assessment.card, member_id)
+        score = functools.partial(
+            _member_score, figures, explain=explain, rule_set=assessment.rule_set.name
+        )
         candidates.append(
             Candidate(
                 member.id,
                 member.name,
-                _member_score(card, award.score),
+                score(award.score),
                 eligible=reason is None,
                 reason=None if reason is None else reason[0],
                 reason_zh=None if reason is None else reason[1],
-                keys=_member_keys(award, card, facts),
+                keys=_member_keys(award, score, facts),
             )
         )
     return candidates

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
 
+from cppcc_model.assess.figures import MemberFigures, figures_from_card, figures_from_results
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
@@ -68,6 +70,9 @@ class Assessment:
     not_assessed: tuple[str, ...] = ()
     _results: _Columnar | None = attrs.field(default=None, alias="results", eq=False, repr=False)
     _built: dict[str, ScoreCard] = attrs.field(factory=dict, init=False, eq=False, repr=False)
+    _figures: Mapping[str, MemberFigures] | None = attrs.field(
+        default=None, init=False, eq=False, repr=False
+    )
 
     @property
     def cards(self) -> tuple[ScoreCard, ...]:
@@ -112,6 +117,35 @@ class Assessment:
             f"member {member_id!r} has no score card in this assessment",
             hint="check the id, and that the member served during the period",
         )
+
+    def figures(self) -> Mapping[str, MemberFigures]:
+        """Every assessed member's figures by id, in member-id order, without explaining them.
+
+        Totals, category points, grades, requirement results and flags (see
+        :class:`~cppcc_model.assess.figures.MemberFigures`): from the columnar plan's results
+        when it scored, so no explained card is built; from the cards when the reference
+        interpreter scored (or every card was built already). Group measures, award selection
+        and requirement checks read these; :meth:`card` explains one member.
+        """
+        if self._figures is not None:
+            return self._figures
+        lazy = self._results
+        if self._cards is None and lazy is not None:
+            results = lazy.results
+            figures = figures_from_results(
+                self.rule_set,
+                {m: lazy.ledger.member(m).name for m in results.member_ids},
+                results.totals(),
+                results.categories(),
+                results.grades(),
+                results.requirements(),
+                results.flags(),
+            )
+        else:
+            figures = tuple(figures_from_card(card) for card in self.cards)
+        by_id = MappingProxyType({f.member_id: f for f in figures})
+        object.__setattr__(self, "_figures", by_id)
+        return by_id
 
     @property
     def engine(self) -> str:

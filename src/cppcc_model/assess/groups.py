@@ -317,7 +317,7 @@ def _member_count(block: MemberCount, subject: Subject, context: MeasureContext)
 def _requirement_share(
     block: RequirementShare, subject: Subject, context: MeasureContext
 ) -> Measured:
-    assessed = {c.member_id: c for c in _members(context, block).cards}
+    assessed = _members(context, block).figures()  # no explained card is built
     cards = [assessed[m] for m in subject.member_ids if m in assessed]
     met = tuple(
         c.member_id

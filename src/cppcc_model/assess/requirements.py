@@ -77,7 +77,7 @@ def requirement_report(assessment: Assessment) -> tuple[RequirementRow, ...]:
             card.requirements_met,
             tuple(r.requirement_id for r in card.requirements if not r.applicable),
         )
-        for card in assessment.cards
+        for card in assessment.figures().values()  # the plan's figures, no explained card
     )
 
 

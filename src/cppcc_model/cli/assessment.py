@@ -8,9 +8,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from cppcc_model.assess.engine import Assessment
+from cppcc_model.assess.figures import RequirementFigures
 from cppcc_model.assess.groups import assess_groups
 from cppcc_model.assess.ranking import RankMethod
 from cppcc_model.cli.app import ExitCode, flush
@@ -35,6 +37,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import BodyKind
 from cppcc_model.numbers import format_fraction
 from cppcc_model.outputs.results import Results, body_results, member_results
+from cppcc_model.outputs.write import format_for
 from cppcc_model.rules.ruleset import RuleSet
 from cppcc_model.scorecard import RequirementResult, ScoreCard
 
@@ -63,7 +66,7 @@ def _present(rule_set: RuleSet, value: Fraction) -> Decimal:
     return rule_set.rounding.present(value)
 
 
-def _met_text(result: RequirementResult) -> str:
+def _met_text(result: RequirementResult | RequirementFigures) -> str:
     if not result.applicable:
         return "不适用"
     return "达标" if result.met else "未达标"
@@ -302,14 +305,22 @@ def explain(
 
 
 def _member_check(
-    ledger: Ledger, rule_set: RuleSet, when: When
+    ledger: Ledger, rule_set: RuleSet, when: When, *, explain: bool
 ) -> tuple[list[Table], dict[str, Any], bool]:
+    """The check of every member, from the plan's figures.
+
+    ``explain``: list each requirement's records too (the JSON output does), which takes each
+    member's explained card; the tables need only the figures.
+    """
     assessment = assess_members(ledger, rule_set, when)
     rows: list[list[Cell]] = []
     summary: list[list[Cell]] = []
     failed_any = False
     members_out = []
-    for card in _ordered_cards(assessment):
+    figures = sorted(
+        assessment.figures().values(), key=lambda c: (name_key(c.member_name), c.member_id)
+    )
+    for card in figures:
         failed = [r.label for r in card.requirements if not r.met and r.strength != "encouraged"]
         failed_any = failed_any or bool(failed)
         summary.append(
@@ -338,7 +349,9 @@ def _member_check(
                 "member_id": card.member_id,
                 "name": card.member_name,
                 "met": not failed,
-                "requirements": [r.to_dict() for r in card.requirements],
+                "requirements": [r.to_dict() for r in assessment.card(card.member_id).requirements]
+                if explain
+                else [attrs.asdict(r) for r in card.requirements],
             }
         )
     failing = sum(1 for row in summary if row[2] == "未达标")
@@ -463,7 +476,8 @@ def check(
         ]
         payload, failed = {"members": [], "failed": 0}, False
     else:
-        tables, payload, failed = _member_check(ledger, rule_set, when)
+        explain = format_for(format, output) == "json"  # only JSON lists the records
+        tables, payload, failed = _member_check(ledger, rule_set, when, explain=explain)
     payload = {"rule_set": rule_set.name, "period": str(when.period), **payload}
     emit(Report(tables, payload), format, output)
     if failed and not no_fail:

@@ -210,7 +210,7 @@ def duty_records(
     (``"3 / 265"``) as the results table shows it; ``progress`` (see
     :mod:`cppcc_model.progress`) hears of each record as it is made.
     """
-    chosen = list(members) if members is not None else [c.member_id for c in assessment.cards]
+    chosen = list(members) if members is not None else list(assessment.member_ids)
     period = assessment.period
     sections: list[Table] = []
     for member_id in steps(chosen, "履职档案 duty records", progress):

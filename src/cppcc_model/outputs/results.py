@@ -22,6 +22,7 @@ from typing import Any
 import attrs
 
 from cppcc_model.assess.engine import Assessment
+from cppcc_model.assess.figures import MemberFigures
 from cppcc_model.assess.groups import (
     GroupRules,
     GroupsAssessment,
@@ -304,9 +305,9 @@ def _mean_results(
     title: str,
 ) -> Results:
     present = rule_set.rounding.present
-    cards = {c.member_id: c for c in assessment.cards}
+    cards = assessment.figures()  # the plan's figures: no explained card is built
     categories = [(c.id, c.label) for c in rule_set.categories]
-    scored: dict[str, list[ScoreCard]] = {}
+    scored: dict[str, list[MemberFigures]] = {}
     names: dict[str, str] = {}
     empty: list[str] = []
     for subject in subjects_of(ledger, kind, assessment.period):
@@ -317,14 +318,13 @@ def _mean_results(
         else:
             empty.append(subject.name)
 
-    def mean(sid: str, value: Callable[[ScoreCard], Fraction]) -> Fraction:
+    def mean(sid: str, value: Callable[[MemberFigures], Fraction]) -> Fraction:
         members = scored[sid]
         return sum((value(c) for c in members), Fraction(0)) / len(members)
 
-    def category_points(cid: str) -> Callable[[ScoreCard], Fraction]:
-        def points(card: ScoreCard) -> Fraction:
-            found = [c.points for c in card.categories if c.category_id == cid]
-            return found[0] if found else Fraction(0)
+    def category_points(cid: str) -> Callable[[MemberFigures], Fraction]:
+        def points(card: MemberFigures) -> Fraction:
+            return card.categories.get(cid, Fraction(0))
 
         return points
 
