@@ -53,7 +53,8 @@ def reachable(*roots: object) -> Iterator[object]:
     object that is not attrs) is yielded as it is, for the caller to judge.
 
     >>> from cppcc_model.rules import Points, Where
-    >>> [type(part).__name__ for part in reachable(Where("proposal"), Points(2))][:2]
+    >>> names = [type(part).__name__ for part in reachable(Where("proposal"), Points(2))]
+    >>> names[:2]
     ['Where', 'Source']
     """
     seen: set[int] = set()
