@@ -158,3 +158,31 @@ def test_a_what_if_with_library_blocks_only_never_hashes_the_ledger(
     assert calls == []
     WhatIf(base, _with_plugin_code("condition"), period())
     assert len(calls) == 2  # before and after
+
+
+@pytest.mark.parametrize("rule_set", [TONGCHENG, XIANGZHOU], ids=lambda r: r.name)
+def test_replacing_a_record_again_and_back_gives_the_first_totals(
+    base: Ledger, rule_set: RuleSet
+) -> None:
+    what_if = WhatIf(base, rule_set, period())
+    first = what_if.totals()
+    for choice in (3, 3, 11):
+        for record in _edits(base, choice):
+            what_if.replace(record)
+    assert (
+        what_if.totals()
+        == assess(what_if.ledger_now(), rule_set, period(), engine="reference").totals()
+    )
+    originals = {
+        type(r): {x.id: x for x in getattr(base, name)}
+        for r, name in [
+            (base.proposals[0], "proposals"),
+            (base.info_reports[0], "info_reports"),
+            (base.activities[0], "activities"),
+            (base.contributions[0], "contributions"),
+        ]
+    }
+    for choice in (3, 11):
+        for record in _edits(base, choice):
+            what_if.replace(originals[type(record)][record.id])  # type: ignore[attr-defined]
+    assert what_if.totals() == first

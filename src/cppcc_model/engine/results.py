@@ -21,6 +21,7 @@ every member it applies to (about 30 µs per fact of its source). Grades on the 
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
@@ -218,10 +219,10 @@ class _Run:
         self.as_of = as_of
         self.members = list(members)
         self.history = history
-        code = {member_id: index for index, member_id in enumerate(columns.member_ids)}
-        self.codes = [code[m.id] for m in self.members]
+        ids = columns.member_ids  # sorted: a member's code is found by bisection
+        self.codes = [bisect.bisect_left(ids, m.id) for m in self.members]
         self.code_set = frozenset(self.codes)
-        self.by_code = {code[m.id]: m for m in self.members}
+        self.by_code = dict(zip(self.codes, self.members, strict=True))
         self.member_frame = pl.DataFrame({"m": self.codes}, schema={"m": pl.Int32})
         self.facts = self._facts(period)
         self._context: FactContext | None = None

@@ -33,6 +33,7 @@ from cppcc_model.engine.columns import (
     _PROPOSAL_EVENT_SCHEMA,
     SOURCE_CODE,
     Coder,
+    Columns,
     _empty,
     add_activity,
     add_authored,
@@ -41,6 +42,7 @@ from cppcc_model.engine.columns import (
     columns_of,
     frame,
 )
+from cppcc_model.engine.patched import PatchedCredits
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Activity, Contribution, InfoReport, Member, Period, Proposal
@@ -115,15 +117,25 @@ class WhatIf:
             mask is None for masks in self.plan.trigger_masks if masks is not None for mask in masks
         )
         self._totals = self._execute(self.members.values()).totals()
+        self._credits = None if self.row_wise else PatchedCredits(self.columns.credits)
 
-    def _execute(self, members: Iterable[Member]) -> Results:
-        """Run the plan for ``members``, refusing a run during which plugin code wrote."""
+    def _execute(self, members: Iterable[Member], columns: Columns | None = None) -> Results:
+        """Run the plan for ``members``, refusing a run during which plugin code wrote.
+
+        ``columns``: the columns to read (default: the session's).
+        """
         from cppcc_model.engine.results import RowWiseFailure, execute
 
         fingerprint = ledger_hash_if_needed(self.ledger, self.rule_set, self.period, self.history)
         try:
             results = execute(
-                self.ledger, self.columns, self.plan, self.period, self.as_of, members, self.history
+                self.ledger,
+                self.columns if columns is None else columns,
+                self.plan,
+                self.period,
+                self.as_of,
+                members,
+                self.history,
             )
         except RowWiseFailure as failure:  # a plugin's block failed: say where
             check_unchanged(self.ledger, fingerprint, self.rule_set)
@@ -205,18 +217,16 @@ class WhatIf:
     def _rescore(self, kind: type, index: int, new: Record) -> dict[str, Fraction]:
         import polars as pl
 
-        columns = self.columns
+        columns, credits = self.columns, self._credits
+        assert credits is not None
         source = SOURCE_CODE[_FIELDS[kind][1]]
-        mine = (pl.col("src") == source) & (pl.col("ri") == index)
-        reached = set(columns.credits.filter(mine)["m"].to_list())
         rows = _empty(_CREDIT_SCHEMA)
         if isinstance(new, Activity):
             add_activity(rows, index, new, self.coder)
         else:
             add_authored(rows, index, new, self.coder)
-        added = frame(rows, _CREDIT_SCHEMA)
-        reached |= set(added["m"].to_list())
-        changes: dict[str, Any] = {"credits": pl.concat([columns.credits.filter(~mine), added])}
+        reached = credits.replace(source, index, frame(rows, _CREDIT_SCHEMA))
+        changes: dict[str, Any] = {}
         if isinstance(new, Proposal):
             events, merges = _empty(_PROPOSAL_EVENT_SCHEMA), _empty(_MERGE_SCHEMA)
             conversions = _empty(_CONVERSION_SCHEMA)
@@ -234,14 +244,8 @@ class WhatIf:
             )
             children = columns.merges.filter(pl.col("parent") == index)["ri"].to_list()
             targets = set(old_targets) | set(conversions["target"])
-            linked = columns.credits.filter(
-                ((pl.col("src") == SOURCE_CODE[Source.PROPOSAL]) & pl.col("ri").is_in(children))
-                | (
-                    (pl.col("src") == SOURCE_CODE[Source.INFO_REPORT])
-                    & pl.col("ri").is_in(sorted(targets))
-                )
-            )
-            reached |= set(linked["m"].to_list())
+            reached |= credits.members_of(SOURCE_CODE[Source.PROPOSAL], children)
+            reached |= credits.members_of(SOURCE_CODE[Source.INFO_REPORT], sorted(targets))
         elif isinstance(new, InfoReport):
             events = _empty(_INFO_EVENT_SCHEMA)
             add_info_events(events, index, new)
@@ -256,4 +260,6 @@ class WhatIf:
         ]
         if not members:
             return {}
-        return self._execute(members).totals()
+        # only the reached members' rows: the credits table is never filtered or copied whole
+        only = attrs.evolve(self.columns, credits=credits.of(sorted(reached)))
+        return self._execute(members, only).totals()
