@@ -219,8 +219,12 @@ class _Run:
         self.as_of = as_of
         self.members = list(members)
         self.history = history
-        ids = columns.member_ids  # sorted: a member's code is found by bisection
-        self.codes = [bisect.bisect_left(ids, m.id) for m in self.members]
+        ids = columns.member_ids  # sorted: a member's code is its position
+        if len(self.members) * 16 < len(ids):  # a few members (a what-if): bisect
+            self.codes = [bisect.bisect_left(ids, m.id) for m in self.members]
+        else:
+            code = {member_id: index for index, member_id in enumerate(ids)}
+            self.codes = [code[m.id] for m in self.members]
         self.code_set = frozenset(self.codes)
         self.by_code = dict(zip(self.codes, self.members, strict=True))
         self.member_frame = pl.DataFrame({"m": self.codes}, schema={"m": pl.Int32})
