@@ -54,8 +54,8 @@ def reachable(*roots: object) -> Iterator[object]:
 
     >>> from cppcc_model.rules import Points, Where
     >>> names = [type(part).__name__ for part in reachable(Where("proposal"), Points(2))]
-    >>> names[:2]
-    ['Where', 'Source']
+    >>> ", ".join(names[:2])
+    'Where, Source'
     """
     seen: set[int] = set()
     pending: list[object] = list(reversed(roots))
