@@ -417,3 +417,36 @@ def test_text_that_loads_is_written_by_every_output(tmp_path: Path) -> None:
     _set_cell(data, "members.csv", 2, "name", '"张\t三\n四"')
     ledger = load_dataset(data)
     assert any(m.name == "张\t三\n四" for m in ledger.members)
+
+
+def _damage_central_entry(book: Path, part: str, offset: int, value: bytes) -> None:
+    """Overwrite bytes of ``part``'s entry in the archive's central directory.
+
+    The entry is a 46-byte header followed by the name, so the name's last occurrence in the
+    file (the directory comes last) is 46 bytes after the header's start.
+    """
+    data = bytearray(book.read_bytes())
+    start = data.rindex(part.encode()) - 46
+    assert data[start : start + 4] == b"PK\x01\x02"
+    data[start + offset : start + offset + len(value)] = value
+    book.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize(
+    ("offset", "value", "what"),
+    [
+        (10, b"\x63\x00", "an unknown compression method"),  # 99: AES, zipfile cannot read it
+        (8, b"\x41\x00", "strong encryption (flag bit 6)"),
+        (8, b"\x01\x00", "a part marked encrypted"),
+    ],
+    ids=["compression", "strong-encryption", "encrypted"],
+)
+def test_a_sheet_part_zipfile_cannot_open_is_a_problem_naming_it(
+    book: Path, offset: int, value: bytes, what: str
+) -> None:
+    part = _sheet_part(book, "members")
+    _damage_central_entry(book, part, offset, value)
+    problems = _problems(book)  # refused, never NotImplementedError or RuntimeError
+    assert problems, what
+    assert all(p.where.file == "book.xlsx" for p in problems)
+    _validate_exits_2_naming(book, "book.xlsx")

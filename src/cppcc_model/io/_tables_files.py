@@ -222,7 +222,14 @@ def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem], lis
                 if unpacked <= MAX_WORKBOOK_BYTES
                 else []
             )
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         return (
             None,
             [

@@ -69,7 +69,17 @@ def _readable(archive: zipfile.ZipFile, name: str) -> str | None:
         with archive.open(name) as stream:
             while stream.read(_CHUNK):
                 pass
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
+    # NotImplementedError: an unknown compression method, zip version or flag; RuntimeError:
+    # a part marked encrypted — a damaged header byte gives either
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        ValueError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         return str(exc) or type(exc).__name__
     return None
 
