@@ -324,6 +324,16 @@ class Ledger:
 
     # ------------------------------------------------------------------ roster queries
 
+    def body_names(self) -> dict[BodyKind, dict[str, str]]:
+        """The display name of every body of the ledger, by kind and id (a unit's short name)."""
+        return {
+            BodyKind.COMMITTEE: {self.committee.id: self.committee.name},
+            BodyKind.SPECIAL_COMMITTEE: {c.id: c.name for c in self.special_committees},
+            BodyKind.ACTIVITY_GROUP: {g.id: g.name for g in self.activity_groups},
+            BodyKind.UNIT: {u.id: u.short_name for u in self.units},
+            BodyKind.SECTOR: {s.id: s.name for s in self.sectors},
+        }
+
     def members_of(self, kind: BodyKind | str, body_id: str) -> tuple[Member, ...]:
         """The members of the body ``body_id`` of ``kind``, in roster order.
 

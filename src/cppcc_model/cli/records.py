@@ -137,14 +137,8 @@ def quarter_key(day: dt.date) -> str:
 
 
 def body_names(ledger: Ledger) -> dict[BodyKind, dict[str, str]]:
-    """The display name of every body of the ledger, by kind and id."""
-    return {
-        BodyKind.COMMITTEE: {ledger.committee.id: ledger.committee.name},
-        BodyKind.SPECIAL_COMMITTEE: {c.id: c.name for c in ledger.special_committees},
-        BodyKind.ACTIVITY_GROUP: {g.id: g.name for g in ledger.activity_groups},
-        BodyKind.UNIT: {u.id: u.short_name for u in ledger.units},
-        BodyKind.SECTOR: {s.id: s.name for s in ledger.sectors},
-    }
+    """The display name of every body of the ledger, by kind and id (:meth:`Ledger.body_names`)."""
+    return ledger.body_names()
 
 
 def body_key(body: BodyRef | None, names: Mapping[BodyKind, Mapping[str, str]]) -> tuple[str, str]:

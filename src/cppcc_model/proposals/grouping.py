@@ -104,18 +104,6 @@ def people_keys(
     return frozenset(keys)
 
 
-def _body_names(ledger: Ledger, kind: BodyKind) -> dict[str, str]:
-    if kind is BodyKind.ACTIVITY_GROUP:
-        return {g.id: g.name for g in ledger.activity_groups}
-    if kind is BodyKind.SPECIAL_COMMITTEE:
-        return {c.id: c.name for c in ledger.special_committees}
-    if kind is BodyKind.UNIT:
-        return {u.id: u.short_name for u in ledger.units}
-    if kind is BodyKind.SECTOR:
-        return {s.id: s.name for s in ledger.sectors}
-    return {}
-
-
 _MEMBER_BODIES = (
     BodyKind.ACTIVITY_GROUP,
     BodyKind.SPECIAL_COMMITTEE,
@@ -145,12 +133,11 @@ def group_names(ledger: Ledger, grouping: Grouping) -> dict[str, str]:
         return {NOT_RECORDED: "未记录", **{a.id: a.title for a in ledger.activities}}
     if grouping is Grouping.TOPIC:
         return {NOT_RECORDED: "未分类"}
+    bodies = ledger.body_names()
     if grouping is Grouping.PROPOSER:
         found = {m.id: m.name for m in ledger.members}
         for kind in _MEMBER_BODIES:
-            found.update(
-                {f"{kind.value}:{key}": name for key, name in _body_names(ledger, kind).items()}
-            )
+            found.update({f"{kind.value}:{key}": name for key, name in bodies[kind].items()})
         return found
     body = grouping.body_kind
-    return {} if body is None else _body_names(ledger, body)
+    return {} if body is None else bodies[body]
