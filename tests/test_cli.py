@@ -419,10 +419,23 @@ def test_loading_malformed_data_is_one_message_and_exit_2(malformed: Path) -> No
     assert "Traceback" not in result.stderr
 
 
+def test_validate_heads_its_problems_in_the_chosen_language(malformed: Path) -> None:
+    english = run("validate", malformed)
+    chinese = run("--lang", "zh", "validate", malformed)
+    assert english.exit_code == chinese.exit_code == ExitCode.BAD_INPUT
+    count = len(json.loads(run("validate", malformed, "--format", "json").stdout)["problems"])
+    assert count > 1
+    assert english.stdout.startswith(f"{malformed} is not valid: {count} problems\n")
+    assert chinese.stdout.startswith(f"数据有误 {malformed}：{count} 个问题\n")
+    assert "数据有误" not in english.stdout
+
+
 def test_validate_a_good_dataset_exits_0() -> None:
     result = run("validate", CHENGHUA)
     assert result.exit_code == 0
-    assert "数据有效" in result.stdout
+    assert result.stdout.startswith(f"{CHENGHUA} is valid: 成都市成华区政协\n")
+    chinese = run("--lang", "zh", "validate", CHENGHUA)
+    assert chinese.stdout.startswith(f"数据有效 {CHENGHUA}：成都市成华区政协\n")
 
 
 @pytest.mark.parametrize(

@@ -46,7 +46,7 @@ def _free_port() -> int:
 def server() -> Iterator[str]:
     """``cppcc serve`` in a process of its own, on a free local port."""
     port = _free_port()
-    env = {**os.environ, "CPPCC_PLUGINS": "xiangzhou"}
+    env = {**os.environ, "CPPCC_PLUGINS": "xiangzhou", "CPPCC_LANG": "zh"}
     env.pop("CPPCC_DISABLE_PLUGIN_AUTOLOAD", None)
     process = subprocess.Popen(
         [sys.executable, "-m", "cppcc_model", "serve", "--port", str(port)],
@@ -92,9 +92,10 @@ def rules() -> Any:
     return plugins, plugins.rule_sets.resolve("xiangzhou", YEAR.end)
 
 
-def call(base: str, method: str, path: str, body: Any = None) -> Any:
+def call(base: str, method: str, path: str, body: Any = None, lang: str | None = None) -> Any:
     DRIVEN.add((method.lower(), path))
-    response = httpx.request(method, f"{base}{path}", json=body, timeout=300)
+    headers = {"Accept-Language": lang} if lang else {}
+    response = httpx.request(method, f"{base}{path}", json=body, headers=headers, timeout=300)
     return response
 
 
@@ -128,9 +129,10 @@ def test_validate_answers_422_with_every_problem_located(server: str) -> None:
             {"编号": "m2", "姓名": "李四", "界别": "edu"},
         ],
     }
-    answer = call(server, "POST", "/validate", {"tables": tables})
+    answer = call(server, "POST", "/validate", {"tables": tables}, lang="en")
     assert answer.status_code == 422
     body = answer.json()
+    assert body["code"] == "L002"
     assert body["error"] == "cannot load the dataset from request"
     located = {(p["table"], p["row"], p["column"], p["record"]) for p in body["problems"]}
     assert located == {("委员", 1, "性别", "m1"), ("委员", 2, "界别", "m2")}
@@ -142,7 +144,32 @@ def test_validate_answers_422_with_every_problem_located(server: str) -> None:
     assert answer.json()["problems"][0]["field"] == "$.members[0].gender"
     neither = call(server, "POST", "/validate", {})
     assert neither.status_code == 422
-    assert "exactly one" in neither.json()["error"]
+    assert neither.json()["code"] == "C010"
+
+
+def test_problems_speak_the_language_the_request_accepts(server: str) -> None:
+    tables = {
+        "committee": {"id": "x", "name": "某区政协", "level": "区县", "jurisdiction": "a.b"},
+        "sectors": [{"id": "econ", "name": "经济界"}],
+        "委员": [{"编号": "m 1", "姓名": "张三", "界别": "econ"}],
+    }
+    answers = {
+        lang: call(server, "POST", "/validate", {"tables": tables}, lang=lang)
+        for lang in ("en-US,en;q=0.9", "zh-CN,zh;q=0.9,en;q=0.8", None)
+    }
+    english, chinese, default = (answers[k] for k in answers)
+    assert english.headers["content-language"] == "en"
+    assert chinese.headers["content-language"] == "zh"
+    (problem,) = english.json()["problems"]
+    assert problem["code"] == "L201"
+    assert problem["message"] == "the id 'm 1' contains a space"
+    assert problem["hint"] == "write ids without spaces"
+    (translated,) = chinese.json()["problems"]
+    assert translated == {**problem, "message": "编号 'm 1' 含有空格", "hint": "编号中不要有空格"}
+    assert chinese.json()["error"] == "无法从 request 读取数据"
+    # without Accept-Language the service speaks its own language (CPPCC_LANG=zh here)
+    assert default.headers["content-language"] == "zh"
+    assert default.json() == chinese.json()
 
 
 def test_score_is_the_assessment(server: str) -> None:
@@ -166,7 +193,8 @@ def test_explain_gives_the_card_and_its_text(server: str) -> None:
     assert answer.status_code == 200
     card = assess(ledger(), rule_set, YEAR, members=["xz-chair-01"]).cards[0]
     assert answer.json() == {"card": card.to_dict(), "text": card.render_text()}
-    unknown = call(server, "POST", "/explain", {"ledger": document(), **ASK, "member": "无此人"})
+    asked = {"ledger": document(), **ASK, "member": "无此人"}
+    unknown = call(server, "POST", "/explain", asked, lang="en")
     assert unknown.status_code == 422
     assert "无此人" in unknown.json()["error"]
 
@@ -203,7 +231,7 @@ def test_a_broken_history_is_422_at_its_step(server: str) -> None:
             {"proposal_id": "p2", "step": "并案", "on": "2023-01-20", "parent_id": "p1"},
         ],
     }
-    answer = call(server, "POST", "/validate", {"tables": tables})
+    answer = call(server, "POST", "/validate", {"tables": tables}, lang="en")
     assert answer.status_code == 422
     problems = answer.json()["problems"]
     assert [(p["table"], p["row"], p["column"], p["record"]) for p in problems] == [
@@ -218,7 +246,8 @@ def test_a_broken_history_is_422_at_its_step(server: str) -> None:
     broken["proposals"][filed]["history"].insert(0, {"step": "replied", "on": day, "reply": "a"})
     for path in ("/validate", "/statistics"):
         body = {"ledger": broken, "subject": "proposals", "year": 2022}
-        answer = call(server, "POST", path, body if path == "/statistics" else {"ledger": broken})
+        asked = body if path == "/statistics" else {"ledger": broken}
+        answer = call(server, "POST", path, asked, lang="en")
         assert answer.status_code == 422, answer.text
         (problem,) = answer.json()["problems"]
         assert problem["field"] == f"$.proposals[{filed}].history[0]"

@@ -29,6 +29,7 @@ __all__ = [
     "SAYINGS",
     "Entry",
     "Lang",
+    "accepted_lang",
     "bilingual",
     "choose_lang",
     "render_error",
@@ -57,6 +58,15 @@ SAYINGS: Mapping[str, Mapping[Lang, str]] = {
         "  this is a bug; run again with --debug and report the traceback",
     },
     "problems": {"zh": "{summary}（{count} 个问题）", "en": "{summary} ({count} {problems})"},
+    "invalid": {
+        "zh": "数据有误 {data}：{count} 个问题",
+        "en": "{data} is not valid: {count} {problems}",
+    },
+    "valid": {"zh": "数据有效 {data}：{name}", "en": "{data} is valid: {name}"},
+    "plugin_skipped": {
+        "zh": "已跳过插件“{name}”：{text}",
+        "en": "skipped plugin {name!r}: {text}",
+    },
 }
 """The command's own words, by key, in each language."""
 
@@ -87,6 +97,41 @@ def choose_lang(explicit: str | None = None, environ: Mapping[str, str] | None =
         if value.lower().startswith("zh"):
             return "zh"
     return "zh"
+
+
+def accepted_lang(header: str | None, default: Lang = "zh") -> Lang:
+    """The language an HTTP ``Accept-Language`` header prefers of the two the catalogue speaks.
+
+    The highest-weighted of ``zh…`` and ``en…`` wins (``zh-CN,zh;q=0.9,en;q=0.8`` → ``zh``;
+    ``en-US`` → ``en``); a header naming neither, or none at all, gives ``default``.
+
+    Examples:
+        >>> accepted_lang("en-US,en;q=0.9")
+        'en'
+        >>> accepted_lang("fr, en;q=0.5, zh;q=0.8")
+        'zh'
+        >>> accepted_lang(None, "en")
+        'en'
+
+    """
+    best: tuple[float, int] | None = None
+    chosen: Lang = default
+    for position, part in enumerate((header or "").split(",")):
+        name, _, parameters = part.strip().partition(";")
+        tag = name.strip().lower()[:2]
+        if tag not in LANGS:
+            continue
+        weight = 1.0
+        for parameter in parameters.split(";"):
+            key, _, value = parameter.strip().partition("=")
+            if key.strip() == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if weight > 0 and (best is None or (weight, -position) > best):
+            best, chosen = (weight, -position), ("zh" if tag == "zh" else "en")
+    return chosen
 
 
 def translate(text: str | None, lang: Lang = "zh") -> str | None:

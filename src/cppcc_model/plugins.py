@@ -56,7 +56,19 @@ class PluginError(CppccError):
 
 
 class PluginWarning(UserWarning):
-    """A plugin was skipped because it failed; the message names it and says why."""
+    """A plugin was skipped because it failed; the message names it and says why.
+
+    Attributes:
+        plugin: the name of the plugin that was skipped.
+        error: why, as the :class:`PluginError` strict mode would have raised (its code, where
+            and hint; ``cppcc`` renders it in the clerk's language).
+
+    """
+
+    def __init__(self, message: str, plugin: str = "", error: PluginError | None = None) -> None:
+        super().__init__(message)
+        self.plugin = plugin
+        self.error = error
 
 
 @attrs.frozen
@@ -129,7 +141,10 @@ class _Loader:
         )
         if self.strict:
             raise error
-        warnings.warn(f"cppcc-model skipped plugin {name!r}: {error}", PluginWarning, stacklevel=3)
+        warnings.warn(
+            PluginWarning(f"cppcc-model skipped plugin {name!r}: {error}", name, error),
+            stacklevel=3,
+        )
 
     def add(
         self, name: str, plugin: object, dist: str | None = None, version: str | None = None

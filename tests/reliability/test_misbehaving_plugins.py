@@ -210,7 +210,11 @@ def test_sys_exit_at_import_exits_4_under_plugin_strict(
     assert "exits_at_import" in result.output
     relaxed = CliRunner().invoke(cli, ["plugins"])
     assert relaxed.exit_code == 0, relaxed.output
-    assert "skipped plugin 'exits_at_import'" in relaxed.output
+    assert "cppcc: warning: skipped plugin 'exits_at_import': [P" in relaxed.output
+    chinese = CliRunner().invoke(cli, ["--lang", "zh", "plugins"])
+    assert chinese.exit_code == 0, chinese.output
+    assert "cppcc: 警告：已跳过插件“exits_at_import”：[P" in chinese.output
+    assert "— 请修复或卸载该插件，或用 CPPCC_BLOCK_PLUGINS 屏蔽它" in chinese.output
 
 
 # ---------------------------------------------------------------------- running too long

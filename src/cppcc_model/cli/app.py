@@ -31,7 +31,7 @@ from cppcc_model.errors import CppccError
 
 if TYPE_CHECKING:
     from cppcc_model.messages import Lang
-    from cppcc_model.plugins import Plugins
+    from cppcc_model.plugins import Plugins, PluginWarning
 
 __all__ = [
     "CliContext",
@@ -96,19 +96,33 @@ class CliContext:
 
     def plugins(self) -> Plugins:
         """Load the plugins; each warning about a skipped plugin is one line on stderr."""
+        from cppcc_model.messages import say as saying
         from cppcc_model.plugins import PluginWarning
 
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always", PluginWarning)
             plugins = self.loader(self.strict)
+        lang: Lang = "en" if self.lang == "en" else "zh"
         for warning in caught:
-            if issubclass(warning.category, PluginWarning):
-                click.echo(say("warning", text=warning.message), err=True)
+            if isinstance(warning.message, PluginWarning):
+                text = _skipped(warning.message, lang)
+                click.echo(saying("warning", lang, text=text), err=True)
             else:
                 warnings.showwarning(
                     warning.message, warning.category, warning.filename, warning.lineno
                 )
         return plugins
+
+
+def _skipped(warning: PluginWarning, lang: Lang) -> str:
+    """A skipped plugin's warning in ``lang``: which plugin, and why with its code and hint."""
+    from cppcc_model.messages import render_error
+    from cppcc_model.messages import say as saying
+
+    if warning.error is None:
+        return str(warning)
+    why = render_error(warning.error, lang)
+    return saying("plugin_skipped", lang, name=warning.plugin, text=why)
 
 
 def cli_context() -> CliContext:

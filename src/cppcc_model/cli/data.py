@@ -11,7 +11,7 @@ from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import data_argument, emit, output_options, remember_input
 from cppcc_model.errors import Problem
 from cppcc_model.io.dataset import inspect_dataset
-from cppcc_model.messages import Lang, render_problem, translate
+from cppcc_model.messages import Lang, render_problem, say, translate
 
 __all__ = ["validate"]
 
@@ -58,8 +58,10 @@ def validate(data: Path, format: str, output: Path | None) -> None:
         problems, ledger = inspect_dataset(data, lifecycles=True, progress=progress)
     lang: Lang = "en" if cli_context().lang == "en" else "zh"
     if problems:
+        count = len(problems)
+        heading = say("invalid", lang, data=data, count=count, problems=_problems(count))
         table = Table(
-            f"数据有误 {data}: {len(problems)} 个问题 ({_problems(len(problems))})",
+            heading,
             _COLUMNS,
             [_row(p, lang) for p in problems],
         )
@@ -82,10 +84,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
                 for p in problems
             ],
         }
-        text = "\n".join(
-            [f"数据有误 {data}: {len(problems)} 个问题 ({_problems(len(problems))})"]
-            + [f"  - {render_problem(p, lang)}" for p in problems]
-        )
+        text = "\n".join([heading] + [f"  - {render_problem(p, lang)}" for p in problems])
         emit(Report([table], payload, text), format, output)
         flush()
         click.get_current_context().exit(int(ExitCode.BAD_INPUT))
@@ -100,7 +99,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
         ["work_plans", "工作要点", len(ledger.work_plans)],
     ]
     table = Table(
-        f"数据有效 {data} is valid — {ledger.committee.name}",
+        say("valid", lang, data=data, name=ledger.committee.name),
         [("table", "表"), ("label", "名称"), ("records", "记录数")],
         counts,
     )
@@ -113,5 +112,5 @@ def validate(data: Path, format: str, output: Path | None) -> None:
 
 
 def _problems(count: int) -> str:
-    """``1 problem`` / ``3 problems``."""
-    return f"{count} problem{'s' if count != 1 else ''}"
+    """``problem`` / ``problems``, for ``count`` of them."""
+    return "problem" if count == 1 else "problems"

@@ -28,6 +28,7 @@ def serve(host: str, port: int) -> None:
             f"cppcc serve needs {missing.name or 'litestar and uvicorn'}, which is not installed",
             hint="in a checkout of cppcc-model: pip install -e '.[serve]'",
         ) from None
-    app = create_app(cli_context().plugins())
+    context = cli_context()
+    app = create_app(context.plugins(), lang="en" if context.lang == "en" else "zh")
     click.echo(f"cppcc: serving on http://{host}:{port} (OpenAPI: /schema/openapi.json)", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

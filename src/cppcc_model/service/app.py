@@ -34,6 +34,7 @@ from typing import Any
 
 import attrs
 from litestar import Litestar, Request, Response, get, post
+from litestar.datastructures import State
 from litestar.exceptions import ValidationException
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.datastructures import ResponseSpec
@@ -56,6 +57,7 @@ from cppcc_model.errors import (
 from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.io.rows import ledger_from_tables
 from cppcc_model.ledger import Ledger
+from cppcc_model.messages import Lang, accepted_lang, choose_lang, translate
 from cppcc_model.model import Period
 from cppcc_model.plugins import Plugins, load_plugins
 from cppcc_model.rules.ruleset import RuleSet
@@ -74,8 +76,11 @@ _PROBLEMS = {422: ResponseSpec(data_container=dict[str, Any], description="the p
 _SOURCE = "request"
 
 
-def problem_payload(problem: Problem) -> dict[str, Any]:
-    """One problem as JSON: where (file, sheet, table, row, column, record, field), what, how."""
+def problem_payload(problem: Problem, lang: Lang = "en") -> dict[str, Any]:
+    """One problem as JSON: where (file, sheet, table, row, column, record, field), what, how.
+
+    ``message`` and ``hint`` are in ``lang``; ``code`` and ``value`` say the same in any.
+    """
     where = problem.where
     return {
         "file": where.file,
@@ -87,26 +92,33 @@ def problem_payload(problem: Problem) -> dict[str, Any]:
         "field": where.path,
         "code": problem.code,
         "value": problem.value,
-        "message": problem.message,
-        "hint": problem.hint,
+        "message": translate(problem.message, lang),
+        "hint": translate(problem.hint, lang),
     }
 
 
+def _lang(request: Request[Any, Any, Any]) -> Lang:
+    """The request's language: its ``Accept-Language``, else the service's own."""
+    default: Lang = request.app.state.get("lang", "zh")
+    return accepted_lang(request.headers.get("accept-language"), default)
+
+
 def _error_response(request: Request[Any, Any, Any], error: Exception) -> Response[Any]:
+    lang = _lang(request)
     if isinstance(error, ProblemsError):
         body = {
-            "error": error.summary,
+            "error": translate(error.summary, lang),
             "code": error.code,
-            "hint": error.hint,
-            "problems": [problem_payload(p) for p in error.problems],
+            "hint": translate(error.hint, lang),
+            "problems": [problem_payload(p, lang) for p in error.problems],
         }
     elif isinstance(error, CppccError):
         problem = Problem(error.message, error.where or Location(), error.hint)
         body = {
-            "error": error.message,
+            "error": translate(error.message, lang),
             "code": error.code,
-            "hint": error.hint,
-            "problems": [problem_payload(problem)],
+            "hint": translate(error.hint, lang),
+            "problems": [problem_payload(problem, lang)],
         }
     else:
         assert isinstance(error, ValidationException)
@@ -117,18 +129,19 @@ def _error_response(request: Request[Any, Any, Any], error: Exception) -> Respon
                     str(item.get("message", "not valid")),
                     Location(path=str(item.get("key") or "$")),
                     "send the request body the OpenAPI document describes",
-                )
+                ),
+                lang,
             )
             for item in extra
             if isinstance(item, dict)
-        ] or [problem_payload(Problem(str(error.detail), Location(path="$")))]
+        ] or [problem_payload(Problem(str(error.detail), Location(path="$")), lang)]
         body = {
-            "error": "the request body is not valid",
+            "error": translate("the request body is not valid", lang),
             "code": code_of("the request body is not valid"),
             "hint": None,
             "problems": problems,
         }
-    return Response(body, status_code=422)
+    return Response(body, status_code=422, headers={"Content-Language": lang})
 
 
 # ---------------------------------------------------------------------- from request to objects
@@ -209,9 +222,17 @@ def _figures(stats: Any) -> dict[str, Any]:
     return stats_as_dict(counts, rates, 2)
 
 
-def create_app(plugins: Plugins | None = None, *, debug: bool = False) -> Litestar:
-    """The service's ASGI application, with ``plugins`` (default: the installed ones)."""
+def create_app(
+    plugins: Plugins | None = None, *, debug: bool = False, lang: Lang | None = None
+) -> Litestar:
+    """The service's ASGI application, with ``plugins`` (default: the installed ones).
+
+    Problems are answered in the language a request's ``Accept-Language`` prefers (``zh`` or
+    ``en``); without one, in ``lang`` (default: :func:`~cppcc_model.messages.choose_lang`,
+    Chinese unless ``CPPCC_LANG`` or the locale says English).
+    """
     loaded = plugins if plugins is not None else load_plugins()
+    language = lang if lang is not None else choose_lang()
 
     def scoring(body: AssessRequest) -> _Scoring:
         ledger = _ledger(body)
@@ -380,6 +401,7 @@ def create_app(plugins: Plugins | None = None, *, debug: bool = False) -> Litest
             statistics,
         ],
         plugins=[AttrsSchemaPlugin()],
+        state=State({"lang": language}),
         exception_handlers={CppccError: _error_response, ValidationException: _error_response},
         openapi_config=OpenAPIConfig(
             title="cppcc-model",
