@@ -114,6 +114,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.assess.member_ranking",
             "cppcc_model.engine",
             "cppcc_model.engine.support",
+            "cppcc_model.engine.evaluate",
             "cppcc_model.assess.requirements",
             "cppcc_model.names",
         ),

@@ -51,6 +51,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.numbers",
     "cppcc_model.assess",
     "cppcc_model.assess.engine",
+    "cppcc_model.engine.evaluate",
     "cppcc_model.scorecard",
     "cppcc_model.names",
     "cppcc_model.io.json",

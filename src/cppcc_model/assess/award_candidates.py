@@ -17,6 +17,7 @@ from cppcc_model.assess.award_results import Candidate
 from cppcc_model.assess.engine import Assessment
 from cppcc_model.assess.figures import MemberFigures
 from cppcc_model.assess.groups import GroupCard, GroupsAssessment, facts_by_body
+from cppcc_model.engine import evaluate
 from cppcc_model.errors import CppccError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period, ProposerKind
@@ -100,7 +101,8 @@ def _member_reason(
             if exclusion.role is not None
             else member.id in inputs.get(exclusion.input, ())
             if exclusion.input is not None
-            else exclusion.where is not None and any(exclusion.where.matches(f) for f in facts)
+            else exclusion.where is not None
+            and any(evaluate.matches(exclusion.where, f) for f in facts)
         )
         if hit:
             clause = f" ({exclusion.clause})" if exclusion.clause else ""
@@ -119,17 +121,17 @@ def _member_reason(
         )
     selection = award.where
     if isinstance(selection, AllOfRecords):
-        lacking = selection.missing(facts)
+        lacking = evaluate.records_missing(selection, facts)
         if lacking:
             text = " and ".join(w.describe() for w in lacking)
             return (f"has no record of {text}", f"缺少{'、'.join(w.describe() for w in lacking)}")
     elif isinstance(selection, AnyOfRecords):
-        if not selection.holds(facts):
+        if not evaluate.records_hold(selection, facts):
             return (
                 f"has no record of {selection.describe()}",
                 f"无{selection.describe()}",
             )
-    elif selection is not None and not any(selection.matches(f) for f in facts):
+    elif selection is not None and not any(evaluate.matches(selection, f) for f in facts):
         return (f"has no record of {selection.describe()}", f"无{selection.describe()}记录")
     return None
 
@@ -141,7 +143,7 @@ def _member_keys(
     for breaker in award.tie_breakers:
         if breaker.by == "records":
             assert breaker.where is not None
-            matching = {f.record_id for f in facts if breaker.where.matches(f)}
+            matching = {f.record_id for f in facts if evaluate.matches(breaker.where, f)}
             keys[breaker.by] = Fraction(len(matching))
         elif breaker.by != "per_capita":
             keys[breaker.by] = score(breaker.by)
@@ -296,16 +298,16 @@ def _record_candidates(
         if fact.collective or kinds.get(record_id) == ProposerKind.COLLECTIVE.value:
             tags.add("collective")
         reason: tuple[str, str] | None = None
-        if award.where is not None and not award.where.matches(fact):  # type: ignore[union-attr]
+        if award.where is not None and not evaluate.matches(award.where, fact):  # type: ignore[arg-type]
             text = award.where.describe()
             reason = (f"does not match {text}", f"不符合“{text}”")
         for exclusion in award.exclude:
-            hit = (exclusion.where is not None and exclusion.where.matches(fact)) or (
+            hit = (exclusion.where is not None and evaluate.matches(exclusion.where, fact)) or (
                 exclusion.input is not None and record_id in inputs.get(exclusion.input, ())
             )
             if reason is None and hit:
                 reason = (f"excluded: {exclusion.describe_en()}", f"{exclusion.reason}，不得参评")
-        value = award.value.of(fact)
+        value = evaluate.value(award.value, fact)
         candidates.append(
             Candidate(
                 record_id,

@@ -22,6 +22,7 @@ from typing import Any, Protocol, cast, runtime_checkable
 import attrs
 
 from cppcc_model.assess.engine import Assessment
+from cppcc_model.engine import evaluate
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
@@ -216,11 +217,11 @@ def _dated_records(
             for fact in context.member_facts.get(member_id, ()):
                 if credit == "lead" and fact.position != 0 and fact.role is not AuthorRole.ATTENDEE:
                     continue
-                if where.matches(fact):
+                if evaluate.matches(where, fact):
                     found[fact.record_id] = fact.on
     if credit in ("body", "members_or_body"):
         for fact in context.body_facts.get((subject.kind, subject.id), ()):
-            if where.matches(fact):
+            if evaluate.matches(where, fact):
                 found[fact.record_id] = fact.on
     return found
 

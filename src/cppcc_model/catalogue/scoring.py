@@ -79,6 +79,11 @@ MESSAGES: tuple[Entry, ...] = (
     ),
     Entry("{t_message} (it returned {kind})", "{t_message}（它返回了 {kind}）", "S017"),
     Entry("{value}={raw} is not a number of seconds", "{value}={raw} 不是秒数", "S018"),
+    Entry(
+        "{value} is evaluated by cppcc_model.engine.evaluate, which is not loaded",
+        "{value} 由 cppcc_model.engine.evaluate 求值，但它尚未加载",
+        "S019",
+    ),
     # S1xx: rankings, groups and cohorts
     Entry(
         "score {value} ({kind}) is not an exact number",
@@ -348,6 +353,12 @@ HINTS: tuple[Entry, ...] = (
         "a function must return an exact number: an int, a Fraction, a Decimal or text such as "
         '"12.5"',
         '函数必须返回精确的数：int、Fraction、Decimal 或 "12.5" 这样的文本',
+    ),
+    Entry(
+        "import cppcc_model.engine first, or call the function of cppcc_model.engine.evaluate "
+        "itself (value(block, fact) and its neighbours)",
+        "请先导入 cppcc_model.engine，或直接调用 cppcc_model.engine.evaluate 中的函数"
+        "（如 value(block, fact)）",
     ),
     Entry(
         "set {variable} to a number of seconds such as 30, or 0 for none",

@@ -29,6 +29,9 @@ import weakref
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+# the library blocks' own methods (Points.of …) evaluate through engine/evaluate.py, which
+# installs itself in rules/ when imported: importing any part of the engine does it
+from cppcc_model.engine import evaluate as _evaluate  # noqa: F401
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period
 from cppcc_model.rules.ruleset import RuleSet

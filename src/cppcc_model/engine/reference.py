@@ -26,6 +26,7 @@ from fractions import Fraction
 
 import attrs
 
+from cppcc_model.engine import evaluate
 from cppcc_model.errors import CppccError, InvalidValueError, Location, RuleEvaluationError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period, period_text, value_text
@@ -262,18 +263,17 @@ class _Scorer:
     def _line(self, member: Member, item: Item, facts: Sequence[Fact]) -> Line:
         """One item's line; ``facts`` are the member's facts of the item's source, in order."""
         entries: list[Entry] = []
-        matches = item.where.matches
+        where = item.where
         given = item.value if isinstance(item.value, External) else None
         if given is not None:
             facts = [f for f in facts if f.kind == given.key]
-        share_of = item.attribution.share
-        value_of = item.value.of
+        attribution, worth = item.attribution, item.value
         source = item.where.source.value
         for fact in facts:
-            if not matches(fact):
+            if not evaluate.matches(where, fact):
                 continue
-            share = share_of(fact)
-            value = value_of(fact)
+            share = evaluate.share(attribution, fact)
+            value = evaluate.value(worth, fact)
             note = None
             if fact.source is Source.INPUT:
                 note = _given_note(fact)
@@ -307,7 +307,7 @@ class _Scorer:
         if type(item.counting) is Each:
             counted = Counted(tuple(entries), credited)  # what Each.count gives, summed once
         else:
-            counted = item.counting.count(entries)
+            counted = evaluate.count(item.counting, entries)
         if counted.note is not None or counted.points != credited:
             adjustments.append(
                 Adjustment(
@@ -372,7 +372,8 @@ class _Scorer:
         lines = tuple(
             self.line(member, item, by_source.get(item.where.source, ()))
             for item in category.items
-            if item.applies_to is None or item.applies_to.applies(member, self.period, self.as_of)
+            if item.applies_to is None
+            or evaluate.applies(item.applies_to, member, self.period, self.as_of)
         )
         raw = _exact_sum([line.points for line in lines])
         adjustments: list[Adjustment] = []
@@ -437,8 +438,8 @@ class _Scorer:
     def requirement(
         self, member: Member, requirement: Requirement, facts: Sequence[Fact]
     ) -> RequirementResult:
-        if requirement.applies_to is not None and not requirement.applies_to.applies(
-            member, self.period, self.as_of
+        if requirement.applies_to is not None and not evaluate.applies(
+            requirement.applies_to, member, self.period, self.as_of
         ):
             return _not_applicable(
                 requirement, f"does not apply: only {requirement.applies_to.describe()}"
@@ -448,7 +449,7 @@ class _Scorer:
             facts = self.facts(member, span)
 
         def credited(f: Fact) -> bool:
-            return any(w.matches(f) for w in requirement.where) and (
+            return any(evaluate.matches(w, f) for w in requirement.where) and (
                 requirement.credit_co_authors
                 or f.position == 0
                 or f.role in (AuthorRole.SOLE, AuthorRole.ATTENDEE)
@@ -532,7 +533,7 @@ class _Scorer:
             self.category(member, category, by_source)
             for category in self.rule_set.categories
             if category.applies_to is None
-            or category.applies_to.applies(member, self.period, self.as_of)
+            or evaluate.applies(category.applies_to, member, self.period, self.as_of)
         )
         points = {c.category_id: c.points for c in categories}
         total = sum(points.values(), Fraction(0))
@@ -618,8 +619,8 @@ class _Scorer:
         period_facts: list[Fact] | None = None
         for trigger in self.rule_set.triggers:
             if isinstance(trigger, Trigger | TooFew):
-                if trigger.applies_to is not None and not trigger.applies_to.applies(
-                    member, self.period, self.as_of
+                if trigger.applies_to is not None and not evaluate.applies(
+                    trigger.applies_to, member, self.period, self.as_of
                 ):
                     continue
                 window = self.period if trigger.window == "period" else self.term_window()
@@ -644,7 +645,8 @@ class _Scorer:
                         )
                     )
             elif isinstance(trigger, CustomTrigger) and not isinstance(trigger, Ladder):
-                custom = trigger.check(
+                custom = evaluate.check(
+                    trigger,
                     TriggerContext(
                         ledger=self.ledger,
                         member=member,
@@ -654,7 +656,7 @@ class _Scorer:
                         facts=tuple(self.facts(member, self.period)),
                         inputs=self.ledger.records_of(member.id, self.period).inputs,
                         history=functools.partial(in_force, self.rule_set, history),
-                    )
+                    ),
                 )
                 if custom is not None:
                     flags.append(custom)
@@ -682,7 +684,7 @@ class _Scorer:
         self, member: Member, trigger: Trigger | TooFew, window: Period, facts: Sequence[Fact]
     ) -> Flag | None:
         """The flag a counting trigger raises over ``window``, if any."""
-        matching = [f for f in facts if any(w.matches(f) for w in trigger.where)]
+        matching = [f for f in facts if any(evaluate.matches(w, f) for w in trigger.where)]
         records = tuple(dict.fromkeys(f.record_id for f in matching))
         if trigger.each is not None:
             counts = _slice_counts(matching, _slices(window, trigger.each, member))

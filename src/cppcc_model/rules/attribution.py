@@ -24,7 +24,8 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.numbers import Number, exact, format_fraction
-from cppcc_model.rules.facts import AuthorRole, Fact
+from cppcc_model.rules import _evaluation
+from cppcc_model.rules.facts import Fact
 
 __all__ = [
     "Attribution",
@@ -63,13 +64,8 @@ class CollectiveCredit:
             )
 
     def share(self, fact: Fact) -> Fraction:
-        """The share of the value credited to ``fact``'s member."""
-        if self.mode == "none":
-            return Fraction(0)
-        credited = fact.authors if self.max_members is None else min(fact.authors, self.max_members)
-        if fact.position >= credited:
-            return Fraction(0)
-        return Fraction(1) if self.mode == "full" else Fraction(1, credited)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.collective_share`."""
+        return _evaluation.collective_share(self, fact)
 
     def describe(self) -> str:
         """A short description."""
@@ -92,14 +88,6 @@ class Attribution(Protocol):
         """A short description."""
 
 
-def _individual_or(fact: Fact, collective: CollectiveCredit) -> Fraction | None:
-    if fact.role is AuthorRole.MAIN_MEMBER:
-        return collective.share(fact)
-    if fact.role in (AuthorRole.SOLE, AuthorRole.ATTENDEE) or fact.authors <= 1:
-        return Fraction(1)
-    return None
-
-
 @attrs.frozen
 class WholeToEach:
     """Every author is credited with the whole value (重复计分 allowed)."""
@@ -107,9 +95,8 @@ class WholeToEach:
     collective: CollectiveCredit = CollectiveCredit()
 
     def share(self, fact: Fact) -> Fraction:
-        """See :class:`Attribution`."""
-        known = _individual_or(fact, self.collective)
-        return Fraction(1) if known is None else known
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.share`."""
+        return _evaluation.share(self, fact)
 
     def describe(self) -> str:
         """See :class:`Attribution`."""
@@ -123,11 +110,8 @@ class FirstOnly:
     collective: CollectiveCredit = CollectiveCredit(max_members=1)
 
     def share(self, fact: Fact) -> Fraction:
-        """See :class:`Attribution`."""
-        known = _individual_or(fact, self.collective)
-        if known is not None:
-            return known
-        return Fraction(1) if fact.position == 0 else Fraction(0)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.share`."""
+        return _evaluation.share(self, fact)
 
     def describe(self) -> str:
         """See :class:`Attribution`."""
@@ -155,13 +139,8 @@ class FirstShare:
     collective: CollectiveCredit = CollectiveCredit()
 
     def share(self, fact: Fact) -> Fraction:
-        """See :class:`Attribution`."""
-        known = _individual_or(fact, self.collective)
-        if known is not None:
-            return known
-        if fact.position == 0:
-            return self.first
-        return (1 - self.first) / (fact.authors - 1)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.share`."""
+        return _evaluation.share(self, fact)
 
     def describe(self) -> str:
         """See :class:`Attribution`."""
@@ -175,9 +154,8 @@ class EqualSplit:
     collective: CollectiveCredit = CollectiveCredit(mode="split")
 
     def share(self, fact: Fact) -> Fraction:
-        """See :class:`Attribution`."""
-        known = _individual_or(fact, self.collective)
-        return Fraction(1, fact.authors) if known is None else known
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.share`."""
+        return _evaluation.share(self, fact)
 
     def describe(self) -> str:
         """See :class:`Attribution`."""

@@ -23,6 +23,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import RoleKind
+from cppcc_model.rules import _evaluation
 from cppcc_model.rules.facts import Fact
 from cppcc_model.rules.selection import Where
 
@@ -192,8 +193,8 @@ class AnyOfRecords:
         self.__attrs_init__(_wheres(wheres))
 
     def holds(self, facts: Sequence[Fact]) -> bool:
-        """Whether some fact matches some selection."""
-        return any(w.matches(f) for w in self.wheres for f in facts)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.records_hold`."""
+        return _evaluation.records_hold(self, facts)
 
     def describe(self) -> str:
         """``提案 或 社情民意信息, 采用``."""
@@ -210,16 +211,17 @@ class AllOfRecords:
         self.__attrs_init__(_wheres(wheres))
 
     def holds(self, facts: Sequence[Fact]) -> bool:
-        """Whether every selection matches some fact."""
-        return all(any(w.matches(f) for f in facts) for w in self.wheres)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.records_hold`."""
+        return _evaluation.records_hold(self, facts)
 
     def describe(self) -> str:
         """``提案 且 社情民意信息``."""
         return " 且 ".join(w.describe() for w in self.wheres)
 
     def missing(self, facts: Sequence[Fact]) -> tuple[Where, ...]:
-        """The selections no fact matches."""
-        return tuple(w for w in self.wheres if not any(w.matches(f) for f in facts))
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.records_missing`."""
+        missing: tuple[Where, ...] = _evaluation.records_missing(self, facts)
+        return missing
 
 
 COMBINES = {

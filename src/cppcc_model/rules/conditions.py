@@ -22,6 +22,7 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import Member, Period, RoleKind
+from cppcc_model.rules import _evaluation
 
 __all__ = ["AllOf", "AnyOf", "Condition", "HasRole", "LacksRole", "Not"]
 
@@ -59,12 +60,8 @@ class HasRole:
     on_as_of: bool = False
 
     def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
-        """See :class:`Condition`."""
-        if isinstance(self.role, str):
-            return self.role in member.tags
-        if self.on_as_of:
-            return member.holds(self.role, as_of)
-        return member.held_during(self.role, period)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.applies`."""
+        return _evaluation.applies(self, member, period, as_of)
 
     def describe(self) -> str:
         """See :class:`Condition`."""
@@ -81,8 +78,8 @@ class LacksRole:
     on_as_of: bool = False
 
     def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
-        """See :class:`Condition`."""
-        return not HasRole(self.role, self.on_as_of).applies(member, period, as_of)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.applies`."""
+        return _evaluation.applies(self, member, period, as_of)
 
     def describe(self) -> str:
         """See :class:`Condition`."""
@@ -98,8 +95,8 @@ class AllOf:
     conditions: tuple[Condition, ...]
 
     def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
-        """See :class:`Condition`."""
-        return all(c.applies(member, period, as_of) for c in self.conditions)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.applies`."""
+        return _evaluation.applies(self, member, period, as_of)
 
     def describe(self) -> str:
         """See :class:`Condition`."""
@@ -113,8 +110,8 @@ class AnyOf:
     conditions: tuple[Condition, ...]
 
     def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
-        """See :class:`Condition`."""
-        return any(c.applies(member, period, as_of) for c in self.conditions)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.applies`."""
+        return _evaluation.applies(self, member, period, as_of)
 
     def describe(self) -> str:
         """See :class:`Condition`."""
@@ -128,8 +125,8 @@ class Not:
     condition: Condition
 
     def applies(self, member: Member, period: Period, as_of: dt.date) -> bool:
-        """See :class:`Condition`."""
-        return not self.condition.applies(member, period, as_of)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.applies`."""
+        return _evaluation.applies(self, member, period, as_of)
 
     def describe(self) -> str:
         """See :class:`Condition`."""

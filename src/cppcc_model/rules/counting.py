@@ -16,7 +16,7 @@ order records were loaded in. Entries not counted stay on the score card as evid
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from fractions import Fraction
 from typing import Protocol, runtime_checkable
 
@@ -24,6 +24,7 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.numbers import Number, exact, format_fraction
+from cppcc_model.rules import _evaluation
 from cppcc_model.scorecard import Entry
 
 __all__ = ["AtMost", "Counted", "Counting", "Each", "FromNth", "OncePerPeriod", "Threshold"]
@@ -49,27 +50,6 @@ class Counting(Protocol):
         """A short description."""
 
 
-def _total(entries: Sequence[Entry]) -> Fraction:
-    return sum((e.points for e in entries if e.counted), Fraction(0))
-
-
-def _drop(entry: Entry, note: str) -> Entry:
-    return attrs.evolve(entry, counted=False, note=note)
-
-
-def _by_place(entries: Sequence[Entry], dropped: Callable[[int], bool], note: str) -> Counted:
-    """Drop the credited entries whose place (1-based, in date order) ``dropped`` says."""
-    place = 0
-    kept: list[Entry] = []
-    for entry in entries:
-        if entry.counted:
-            place += 1
-            if dropped(place):
-                entry = _drop(entry, note)
-        kept.append(entry)
-    return Counted(tuple(kept), _total(kept))
-
-
 def _ordinal(n: int) -> str:
     """``n`` as an English ordinal (1st, 2nd, 3rd, 4th, 11th, 12th, 13th, 21st, 22nd …)."""
     if n % 100 in (11, 12, 13):
@@ -89,8 +69,9 @@ class Each:
     """Every entry counts (the default)."""
 
     def count(self, entries: Sequence[Entry]) -> Counted:
-        """See :class:`Counting`."""
-        return Counted(tuple(entries), _total(entries))
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.count`."""
+        counted: Counted = _evaluation.count(self, entries)
+        return counted
 
     def describe(self) -> str:
         """See :class:`Counting`."""
@@ -114,20 +95,9 @@ class OncePerPeriod:
             )
 
     def count(self, entries: Sequence[Entry]) -> Counted:
-        """See :class:`Counting`."""
-        candidates = [e for e in entries if e.counted]
-        if len(candidates) <= 1:
-            return Counted(tuple(entries), _total(entries))
-        if self.pick == "first":
-            keep = candidates[0]
-        else:
-            best = max(e.points for e in candidates)
-            keep = next(e for e in candidates if e.points == best)
-        kept = tuple(
-            e if e is keep or not e.counted else _drop(e, "只计一次 (counted once per period)")
-            for e in entries
-        )
-        return Counted(kept, keep.points, f"counted once: {keep.record_id}")
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.count`."""
+        counted: Counted = _evaluation.count(self, entries)
+        return counted
 
     def describe(self) -> str:
         """See :class:`Counting`."""
@@ -141,12 +111,9 @@ class FromNth:
     n: int = attrs.field(converter=_positive)
 
     def count(self, entries: Sequence[Entry]) -> Counted:
-        """See :class:`Counting`."""
-        return _by_place(
-            entries,
-            lambda place: place < self.n,
-            f"第{self.n}件起计分 (counts from the {_ordinal(self.n)})",
-        )
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.count`."""
+        counted: Counted = _evaluation.count(self, entries)
+        return counted
 
     def describe(self) -> str:
         """See :class:`Counting`."""
@@ -160,10 +127,9 @@ class AtMost:
     n: int = attrs.field(converter=_positive)
 
     def count(self, entries: Sequence[Entry]) -> Counted:
-        """See :class:`Counting`."""
-        return _by_place(
-            entries, lambda place: place > self.n, f"最多计{self.n}次 (at most {self.n})"
-        )
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.count`."""
+        counted: Counted = _evaluation.count(self, entries)
+        return counted
 
     def describe(self) -> str:
         """See :class:`Counting`."""
@@ -185,16 +151,9 @@ class Threshold:
     points: Fraction = attrs.field(converter=_points)
 
     def count(self, entries: Sequence[Entry]) -> Counted:
-        """See :class:`Counting`."""
-        credited = [e for e in entries if e.counted]
-        evidence = tuple(attrs.evolve(e, points=Fraction(0)) for e in entries)
-        if len(credited) >= self.at_least:
-            return Counted(
-                evidence,
-                self.points,
-                f"{len(credited)} ≥ {self.at_least}: {format_fraction(self.points)} once",
-            )
-        return Counted(evidence, Fraction(0), f"{len(credited)} < {self.at_least}: nothing")
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.count`."""
+        counted: Counted = _evaluation.count(self, entries)
+        return counted
 
     def describe(self) -> str:
         """See :class:`Counting`."""

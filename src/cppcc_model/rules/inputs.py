@@ -24,6 +24,7 @@ import attrs
 
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.numbers import Number, exact, format_fraction
+from cppcc_model.rules import _evaluation
 from cppcc_model.rules.facts import Fact
 
 __all__ = ["MISSING_POLICIES", "Amount", "External"]
@@ -63,8 +64,8 @@ class External:
     missing: str = attrs.field(default="pending", validator=_missing)
 
     def of(self, fact: Fact) -> Fraction:
-        """The input's value (0 for a fact that carries none)."""
-        return fact.amount if fact.amount is not None else Fraction(0)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """``given: employer_rating``."""
@@ -86,8 +87,8 @@ class Amount:
     rate: Fraction = attrs.field(default=Fraction(1), converter=_rate)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`~cppcc_model.rules.values.Value`."""
-        return Fraction(0) if fact.amount is None else fact.amount * self.rate
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """``amount × 1/10000``."""

@@ -29,6 +29,7 @@ from cppcc_model.model import (
     Level,
     ProposalStep,
 )
+from cppcc_model.rules import _evaluation
 from cppcc_model.rules.facts import AuthorRole, Fact, Source, Stage
 
 __all__ = ["Reached", "Where"]
@@ -50,8 +51,8 @@ class Reached:
     min_level: Level | None = attrs.field(default=None, converter=_to_optional_level)
 
     def holds(self, fact: Fact) -> bool:
-        """Whether ``fact``'s record reached the stage."""
-        return fact.reached(self.stage, self.min_level)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.reached`."""
+        return _evaluation.reached(self, fact)
 
     def describe(self) -> str:
         """``"采用 (adopted) ≥ 省"``."""
@@ -199,40 +200,8 @@ class Where:
     step_in_period: str | None = attrs.field(default=None, converter=_to_step)
 
     def matches(self, fact: Fact) -> bool:
-        """Whether ``fact`` passes every criterion."""
-        if fact.source is not self.source:
-            return False
-        if self.step_in_period is not None:
-            if self.step_in_period not in fact.steps_in_period:
-                return False
-        elif not fact.in_period:
-            return False
-        if self.keys and fact.kind not in self.keys:
-            return False
-        if self.kinds and fact.kind not in self.kinds:
-            return False
-        # 请假未批准 counts as 无故缺席 where the rule does not name it
-        if (
-            self.statuses
-            and fact.status not in self.statuses
-            and (fact.status is None or fact.status.counted_as not in self.statuses)
-        ):
-            return False
-        if self.roles and fact.role not in self.roles:
-            return False
-        if self.collective is not None and fact.collective is not self.collective:
-            return False
-        if self.levels and fact.level not in self.levels:
-            return False
-        if self.organisers and (
-            fact.organiser is None or fact.organiser.kind not in self.organisers
-        ):
-            return False
-        if not all(r.holds(fact) for r in self.reached):
-            return False
-        if self.reached_any and not any(r.holds(fact) for r in self.reached_any):
-            return False
-        return not any(fact.reached(stage) for stage in self.not_reached)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.matches`."""
+        return _evaluation.matches(self, fact)
 
     def describe(self) -> str:
         """A compact description for docs and score cards."""

@@ -30,8 +30,8 @@ from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import AttendanceStatus, Level
 from cppcc_model.numbers import Number, exact, format_fraction
+from cppcc_model.rules import _evaluation
 from cppcc_model.rules.facts import AuthorRole, Fact, Stage
-from cppcc_model.rules.guard import call_plugin_function
 
 __all__ = [
     "ByLevel",
@@ -88,8 +88,8 @@ class Points:
     points: Fraction = attrs.field(converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        return self.points
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -103,8 +103,8 @@ class PerUnit:
     points: Fraction = attrs.field(converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        return self.points * fact.units
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -138,11 +138,8 @@ class ByStatus:
     default: Fraction = attrs.field(default=Fraction(0), converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        found = self.table.get(fact.status)
-        if found is None and fact.status is not None:
-            found = self.table.get(fact.status.counted_as)
-        return self.default if found is None else found
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -160,11 +157,8 @@ class ByStage:
     table: dict[object, Fraction] = attrs.field(converter=_stage_table)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        return sum(
-            (value for stage, value in self.table.items() if fact.reached(stage)),  # type: ignore[arg-type]
-            Fraction(0),
-        )
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -181,8 +175,8 @@ class ByRole:
     default: Fraction = attrs.field(default=Fraction(0), converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        return self.table.get(fact.role, self.default)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -206,9 +200,8 @@ class ByLevel:
     default: Fraction = attrs.field(default=Fraction(0), converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        level = fact.level if self.stage is None else fact.stage_level(self.stage)
-        return self.table.get(level, self.default)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -227,8 +220,8 @@ class ByPosition:
     others: Fraction = attrs.field(converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        return self.first if fact.position == 0 else self.others
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -248,11 +241,8 @@ class FullOrPartial:
     partial: Fraction = attrs.field(converter=_points)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        if fact.units <= 0:
-            return Fraction(0)
-        whole = fact.units >= fact.total_units and fact.status in (AttendanceStatus.PRESENT, None)
-        return self.full if whole else self.partial
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -284,8 +274,8 @@ class Sum:
     parts: tuple[Value, ...] = attrs.field(converter=_parts)
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`."""
-        return sum((part.of(fact) for part in self.parts), Fraction(0))
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
@@ -304,8 +294,8 @@ class Function:
     name: str
 
     def of(self, fact: Fact) -> Fraction:
-        """See :class:`Value`; the call is guarded (:mod:`cppcc_model.rules.guard`)."""
-        return call_plugin_function(self.function, fact, self.name)
+        """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
+        return _evaluation.value(self, fact)
 
     def describe(self) -> str:
         """See :class:`Value`."""
