@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     import polars as pl
 
 __all__ = [
+    "CREDIT_ORDER",
     "KIND_CODE",
     "LEVEL_CODE",
     "MERGED_STAGE",
@@ -89,7 +90,9 @@ class Columns:
         credits: one row per (record, credited member): ``m``, ``src``, ``ri``, ``ai``,
             ``rid`` (the record id's rank among all record ids, for ordering), ``kind``,
             ``on``, ``pos``, ``authors``, ``coll``, ``status``, ``units``, ``total_units``,
-            ``org``, ``level``.
+            ``org``, ``level``; sorted by ``m``, ``on``, ``src``, ``rid`` (stably: a record's
+            rows keep their order), the order facts are read in, so the fact table of any
+            period is a filter of it and never sorted again.
         proposal_events: ``ri``, ``gate`` (the latest date of the history up to the event:
             it counts when that is not after the as-of date; null for 提交), ``stage``,
             ``level``.
@@ -149,6 +152,9 @@ _CREDIT_SCHEMA = {
     "org": "Int8",
     "level": "Int8",
 }
+CREDIT_ORDER = ["m", "on", "src", "rid"]
+"""The order of :attr:`Columns.credits` and of every fact table: member, date, source, record."""
+
 _PROPOSAL_EVENT_SCHEMA = {"ri": "Int32", "gate": "Date", "stage": "Int8", "level": "Int8"}
 _INFO_EVENT_SCHEMA = {"ri": "Int32", "on": "Date", "stage": "Int8", "level": "Int8"}
 _MERGE_SCHEMA = {"ri": "Int32", "on": "Date", "parent": "Int32"}
@@ -374,7 +380,7 @@ def _build(ledger: Ledger) -> Columns:
         add_info_events(i_rows, index, report)
     return Columns(
         member_ids=tuple(sorted(coder.member_code, key=coder.member_code.__getitem__)),
-        credits=frame(cols, _CREDIT_SCHEMA),
+        credits=frame(cols, _CREDIT_SCHEMA).sort(CREDIT_ORDER, maintain_order=True),
         proposal_events=frame(p_rows, _PROPOSAL_EVENT_SCHEMA),
         info_events=frame(i_rows, _INFO_EVENT_SCHEMA),
         merges=frame(merges, _MERGE_SCHEMA),

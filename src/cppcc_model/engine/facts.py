@@ -87,6 +87,9 @@ def fact_table(
 ) -> pl.DataFrame:
     """The facts of one assessment, sorted by member, date, source and record id.
 
+    The order is the credits' own (:data:`~cppcc_model.engine.columns.CREDIT_ORDER`): every
+    step here filters or left-joins, and keeps it.
+
     Args:
         columns: the ledger's columns.
         period: only records dated inside it.
@@ -138,21 +141,33 @@ def fact_table(
     converted_to = (
         columns.conversions.filter(pl.col("on") <= as_of)
         .select(
+            pl.lit(SOURCE_CODE[Source.PROPOSAL], pl.Int8).alias("src"),
             "ri",
             pl.lit(True).alias("conv_to"),
-            pl.lit(SOURCE_CODE[Source.PROPOSAL], pl.Int8).alias("src"),
         )
         .unique()
     )
     converted_from = columns.conversions.select(
+        pl.lit(SOURCE_CODE[Source.INFO_REPORT], pl.Int8).alias("src"),
         pl.col("target").alias("ri"),
         pl.lit(True).alias("conv_from"),
-        pl.lit(SOURCE_CODE[Source.INFO_REPORT], pl.Int8).alias("src"),
     ).unique()
+    # what each proposal and 社情民意 item has reached, one small frame joined once onto the
+    # facts (whose order — credits' order — the left join keeps: no sort here)
+    reached = stages.join(converted_to, on=["src", "ri"], how="full", coalesce=True).join(
+        converted_from, on=["src", "ri"], how="full", coalesce=True
+    )
+    # joined on one integer key per record, which polars hashes faster than the pair
+    key = (pl.col("src").cast(pl.Int64) * (1 << 32) + pl.col("ri").cast(pl.Int64)).alias("_key")
     facts = (
-        facts.join(stages, on=["src", "ri"], how="left", maintain_order="left")
-        .join(converted_to, on=["src", "ri"], how="left", maintain_order="left")
-        .join(converted_from, on=["src", "ri"], how="left", maintain_order="left")
+        facts.with_columns(key)
+        .join(
+            reached.with_columns(key).drop("src", "ri"),
+            on="_key",
+            how="left",
+            maintain_order="left",
+        )
+        .drop("_key")
         .with_columns(
             pl.col("stages").fill_null(0),
             pl.col("conv_to").fill_null(False),
@@ -182,4 +197,4 @@ def fact_table(
         .cast(pl.Int8)
         .alias("role")
     )
-    return facts.with_columns(role).sort(["m", "on", "src", "rid"], maintain_order=True)
+    return facts.with_columns(role)

@@ -229,6 +229,7 @@ class _Run:
         self.by_code = dict(zip(self.codes, self.members, strict=True))
         self.member_frame = pl.DataFrame({"m": self.codes}, schema={"m": pl.Int32})
         self.facts = self._facts(period)
+        self._by_source: dict[int, pl.DataFrame] = {}
         self._context: FactContext | None = None
         self._conditions: dict[int, pl.Series] = {}
 
@@ -334,9 +335,9 @@ class _Run:
         """
         import polars as pl
 
+        rows = self._of_source(facts, SOURCE_CODE[where.source])
         if compiled is not None:
-            return facts.filter(compiled)
-        rows = facts.filter(pl.col("src") == SOURCE_CODE[where.source])
+            return rows.filter(compiled)
         rebuilt = self.rebuild(rows)
         keep = (
             [where.matches(f) for f in rebuilt]
@@ -344,6 +345,16 @@ class _Run:
             else self.each(rebuilt, where.matches, item)
         )
         return rows.filter(pl.Series(keep, dtype=pl.Boolean))
+
+    def _of_source(self, facts: pl.DataFrame, source: int) -> pl.DataFrame:
+        """The rows of ``facts`` from ``source``, in order (kept once for the run's facts)."""
+        import polars as pl
+
+        if facts is not self.facts:
+            return facts.filter(pl.col("src") == source)
+        if source not in self._by_source:
+            self._by_source[source] = facts.filter(pl.col("src") == source)
+        return self._by_source[source]
 
     def each(self, facts: list[Fact], call: Callable[[Fact], _T], item: Item) -> list[_T]:
         """``call`` on every fact of ``item``; a failure raises :class:`RowWiseFailure`."""
@@ -504,13 +515,11 @@ class _Run:
 
     def _reference_line(self, index: int, plan: ItemPlan, members: pl.Series | None) -> _Line:
         """A line the compiler cannot express: the reference interpreter, member by member."""
-        import polars as pl
-
         from cppcc_model.engine.reference import _Scorer, member_failure
 
         item = plan.item
         scorer = _Scorer(self.ledger, self.rule_set, self.period, self.as_of)
-        rows = self.facts.filter(pl.col("src") == SOURCE_CODE[item.where.source])
+        rows = self._of_source(self.facts, SOURCE_CODE[item.where.source])
         codes = self.codes if members is None else members.to_list()
         wanted = frozenset(codes)
         facts: dict[int, list[Fact]] = {}

@@ -31,6 +31,7 @@ from cppcc_model.engine.columns import (
     _INFO_EVENT_SCHEMA,
     _MERGE_SCHEMA,
     _PROPOSAL_EVENT_SCHEMA,
+    CREDIT_ORDER,
     SOURCE_CODE,
     Coder,
     Columns,
@@ -260,6 +261,8 @@ class WhatIf:
         ]
         if not members:
             return {}
-        # only the reached members' rows: the credits table is never filtered or copied whole
-        only = attrs.evolve(self.columns, credits=credits.of(sorted(reached)))
+        # only the reached members' rows: the credits table is never filtered or copied whole;
+        # a replaced record's new rows are put in the credits' order, which facts keep
+        ordered = credits.of(sorted(reached)).sort(CREDIT_ORDER, maintain_order=True)
+        only = attrs.evolve(self.columns, credits=ordered)
         return self._execute(members, only).totals()
