@@ -20,6 +20,7 @@ from cppcc_rules_tongcheng import build_rule_set as tongcheng_rules
 
 from cppcc_model.cli import ExitCode, cli, main
 from cppcc_model.cli.options import name_key
+from cppcc_model.messages import translate
 from cppcc_model.hookspecs import hookimpl
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.io.json import dump
@@ -428,6 +429,16 @@ def test_validate_heads_its_problems_in_the_chosen_language(malformed: Path) -> 
     assert english.stdout.startswith(f"{malformed} is not valid: {count} problems\n")
     assert chinese.stdout.startswith(f"数据有误 {malformed}：{count} 个问题\n")
     assert "数据有误" not in english.stdout
+    as_json = {
+        lang: json.loads(run("--lang", lang, "validate", malformed, "--format", "json").stdout)
+        for lang in ("en", "zh")
+    }
+    for en, zh in zip(as_json["en"]["problems"], as_json["zh"]["problems"], strict=True):
+        # the same problem in each language: located and coded alike, worded in the language
+        assert {k: v for k, v in en.items() if k not in ("message", "hint")} == {
+            k: v for k, v in zh.items() if k not in ("message", "hint")
+        }
+        assert zh["message"] == translate(en["message"], "zh") != en["message"]
 
 
 def test_validate_a_good_dataset_exits_0() -> None:

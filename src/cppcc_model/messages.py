@@ -32,6 +32,7 @@ __all__ = [
     "accepted_lang",
     "bilingual",
     "choose_lang",
+    "problem_dict",
     "render_error",
     "render_location",
     "render_problem",
@@ -227,6 +228,38 @@ def render_problem(problem: Problem, lang: Lang = "zh") -> str:
 
     """
     return _line(problem.where, problem.message, problem.hint, problem.code, lang)
+
+
+def problem_dict(problem: Problem, lang: Lang = "zh") -> dict[str, str | int | None]:
+    """One problem as plain data, as ``cppcc validate --format json`` and the HTTP service give it.
+
+    Where it is (``file``, ``sheet``, ``table``, ``row``, ``column``, ``record``, ``field``), its
+    stable ``code`` and offending ``value``, and ``message`` and ``hint`` in ``lang``.
+
+    Examples:
+        >>> from cppcc_model.errors import Location, Problem
+        >>> problem = Problem(
+        ...     "the id 'm 1' contains a space", Location(row=3), "write ids without spaces"
+        ... )
+        >>> data = problem_dict(problem, "en")
+        >>> data["row"], data["code"], data["value"], data["message"]
+        (3, 'L201', 'm 1', "the id 'm 1' contains a space")
+
+    """
+    where = problem.where
+    return {
+        "file": where.file,
+        "sheet": where.sheet,
+        "table": where.table,
+        "row": where.row,
+        "column": where.column,
+        "record": where.record_id,
+        "field": where.path,
+        "code": problem.code,
+        "value": problem.value,
+        "message": translate(problem.message, lang),
+        "hint": translate(problem.hint, lang),
+    }
 
 
 def render_error(error: CppccError, lang: Lang = "zh") -> str:

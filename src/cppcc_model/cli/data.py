@@ -11,7 +11,7 @@ from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import data_argument, emit, output_options, remember_input
 from cppcc_model.errors import Problem
 from cppcc_model.io.dataset import inspect_dataset
-from cppcc_model.messages import Lang, render_problem, say, translate
+from cppcc_model.messages import Lang, problem_dict, render_problem, say, translate
 
 __all__ = ["validate"]
 
@@ -67,22 +67,7 @@ def validate(data: Path, format: str, output: Path | None) -> None:
         )
         payload = {
             "valid": False,
-            "problems": [
-                {
-                    "file": p.where.file,
-                    "sheet": p.where.sheet,
-                    "table": p.where.table,
-                    "row": p.where.row,
-                    "column": p.where.column,
-                    "record": p.where.record_id,
-                    "field": p.where.path,
-                    "code": p.code,
-                    "value": p.value,
-                    "message": p.message,
-                    "hint": p.hint,
-                }
-                for p in problems
-            ],
+            "problems": [problem_dict(p, lang) for p in problems],
         }
         text = "\n".join([heading] + [f"  - {render_problem(p, lang)}" for p in problems])
         emit(Report([table], payload, text), format, output)

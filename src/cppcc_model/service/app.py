@@ -57,7 +57,7 @@ from cppcc_model.errors import (
 from cppcc_model.io.json import ledger_from_dict
 from cppcc_model.io.rows import ledger_from_tables
 from cppcc_model.ledger import Ledger
-from cppcc_model.messages import Lang, accepted_lang, choose_lang, translate
+from cppcc_model.messages import Lang, accepted_lang, choose_lang, problem_dict, translate
 from cppcc_model.model import Period
 from cppcc_model.plugins import Plugins, load_plugins
 from cppcc_model.rules.ruleset import RuleSet
@@ -77,24 +77,8 @@ _SOURCE = "request"
 
 
 def problem_payload(problem: Problem, lang: Lang = "en") -> dict[str, Any]:
-    """One problem as JSON: where (file, sheet, table, row, column, record, field), what, how.
-
-    ``message`` and ``hint`` are in ``lang``; ``code`` and ``value`` say the same in any.
-    """
-    where = problem.where
-    return {
-        "file": where.file,
-        "sheet": where.sheet,
-        "table": where.table,
-        "row": where.row,
-        "column": where.column,
-        "record": where.record_id,
-        "field": where.path,
-        "code": problem.code,
-        "value": problem.value,
-        "message": translate(problem.message, lang),
-        "hint": translate(problem.hint, lang),
-    }
+    """One problem as JSON: :func:`~cppcc_model.messages.problem_dict`, English by default."""
+    return dict(problem_dict(problem, lang))
 
 
 def _lang(request: Request[Any, Any, Any]) -> Lang:
