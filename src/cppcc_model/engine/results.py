@@ -25,17 +25,19 @@ import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
+from cppcc_model.engine import evaluate
 from cppcc_model.engine.columns import ROLE_CODE, SOURCE_CODE, Columns
 from cppcc_model.engine.facts import fact_table, level_column
 from cppcc_model.engine.plan import ItemPlan, compile_item, compile_where, lcm
 from cppcc_model.errors import CppccError
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import Member, Period
-from cppcc_model.rules.conditions import Condition
+from cppcc_model.model import Member, Period, RoleKind
+from cppcc_model.rules.conditions import Condition, HasRole
 from cppcc_model.rules.facts import AuthorRole, Fact, FactContext, Source
 from cppcc_model.rules.items import Category, Item
 from cppcc_model.rules.outcomes import ConsecutiveYears, ScoreBelow, Trigger
@@ -315,12 +317,16 @@ class _Run:
             return None
         key = id(condition)
         if key not in self._conditions:
+            pairs: Iterable[tuple[int, Member]] = zip(self.codes, self.members, strict=True)
+            if type(condition) is HasRole and isinstance(condition.role, RoleKind):
+                # a role is held through a spell of it: a member with no spells holds none
+                pairs = ((c, member) for c, member in pairs if member.roles)
             self._conditions[key] = pl.Series(
                 "m",
                 [
                     c
-                    for c, member in zip(self.codes, self.members, strict=True)
-                    if condition.applies(member, self.period, self.as_of)
+                    for c, member in pairs
+                    if evaluate.applies(condition, member, self.period, self.as_of)
                 ],
                 dtype=pl.Int32,
             )
@@ -339,11 +345,11 @@ class _Run:
         if compiled is not None:
             return rows.filter(compiled)
         rebuilt = self.rebuild(rows)
-        keep = (
-            [where.matches(f) for f in rebuilt]
-            if item is None
-            else self.each(rebuilt, where.matches, item)
-        )
+
+        def matches(fact: Fact) -> bool:
+            return evaluate.matches(where, fact)
+
+        keep = [matches(f) for f in rebuilt] if item is None else self.each(rebuilt, matches, item)
         return rows.filter(pl.Series(keep, dtype=pl.Boolean))
 
     def _of_source(self, facts: pl.DataFrame, source: int) -> pl.DataFrame:
@@ -389,7 +395,7 @@ class _Run:
                 plan.value.numerator.alias("vn"), pl.lit(plan.value.scale, pl.Int64).alias("vd")
             )
         else:
-            values = self.each(self.rebuild(rows), item.value.of, item)
+            values = self.each(self.rebuild(rows), partial(evaluate.value, item.value), item)
             rows = rows.with_columns(
                 pl.Series("vn", [v.numerator for v in values], dtype=pl.Int64),
                 pl.Series("vd", [v.denominator for v in values], dtype=pl.Int64),
@@ -397,7 +403,7 @@ class _Run:
         if plan.share is not None:
             rows = rows.with_columns(plan.share[0].alias("sn"), plan.share[1].alias("sd"))
         else:
-            shares = self.each(self.rebuild(rows), item.attribution.share, item)
+            shares = self.each(self.rebuild(rows), partial(evaluate.share, item.attribution), item)
             rows = rows.with_columns(
                 pl.Series("sn", [s.numerator for s in shares], dtype=pl.Int64),
                 pl.Series("sd", [s.denominator for s in shares], dtype=pl.Int64),
