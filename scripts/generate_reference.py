@@ -115,6 +115,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.engine",
             "cppcc_model.engine.support",
             "cppcc_model.engine.evaluate",
+            "cppcc_model.engine.bounds",
             "cppcc_model.assess.requirements",
             "cppcc_model.names",
         ),

@@ -52,6 +52,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.assess",
     "cppcc_model.assess.engine",
     "cppcc_model.engine.evaluate",
+    "cppcc_model.engine.bounds",
     "cppcc_model.scorecard",
     "cppcc_model.names",
     "cppcc_model.io.json",

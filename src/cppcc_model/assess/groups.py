@@ -23,6 +23,7 @@ import attrs
 
 from cppcc_model.assess.engine import Assessment
 from cppcc_model.engine import evaluate
+from cppcc_model.engine.bounds import LINE_CAP, bound, bounded
 from cppcc_model.errors import CppccError, InvalidValueError, Location
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
@@ -579,14 +580,6 @@ def facts_by_body(
     return found
 
 
-def _apply(points: Fraction, cap: Fraction | None, floor: Fraction | None = None) -> Fraction:
-    if cap is not None and points > cap:
-        points = cap
-    if floor is not None and points < floor:
-        points = floor
-    return points
-
-
 def assess_groups(
     ledger: Ledger,
     rules: GroupRules,
@@ -637,9 +630,9 @@ def assess_groups(
             for item in category.items:
                 value, records, note = measure(item.measure, subject, context)
                 points = value if item.points is None else value * item.points
-                capped = _apply(points, item.cap)
-                if capped != points:
-                    note += f"; capped {format_fraction(points)} → {format_fraction(capped)}"
+                capped, adjustment = bound(points, item.cap, "cap", item.clause, LINE_CAP)
+                if adjustment is not None:
+                    note += f"; {adjustment.note}"
                 lines.append(
                     GroupLine(item.id, item.label, item.clause, value, records, capped, note)
                 )
@@ -649,7 +642,7 @@ def assess_groups(
                     category.id,
                     category.label,
                     tuple(lines),
-                    _apply(raw, category.cap, category.floor),
+                    bounded(raw, category.cap, category.floor),
                 )
             )
         total = sum((c[3] for c in categories), Fraction(0))

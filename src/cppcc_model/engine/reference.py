@@ -27,6 +27,16 @@ from fractions import Fraction
 import attrs
 
 from cppcc_model.engine import evaluate
+from cppcc_model.engine.bounds import (
+    CATEGORY_CAP,
+    FLOOR,
+    LINE_CAP,
+    bound,
+    dimension_cap,
+    dimension_floor,
+    explanation,
+    pool_cap,
+)
 from cppcc_model.errors import CppccError, InvalidValueError, Location, RuleEvaluationError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Member, Period, period_text, value_text
@@ -199,23 +209,11 @@ def _bounded(
     wording: str,
     adjustments: list[Adjustment],
 ) -> Fraction:
-    """Apply a cap (``kind="cap"``) or a floor; record the adjustment when it changes ``points``.
-
-    ``wording`` names the limit, with ``{}`` where its value goes (``"本类最高 {} 分"``).
-    """
-    if limit is None or (points <= limit if kind == "cap" else points >= limit):
-        return points
-    adjustments.append(
-        Adjustment(
-            kind,
-            points,
-            limit,
-            clause,
-            f"{wording.format(format_fraction(limit))}: "
-            f"{format_fraction(points)} → {format_fraction(limit)}",
-        )
-    )
-    return limit
+    """:func:`~cppcc_model.engine.bounds.bound`, keeping its adjustment in ``adjustments``."""
+    points, adjustment = bound(points, limit, kind, clause, wording)
+    if adjustment is not None:
+        adjustments.append(adjustment)
+    return points
 
 
 class _Scorer:
@@ -319,9 +317,7 @@ class _Scorer:
                 )
             )
         points = counted.points
-        points = _bounded(
-            points, item.cap, "cap", item.clause, "单项最高 {} 分 (line cap)", adjustments
-        )
+        points = _bounded(points, item.cap, "cap", item.clause, LINE_CAP, adjustments)
         return Line(
             item_id=item.id,
             label=item.label,
@@ -418,12 +414,10 @@ class _Scorer:
             category.cap,
             "cap",
             category.clause,
-            "本类最高 {} 分 (category cap)",
+            CATEGORY_CAP,
             adjustments,
         )
-        points = _bounded(
-            points, category.floor, "floor", category.clause, "扣完为止 (floor {})", adjustments
-        )
+        points = _bounded(points, category.floor, "floor", category.clause, FLOOR, adjustments)
         return CategoryCard(
             category_id=category.id,
             label=category.label,
@@ -547,8 +541,7 @@ class _Scorer:
                         pooled,
                         pool.cap,
                         pool.clause,
-                        f"{pool.label}合计最高 {format_fraction(pool.cap)} 分 (pool cap): "
-                        f"{format_fraction(pooled)} → {format_fraction(pool.cap)}",
+                        explanation(pool_cap(pool.label), pool.cap, pooled, pool.cap),
                     )
                 )
                 total -= pooled - pool.cap
@@ -560,7 +553,7 @@ class _Scorer:
                 dimension.cap,
                 "cap",
                 dimension.clause,
-                f"{dimension.label}最高 {{}} 分 (dimension cap)",
+                dimension_cap(dimension.label),
                 adjustments,
             )
             bounded = _bounded(
@@ -568,7 +561,7 @@ class _Scorer:
                 dimension.floor,
                 "floor",
                 dimension.clause,
-                f"{dimension.label}最低 {{}} 分 (dimension floor)",
+                dimension_floor(dimension.label),
                 adjustments,
             )
             if bounded != raw:
