@@ -6,9 +6,10 @@ requirement, trigger, group rule and award, with its clause and what each of its
 (every block describes itself in the words of the rule). :func:`diff` compares two outlines by
 their paths, so a district can see what its 2023 rules changed against its 2019 ones.
 
-The walk is generic over ``attrs`` classes: a block added to the vocabulary appears in the
-outline and the diff without any change here, described by its own ``describe()`` when it has
-one, field by field otherwise.
+The walk is generic over ``attrs`` classes and reads a block's fields through
+:func:`cppcc_model.rules.walk.fields`, as every other walk of a rule set does: a block added to
+the vocabulary appears in the outline and the diff without any change here, described by its
+own ``describe()`` when it has one, field by field otherwise.
 """
 
 from __future__ import annotations
@@ -24,11 +25,12 @@ import attrs
 
 from cppcc_model.numbers import format_fraction
 from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.rules.walk import fields
 
 __all__ = ["Change", "OutlineLine", "block_families", "describe_block", "diff", "outline"]
 
-_SKIPPED = frozenset({"factory", "label", "clause", "id"})
-"""Fields shown in a node's heading (or not rule content at all), not as lines of their own."""
+_SKIPPED = frozenset({"label", "clause", "id"})
+"""Fields shown in a node's heading, not as lines of their own (the walk leaves out the factory)."""
 
 
 @attrs.frozen
@@ -161,15 +163,15 @@ def _is_node(value: object) -> bool:
 
 
 def _walk(value: object, path: str, depth: int, lines: list[OutlineLine]) -> None:
-    for field in _fields(value):
-        if field.name in _SKIPPED or field.repr is False:
+    """The outline lines of ``value``'s fields, as :func:`~cppcc_model.rules.walk.fields` gives."""
+    for name, child in fields(value):
+        if name in _SKIPPED:
             continue
-        child = getattr(value, field.name)
-        if field.name == "options" and isinstance(child, Mapping):
+        if name == "options" and isinstance(child, Mapping):
             for key in sorted(child):
                 lines.append(OutlineLine(f"{path}options/{key}", depth, describe_block(child[key])))
             continue
-        if field.name == "readings" and isinstance(child, tuple):
+        if name == "readings" and isinstance(child, tuple):
             for reading in child:
                 choices = " | ".join(describe_block(c) for c in reading.choices)
                 text = f"解读 reading — {reading.meaning}" + (f" [{choices}]" if choices else "")
@@ -177,22 +179,22 @@ def _walk(value: object, path: str, depth: int, lines: list[OutlineLine]) -> Non
             continue
         if isinstance(child, tuple) and child and all(_is_node(c) for c in child):
             for index, node in enumerate(child):
-                _node(node, f"{path}{field.name}/{_node_id(node, index)}", depth, lines)
+                _node(node, f"{path}{name}/{_node_id(node, index)}", depth, lines)
             continue
         if _is_node(child):
-            _node(child, f"{path}{field.name}", depth, lines)
+            _node(child, f"{path}{name}", depth, lines)
             continue
         if child is None or child == () or child == {}:
             continue
         if attrs.has(type(child)) and not callable(getattr(child, "describe", None)):
             # A settings-like block (Settings, RoundingPolicy, Grades): one line per field.
             nested: list[OutlineLine] = []
-            _walk(child, f"{path}{field.name}/", depth + 1, nested)
+            _walk(child, f"{path}{name}/", depth + 1, nested)
             if nested:
-                lines.append(OutlineLine(f"{path}{field.name}", depth, field.name, is_node=True))
+                lines.append(OutlineLine(f"{path}{name}", depth, name, is_node=True))
                 lines.extend(nested)
             continue
-        lines.append(OutlineLine(f"{path}{field.name}", depth, describe_block(child)))
+        lines.append(OutlineLine(f"{path}{name}", depth, describe_block(child)))
 
 
 def _node(value: object, path: str, depth: int, lines: list[OutlineLine]) -> None:

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 import attrs
 
-__all__ = ["NOT_SCORED", "PLAIN", "reachable"]
+__all__ = ["NOT_SCORED", "PLAIN", "fields", "reachable"]
 
 PLAIN = (str, bytes, int, float, Fraction, Decimal, dt.date, dt.datetime, enum.Enum, type(None))
 """Values that hold no blocks: yielded by the walk, never entered."""
@@ -27,15 +27,27 @@ NOT_SCORED = frozenset({"factory"})
 """Fields holding code that building a rule set runs, never scoring (a plugin's factory)."""
 
 
+def fields(block: object) -> list[tuple[str, object]]:
+    """An attrs block's fields as ``(name, value)`` in order, except :data:`NOT_SCORED`.
+
+    What the walk enters for a block; the outline (:mod:`cppcc_model.rules.outline`) reads a
+    block's fields through it too, so both see the same parts. Anything that is not an attrs
+    instance has no fields.
+    """
+    kind = type(block)
+    if not attrs.has(kind):
+        return []
+    return [
+        (field.name, getattr(block, field.name))
+        for field in attrs.fields(kind)
+        if field.name not in NOT_SCORED
+    ]
+
+
 def _children(item: object) -> Iterable[object]:
     """What ``item`` holds, in order: attrs fields, container items, mapping keys and values."""
-    kind = type(item)
-    if attrs.has(kind):
-        return [
-            getattr(item, field.name)
-            for field in attrs.fields(kind)
-            if field.name not in NOT_SCORED
-        ]
+    if attrs.has(type(item)):
+        return [value for _, value in fields(item)]
     if isinstance(item, tuple | list | set | frozenset):
         return list(item)
     if isinstance(item, Mapping):
