@@ -16,7 +16,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
-from cppcc_model.model.organizations import BodyRef, Level
+from cppcc_model.model.organizations import BodyRef, Level, _to_optional_level
 from cppcc_model.numbers import exact
 
 __all__ = ["Contribution", "ContributionKind"]
@@ -43,10 +43,6 @@ class ContributionKind(LabeledEnum, kind_label="履职成果类别 (kind of cont
 
 def _to_contribution_kind(value: ContributionKind | str) -> ContributionKind:
     return ContributionKind.parse(value)
-
-
-def _to_optional_level(value: Level | str | None) -> Level | None:
-    return None if value is None else Level.parse(value)
 
 
 def _optional_amount(value: object) -> Fraction | None:

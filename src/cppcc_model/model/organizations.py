@@ -64,6 +64,11 @@ def _to_level(value: Level | str) -> Level:
     return Level.parse(value)
 
 
+def _to_optional_level(value: Level | str | None) -> Level | None:
+    """``None`` or a level (the converter the records with a level share)."""
+    return None if value is None else Level.parse(value)
+
+
 def _to_unit_kind(value: UnitKind | str) -> UnitKind:
     return UnitKind.parse(value)
 

@@ -22,7 +22,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
-from cppcc_model.model.organizations import BodyRef, Level
+from cppcc_model.model.organizations import BodyRef, Level, _to_optional_level
 
 __all__ = [
     "HandlingRole",
@@ -99,10 +99,6 @@ def _to_optional_vocabulary_text(value: LabeledEnum | str | None) -> str | None:
             f"expected a label as text, got {value!r}", hint="write the label as the office does"
         )
     return value.strip()
-
-
-def _to_optional_level(value: Level | str | None) -> Level | None:
-    return None if value is None else Level.parse(value)
 
 
 def _to_proposer_kind(value: ProposerKind | str) -> ProposerKind:

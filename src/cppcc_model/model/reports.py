@@ -15,7 +15,7 @@ import attrs
 from cppcc_model.errors import InvalidValueError, Location
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import _checks as check
-from cppcc_model.model.organizations import BodyRef, Level
+from cppcc_model.model.organizations import BodyRef, Level, _to_optional_level
 
 __all__ = ["InfoEvent", "InfoReport", "InfoStep"]
 
@@ -37,10 +37,6 @@ _NEEDS_LEVEL = (InfoStep.FORWARDED, InfoStep.ADOPTED, InfoStep.INSTRUCTED)
 
 def _to_info_step(value: InfoStep | str) -> InfoStep:
     return InfoStep.parse(value)
-
-
-def _to_optional_level(value: Level | str | None) -> Level | None:
-    return None if value is None else Level.parse(value)
 
 
 @attrs.frozen

@@ -26,6 +26,7 @@ from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import Period, RoleKind
 from cppcc_model.model.organizations import BodyKind, body_kind_named
 from cppcc_model.numbers import Number, exact
+from cppcc_model.rules._convert import optional_points
 from cppcc_model.rules.award_gates import (
     AllOfRecords,
     AnyOfRecords,
@@ -127,10 +128,6 @@ def _roles(value: Iterable[RoleKind | str]) -> tuple[RoleKind, ...]:
     return tuple(RoleKind.parse(v) for v in value)
 
 
-def _optional_points(value: Number | None) -> Fraction | None:
-    return None if value is None else exact(value)
-
-
 def _breakers(value: Iterable[TieBreak]) -> tuple[TieBreak, ...]:
     found = tuple(value)
     for breaker in found:
@@ -230,14 +227,14 @@ class Award:
     requires: tuple[str, ...] = attrs.field(default=(), converter=_names)
     grades: tuple[str, ...] = attrs.field(default=(), converter=_names)
     exclude_roles: tuple[RoleKind, ...] = attrs.field(default=(), converter=_roles)
-    minimum_score: Fraction | None = attrs.field(default=None, converter=_optional_points)
+    minimum_score: Fraction | None = attrs.field(default=None, converter=optional_points)
     composition: tuple[Composition, ...] = attrs.field(default=(), converter=_compositions)
     ties: str = attrs.field(default="exclude", converter=check_tie_policy)
     clause: str | None = None
     order: Order = attrs.field(default=Order.HIGHEST, converter=_order)
     tie_breakers: tuple[TieBreak, ...] = attrs.field(default=(), converter=_breakers)
     exclude: tuple[Exclusion, ...] = attrs.field(default=(), converter=_exclusions)
-    maximum_score: Fraction | None = attrs.field(default=None, converter=_optional_points)
+    maximum_score: Fraction | None = attrs.field(default=None, converter=optional_points)
     rank_gate: RankGate | None = None
     decided_on: str | None = attrs.field(default=None, converter=_decided_on)
     periods: Periods | None = None

@@ -23,8 +23,8 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from cppcc_model.errors import InvalidValueError
-from cppcc_model.numbers import Number, exact, format_fraction
-from cppcc_model.rules import _evaluation
+from cppcc_model.numbers import format_fraction
+from cppcc_model.rules import _convert, _evaluation
 from cppcc_model.scorecard import Entry
 
 __all__ = ["AtMost", "Counted", "Counting", "Each", "FromNth", "OncePerPeriod", "Threshold"]
@@ -136,10 +136,6 @@ class AtMost:
         return f"at most {self.n}"
 
 
-def _points(value: Number) -> Fraction:
-    return exact(value)
-
-
 @attrs.frozen
 class Threshold:
     """A lump sum: ``points`` once at least ``at_least`` entries are credited, else nothing.
@@ -148,7 +144,7 @@ class Threshold:
     """
 
     at_least: int = attrs.field(converter=_positive)
-    points: Fraction = attrs.field(converter=_points)
+    points: Fraction = attrs.field(converter=_convert.points)
 
     def count(self, entries: Sequence[Entry]) -> Counted:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.count`."""

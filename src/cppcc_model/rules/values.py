@@ -30,7 +30,7 @@ from cppcc_model.errors import InvalidValueError
 from cppcc_model.labels import LabeledEnum
 from cppcc_model.model import AttendanceStatus, Level
 from cppcc_model.numbers import Number, exact, format_fraction
-from cppcc_model.rules import _evaluation
+from cppcc_model.rules import _convert, _evaluation
 from cppcc_model.rules.facts import AuthorRole, Fact, Stage
 
 __all__ = [
@@ -59,10 +59,6 @@ class Value(Protocol):
         """A short description (``"10 分/次"``)."""
 
 
-def _points(value: Number) -> Fraction:
-    return exact(value)
-
-
 def _table(enum_type: type[LabeledEnum], table: Mapping[object, Number]) -> dict[object, Fraction]:
     if not isinstance(table, Mapping) or not table:
         raise InvalidValueError(
@@ -85,7 +81,7 @@ def _describe_table(table: Mapping[object, Fraction]) -> str:
 class Points:
     """A fixed number of points per fact (每次计 N 分)."""
 
-    points: Fraction = attrs.field(converter=_points)
+    points: Fraction = attrs.field(converter=_convert.points)
 
     def of(self, fact: Fact) -> Fraction:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
@@ -100,7 +96,7 @@ class Points:
 class PerUnit:
     """Points per half-day unit attended (全会每半天计 N 分)."""
 
-    points: Fraction = attrs.field(converter=_points)
+    points: Fraction = attrs.field(converter=_convert.points)
 
     def of(self, fact: Fact) -> Fraction:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
@@ -135,7 +131,7 @@ class ByStatus:
     """
 
     table: dict[object, Fraction] = attrs.field(converter=_status_table)
-    default: Fraction = attrs.field(default=Fraction(0), converter=_points)
+    default: Fraction = attrs.field(default=Fraction(0), converter=_convert.points)
 
     def of(self, fact: Fact) -> Fraction:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
@@ -172,7 +168,7 @@ class ByRole:
     """A fixed value per author role (个人 15, 主笔 15, 参与 3); others get ``default``."""
 
     table: dict[object, Fraction] = attrs.field(converter=_role_table)
-    default: Fraction = attrs.field(default=Fraction(0), converter=_points)
+    default: Fraction = attrs.field(default=Fraction(0), converter=_convert.points)
 
     def of(self, fact: Fact) -> Fraction:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
@@ -197,7 +193,7 @@ class ByLevel:
 
     table: dict[object, Fraction] = attrs.field(converter=_level_table)
     stage: Stage | None = attrs.field(default=None, converter=_optional_stage)
-    default: Fraction = attrs.field(default=Fraction(0), converter=_points)
+    default: Fraction = attrs.field(default=Fraction(0), converter=_convert.points)
 
     def of(self, fact: Fact) -> Fraction:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
@@ -216,8 +212,8 @@ class ByPosition:
     the work is joint or collective (its first named main member). A sole author gets ``first``.
     """
 
-    first: Fraction = attrs.field(converter=_points)
-    others: Fraction = attrs.field(converter=_points)
+    first: Fraction = attrs.field(converter=_convert.points)
+    others: Fraction = attrs.field(converter=_convert.points)
 
     def of(self, fact: Fact) -> Fraction:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
@@ -237,8 +233,8 @@ class FullOrPartial:
     some; nothing when none.
     """
 
-    full: Fraction = attrs.field(converter=_points)
-    partial: Fraction = attrs.field(converter=_points)
+    full: Fraction = attrs.field(converter=_convert.points)
+    partial: Fraction = attrs.field(converter=_convert.points)
 
     def of(self, fact: Fact) -> Fraction:
         """Deprecated alias of :func:`cppcc_model.engine.evaluate.value`."""
