@@ -20,10 +20,10 @@ from cppcc_rules_tongcheng import build_rule_set as tongcheng_rules
 
 from cppcc_model.cli import ExitCode, cli, main
 from cppcc_model.cli.options import name_key
-from cppcc_model.messages import translate
 from cppcc_model.hookspecs import hookimpl
 from cppcc_model.io.dataset import load_dataset
 from cppcc_model.io.json import dump
+from cppcc_model.messages import translate
 from cppcc_model.plugins import Plugins, load_plugins
 from cppcc_model.rules import Requirement, RuleSet, Where
 from cppcc_model.rules.awards import Award, Quota
