@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 
 from cppcc_model.errors import CppccError
@@ -207,6 +208,28 @@ def test_reassignment_outside_the_calendar_data_is_an_explicit_error() -> None:
         advance(p, "reassignment_requested", D(2003, 3, 5))
     unlimited = LifecycleRules(deadlines=DeadlineRules(objection_working_days=None))
     advance(p, "reassignment_requested", D(2003, 3, 5), unlimited)
+
+
+def test_a_window_the_calendar_cannot_count_is_a_problem_at_its_step() -> None:
+    """Checking a ledger names the step the calendar cannot count instead of stopping there."""
+    p = Proposal(
+        id="old",
+        subject="旧提案",
+        submitted_on=D(2003, 1, 5),
+        proposer_kind="individual",
+        member_ids=("m1",),
+    )
+    p = advance(p, "filed", D(2003, 2, 1), case_number="1")
+    p = advance(p, "assigned", D(2003, 3, 1), units=UNIT)
+    requested = ProposalEvent(step=ProposalStep.REASSIGNMENT_REQUESTED, on=D(2003, 3, 5))
+    p = attrs.evolve(p, history=(*p.history, requested))
+    other = assigned("p2")
+    (problem,) = check_proposals([other, p])
+    assert problem.where.record_id == "old"
+    assert problem.where.path == "$.proposals[1].history[2]"
+    assert problem.code == "I115"
+    assert problem.value == "2003-03-02"  # the first working day the window asks about
+    assert problem.hint == "upgrade the chinesecalendar package, or count the deadline by hand"
 
 
 def test_rehandling_only_after_dissatisfaction_and_only_once() -> None:

@@ -46,6 +46,7 @@ from cppcc_model.model.proposals import (
 )
 from cppcc_model.proposals.deadlines import DeadlineRules
 from cppcc_model.proposals.errors import (
+    CalendarRangeError,
     DateOrderError,
     HistoryProblemsError,
     IllegalTransitionError,
@@ -623,7 +624,7 @@ def history_path(collection: str, position: int, index: int) -> str:
 
 
 def step_problem(
-    error: LifecycleError,
+    error: LifecycleError | CalendarRangeError,
     record_id: str,
     label: str,
     on: dt.date,
@@ -728,7 +729,8 @@ def check_proposals(
             where = Location(record_id=proposal.id, path=history_path("proposals", position, index))
             try:
                 status = _step(status, event, rules, index == 0, proposal.submitted_on)
-            except LifecycleError as error:
+            except (LifecycleError, CalendarRangeError) as error:
+                # a working-day window the official calendar cannot count is named at its step
                 problems.append(
                     step_problem(
                         error, proposal.id, event.step.label, event.on, status.state.label, where
