@@ -173,6 +173,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.plugins",
             "cppcc_model.testing.golden",
             "cppcc_model.testing.conformance",
+            "cppcc_model.testing.codes",
         ),
     ),
 )

@@ -19,6 +19,7 @@ from cppcc_model.assess.cohorts import (
 from cppcc_model.assess.ranking import rank
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.model.people import Member, RoleSpell
+from cppcc_model.testing.codes import raises_code
 
 WHOLE = CohortKey("committee", "c1")
 SECTOR_A = CohortKey(CohortKind.SECTOR, "econ")
@@ -94,18 +95,18 @@ def test_for_subject_lists_every_cohort_in_order():
 
 
 def test_subjects_in_cohorts_need_scores():
-    with pytest.raises(InvalidValueError, match="no score: m8, m9"):
+    with raises_code(InvalidValueError, "S118", value="m8, m9"):
         cohort_standings(SCORES, {**COHORTS, "m9": [WHOLE], "m8": [WHOLE]})
 
 
 @pytest.mark.parametrize("bad", [1, 0, True, "5"])
 def test_minimum_size_must_be_at_least_two(bad):
-    with pytest.raises(InvalidValueError, match="at least 2"):
+    with raises_code(InvalidValueError, "S116"):
         cohort_standings(SCORES, COHORTS, minimum_size=bad)
 
 
 def test_cohort_keys_must_be_keys():
-    with pytest.raises(InvalidValueError, match="CohortKey"):
+    with raises_code(InvalidValueError, "S117", value="('sector', 'x')"):
         cohort_standings({"a": 1}, {"a": [("sector", "x")]})
     with pytest.raises(InvalidValueError):
         CohortKey("sector", "has space")
@@ -113,7 +114,7 @@ def test_cohort_keys_must_be_keys():
 
 def test_unknown_standing_lookup_says_so():
     report = cohort_standings(SCORES, COHORTS)
-    with pytest.raises(InvalidValueError, match="no standing"):
+    with raises_code(InvalidValueError, "S115", value="m6"):
         report.standing("m6", SECTOR_A)
 
 

@@ -19,6 +19,7 @@ from cppcc_model.errors import InvalidValueError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.rules import Category, Function, Item, RuleSet, Trigger, Where
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.conformance import assert_conforms, needs_terms
 from cppcc_model.testing.strategies import ledgers
 from rule_language.example import build_rule_set
@@ -71,7 +72,7 @@ def test_ledgers_without_terms_are_refused_by_a_term_window_rule_set() -> None:
     assert needs_terms(term_trigger)
     assert_conforms(term_trigger, max_examples=10)
     bare = st.just(ledger([member("a")], proposals=[proposal("p1", "a")]))
-    with pytest.raises(InvalidValueError, match="no term"):
+    with raises_code(InvalidValueError, "S008", value="2035-12-31"):
         assert_conforms(term_trigger, ledgers=bare, max_examples=1)
 
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cppcc_model.catalogue import code_of
 from cppcc_model.cli import cli
 from cppcc_model.dates import parse_day, parse_span
 from cppcc_model.errors import InvalidValueError
@@ -19,6 +20,7 @@ from cppcc_model.io._tables_cells import CellError, read_cell
 from cppcc_model.io._tables_schema import CellKind, Column
 from cppcc_model.model import Period
 from cppcc_model.model.periods import parse_date
+from cppcc_model.testing.codes import raises_code
 
 days = st.dates(min_value=dt.date(1949, 10, 1), max_value=dt.date(2999, 12, 31))
 LIUJIANG = Path(__file__).resolve().parents[1] / "examples" / "liujiang" / "dataset"
@@ -80,22 +82,23 @@ def test_periods(text: str, start: dt.date, end: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "why"),
+    ("text", "code"),
     [
-        ("2022-06", "a month, quarter or year, not a day"),
-        ("06/30/2022", "ambiguous: the order of day and month"),
-        ("30.06.2022", "ambiguous: the order of day and month"),
-        ("22-6-30", "ambiguous: a two-digit year"),
-        ("2022-02-29", "not a day of the calendar"),
-        ("2022-6-31x", "cannot read"),
+        ("2022-06", "V206"),  # a month, quarter or year, not a day
+        ("06/30/2022", "V203"),  # ambiguous: the order of day and month
+        ("30.06.2022", "V203"),
+        ("22-6-30", "V204"),  # ambiguous: a two-digit year
+        ("2022-02-29", "V202"),  # not a day of the calendar
+        ("2022-6-31x", "V201"),  # cannot read
     ],
 )
-def test_a_day_is_never_guessed(text: str, why: str) -> None:
-    with pytest.raises(InvalidValueError, match=why) as raised:
+def test_a_day_is_never_guessed(text: str, code: str) -> None:
+    with raises_code(InvalidValueError, code, value=text) as raised:
         parse_day(text)
     assert raised.value.hint
-    with pytest.raises(CellError, match=why):
+    with pytest.raises(CellError) as cell:
         read_cell(text, Column("on", "日期", CellKind.DATE))
+    assert code_of(cell.value.message) == code  # a cell's error becomes a located Problem
 
 
 @pytest.mark.installed_plugins

@@ -70,6 +70,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.plugins",
     "cppcc_model.testing.golden",
     "cppcc_model.testing.conformance",
+    "cppcc_model.testing.codes",
     "cppcc_model.dates",
     "cppcc_model.when",
     "cppcc_model.outputs",

@@ -15,6 +15,7 @@ from cppcc_model.rules import Category, Item, Points, RuleSet, Where
 from cppcc_model.rules.award_gates import Exclusion, Periods
 from cppcc_model.rules.awards import Award, Quota
 from cppcc_model.rules.registry import RuleSetRegistry
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.golden import GoldenCaseError, GoldenCaseFailure, load_golden_case
 
 
@@ -143,5 +144,5 @@ def test_golden_award_tables_are_checked_for_form(tmp_path: Path) -> None:
         'rule_set = "golden-awards"\nperiod = "2022"\n[ledger]\n[awards.top]\nwinner = ["a"]\n',
         "utf-8",
     )
-    with pytest.raises(GoldenCaseError, match=r"awards\.top has unknown keys: winner"):
+    with raises_code(GoldenCaseError, "P203", value="winner"):
         load_golden_case(path)

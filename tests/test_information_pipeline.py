@@ -40,6 +40,7 @@ from cppcc_model.proposals import (
     LifecycleError,
     StatisticsQueryError,
 )
+from cppcc_model.testing.codes import raises_code
 
 D = dt.date
 
@@ -170,5 +171,5 @@ def test_info_grouping_and_tally() -> None:
     tally.extend(reversed(ledger.info_reports))
     assert tally.stats_by() == by_unit
     assert tally.stats() == info_statistics(ledger, as_of=D(2022, 12, 31))
-    with pytest.raises(StatisticsQueryError, match="cannot be grouped"):
+    with raises_code(StatisticsQueryError, "S302", value="handling_unit"):
         info_statistics_by(ledger, Grouping.HANDLING_UNIT, as_of=D(2022, 12, 31))

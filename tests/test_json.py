@@ -14,6 +14,7 @@ from cppcc_model.errors import DatasetError, Problem
 from cppcc_model.io import json as ledger_json
 from cppcc_model.ledger import Ledger
 from cppcc_model.testing import strategies as cst
+from cppcc_model.testing.codes import raises_code
 
 
 @given(cst.ledgers(max_members=6, max_records=6))
@@ -328,7 +329,7 @@ def test_duplicate_keys_are_reported(small_ledger: Ledger) -> None:
 
 
 def test_nothing_but_dataset_errors_escape(tmp_path: Path) -> None:
-    with pytest.raises(DatasetError, match="cannot read the file"):
+    with raises_code(DatasetError, "L032"):
         ledger_json.load(tmp_path / "missing.json")
     binary = tmp_path / "binary.json"
     binary.write_bytes(b"\xff\xfe\x00garbage")

@@ -13,6 +13,7 @@ import cppcc_model.model
 from cppcc_model.errors import InvalidValueError, UnknownLabelError
 from cppcc_model.labels import LabeledEnum, normalize_label, to_simplified
 from cppcc_model.model import STANDARD_UNITS, AttendanceStatus, Level, standard_unit
+from cppcc_model.testing.codes import raises_code
 
 
 def _model_enums() -> list[type[LabeledEnum]]:
@@ -129,5 +130,5 @@ def test_standard_units_by_id_name_and_short_name_in_both_scripts(unit: object) 
 
 
 def test_unknown_standard_unit() -> None:
-    with pytest.raises(UnknownLabelError, match="不是党派"):
+    with raises_code(UnknownLabelError, "V115", value="不是党派"):
         standard_unit("不是党派")

@@ -33,6 +33,7 @@ from cppcc_model.names import (
     stroke_key,
 )
 from cppcc_model.names.strokes import _table
+from cppcc_model.testing.codes import raises_code
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "src" / "cppcc_model" / "names" / "data"
@@ -324,13 +325,13 @@ def test_a_district_can_register_its_own_order():
 
 def test_registry_refuses_duplicates_and_strangers():
     registry = NameOrderRegistry([StrokeOrder()])
-    with pytest.raises(CppccError, match="already registered"):
+    with raises_code(CppccError, "V406", value="stroke"):
         registry.register(StrokeOrder(unknown="last"))
     registry.register(StrokeOrder(unknown="last"), replace=True)
     assert registry.get("stroke").unknown == "last"
-    with pytest.raises(CppccError, match="not a name order"):
+    with raises_code(CppccError, "V405"):
         registry.register(object())  # type: ignore[arg-type]
-    with pytest.raises(CppccError, match="use one of: stroke"):
+    with raises_code(CppccError, "V407", value="zhuyin"):
         registry.get("zhuyin")
 
 
@@ -400,7 +401,7 @@ def test_missing_pypinyin_is_a_clear_error(monkeypatch):
     order._pypinyin.cache_clear()
     monkeypatch.setitem(sys.modules, "pypinyin", None)
     try:
-        with pytest.raises(CppccError, match="optional package pypinyin") as raised:
+        with raises_code(CppccError, "V404") as raised:
             PinyinOrder().key("王芳")
         assert raised.value.hint is not None
         assert "pip install pypinyin" in raised.value.hint

@@ -37,6 +37,7 @@ from cppcc_model.outputs.meeting import distribution, meeting_report
 from cppcc_model.outputs.results import member_results
 from cppcc_model.outputs.xlsx import FOOTER
 from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.testing.codes import raises_code
 
 pytestmark = pytest.mark.installed_plugins
 
@@ -253,7 +254,7 @@ def test_a_format_that_contradicts_the_extension_is_refused(tmp_path: Path) -> N
     assert result.exit_code == ExitCode.BAD_INPUT
     assert "does not match the file name 得分.xlsx" in result.stderr
     assert not out.exists()
-    with pytest.raises(OutputError, match="cannot be written to the terminal"):
+    with raises_code(OutputError, "O005"):
         format_for("html", None)
 
 
@@ -270,7 +271,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 
 def test_a_failed_write_leaves_no_file_behind(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "t.xlsx"
-    with pytest.raises(OutputError, match="cannot write"):
+    with raises_code(OutputError, "O001"):
         write_report(Report([Table("t", [("a", "甲")], [[1]])]), None, target)
     assert list(tmp_path.iterdir()) == []
 

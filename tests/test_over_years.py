@@ -28,6 +28,7 @@ from cppcc_model.rules import (
     Where,
 )
 from cppcc_model.rules.toml import RuleFileError, loads_rule_set
+from cppcc_model.testing.codes import raises_code
 
 RUNGS = ("absent", "low_twice", "two_failures")
 
@@ -167,7 +168,7 @@ def test_a_score_line_on_the_presented_total() -> None:
     )
     card = assess(_ledger({2024: {"m0": 2}}), rules, Period.year(2024)).card("m0")
     assert [f.trigger_id for f in card.flags] == ["exact", "shown"]
-    with pytest.raises(CppccError, match="score basis 'shown' is not known"):
+    with raises_code(CppccError, "R223", value="shown"):
         ScoreBelow("x", "x", 3, "warning", basis="shown")
 
 
@@ -178,9 +179,9 @@ def test_positive_consequences_are_marked() -> None:
 
 
 def test_over_years_blocks_are_checked() -> None:
-    with pytest.raises(CppccError, match="exactly one of"):
+    with raises_code(CppccError, "R225", value="grade, bottom"):
         ConsecutiveYears("x", "x", 2, "talk", grade="不合格", bottom=3)
-    with pytest.raises(CppccError, match="names unknown trigger"):
+    with raises_code(CppccError, "R113", value="a, b"):
         attrs.evolve(years.build_2024(), triggers=[Ladder("l", "l", ["a", "b"])])
 
 

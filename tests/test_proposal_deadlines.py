@@ -25,6 +25,7 @@ from cppcc_model.proposals import (
     working_days_between,
 )
 from cppcc_model.proposals.deadlines import calendar_range
+from cppcc_model.testing.codes import raises_code
 
 D = dt.date
 
@@ -98,7 +99,7 @@ def test_working_days_follow_the_official_calendar() -> None:
 
 def test_outside_the_calendar_is_an_explicit_error() -> None:
     first, last = calendar_range()
-    with pytest.raises(CalendarRangeError, match="no data"):
+    with raises_code(CalendarRangeError, "I115", value="2003-12-31"):
         is_working_day(first - dt.timedelta(days=1))
     with pytest.raises(CalendarRangeError):
         add_working_days(last - dt.timedelta(days=3), 10)

@@ -44,6 +44,7 @@ from cppcc_model.proposals import (
     proposal_statistics,
     proposal_statistics_by,
 )
+from cppcc_model.testing.codes import raises_code
 
 D = dt.date
 
@@ -160,9 +161,9 @@ def test_as_of_and_period_select_and_read(proposals: list[Proposal]) -> None:
     assert none.counts.received == 0
     assert none.filing_rate.percent() == "—"
     assert none.filing_rate.value is None
-    with pytest.raises(StatisticsQueryError, match="need a date or a period"):
+    with raises_code(StatisticsQueryError, "S305"):
         proposal_statistics(proposals)
-    with pytest.raises(StatisticsQueryError, match="no proposal rate"):
+    with raises_code(StatisticsQueryError, "S303", value="happiness"):
         none.rate("happiness")
 
 

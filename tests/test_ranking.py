@@ -18,6 +18,7 @@ from cppcc_model.assess.ranking import (
     rank,
 )
 from cppcc_model.errors import CppccError, InvalidValueError
+from cppcc_model.testing.codes import raises_code
 
 SCORES = {"a": 90, "b": 80, "c": 80, "d": 70}
 
@@ -114,12 +115,12 @@ def test_inexact_or_non_numeric_scores_are_refused(bad):
 
 
 def test_float_error_says_how_to_fix():
-    with pytest.raises(CppccError, match="Fraction"):
+    with raises_code(CppccError, "S101", value="0.1"):
         exact_score(0.1)
 
 
 def test_duplicate_subject_is_refused():
-    with pytest.raises(InvalidValueError, match="more than one score: a"):
+    with raises_code(InvalidValueError, "S107", value="a"):
         rank([("a", 1), ("b", 2), ("a", 3)])
 
 
@@ -128,7 +129,7 @@ def test_bad_pairs_and_bad_tie_breakers_are_refused():
         rank([("a", 1, 2)])
     with pytest.raises(InvalidValueError):
         rank([("", 1)])
-    with pytest.raises(InvalidValueError, match="TieBreaker"):
+    with raises_code(InvalidValueError, "S108"):
         rank(SCORES, tie_breakers=[len])
     with pytest.raises(InvalidValueError):
         TieBreaker(key=len, label=" ")
@@ -145,7 +146,7 @@ def test_top_keeps_a_tie_that_straddles_the_cut():
 
 
 def test_unknown_subject_lookup_says_so():
-    with pytest.raises(InvalidValueError, match="not in this ranking"):
+    with raises_code(InvalidValueError, "S104", value="zz"):
         rank(SCORES).entry("zz")
 
 

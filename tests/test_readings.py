@@ -14,6 +14,7 @@ from cppcc_model.errors import InvalidValueError
 from cppcc_model.plugins import load_plugins
 from cppcc_model.rules import Category, Reading, RuleSet, check_readings
 from cppcc_model.rules.readings import readings_text
+from cppcc_model.testing.codes import raises_code
 
 JOINT = Reading(
     "joint",
@@ -27,14 +28,14 @@ COUNTS = Reading("training_counts", True, "whether training counts", choices=(Tr
 
 def test_a_reading_allows_its_choices_and_refuses_others_naming_them() -> None:
     assert JOINT.check("first") == "first"
-    with pytest.raises(InvalidValueError, match="joint 'half' is not known") as raised:
+    with raises_code(InvalidValueError, "P101", value="half") as raised:
         JOINT.check("half")
     assert raised.value.hint == "use one of: whole, first, split"
 
 
 @pytest.mark.parametrize("value", [1, 0, "true", None])
 def test_a_yes_or_no_reading_takes_only_true_or_false(value: object) -> None:
-    with pytest.raises(InvalidValueError, match="training_counts"):
+    with raises_code(InvalidValueError, "P101"):
         COUNTS.check(value)
 
 
@@ -44,17 +45,15 @@ def test_a_free_reading_takes_any_value_for_its_factory_to_check() -> None:
 
 
 @pytest.mark.parametrize(
-    ("fields", "message"),
+    ("fields", "code"),
     [
-        ({"default": "half"}, "default 'half' of joint is not one of its choices"),
-        ({"choice_meanings": {"half": "halves"}}, "explains 'half'"),
-        ({"name": "two words"}, "keyword argument name"),
-        ({"meaning": "  "}, "must say what it decides"),
+        ({"default": "half"}, "P107"),  # the default is not one of its choices
+        ({"choice_meanings": {"half": "halves"}}, "P108"),  # explains a choice it lacks
+        ({"name": "two words"}, "P105"),  # not a keyword argument name
+        ({"meaning": "  "}, "P106"),  # must say what it decides
     ],
 )
-def test_a_reading_that_contradicts_itself_is_refused(
-    fields: dict[str, object], message: str
-) -> None:
+def test_a_reading_that_contradicts_itself_is_refused(fields: dict[str, object], code: str) -> None:
     given: dict[str, object] = {
         "name": "joint",
         "default": "whole",
@@ -62,13 +61,13 @@ def test_a_reading_that_contradicts_itself_is_refused(
         "choices": ("whole", "split"),
         **fields,
     }
-    with pytest.raises(InvalidValueError, match=message):
+    with raises_code(InvalidValueError, code):
         Reading(**given)  # type: ignore[arg-type]
 
 
 def test_check_readings_refuses_an_option_no_reading_declares() -> None:
     check_readings((JOINT,), joint="split")
-    with pytest.raises(InvalidValueError, match="no reading is declared for the option 'ties'"):
+    with raises_code(InvalidValueError, "P109", value="ties"):
         check_readings((JOINT,), joint="split", ties="exclude")
 
 
@@ -96,7 +95,7 @@ def test_with_options_checks_the_reading_before_the_factory_runs() -> None:
     rule_set = _factory()
     watched = attrs.evolve(rule_set, factory=counting)
     assert watched.with_options(joint="split").name == "x-split"
-    with pytest.raises(InvalidValueError, match="joint 'half' is not known") as raised:
+    with raises_code(InvalidValueError, "P101", value="half") as raised:
         watched.with_options(joint="half")
     assert raised.value.where is not None
     assert raised.value.where.rule_set == "x-whole"
@@ -107,7 +106,7 @@ def test_with_options_checks_the_reading_before_the_factory_runs() -> None:
 
 
 def test_readings_must_name_exactly_the_options() -> None:
-    with pytest.raises(InvalidValueError, match=r"readings \(joint\) do not name the options"):
+    with raises_code(InvalidValueError, "P110", value="joint"):
         RuleSet(
             jurisdiction="x",
             name="x",

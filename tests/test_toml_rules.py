@@ -11,6 +11,7 @@ from _ledgers import D, ledger, member, proposal
 from cppcc_model.assess import assess
 from cppcc_model.model import Period
 from cppcc_model.rules.toml import RuleFileError, load_rule_set, loads_rule_set
+from cppcc_model.testing.codes import raises_code
 
 GOOD = """\
 jurisdiction = "test.district"
@@ -144,7 +145,7 @@ def test_invalid_toml_syntax_gives_the_line() -> None:
 
 
 def test_a_missing_file_is_a_rule_file_error(tmp_path: Path) -> None:
-    with pytest.raises(RuleFileError, match="cannot read the rule file"):
+    with raises_code(RuleFileError, "R001"):
         load_rule_set(tmp_path / "missing.toml")
 
 

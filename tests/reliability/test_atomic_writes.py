@@ -23,6 +23,7 @@ from cppcc_model.errors import DatasetError
 from cppcc_model.io import atomic
 from cppcc_model.io.atomic import atomic_write_bytes, atomic_writer, check_output_path
 from cppcc_model.io.dataset import load_dataset, write_dataset
+from cppcc_model.testing.codes import raises_code
 
 ROOT = Path(__file__).resolve().parents[2]
 LIUJIANG = ROOT / "examples" / "liujiang" / "dataset"
@@ -90,7 +91,7 @@ def test_a_report_that_fails_to_render_keeps_the_previous_report(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", disk_full)
-    with pytest.raises(OutputError, match="No space left"):
+    with raises_code(OutputError, "O001"):
         write_report(_report("新"), format, target)
     assert target.read_bytes() == before
     assert _leftovers(tmp_path) == []
@@ -109,7 +110,7 @@ def test_write_dataset_that_fails_keeps_the_previous_files(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(atomic.os, "fsync", disk_full)
-    with pytest.raises(DatasetError, match="No space left"):
+    with raises_code(DatasetError, "O012"):
         write_dataset(ledger, target, format=format)  # type: ignore[arg-type]
     after = {p.name: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     assert after == before

@@ -19,6 +19,7 @@ from cppcc_model.io import _tables_files
 from cppcc_model.io.dataset import load_dataset, validate_dataset
 from cppcc_model.numbers import exact
 from cppcc_model.rules.toml import RuleFileError, loads_rule_set
+from cppcc_model.testing.codes import raises_code
 from reliability._support import CORPUS, GOOD, copy_good, skip_without_symlinks
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -343,7 +344,7 @@ def test_a_cell_larger_than_the_csv_field_limit_is_a_located_problem(tmp_path: P
 
 
 def test_a_row_limit_below_one_is_refused() -> None:
-    with pytest.raises(InvalidValueError, match="max_rows must be at least 1, got 0"):
+    with raises_code(InvalidValueError, "L118", value="0"):
         load_dataset(GOOD, max_rows=0)
 
 

@@ -15,6 +15,7 @@ from cppcc_model.errors import InvalidValueError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Activity, Attendance, Member, Period, RoleSpell, Term
 from cppcc_model.rules import RuleSet, RuleSetRegistry, Trigger, Where
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.conformance import conformance_problems
 
 MakeLedger = Callable[..., Ledger]
@@ -156,7 +157,7 @@ def test_a_term_trigger_needs_the_term_in_the_ledger(liu: Ledger) -> None:
     import attrs
 
     without_terms = attrs.evolve(liu, terms=())
-    with pytest.raises(InvalidValueError, match="no term"):
+    with raises_code(InvalidValueError, "S008", value="2016-12-31"):
         assess(without_terms, build_rule_set(), Period.year(2016))
 
 

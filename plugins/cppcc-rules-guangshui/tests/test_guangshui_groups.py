@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from cppcc_rules_guangshui import build_rule_set
 
 from cppcc_model import Ledger
 from cppcc_model.assess import assess_groups
 from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import ActivityGroup, Committee, Contribution, Member, Period, Sector
+from cppcc_model.testing.codes import raises_code
 
 YEAR = Period.year(2017)
 INPUTS = {
@@ -55,9 +55,9 @@ def card(post_months: tuple[int, ...], **options: object):
 
 def test_a_missing_input_is_an_error_and_unknown_readings_are_refused() -> None:
     rules = build_rule_set().group_rules[0]
-    with pytest.raises(Exception, match="plan_and_summary"):
+    with raises_code(Exception, "S112", value="plan_and_summary"):
         assess_groups(town_x((1,)), rules, YEAR)
-    with pytest.raises(InvalidValueError, match="website_spread"):
+    with raises_code(InvalidValueError, "P101", value="monthly"):
         build_rule_set(website_spread="monthly")
 
 

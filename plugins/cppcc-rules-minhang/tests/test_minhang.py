@@ -14,6 +14,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.plugins import load_plugins
 from cppcc_model.rules import NoRuleSetInForceError, RuleSet
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.conformance import assert_conforms
 from cppcc_model.testing.strategies import ledgers
 
@@ -80,7 +81,7 @@ def test_the_plugin_registers_the_rules_through_its_entry_point() -> None:
 def test_the_assumed_start_date_is_the_one_documented() -> None:
     plugins = load_plugins(entry_points=True, allow=["minhang"], strict=True)
     assert plugins.rule_sets.get("minhang-points").effective_from == EFFECTIVE_FROM
-    with pytest.raises(NoRuleSetInForceError, match="2017-01-01"):
+    with raises_code(NoRuleSetInForceError, "P014", value="shanghai.minhang"):
         plugins.rule_sets.resolve(JURISDICTION, EFFECTIVE_FROM - dt.timedelta(days=1))
 
 

@@ -11,6 +11,7 @@ from cppcc_rules_tongcheng import JURISDICTION, build_rule_set
 
 from cppcc_model.plugins import load_plugins
 from cppcc_model.rules import RuleSet
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.conformance import assert_conforms
 
 
@@ -26,7 +27,7 @@ def test_the_rules_are_not_in_force_before_their_adoption() -> None:
     plugins = load_plugins(entry_points=True, allow=["tongcheng"], strict=True)
     from cppcc_model.rules import NoRuleSetInForceError
 
-    with pytest.raises(NoRuleSetInForceError, match="2019-01-10"):
+    with raises_code(NoRuleSetInForceError, "P014", value="anhui.anqing.tongcheng"):
         plugins.rule_sets.resolve(JURISDICTION, dt.date(2018, 12, 31))
 
 

@@ -39,6 +39,7 @@ from cppcc_model.rules import (
     Stage,
 )
 from cppcc_model.rules.facts import AuthorRole
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.conformance import assert_conforms
 from cppcc_model.testing.strategies import ledgers
 
@@ -112,7 +113,7 @@ def test_the_readings_are_options() -> None:
 
 @pytest.mark.parametrize("options", [{"joint": "half"}, {"award_ties": "random"}])
 def test_an_unknown_reading_is_refused(options: dict[str, str]) -> None:
-    with pytest.raises(InvalidValueError, match="not known"):
+    with raises_code(InvalidValueError, "P101"):
         build_rule_set(**options)
 
 
@@ -149,7 +150,7 @@ def test_a_sum_is_the_sum_of_its_parts_in_any_order(fact: Fact, parts: list[obje
 def test_a_sum_needs_value_blocks() -> None:
     with pytest.raises(InvalidValueError):
         Sum(())
-    with pytest.raises(InvalidValueError, match="not a value block"):
+    with raises_code(InvalidValueError, "R233", value="3"):
         Sum((3,))  # type: ignore[arg-type]
     assert "+" in Sum(PARTS).describe()
 

@@ -13,6 +13,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.plugins import load_plugins
 from cppcc_model.rules import NoRuleSetInForceError, RuleSet, Settings
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.conformance import assert_conforms
 from cppcc_model.testing.strategies import ledgers
 
@@ -87,7 +88,7 @@ def test_the_plugin_registers_the_2022_rules_through_its_entry_point() -> None:
 
 def test_the_rules_are_not_in_force_before_their_publication() -> None:
     plugins = load_plugins(entry_points=True, allow=["yanbian"], strict=True)
-    with pytest.raises(NoRuleSetInForceError, match="2022-08-19"):
+    with raises_code(NoRuleSetInForceError, "P014", value="jilin.yanbian"):
         plugins.rule_sets.resolve(JURISDICTION, dt.date(2022, 8, 18))
 
 
