@@ -66,7 +66,7 @@ def test_gbk_csv_gets_a_message_that_says_save_as_utf8(tmp_path: Path) -> None:
     shutil.copy(DATA / "malformed" / "members_gbk.csv", dataset / "members.csv")
     problems = validate_dataset(dataset)
     assert problems[0].where == Location(file="members.csv")
-    assert problems[0].message.startswith("the file is not UTF-8: it looks like GBK")
+    assert problems[0].code == "L011"  # not UTF-8: it looks like GBK
     assert problems[0].hint is not None
     assert "CSV UTF-8" in problems[0].hint
     # references into the unreadable table are not blamed on the other tables
@@ -307,7 +307,7 @@ def test_a_damaged_workbook_is_a_dataset_error(tmp_path: Path) -> None:
     target = tmp_path / "broken.xlsx"
     target.write_bytes(b"PK\x03\x04 not really a zip")
     [problem] = validate_dataset(target)
-    assert problem.message.startswith("cannot read the workbook: it is not a valid .xlsx file")
+    assert problem.code == "L018"  # not a valid .xlsx file (not a zip)
     assert problem.where == Location(file="broken.xlsx")
 
 
@@ -316,7 +316,7 @@ def test_a_zip_that_is_not_a_workbook(tmp_path: Path) -> None:
     with zipfile.ZipFile(target, "w") as archive:
         archive.writestr("hello.txt", "hi")
     [problem] = validate_dataset(target)
-    assert problem.message.startswith("cannot read the workbook:")
+    assert problem.code == "L020"  # cannot read the workbook
     assert problem.where == Location(file="other.xlsx")
 
 
@@ -330,7 +330,7 @@ def test_a_file_linking_outside_the_dataset_is_not_read(tmp_path: Path) -> None:
     (dataset / "sectors.csv").unlink()
     os.symlink(outside, dataset / "sectors.csv")
     problems = validate_dataset(dataset)
-    assert problems[0].message == "the file links to a place outside the dataset directory"
+    assert problems[0].code == "L009"  # links to a place outside the dataset directory
     assert problems[0].where == Location(file="sectors.csv")
 
 
@@ -352,19 +352,21 @@ def test_a_row_with_absurdly_many_cells(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "message"),
+    ("name", "code", "value"),
     [
-        ("members.csv", "cannot read a .csv as a dataset"),
-        ("notes.txt", "cannot read a .txt as a dataset"),
-        ("missing", "there is no such file or directory"),
+        ("members.csv", "L005", ".csv"),  # cannot read a .csv as a dataset
+        ("notes.txt", "L005", ".txt"),
+        ("missing", "L004", None),  # there is no such file or directory
     ],
 )
-def test_paths_that_are_not_datasets(tmp_path: Path, name: str, message: str) -> None:
+def test_paths_that_are_not_datasets(
+    tmp_path: Path, name: str, code: str, value: str | None
+) -> None:
     path = tmp_path / name
     if name != "missing":
         path.write_text("x", encoding="utf-8")
     [problem] = validate_dataset(path)
-    assert problem.message == message
+    assert (problem.code, problem.value) == (code, value)
 
 
 def test_writing_next_to_the_same_table_under_another_name_is_refused(

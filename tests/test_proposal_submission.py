@@ -39,7 +39,8 @@ def test_records_whose_session_and_date_disagree_are_listed() -> None:
     unmarked = Proposal("unmarked", "x", D(2022, 1, 9), "individual", ["a"])
     problems = submission_problems(ledger(early, late, unmarked))
     assert [p.where.record_id for p in problems] == ["late", "unmarked"]
-    assert "window is 2021-12-09..2022-01-10" in problems[0].message
+    # I113: submitted outside its session's window
+    assert (problems[0].code, problems[0].value) == ("I113", "2022-03-01")
     assert "set its session to 9-3" in (problems[1].hint or "")
     strict = submission_problems(ledger(early), SubmissionRules(days_before=7))
     assert [p.where.record_id for p in strict] == ["early"]

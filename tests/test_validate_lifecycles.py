@@ -68,21 +68,14 @@ def test_every_lifecycle_problem_is_listed_at_its_row(tmp_path: Path) -> None:
     load_dataset(target)  # it loads: the lifecycle is not a loading matter
     assert validate_plain(target) == []  # nor, by default, of validate_dataset
     problems = validate_dataset(target)
-    found = [(p.message, _where(p)) for p in problems]
+    found = [(p.code, p.value, _where(p)) for p in problems]
     assert found == [
-        (
-            "答复 on 2023-04-20 is not allowed: p1 is 已立案 by then",
-            ("proposal_events.csv", 3, "step", "p1"),
-        ),
-        (
-            "并案 on 2023-01-21 merges p2 into p4, which is 不予立案 on that day, not a filed case",
-            ("proposal_events.csv", 4, "step", "p2"),
-        ),
-        (
-            "并案 on 2023-01-25 is not allowed: p3 is 已立案 by then (this committee merges "
-            "proposals 立案前并案 (merge_stage before_filing))",
-            ("proposal_events.csv", 6, "step", "p3"),
-        ),
+        # 答复 is not allowed: p1 is 已立案 by then
+        ("I123", "答复", ("proposal_events.csv", 3, "step", "p1")),
+        # merges p2 into p4, which is 不予立案 on that day, not a filed case
+        ("I120", "p4", ("proposal_events.csv", 4, "step", "p2")),
+        # 并案 (written 并案处理) is not allowed after 立案: the committee merges before filing
+        ("I122", "并案", ("proposal_events.csv", 6, "step", "p3")),
     ]
     assert "交办 (assigned)" in (problems[0].hint or "")
 
@@ -120,17 +113,10 @@ def test_a_circle_of_merges_is_one_problem(tmp_path: Path) -> None:
         "jurisdiction,hubei.xiangyang.xiangzhou\nmerge_stage,after_filing\n"
     )
     target = make_dataset(tmp_path, {EVENTS: events, "committee.csv": committee})
-    messages = [(p.message, p.where.row) for p in validate_dataset(target)]
-    assert (
-        "并案 goes round in a circle: p1 → p3 → p1; no proposal of the circle is the "
-        "case the others were merged into",
-        4,
-    ) in messages
+    found = [(p.code, p.value, p.where.row) for p in validate_dataset(target)]
+    assert ("I112", "p1 → p3 → p1", 4) in found  # 并案 goes round in a circle
     # p3's merge into p1, which had been merged into p3 the same day, is named too
-    assert any(
-        m.startswith("并案 on 2023-01-25 merges p3 into p1, which was itself merged")
-        for m, _ in messages
-    )
+    assert any(code == "I121" and value == "p1" for code, value, _ in found)
 
 
 def test_info_steps_are_checked_too(tmp_path: Path) -> None:
@@ -139,7 +125,7 @@ def test_info_steps_are_checked_too(tmp_path: Path) -> None:
     )
     target = make_dataset(tmp_path, {"info_events.csv": events})
     (problem,) = validate_dataset(target)
-    assert problem.message == "采用 on 2023-03-10 is not allowed: r1 is 已报送 by then"
+    assert (problem.code, problem.value) == ("I123", "采用")  # not allowed: r1 is 已报送
     assert _where(problem) == ("info_events.csv", 2, "step", "r1")
 
 
@@ -163,10 +149,8 @@ def test_the_office_reply_categories_are_checked(tmp_path: Path) -> None:
     )
     target = make_dataset(tmp_path, {EVENTS: events, "committee.csv": four})
     (problem,) = validate_dataset(target)
-    assert problem.message.startswith(
-        "答复 on 2023-04-20: p3 is replied on 2023-04-20 with the category 'E类', which is not "
-        "one of this committee's reply categories"
-    )
+    # I109: the category is not one of this committee's reply categories
+    assert (problem.code, problem.value) == ("I109", "E类")
     assert problem.hint is not None
     assert "因条件限制待以后解决" in problem.hint
     assert _where(problem) == ("proposal_events.csv", 8, "step", "p3")

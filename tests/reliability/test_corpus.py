@@ -1,8 +1,8 @@
 """The hand-made corpus of malformed files: each gives exactly the problems its entry lists.
 
 ``corpus/expected.toml`` holds one entry per case — CSV overlays of the good dataset, workbook
-edits, JSON ledgers and TOML rule files — with the exact message and location of every problem
-the loader must report, in order, and nothing else. Cases marked ``xfail`` pin a known bug: they
+edits, JSON ledgers and TOML rule files — with the code, the offending value and the location
+of every problem the loader must report, in order, and nothing else. Cases marked ``xfail`` pin a known bug: they
 state what a fix must produce and fail (strictly) until it is made.
 """
 
@@ -48,7 +48,7 @@ def test_the_corpus_has_forty_exact_cases_across_every_format() -> None:
     assert len(set(names)) == len(names), "case names are unique"
     for entry in exact:
         assert entry["problems"], f"{entry['name']} lists its problems"
-        assert all("message" in problem for problem in entry["problems"])
+        assert all("code" in problem for problem in entry["problems"])
 
 
 def test_every_corpus_file_belongs_to_a_case() -> None:
@@ -100,9 +100,17 @@ def _load(
     return problems, raised
 
 
+def _described(problem: Problem) -> tuple[str | None, str | None, Location]:
+    return (problem.code, problem.value, problem.where)
+
+
+def _expected(problem: dict[str, Any]) -> tuple[str | None, str | None, Location]:
+    return (problem["code"], problem.get("value"), location(problem))
+
+
 def _matches(problem: Problem, expected: dict[str, Any]) -> bool:
     where = problem.where
-    return expected["contains"] in problem.message and all(
+    return problem.code == expected["code"] and all(
         getattr(where, name) == expected[name] for name in LOCATION_FIELDS if name in expected
     )
 
@@ -126,11 +134,7 @@ def test_a_corpus_case_reports_exactly_its_problems(
         for wanted in expected:
             assert any(_matches(problem, wanted) for problem in problems), (wanted, problems)
         return
-    found = [(problem.message, problem.where) for problem in problems]
-    wanted_pairs: list[tuple[str, Location]] = [
-        (problem["message"], location(problem)) for problem in expected
-    ]
-    assert found == wanted_pairs
+    assert [_described(problem) for problem in problems] == [_expected(p) for p in expected]
     if entry["format"] != "toml":
         assert all(problem.hint for problem in problems), "every dataset problem says how to fix it"
     assert str(error).count("\n") == len(problems), "the error lists every problem on its own line"

@@ -69,22 +69,22 @@ def _toml_with(tmp_path: Path, old: str, new: str) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "words"),
+    ("old", "new", "code"),
     [
-        ("cap = 25", 'cap = "1e100"', "too large"),
-        ("cap = 25", "cap = 1" + "0" * 100, "too large"),
-        ("cap = 25", "cap = -5", "negative"),
-        ('"立案" = 15', '"立案" = "1e100"', "too large"),
+        ("cap = 25", 'cap = "1e100"', "V301"),  # too large
+        ("cap = 25", "cap = 1" + "0" * 100, "V301"),
+        ("cap = 25", "cap = -5", "R210"),  # negative
+        ('"立案" = 15', '"立案" = "1e100"', "V301"),
     ],
 )
 def test_a_rule_file_with_an_edge_number_is_located(
-    tmp_path: Path, old: str, new: str, words: str
+    tmp_path: Path, old: str, new: str, code: str
 ) -> None:
     path = _toml_with(tmp_path, old, new)
     with pytest.raises(RuleFileError) as caught:
         load_rule_set(path)
     (problem,) = caught.value.problems
-    assert words in problem.message
+    assert problem.code == code
     assert problem.where.file == str(path)
     assert problem.where.line is not None
 
@@ -100,7 +100,7 @@ def test_a_pool_listing_a_category_twice_is_refused_in_a_rule_file(tmp_path: Pat
     with pytest.raises(RuleFileError) as caught:
         load_rule_set(path)
     (problem,) = caught.value.problems
-    assert "lists the category 'proposals' twice" in problem.message
+    assert (problem.code, problem.value) == ("R211", "proposals")  # lists it twice
     assert problem.where.line is not None
 
 

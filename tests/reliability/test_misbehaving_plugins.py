@@ -133,7 +133,7 @@ def _exits(fact: object) -> int:
 @ENGINES
 def test_sys_exit_while_scoring_is_a_located_error(engine: str) -> None:
     error = _assess(_exits, engine)
-    assert "tried to end the program (SystemExit 0)" in str(error)
+    assert (error.code, error.value) == ("S014", "misbehaves.bonus")  # tried to end the program
 
 
 def test_sys_exit_while_scoring_exits_4_not_0(dataset: Path) -> None:
@@ -248,7 +248,7 @@ def test_a_rule_that_runs_too_long_is_stopped(
     error = _assess(function, engine)
     # the columnar engine stops the call once and locates it as the reference does
     assert time.monotonic() - started < (4.5 if engine == "reference" else 8.0)
-    assert "ran longer than 0.5 seconds and was stopped" in str(error)
+    assert error.code == "S013"  # ran longer than the limit and was stopped
     assert TIME_LIMIT_VARIABLE in (error.hint or "")
 
 
@@ -308,7 +308,7 @@ def _changes_the_ledger(fact: Any) -> int:
 @ENGINES
 def test_a_rule_that_changes_its_fact_is_caught(engine: str) -> None:
     error = _assess(_changes_the_fact, engine)
-    assert "changed the fact it was given" in str(error)
+    assert (error.code, error.value) == ("S016", "misbehaves.bonus")  # changed its fact
 
 
 @ENGINES
@@ -316,7 +316,7 @@ def test_a_rule_that_changes_the_ledger_is_caught(engine: str) -> None:
     rule_set = attrs.evolve(rule_set_with(_changes_the_ledger), plugin="misbehaves")
     with pytest.raises(RuleEvaluationError) as caught:
         assess(small_ledger(), rule_set, YEAR, engine=engine)
-    assert "the ledger changed while it was being scored" in str(caught.value)
+    assert caught.value.code == "S003"  # the ledger changed while it was being scored
     assert caught.value.where is not None
     assert caught.value.where.plugin == "misbehaves"
 
@@ -330,26 +330,27 @@ def test_a_rule_that_changes_the_ledger_exits_4(dataset: Path) -> None:
 
 
 RETURNS = [
-    pytest.param(1.5, "binary float", id="float"),
-    pytest.param(math.nan, "binary float", id="nan"),
-    pytest.param(Decimal("NaN"), "must be finite", id="decimal-nan"),
-    pytest.param(Decimal("Infinity"), "must be finite", id="decimal-inf"),
-    pytest.param(None, "must be a number", id="none"),
-    pytest.param(True, "must be a number", id="bool"),
-    pytest.param(10**5000, "too large", id="10**5000"),
-    pytest.param(10**100, "too large", id="10**100"),
-    pytest.param("1e100", "too large", id="text-1e100"),
-    pytest.param(Fraction(1, 10**40), "too large (or too fine)", id="too-fine"),
+    pytest.param(1.5, "S017", id="float"),  # a binary float
+    pytest.param(math.nan, "S017", id="nan"),
+    pytest.param(Decimal("NaN"), "V302", id="decimal-nan"),  # must be finite
+    pytest.param(Decimal("Infinity"), "V302", id="decimal-inf"),
+    pytest.param(None, "V307", id="none"),  # must be a number
+    pytest.param(True, "V307", id="bool"),
+    pytest.param(10**5000, "V301", id="10**5000"),  # too large (or too fine)
+    pytest.param(10**100, "V301", id="10**100"),
+    pytest.param("1e100", "V301", id="text-1e100"),
+    pytest.param(Fraction(1, 10**40), "V301", id="too-fine"),
 ]
 
 
 @ENGINES
-@pytest.mark.parametrize(("returned", "words"), RETURNS)
+@pytest.mark.parametrize(("returned", "code"), RETURNS)
 def test_a_rule_returning_a_non_number_names_its_clause(
-    returned: object, words: str, engine: str
+    returned: object, code: str, engine: str
 ) -> None:
     error = _assess(lambda fact: returned, engine)
-    assert words in str(error)
+    assert error.code == code
+    # the function's name is told in the text (a Location has no field for it)
     assert "misbehaves.bonus" in str(error)
 
 

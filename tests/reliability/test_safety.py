@@ -123,7 +123,7 @@ def test_a_rule_file_can_only_name_registered_functions(name: str) -> None:
     with pytest.raises(RuleFileError) as caught:
         loads_rule_set(text, source="r.toml")
     (problem,) = caught.value.problems
-    assert problem.message == f"no registered function is named {name!r}"
+    assert (problem.code, problem.value) == ("R034", name)  # no registered function so named
     assert problem.where == Location(
         file="r.toml", line=18, key="categories[0].items[0].value.function"
     )
@@ -167,7 +167,7 @@ def outside(tmp_path: Path) -> Path:
     return folder
 
 
-OUTSIDE_PROBLEM = "the file links to a place outside the dataset directory"
+OUTSIDE_PROBLEM = "L009"  # the file links to a place outside the dataset directory
 
 
 @skip_without_symlinks
@@ -190,7 +190,7 @@ def test_links_leading_outside_are_problems_not_reads(
     else:
         link.symlink_to(target)
     problems = validate_dataset(dataset)
-    assert [(p.message, p.where) for p in problems] == [
+    assert [(p.code, p.where) for p in problems] == [
         (OUTSIDE_PROBLEM, Location(file="contributions.csv"))
     ]
     with pytest.raises(DatasetError) as caught:
@@ -208,9 +208,7 @@ def test_a_linked_workbook_outside_is_not_read(tmp_path: Path, outside: Path) ->
     dataset = copy_good(tmp_path)
     (dataset / "extra.xlsx").symlink_to(book)
     problems = validate_dataset(dataset)
-    assert [(p.message, p.where) for p in problems] == [
-        (OUTSIDE_PROBLEM, Location(file="extra.xlsx"))
-    ]
+    assert [(p.code, p.where) for p in problems] == [(OUTSIDE_PROBLEM, Location(file="extra.xlsx"))]
 
 
 @skip_without_symlinks
@@ -277,11 +275,9 @@ def test_the_row_limit_stops_reading_before_the_rest_of_the_file(tmp_path: Path)
         ("id,name\necon,经济界\nedu,教育界\n" + rows).encode() + b"\xff\xfe garbage"
     )
     problems = [p for p in validate_dataset(dataset, max_rows=10) if p.where.file == "sectors.csv"]
-    assert [(p.message, p.where) for p in problems] == [
-        (
-            "sectors (界别) has more than 10 rows, the limit for one table",
-            Location(file="sectors.csv", row=12),
-        )
+    assert [(p.code, p.value, p.where) for p in problems] == [
+        # more than 10 rows, the limit for one table
+        ("L017", "sectors (界别)", Location(file="sectors.csv", row=12))
     ]
 
 
@@ -297,14 +293,13 @@ def test_a_workbook_row_limit_and_column_limit(tmp_path: Path) -> None:
     wide.append(["id"] + [f"c{i}" for i in range(_tables_files.MAX_COLUMNS + 5)])
     workbook.save(book)
     problems = [p for p in validate_dataset(book, max_rows=25) if p.where.sheet is not None]
-    assert [(p.message, p.where) for p in problems] == [
+    assert [(p.code, p.value, p.where) for p in problems] == [
+        # more than 25 rows, the limit for one table
+        ("L017", "sectors (界别)", Location(file="book.xlsx", sheet="sectors", row=27)),
+        # the row has more cells than allowed
         (
-            "sectors (界别) has more than 25 rows, the limit for one table",
-            Location(file="book.xlsx", sheet="sectors", row=27),
-        ),
-        (
-            f"the row has {_tables_files.MAX_COLUMNS + 6:,} cells, more than the "
-            f"{_tables_files.MAX_COLUMNS:,} allowed",
+            "L016",
+            f"{_tables_files.MAX_COLUMNS + 6:,}",
             Location(file="book.xlsx", sheet="units", row=1),
         ),
     ]
@@ -322,9 +317,8 @@ def test_a_workbook_that_unpacks_too_large_is_refused_before_it_is_parsed(
         unpacked = sum(info.file_size for info in archive.infolist())
     monkeypatch.setattr(_tables_files, "MAX_WORKBOOK_BYTES", 1000)
     [problem] = validate_dataset(book)
-    assert problem.message == (
-        f"the workbook unpacks to {unpacked:,} bytes, more than the 1,000 allowed"
-    )
+    # the workbook unpacks to more bytes than allowed
+    assert (problem.code, problem.value) == ("L019", f"{unpacked:,}")
     assert problem.where == Location(file="book.xlsx")
 
 
@@ -335,11 +329,8 @@ def test_a_cell_larger_than_the_csv_field_limit_is_a_located_problem(tmp_path: P
         f"id,name\necon,经济界\nedu,{'界' * (limit + 1)}\n", encoding="utf-8"
     )
     problems = [p for p in validate_dataset(dataset) if p.where.file == "sectors.csv"]
-    assert [(p.message, p.where) for p in problems] == [
-        (
-            f"the CSV text is malformed: field larger than field limit ({limit})",
-            Location(file="sectors.csv", row=3),
-        )
+    assert [(p.code, p.where) for p in problems] == [
+        ("L015", Location(file="sectors.csv", row=3))  # the CSV text is malformed
     ]
 
 
