@@ -128,6 +128,7 @@ MODULES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "cppcc_model.proposals.report",
             "cppcc_model.information",
             "cppcc_model.information.report",
+            "cppcc_model.workflow",
             "cppcc_model.attendance",
         ),
     ),

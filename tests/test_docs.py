@@ -65,6 +65,7 @@ DOCUMENTED_MODULES = (
     "cppcc_model.io.popolo",
     "cppcc_model.proposals",
     "cppcc_model.information",
+    "cppcc_model.workflow",
     "cppcc_model.attendance",
     "cppcc_model.hookspecs",
     "cppcc_model.plugins",

@@ -2,8 +2,10 @@
 
 The same discipline as proposals: the item's ``history`` is the truth; :func:`apply_info`
 returns a new :class:`InfoReport` with the step appended after checking it, refusing illegal
-steps with :class:`~cppcc_model.proposals.errors.IllegalTransitionError` and steps dated
-before the last one with :class:`~cppcc_model.proposals.errors.DateOrderError`.
+steps with :class:`~cppcc_model.workflow.errors.IllegalTransitionError` and steps dated
+before the last one with :class:`~cppcc_model.workflow.errors.DateOrderError`. The replay, the
+checks every step shares and the errors are the workflow core (:mod:`cppcc_model.workflow`),
+shared with proposals.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ from cppcc_model.errors import Location, Problem
 from cppcc_model.information.states import INFO_TRANSITIONS, InfoState, allowed_info_steps
 from cppcc_model.model.organizations import Level
 from cppcc_model.model.reports import InfoEvent, InfoReport, InfoStep
-from cppcc_model.proposals.errors import IllegalTransitionError, LifecycleError
-from cppcc_model.proposals.lifecycle import (
+from cppcc_model.workflow.errors import IllegalTransitionError, LifecycleError
+from cppcc_model.workflow.steps import (
     check_dated_after,
     check_submitted_on,
     history_path,
+    replay_history,
     step_problem,
 )
 
@@ -114,12 +117,12 @@ def replay_info(report: InfoReport, as_of: dt.date | None = None) -> InfoStatus:
         IllegalTransitionError, DateOrderError, InvalidStepError: when a step breaks the pipeline.
 
     """
-    status = InfoStatus(report.id, InfoState.SUBMITTED, report.submitted_on)
-    for index, event in enumerate(report.history):
-        if as_of is not None and event.on > as_of:
-            break
-        status = _step(status, event, index == 0, report.submitted_on)
-    return status
+    return replay_history(
+        InfoStatus(report.id, InfoState.SUBMITTED, report.submitted_on),
+        report.history,
+        lambda status, event, first: _step(status, event, first, report.submitted_on),
+        as_of,
+    )
 
 
 def apply_info(report: InfoReport, event: InfoEvent) -> InfoReport:

@@ -9,7 +9,10 @@
 * Objection windows (a unit returning a proposal outside its remit) are counted in **working
   days** of the official Chinese calendar — holidays off, make-up working days (调休) on — from
   the ``chinesecalendar`` package. A date outside that package's data raises
-  :class:`CalendarRangeError`; nothing is guessed.
+  :class:`CalendarRangeError`; nothing is guessed. The calendar is shared with 社情民意 and lives
+  in :mod:`cppcc_model.workflow.calendar`; ``add_months``, ``add_working_days``,
+  ``calendar_range``, ``is_working_day`` and ``working_days_between`` are importable from here
+  too, as they always were.
 
 All of it is configurable per rule set through :class:`DeadlineRules`. Reading a proposal's
 due date and whether it is overdue needs its replayed history, so that lives in
@@ -25,7 +28,13 @@ import datetime as dt
 import attrs
 
 from cppcc_model.errors import InvalidValueError
-from cppcc_model.proposals.errors import CalendarRangeError
+from cppcc_model.workflow.calendar import (
+    add_months,
+    add_working_days,
+    calendar_range,
+    is_working_day,
+    working_days_between,
+)
 
 __all__ = [
     "DeadlineRules",
@@ -91,72 +100,3 @@ class DeadlineRules:
         if self.objection_working_days is None:
             return None
         return add_working_days(assigned_on, self.objection_working_days)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the end of a shorter month."""
-    import pendulum
-
-    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
-    return dt.date(moved.year, moved.month, moved.day)
-
-
-def calendar_range() -> tuple[dt.date, dt.date]:
-    """The first and last day the official holiday calendar has data for."""
-    from chinese_calendar import holidays
-
-    first = min(holidays).year
-    last = max(holidays).year
-    return dt.date(first, 1, 1), dt.date(last, 12, 31)
-
-
-def is_working_day(day: dt.date) -> bool:
-    """Whether ``day`` is an official working day (make-up working days included).
-
-    Raises:
-        CalendarRangeError: when ``day`` is outside the calendar's data.
-
-    """
-    import chinese_calendar
-
-    first, last = calendar_range()
-    if not first <= day <= last:
-        raise CalendarRangeError(
-            f"the official holiday calendar has no data for {day} (it covers {first} to {last})",
-            hint="upgrade the chinesecalendar package, or count the deadline by hand",
-        )
-    return bool(chinese_calendar.is_workday(day))
-
-
-def add_working_days(start: dt.date, days: int) -> dt.date:
-    """The ``days``-th working day after ``start`` (``start`` itself is not counted).
-
-    Raises:
-        CalendarRangeError: when the count runs outside the calendar's data.
-
-    """
-    if days < 0:
-        raise InvalidValueError(f"cannot count {days} working days", hint="use 0 or more")
-    day = start
-    left = days
-    while left:
-        day += dt.timedelta(days=1)
-        if is_working_day(day):
-            left -= 1
-    return day
-
-
-def working_days_between(start: dt.date, end: dt.date) -> int:
-    """How many working days lie after ``start`` up to and including ``end`` (0 if none).
-
-    Raises:
-        CalendarRangeError: when a day in between is outside the calendar's data.
-
-    """
-    count = 0
-    day = start
-    while day < end:
-        day += dt.timedelta(days=1)
-        if is_working_day(day):
-            count += 1
-    return count

@@ -1,14 +1,21 @@
 """The errors the proposal lifecycle, its deadlines and its statistics raise.
 
 Each is a :class:`~cppcc_model.errors.CppccError`: it says what is wrong, where (the proposal's
-record id) and what to do about it.
+record id) and what to do about it. The lifecycle's errors are shared with 社情民意 and live in
+:mod:`cppcc_model.workflow.errors`; they are importable from here too, as they always were.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-from cppcc_model.errors import CppccError, Location, ProblemsError
+from cppcc_model.errors import CppccError
+from cppcc_model.workflow.errors import (
+    CalendarRangeError,
+    DateOrderError,
+    HistoryProblemsError,
+    IllegalTransitionError,
+    InvalidStepError,
+    LifecycleError,
+)
 
 __all__ = [
     "CalendarRangeError",
@@ -19,63 +26,6 @@ __all__ = [
     "LifecycleError",
     "StatisticsQueryError",
 ]
-
-
-class LifecycleError(CppccError):
-    """A step that cannot be taken on a record (a proposal or a 社情民意 item)."""
-
-
-class IllegalTransitionError(LifecycleError):
-    """A step that is not allowed from the record's current state.
-
-    ``record_id``, ``state`` and ``step`` name the record, the state it was in and the step
-    that was refused (as their English ids), so a program can react without parsing text.
-    """
-
-    def __init__(
-        self,
-        record_id: str,
-        state: str,
-        step: str,
-        *,
-        reason: str | None = None,
-        hint: str | None = None,
-    ) -> None:
-        self.record_id = record_id
-        self.state = state
-        self.step = step
-        self.reason = reason
-        message = f"{record_id} is {state}; the step {step!r} is not allowed"
-        if reason:
-            message = f"{message}: {reason}"
-        super().__init__(message, where=Location(record_id=record_id), hint=hint)
-
-
-class InvalidStepError(LifecycleError):
-    """A step allowed from the current state, but missing something it needs (a case number …)."""
-
-
-class DateOrderError(LifecycleError):
-    """A step dated before the step it follows: dates in a history never go backwards."""
-
-    def __init__(self, record_id: str, step: str, on: dt.date, previous: dt.date) -> None:
-        self.record_id = record_id
-        self.step = step
-        self.on = on
-        self.previous = previous
-        super().__init__(
-            f"the step {step!r} on {on} is dated before the last recorded date {previous}",
-            where=Location(record_id=record_id),
-            hint="dates in a history cannot go backwards; check the date or the order of steps",
-        )
-
-
-class CalendarRangeError(CppccError, ValueError):
-    """A date the official holiday calendar has no data for: no working-day count is guessed."""
-
-
-class HistoryProblemsError(ProblemsError):
-    """Several records whose histories break the lifecycle, all listed at once."""
 
 
 class StatisticsQueryError(CppccError, ValueError):

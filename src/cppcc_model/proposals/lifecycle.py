@@ -45,20 +45,26 @@ from cppcc_model.model.proposals import (
     Satisfaction,
 )
 from cppcc_model.proposals.deadlines import DeadlineRules
-from cppcc_model.proposals.errors import (
-    CalendarRangeError,
-    DateOrderError,
-    HistoryProblemsError,
-    IllegalTransitionError,
-    InvalidStepError,
-    LifecycleError,
-)
 from cppcc_model.proposals.states import (
     FLAG_STEPS,
     WAITING_FOR_REPLY,
     Outcome,
     ProposalState,
     next_state,
+)
+from cppcc_model.workflow.errors import (
+    CalendarRangeError,
+    HistoryProblemsError,
+    IllegalTransitionError,
+    InvalidStepError,
+    LifecycleError,
+)
+from cppcc_model.workflow.steps import (
+    check_dated_after,
+    check_submitted_on,
+    history_path,
+    replay_history,
+    step_problem,
 )
 
 __all__ = [
@@ -257,32 +263,6 @@ def _allowed_text(state: ProposalState) -> str:
 
     steps = allowed_steps(state)
     return ", ".join(f"{step.label} ({step.value})" for step in steps) or "no further step"
-
-
-def check_dated_after(record_id: str, step: str, on: dt.date, last_date: dt.date) -> None:
-    """Refuse a step of ``record_id`` dated before its last recorded date.
-
-    Raises:
-        DateOrderError: when ``on`` is before ``last_date``.
-
-    """
-    if on < last_date:
-        raise DateOrderError(record_id, step, on, last_date)
-
-
-def check_submitted_on(record_id: str, on: dt.date, submitted_on: dt.date, hint: str) -> None:
-    """Refuse a first submission step not dated on the record's ``submitted_on``.
-
-    Raises:
-        InvalidStepError: when ``on`` differs from ``submitted_on``; ``hint`` says how to fix it.
-
-    """
-    if on != submitted_on:
-        raise InvalidStepError(
-            f"{record_id} records its submission on {on} but was submitted on {submitted_on}",
-            where=Location(record_id=record_id),
-            hint=hint,
-        )
 
 
 def _guard_flag(status: CaseStatus, event: ProposalEvent) -> None:
@@ -498,12 +478,12 @@ def replay(
             the lifecycle; the error names the proposal.
 
     """
-    status = _start(proposal, as_of)
-    for index, event in enumerate(proposal.history):
-        if as_of is not None and event.on > as_of:
-            break
-        status = _step(status, event, rules, index == 0, proposal.submitted_on)
-    return status
+    return replay_history(
+        _start(proposal, as_of),
+        proposal.history,
+        lambda status, event, first: _step(status, event, rules, first, proposal.submitted_on),
+        as_of,
+    )
 
 
 def _check_parent(
@@ -616,31 +596,6 @@ def case_proposers(
         if status.state is S.MERGED and status.merged_into == case_id:
             credited.extend(m for m in other.member_ids if m not in credited)
     return tuple(credited)
-
-
-def history_path(collection: str, position: int, index: int) -> str:
-    """The JSON path of a history step: ``$.proposals[3].history[1]``."""
-    return f"$.{collection}[{position}].history[{index}]"
-
-
-def step_problem(
-    error: LifecycleError | CalendarRangeError,
-    record_id: str,
-    label: str,
-    on: dt.date,
-    state_label: str | None,
-    where: Location,
-) -> Problem:
-    """A lifecycle refusal as a problem that names the step as the clerk wrote it (并案)."""
-    if isinstance(error, IllegalTransitionError):
-        message = f"{label} on {on} is not allowed: {record_id} is {state_label} by then"
-        if error.reason:
-            message = f"{message} ({error.reason})"
-    elif isinstance(error, DateOrderError):
-        message = f"{label} on {on} is dated before the step before it ({error.previous})"
-    else:
-        message = f"{label} on {on}: {error.message}"
-    return Problem(message, where, error.hint)
 
 
 def _merge_problem(
