@@ -192,6 +192,36 @@ def test_every_count_has_a_chinese_label() -> None:
     assert set(INFO_COUNT_LABELS) == set(InfoCounts().as_dict())
 
 
+def test_one_table_names_every_count_in_a_definition_and_in_a_report() -> None:
+    from cppcc_model.proposals import COUNTS, CountName
+    from cppcc_model.proposals.settings import COUNT_NAMES
+
+    assert set(COUNTS) == set(ProposalCounts().as_dict())
+    assert {name: count.heading for name, count in COUNTS.items()} == PROPOSAL_COUNT_LABELS
+    assert list(PROPOSAL_COUNT_LABELS) == list(COUNTS)  # the order reports list them in
+    assert {name: count.short for name, count in COUNTS.items()} == COUNT_NAMES
+    # the two forms differ only where a report says more than a definition needs
+    assert COUNTS["rated"] == CountName("反馈", "已反馈")
+    assert COUNTS["replied"] == CountName("办复", "已答复")
+    assert COUNTS["filed"] == CountName("立案", "立案")
+    differ = {name for name, count in COUNTS.items() if count.short != count.heading}
+    assert differ == {
+        "individual_received",
+        "joint_received",
+        "collective_received",
+        "assigned",
+        "replied",
+        "replied_on_time",
+        "rated",
+        "collective_filed",
+    }
+    # a definition reads the short names
+    from cppcc_model.proposals import rate_definitions
+
+    assert rate_definitions()["satisfaction_rate"].zh == "（满意+基本满意）/反馈"
+    assert rate_definitions()["reply_rate"].zh == "办复/交办"
+
+
 def test_each_group_is_named_as_a_report_heads_it() -> None:
     book = ledger([])
     assert group_names(book, Grouping.ACTIVITY_GROUP) == {"g1": "第1活动组", "g2": "双沟镇活动组"}

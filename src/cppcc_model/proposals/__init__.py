@@ -52,7 +52,7 @@ from cppcc_model.proposals.lifecycle import (
 )
 from cppcc_model.proposals.merges import MergeGroup, MergeStructure, merge_structure
 from cppcc_model.proposals.overdue import Overdue, is_overdue, overdue_as_of, reply_due
-from cppcc_model.proposals.settings import RateDefinition, rate_definitions
+from cppcc_model.proposals.settings import COUNTS, CountName, RateDefinition, rate_definitions
 from cppcc_model.proposals.states import (
     TRANSITIONS,
     Outcome,
@@ -83,6 +83,7 @@ _deadlines.reply_due = reply_due  # type: ignore[attr-defined]
 
 __all__ = [
     "BETWEEN_SESSIONS",
+    "COUNTS",
     "NOT_RECORDED",
     "PROPOSAL_COUNT_LABELS",
     "RATE_DEFINITIONS",
@@ -90,6 +91,7 @@ __all__ = [
     "Attribution",
     "CalendarRangeError",
     "CaseStatus",
+    "CountName",
     "DateOrderError",
     "DeadlineRules",
     "Figure",

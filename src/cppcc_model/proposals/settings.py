@@ -39,44 +39,79 @@ from cppcc_model.proposals.grouping import Attribution
 from cppcc_model.proposals.lifecycle import DEFAULT_RULES, LifecycleRules, rules_for
 
 __all__ = [
+    "COUNTS",
     "COUNT_NAMES",
     "DEFAULT_SETTINGS",
+    "CountName",
     "RateDefinition",
     "StatsSettings",
     "rate_definitions",
 ]
 
-COUNT_NAMES: Mapping[str, str] = {
-    "received": "收到提案",
-    "individual_received": "个人提案",
-    "joint_received": "联名提案",
-    "collective_received": "集体提案",
-    "participations": "提案人次",
-    "filed": "立案",
-    "merged": "并案",
-    "merged_after_filing": "立案后并案",
-    "not_filed": "不予立案",
-    "transferred_up": "转上级政协",
-    "handled_locally": "本级办理",
-    "assigned": "交办",
-    "replied": "办复",
-    "replied_on_time": "按期办复",
-    "closed": "办结",
-    "rated": "反馈",
-    "face_to_face": "见面沟通",
-    "satisfied": "满意",
-    "basically_satisfied": "基本满意",
-    "understanding": "理解",
-    "dissatisfied": "不满意",
-    "reply_a": "A类答复",
-    "reply_b": "B类答复",
-    "reply_c": "C类答复",
-    "reply_solved": "已解决或采纳",
-    "reply_in_progress": "正在解决或列入计划",
-    "key": "重点提案",
-    "collective_filed": "集体提案立案",
+
+@attrs.frozen
+class CountName:
+    """A count's Chinese name: short inside a rate's definition, and as it heads a report's row.
+
+    The two differ only where a report says more than a definition needs: ``rated`` is 反馈
+    in ``满意/反馈`` but heads its row as 已反馈; ``individual_received`` is 个人提案 in a
+    definition and 个人提案 (收到) in a report, beside 集体提案 (立案). ``heading`` defaults to
+    ``short``.
+    """
+
+    short: str
+    heading: str = attrs.field(default=attrs.Factory(lambda self: self.short, takes_self=True))
+
+
+COUNTS: Mapping[str, CountName] = {
+    "received": CountName("收到提案"),
+    "individual_received": CountName("个人提案", "个人提案 (收到)"),
+    "joint_received": CountName("联名提案", "联名提案 (收到)"),
+    "collective_received": CountName("集体提案", "集体提案 (收到)"),
+    "participations": CountName("提案人次"),
+    "under_review": CountName("审查中"),
+    "withdrawn": CountName("撤回"),
+    "filed": CountName("立案"),
+    "merged": CountName("并案"),
+    "merged_after_filing": CountName("立案后并案"),
+    "not_filed": CountName("不予立案"),
+    "converted": CountName("转为社情民意等"),
+    "transferred_up_unfiled": CountName("未立案转上级"),
+    "transferred_after_filing": CountName("立案后转上级"),
+    "transferred_up": CountName("转上级政协"),
+    "handled_locally": CountName("本级办理"),
+    "assigned": CountName("交办", "交本级承办单位"),
+    "handed_over": CountName("交办 (含转上级)"),
+    "replied": CountName("办复", "已答复"),
+    "replied_on_time": CountName("按期办复", "按期答复"),
+    "overdue": CountName("逾期未复"),
+    "closed": CountName("办结"),
+    "rated": CountName("反馈", "已反馈"),
+    "face_to_face": CountName("见面沟通"),
+    "satisfied": CountName("满意"),
+    "basically_satisfied": CountName("基本满意"),
+    "understanding": CountName("理解"),
+    "dissatisfied": CountName("不满意"),
+    "reply_a": CountName("A类答复"),
+    "reply_b": CountName("B类答复"),
+    "reply_c": CountName("C类答复"),
+    "reply_solved": CountName("已解决或采纳"),
+    "reply_in_progress": CountName("正在解决或列入计划"),
+    "reply_deferred": CountName("因条件限制待以后解决"),
+    "reply_reference": CountName("留作参考"),
+    "rehandled": CountName("重新办理"),
+    "key": CountName("重点提案"),
+    "supervised": CountName("督办"),
+    "excellent": CountName("优秀提案"),
+    "collective_filed": CountName("集体提案立案", "集体提案 (立案)"),
 }
-"""The Chinese name of each count a definition refers to."""
+"""Every count of :class:`~cppcc_model.proposals.statistics.ProposalCounts` and its Chinese
+names, in the order reports list them: the one table both the definitions
+(:data:`COUNT_NAMES`) and the report's rows
+(:data:`~cppcc_model.proposals.statistics.PROPOSAL_COUNT_LABELS`) read."""
+
+COUNT_NAMES: Mapping[str, str] = {name: count.short for name, count in COUNTS.items()}
+"""The Chinese name of each count as a definition refers to it (:attr:`CountName.short`)."""
 
 
 @attrs.frozen

@@ -48,6 +48,7 @@ from cppcc_model.proposals.grouping import (
 from cppcc_model.proposals.lifecycle import CaseStatus, replay
 from cppcc_model.proposals.settings import (
     COUNT_NAMES,
+    COUNTS,
     DEFAULT_SETTINGS,
     RateDefinition,
     StatsSettings,
@@ -243,48 +244,7 @@ RATE_DEFINITIONS: Mapping[str, tuple[str, str, str]] = {
 """
 
 
-PROPOSAL_COUNT_LABELS: Mapping[str, str] = {
-    "received": "收到提案",
-    "individual_received": "个人提案 (收到)",
-    "joint_received": "联名提案 (收到)",
-    "collective_received": "集体提案 (收到)",
-    "participations": "提案人次",
-    "under_review": "审查中",
-    "withdrawn": "撤回",
-    "filed": "立案",
-    "merged": "并案",
-    "merged_after_filing": "立案后并案",
-    "not_filed": "不予立案",
-    "converted": "转为社情民意等",
-    "transferred_up_unfiled": "未立案转上级",
-    "transferred_after_filing": "立案后转上级",
-    "transferred_up": "转上级政协",
-    "handled_locally": "本级办理",
-    "assigned": "交本级承办单位",
-    "handed_over": "交办 (含转上级)",
-    "replied": "已答复",
-    "replied_on_time": "按期答复",
-    "overdue": "逾期未复",
-    "closed": "办结",
-    "rated": "已反馈",
-    "face_to_face": "见面沟通",
-    "satisfied": "满意",
-    "basically_satisfied": "基本满意",
-    "understanding": "理解",
-    "dissatisfied": "不满意",
-    "reply_a": "A类答复",
-    "reply_b": "B类答复",
-    "reply_c": "C类答复",
-    "reply_solved": "已解决或采纳",
-    "reply_in_progress": "正在解决或列入计划",
-    "reply_deferred": "因条件限制待以后解决",
-    "reply_reference": "留作参考",
-    "rehandled": "重新办理",
-    "key": "重点提案",
-    "supervised": "督办",
-    "excellent": "优秀提案",
-    "collective_filed": "集体提案 (立案)",
-}
+PROPOSAL_COUNT_LABELS: Mapping[str, str] = {name: count.heading for name, count in COUNTS.items()}
 """The Chinese name of every count of :class:`ProposalCounts`, in the order reports list them."""
 
 
