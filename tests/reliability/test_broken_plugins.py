@@ -116,9 +116,11 @@ def test_plugins_that_fail_to_import_are_named_and_the_others_load() -> None:
     allow = {*BROKEN, "tongcheng"}
     with pytest.warns(PluginWarning) as caught:
         plugins = load_plugins(entry_points=True, allow=allow, block=())
-    # a warning and PluginInfo.error carry text only (no code): their wording is what
-    # `cppcc plugins` and the warning show, so these checks read the text on purpose
-    messages = [str(warning.message) for warning in caught]
+    # a warning carries the plugin and its PluginError (with its code); PluginInfo.error is the
+    # text `cppcc plugins` shows, so the checks of it read the text on purpose
+    warned = {
+        w.message.plugin: w.message.error for w in caught if isinstance(w.message, PluginWarning)
+    }
     for name, words in BROKEN.items():
         info = plugins.plugin(name)
         assert info.status == "failed"
@@ -127,7 +129,9 @@ def test_plugins_that_fail_to_import_are_named_and_the_others_load() -> None:
         assert info.error is not None
         assert "failed to import" in info.error
         assert words in info.error
-        assert any(f"skipped plugin {name!r}" in message for message in messages), name
+        error = warned[name]
+        assert error is not None
+        assert error.code == "P009", name  # it failed to import
     assert plugins.plugin("tongcheng").status == "loaded"
     assert [r.name for r in plugins.rule_sets] == ["tongcheng-2019"]
     tongcheng_still_works(plugins)
@@ -271,11 +275,16 @@ class EndsBeforeItStarts:
 def test_a_malformed_registration_is_reported_by_name(
     name: str, plugin: object, words: str
 ) -> None:
-    with pytest.warns(PluginWarning, match=f"skipped plugin '{name}'") as caught:
+    with pytest.warns(PluginWarning) as caught:
         plugins = load_plugins(
             [(name, plugin), ("tongcheng", cppcc_rules_tongcheng.plugin)], entry_points=False
         )
-    assert words in str(caught[0].message)
+    warning = caught[0].message
+    assert isinstance(warning, PluginWarning)
+    assert warning.plugin == name
+    assert warning.error is not None
+    assert warning.error.code == "P008"  # its registration failed, and why:
+    assert words in str(warning)  # the plugin's own failure, carried word for word
     info = plugins.plugin(name)
     assert info.status == "failed"
     assert info.error is not None
