@@ -31,6 +31,7 @@ from benchmarks.generate import generate_ledger, period
 from benchmarks.reference import (
     dict_loop_totals,
     numpy_totals,
+    polars_load_score_rank,
     polars_totals,
     to_columns,
     to_polars,
@@ -116,6 +117,20 @@ def _changed_proposal(ledger: Any) -> Any:
     return changed
 
 
+def _same_ranking(ranked: Any, ranking: Any) -> bool:
+    """Whether polars' ranked frame gives the library ranking's members, totals and places."""
+    from fractions import Fraction
+
+    mine = [
+        (member, Fraction(points, scale), place)
+        for member, points, scale, place in ranked.select(
+            "member", "p", "scale", "rank"
+        ).iter_rows()
+    ]
+    theirs = [(entry.subject_id, entry.score, entry.rank) for entry in ranking.entries]
+    return mine == theirs
+
+
 def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
     """Every figure of one scale (see the module docstring)."""
     results: dict[str, Any] = {"members": members, "seed": seed, "format": fmt}
@@ -134,6 +149,14 @@ def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
         assessment = _timed(results, "score", lambda: assess(ledger, rule_set, year))
         ranking = _timed(results, "rank", functools.partial(rank, assessment.totals()))
         results["end_to_end"] = time.perf_counter() - start
+        if fmt == "csv":
+            ranked = _timed(
+                results,
+                "polars_end_to_end",
+                functools.partial(polars_load_score_rank, path, year),
+            )
+            results["polars_end_to_end_identical"] = _same_ranking(ranked, ranking)
+            del ranked
     results["assessed"] = len(assessment.member_ids)
     results["ranked"] = len(ranking.entries)
     totals = assessment.totals()

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 from cppcc_model.ledger import Ledger
@@ -46,7 +47,10 @@ __all__ = [
     "PolarsLedger",
     "dict_loop_totals",
     "numpy_totals",
+    "polars_load_score_rank",
+    "polars_rank",
     "polars_totals",
+    "read_polars",
     "to_columns",
     "to_polars",
 ]
@@ -434,6 +438,17 @@ def polars_totals(
     frames: PolarsLedger, period: Period, as_of: dt.date | None = None
 ) -> dict[str, Fraction]:
     """The same totals, every rule written as polars expressions over :func:`to_polars`."""
+    units, scale = _polars_units(frames, period, as_of)
+    return {
+        member_id: Fraction(points, scale)
+        for member_id, points in zip(units["member"].to_list(), units["p"].to_list(), strict=True)
+    }
+
+
+def _polars_units(
+    frames: PolarsLedger, period: Period, as_of: dt.date | None = None
+) -> tuple[Any, int]:
+    """Each assessed member's total in units of ``1/scale`` (``member``, ``p``), and scale."""
     import polars as pl
 
     as_of = period.end if as_of is None else as_of
@@ -549,5 +564,137 @@ def polars_totals(
         .group_by("member")
         .agg(pl.col("p").sum())
     )
-    totals = dict(zip(sums["member"].to_list(), sums["p"].to_list(), strict=True))
-    return {member_id: Fraction(totals.get(member_id, 0), scale) for member_id in ids.to_list()}
+    units = (
+        members.select(pl.col("id").alias("member"))
+        .join(sums, on="member", how="left", maintain_order="left")
+        .with_columns(pl.col("p").fill_null(0))
+    )
+    return units, scale
+
+
+def read_polars(directory: Path) -> PolarsLedger:
+    """Read the CSV dataset ``directory`` straight into :func:`to_polars`'s frames.
+
+    What a hand-written script loading the dataset with polars does: ``pl.read_csv`` of the
+    nine tables the Tongcheng rules read (every cell as text), dates parsed as ``YYYY-MM-DD``,
+    the ``；``/``;``-separated id lists split, attendance joined to its activities. It trusts the
+    files (English headers and ids, as ``write_dataset(..., "csv")`` writes them) and checks
+    nothing: it is the floor a loader that validates cannot go below.
+    """
+    import polars as pl
+
+    def table(name: str, columns: list[str]) -> pl.DataFrame:
+        return pl.read_csv(directory / f"{name}.csv", columns=columns, infer_schema=False)
+
+    def day(name: str) -> pl.Expr:
+        return pl.col(name).str.to_date("%Y-%m-%d")
+
+    def ids(name: str) -> pl.Expr:
+        return (
+            pl.col(name)
+            .str.replace_all("；", ";")
+            .str.split(";")
+            .list.eval(pl.element().str.strip_chars())
+        )
+
+    activities = table("activities", ["id", "kind", "start"]).select(
+        pl.col("id").alias("activity_id"), "kind", day("start").alias("on")
+    )
+    attendance = (
+        table("attendance", ["activity_id", "member_id", "status"])
+        .join(activities, on="activity_id", how="left", maintain_order="left")
+        .select(
+            pl.col("member_id").alias("member"),
+            "kind",
+            pl.col("status").fill_null(AttendanceStatus.PRESENT.value),
+            "on",
+        )
+    )
+    signers = (
+        table("proposals", ["id", "submitted_on", "proposer_kind", "member_ids"])
+        .select(
+            pl.col("id").alias("proposal"),
+            ids("member_ids").alias("member"),
+            (pl.col("proposer_kind") == ProposerKind.COLLECTIVE.value).alias("collective"),
+            day("submitted_on").alias("on"),
+        )
+        .with_columns(
+            pl.int_ranges(pl.col("member").list.len(), dtype=pl.Int32).alias("position"),
+            pl.col("member").list.len().cast(pl.Int32).alias("signers"),
+        )
+        .explode("member", "position")
+        .filter(pl.col("member").is_not_null())
+    )
+    steps = [ProposalStep.FILED.value, ProposalStep.MERGED.value]
+    events = (
+        table("proposal_events", ["proposal_id", "step", "on", "parent_id"])
+        .filter(pl.col("step").is_in(steps))
+        .select(
+            pl.col("proposal_id").alias("proposal"),
+            "step",
+            day("on"),
+            pl.col("parent_id").alias("parent"),
+        )
+    )
+    authors = (
+        table("info_reports", ["id", "submitted_on", "author_ids"])
+        .select(
+            pl.col("id").alias("report"),
+            ids("author_ids").alias("member"),
+            day("submitted_on").alias("on"),
+        )
+        .explode("member")
+        .filter(pl.col("member").is_not_null())
+    )
+    info_events = (
+        table("info_events", ["report_id", "step", "on"])
+        .filter(pl.col("step") == InfoStep.ADOPTED.value)
+        .select(pl.col("report_id").alias("report"), day("on"))
+    )
+    contributions = (
+        table("contributions", ["kind", "on", "author_ids"])
+        .select(ids("author_ids").alias("member"), "kind", day("on"))
+        .explode("member")
+        .filter(pl.col("member").is_not_null())
+    )
+    members = table("members", ["id", "joined", "left"]).select("id", day("joined"), day("left"))
+    spells = (
+        table("roles", ["member_id", "role", "start", "end"])
+        .filter(pl.col("role") == RoleKind.STANDING_MEMBER.value)
+        .select(pl.col("member_id").alias("id"), day("start"), day("end"))
+    )
+    return PolarsLedger(
+        {
+            "attendance": attendance,
+            "signers": signers.select(
+                "proposal", "member", "position", "signers", "collective", "on"
+            ),
+            "proposal_events": events,
+            "authors": authors,
+            "info_events": info_events,
+            "contributions": contributions.select("member", "kind", "on"),
+            "members": members,
+            "spells": spells,
+        }
+    )
+
+
+def polars_rank(frames: PolarsLedger, period: Period, as_of: dt.date | None = None) -> Any:
+    """Score :func:`polars_totals`'s rules and rank: a frame ``member``, ``p``, ``rank``, ``scale``.
+
+    ``p`` is the total in units of ``1/scale``; ``rank`` is the competition rank (``1, 2, 2,
+    4``), highest total first, ties listed by member id — what :func:`cppcc_model.assess.rank`
+    gives the library's totals.
+    """
+    import polars as pl
+
+    units, scale = _polars_units(frames, period, as_of)
+    return units.sort(["p", "member"], descending=[True, False]).with_columns(
+        pl.col("p").rank("min", descending=True).cast(pl.Int64).alias("rank"),
+        pl.lit(scale, pl.Int64).alias("scale"),
+    )
+
+
+def polars_load_score_rank(directory: Path, period: Period, as_of: dt.date | None = None) -> Any:
+    """Load the CSV dataset with polars (:func:`read_polars`), score, rank (:func:`polars_rank`)."""
+    return polars_rank(read_polars(directory), period, as_of)
