@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CREDIT_ORDER",
+    "CREDIT_SCHEMA",
     "KIND_CODE",
     "LEVEL_CODE",
     "MERGED_STAGE",
@@ -53,7 +54,9 @@ __all__ = [
     "STATUS_CODE",
     "SUBMITTED_STAGE",
     "Columns",
+    "build",
     "columns_of",
+    "remember",
 ]
 
 SOURCE_CODE = {source: index for index, source in enumerate(Source)}
@@ -116,16 +119,30 @@ _LOCK = threading.Lock()
 
 
 def columns_of(ledger: Ledger) -> Columns:
-    """The columns of ``ledger``, built on first use and kept while the ledger lives."""
+    """The columns of ``ledger``, built on first use and kept while the ledger lives.
+
+    A ledger the columnar loader read comes with its columns already built
+    (:func:`remember`): they are returned as they are, and its roll calls stay unbuilt.
+    """
     key = id(ledger)
     with _LOCK:
         cached = _CACHE.get(key)
         if cached is not None and cached[0]() is ledger:
             return cached[1]
-    built = _build(ledger)
-    with _LOCK:
-        _CACHE[key] = (weakref.ref(ledger, _forget(key)), built)
+    built = build(ledger)
+    remember(ledger, built)
     return built
+
+
+def remember(ledger: Ledger, columns: Columns) -> None:
+    """Keep ``columns`` as the columns of ``ledger`` (built by whoever read it as columns).
+
+    They must be what :func:`columns_of` would build from ``ledger``; the columnar loader's
+    tests prove that for the ledgers it gives.
+    """
+    key = id(ledger)
+    with _LOCK:
+        _CACHE[key] = (weakref.ref(ledger, _forget(key)), columns)
 
 
 def _forget(key: int) -> Callable[[object], None]:
@@ -360,7 +377,17 @@ def add_info_events(rows: dict[str, list[Any]], index: int, report: InfoReport) 
         rows["level"].append(None if event.level is None else LEVEL_CODE[event.level])
 
 
-def _build(ledger: Ledger) -> Columns:
+CREDIT_SCHEMA = _CREDIT_SCHEMA
+"""The credit frame's columns and their polars types (by name)."""
+
+
+def build(ledger: Ledger, roll_call_credits: pl.DataFrame | None = None) -> Columns:
+    """The columns of ``ledger``.
+
+    ``roll_call_credits``: the credit rows of every roll-call entry, already built as a frame
+    of :data:`CREDIT_SCHEMA` (by :mod:`cppcc_model.engine.roll_calls`); ``ledger``'s own
+    activities then carry no roll calls.
+    """
     coder = Coder.of(ledger)
     cols = _empty(_CREDIT_SCHEMA)
     for index, activity in enumerate(ledger.activities):
@@ -378,9 +405,14 @@ def _build(ledger: Ledger) -> Columns:
         add_proposal_events(p_rows, merges, conversions, index, proposal, coder)
     for index, report in enumerate(ledger.info_reports):
         add_info_events(i_rows, index, report)
+    credits = frame(cols, _CREDIT_SCHEMA)
+    if roll_call_credits is not None:
+        import polars as pl
+
+        credits = pl.concat([roll_call_credits, credits])
     return Columns(
         member_ids=tuple(sorted(coder.member_code, key=coder.member_code.__getitem__)),
-        credits=frame(cols, _CREDIT_SCHEMA).sort(CREDIT_ORDER, maintain_order=True),
+        credits=credits.sort(CREDIT_ORDER, maintain_order=True),
         proposal_events=frame(p_rows, _PROPOSAL_EVENT_SCHEMA),
         info_events=frame(i_rows, _INFO_EVENT_SCHEMA),
         merges=frame(merges, _MERGE_SCHEMA),

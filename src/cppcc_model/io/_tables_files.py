@@ -16,7 +16,7 @@ import difflib
 import os
 import stat
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -410,7 +410,7 @@ def _not_a_file(path: Path) -> str | None:
 
 
 def _directory_tables(
-    root: Path, max_rows: int, failed: set[str]
+    root: Path, max_rows: int, failed: set[str], skip: Collection[str] = ()
 ) -> tuple[list[RawTable], list[Problem]]:
     tables: list[RawTable] = []
     problems: list[Problem] = []
@@ -483,6 +483,8 @@ def _directory_tables(
                 )
             )
             continue
+        if table.name in skip:  # read by the caller another way (the columnar loader)
+            continue
         raw, raw_problems = _read_csv(path, name, table, max_rows)
         problems.extend(raw_problems)
         if raw_problems:
@@ -501,16 +503,17 @@ class DatasetTables:
     failed: set[str]
 
 
-def read_dataset_tables(path: Path, max_rows: int) -> DatasetTables:
+def read_dataset_tables(path: Path, max_rows: int, *, skip: Collection[str] = ()) -> DatasetTables:
     """Every table of the dataset at ``path`` (a directory or an .xlsx workbook), and problems.
 
     A table held twice (``members.csv`` and ``委员.csv``) is a problem; a table found in no
     file is simply empty. ``failed`` names the tables that could not be read in full, so that
-    references into them are not reported as missing.
+    references into them are not reported as missing. The CSV files of the tables named in
+    ``skip`` are passed over (the columnar loader reads them itself).
     """
     failed: set[str] = set()
     if path.is_dir():
-        tables, problems = _directory_tables(path, max_rows, failed)
+        tables, problems = _directory_tables(path, max_rows, failed, skip)
     else:
         tables, problems = _read_workbook(path, path.name, max_rows, None, failed)
     first: dict[str, RawTable] = {}

@@ -22,7 +22,7 @@ header as written) and record id.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 import attrs
@@ -83,6 +83,7 @@ def _problems_and_ledger(
     max_rows: int,
     check: Check | None = None,
     progress: Progress | None = None,
+    skip: Collection[str] = (),
 ) -> tuple[list[Problem], Ledger | None]:
     """Every problem of the dataset at ``path``, and its ledger when there are none.
 
@@ -96,7 +97,7 @@ def _problems_and_ledger(
             f"max_rows must be at least 1, got {max_rows}", hint="give a positive row limit"
         )
     with one_step(READING, progress):
-        read = read_dataset_tables(path, max_rows)
+        read = read_dataset_tables(path, max_rows, skip=skip)
     raws, problems = read.tables, read.problems
     committee: Row | None = None
     rows: dict[str, list[Row]] = {}
@@ -169,6 +170,12 @@ def load_tables(
 
     """
     source = Path(path)
+    if max_rows >= 1 and source.is_dir():
+        from cppcc_model.io._columnar_load import load_columnar
+
+        columnar = load_columnar(source, max_rows, check, progress, _problems_and_ledger)
+        if columnar is not None:
+            return columnar
     problems, ledger = _problems_and_ledger(source, max_rows, check, progress)
     if ledger is None:
         raise DatasetError(f"cannot load the dataset {os.fspath(path)}", problems, hint=_HINT)

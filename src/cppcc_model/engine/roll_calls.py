@@ -1,0 +1,117 @@
+"""② Roll calls given as columns: their credit rows built by joins, not one entry at a time.
+
+A loader that reads the ``attendance`` table into a frame (the columnar CSV loader,
+:mod:`cppcc_model.io._columnar_load`) hands it here with the ledger's activities (which carry no
+roll calls of their own); :func:`columns_with_roll_calls` gives exactly the
+:class:`~cppcc_model.engine.columns.Columns` that :func:`~cppcc_model.engine.columns.columns_of`
+would build from the same ledger with its roll calls attached — same rows, same order, same
+types — without an :class:`~cppcc_model.model.Attendance` object per entry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from cppcc_model.engine.columns import (
+    CREDIT_SCHEMA,
+    KIND_CODE,
+    ORGANISER_CODE,
+    SOURCE_CODE,
+    STATUS_CODE,
+    Coder,
+    Columns,
+    build,
+)
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import AttendanceStatus
+from cppcc_model.rules.facts import Source
+
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = ["columns_with_roll_calls", "roll_call_credits"]
+
+
+def roll_call_credits(ledger: Ledger, roll_calls: pl.DataFrame) -> pl.DataFrame:
+    """The credit rows of every roll-call entry in ``roll_calls``, in ledger order.
+
+    Args:
+        ledger: the ledger whose activities the entries belong to (their own roll calls are
+            not read).
+        roll_calls: ``ri`` (the activity's position in ``ledger.activities``), ``ai`` (the
+            entry's position in its roll call), ``member_id``, ``status`` (an
+            :class:`~cppcc_model.model.AttendanceStatus` value; null: present) and
+            ``half_days`` (null: all or none), sorted by ``ri`` then ``ai``.
+
+    """
+    import polars as pl
+
+    coder = Coder.of(ledger)
+    activities = ledger.activities
+    per_activity = pl.DataFrame(
+        {
+            "ri": range(len(activities)),
+            "rid": [coder.rank[a.id] for a in activities],
+            "kind": [KIND_CODE[a.kind.value] for a in activities],
+            "on": [a.start for a in activities],
+            "total_units": [a.half_days for a in activities],
+            "org": [
+                None if a.organiser is None else ORGANISER_CODE[a.organiser.kind]
+                for a in activities
+            ],
+        },
+        schema={
+            "ri": pl.Int32,
+            "rid": pl.Int32,
+            "kind": pl.Int16,
+            "on": pl.Date,
+            "total_units": pl.Int32,
+            "org": pl.Int8,
+        },
+    )
+    members = pl.DataFrame(
+        {"member_id": list(coder.member_code), "m": list(coder.member_code.values())},
+        schema={"member_id": pl.String, "m": pl.Int32},
+    )
+    status_code = {status.value: code for status, code in STATUS_CODE.items()}
+    attended = [status.value for status in AttendanceStatus if status.attended]
+    status = pl.col("status").fill_null(AttendanceStatus.PRESENT.value)
+    types = {name: getattr(pl, kind) for name, kind in CREDIT_SCHEMA.items()}
+    return (
+        roll_calls.select("ri", "ai", "member_id", "status", "half_days")
+        .join(per_activity, on="ri", how="left", maintain_order="left")
+        .join(members, on="member_id", how="left", maintain_order="left")
+        .select(
+            pl.col("m").cast(types["m"]),
+            pl.lit(SOURCE_CODE[Source.ATTENDANCE], types["src"]).alias("src"),
+            pl.col("ri").cast(types["ri"]),
+            pl.col("ai").cast(types["ai"]),
+            pl.col("rid").cast(types["rid"]),
+            pl.col("kind").cast(types["kind"]),
+            pl.col("on").cast(types["on"]),
+            pl.lit(0, types["pos"]).alias("pos"),
+            pl.lit(1, types["authors"]).alias("authors"),
+            pl.lit(False, types["coll"]).alias("coll"),
+            status.replace_strict(status_code, return_dtype=types["status"]).alias("status"),
+            # Activity.half_days_attended: the entry's own half days, else all or none
+            pl.when(pl.col("half_days").is_not_null())
+            .then(pl.col("half_days"))
+            .when(status.is_in(attended))
+            .then(pl.col("total_units"))
+            .otherwise(0)
+            .cast(types["units"])
+            .alias("units"),
+            pl.col("total_units").cast(types["total_units"]),
+            pl.col("org").cast(types["org"]),
+            pl.lit(None, types["level"]).alias("level"),
+        )
+    )
+
+
+def columns_with_roll_calls(ledger: Ledger, roll_calls: pl.DataFrame) -> Columns:
+    """The columns of ``ledger`` with the roll calls of ``roll_calls``.
+
+    ``roll_calls`` is as :func:`roll_call_credits` takes it; ``ledger``'s activities must carry
+    no roll calls of their own.
+    """
+    return build(ledger, roll_call_credits(ledger, roll_calls))
