@@ -314,3 +314,31 @@ def test_mutated_roll_calls_load_or_fail_alike(
     assert found == expected
     if isinstance(found, RollCallLedger) and isinstance(expected, Ledger):
         assert_same_columns(columns_of(found), build(expected))
+
+
+def test_progress_hears_the_same_stages_and_steps_on_either_path(tmp_path: Path) -> None:
+    from cppcc_model.io import _columnar_load, tables
+
+    assert tables.PARSING == _columnar_load.PARSING
+    write_dataset(generate_ledger(30, seed=5), tmp_path / "csv", "csv")
+    heard: list[tuple[str, int, int]] = []
+    ledger = load_dataset(tmp_path / "csv", progress=lambda *step: heard.append(step))
+    assert isinstance(ledger, RollCallLedger)
+    files = len(list((tmp_path / "csv").glob("*.csv")))
+    assert heard == [
+        (tables.READING, 0, 1),
+        (tables.READING, 1, 1),
+        *[(tables.PARSING, n, files) for n in range(files + 1)],
+        (tables.CHECKING, 0, 1),
+        (tables.CHECKING, 1, 1),
+    ]
+
+
+def test_a_second_bom_is_a_header_problem_on_either_path(tmp_path: Path) -> None:
+    dataset = _good(tmp_path)
+    data = (dataset / "attendance.csv").read_bytes()
+    (dataset / "attendance.csv").write_bytes(b"\xef\xbb\xbf\xef\xbb\xbf" + data)
+    expected = row_loaded(dataset)
+    assert isinstance(expected, list)
+    assert "unknown column" in expected[0].message
+    assert loaded(dataset) == expected

@@ -55,7 +55,8 @@ def load_columnar(
     read = read_roll_calls(file, max_rows)
     if read is None:
         return None
-    problems, bare = row_loader(path, max_rows, check, progress, ("attendance",))
+    heard = None if progress is None else _with_roll_calls_parsed(progress)
+    problems, bare = row_loader(path, max_rows, check, heard, ("attendance",))
     if problems or bare is None:
         return None
     activities = {a.id: (index, a.half_days) for index, a in enumerate(bare.activities)}
@@ -65,3 +66,26 @@ def load_columnar(
     ledger = RollCallLedger.of(bare, roll_calls)
     remember(ledger, columns_with_roll_calls(bare, roll_calls))
     return ledger
+
+
+PARSING = "解析 parsing"
+"""The row loader's stage of parsing each table (:data:`cppcc_model.io.tables.PARSING`)."""
+
+
+def _with_roll_calls_parsed(progress: Progress) -> Progress:
+    """``progress`` told of the roll calls as one more parsed table, as the row loader tells it.
+
+    The roll calls were read before the other tables; they are counted as the last step of
+    the parsing stage, so a caller hears the same stages and steps on either path. (When the
+    dataset then goes to the row loader, the stages are heard again from the start.)
+    """
+
+    def heard(stage: str, done: int, total: int) -> None:
+        if stage == PARSING:
+            progress(stage, done, total + 1)
+            if done == total:
+                progress(stage, total + 1, total + 1)
+            return
+        progress(stage, done, total)
+
+    return heard

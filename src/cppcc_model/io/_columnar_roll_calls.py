@@ -176,6 +176,9 @@ def read_roll_calls(path: Path, max_rows: int) -> pl.DataFrame | None:
         raw = pl.read_csv(io.BytesIO(data), infer_schema=False, has_header=True)
     except Exception:  # whatever polars refuses, the row loader reports
         return None
+    header = data.split(b"\n", 1)[0].decode("utf-8").removesuffix("\r").split(",")
+    if raw.columns != header:  # polars read the header otherwise (a second BOM, a repeat)
+        return None
     mapping = _columns(raw.columns)
     if mapping is None:
         return None
