@@ -18,6 +18,7 @@ import functools
 import gc
 import json
 import resource
+import statistics
 import sys
 import tempfile
 import time
@@ -81,6 +82,31 @@ def _timed(results: dict[str, Any], name: str, action: Callable[[], T]) -> T:
     results[f"peak_{name}"] = status["VmHWM"]
     results[f"rss_{name}"] = status["VmRSS"]
     return value
+
+
+PAIRS = 5
+"""How many times the re-score and the polars scorer run in turn for the paired ratio."""
+
+
+def _paired(library: Callable[[], object], polars: Callable[[], object]) -> dict[str, float]:
+    """The re-score and the polars scorer run in turn ``PAIRS`` times: medians, paired ratio.
+
+    One timing of each says little on a busy machine; alternating them keeps both under the same
+    conditions, and the median of the pair-by-pair ratios is what the ratio table reports.
+    """
+    ours: list[float] = []
+    theirs: list[float] = []
+    for _ in range(PAIRS):
+        for action, times in ((library, ours), (polars, theirs)):
+            gc.collect()
+            start = time.perf_counter()
+            action()
+            times.append(time.perf_counter() - start)
+    return {
+        "rescore_median": statistics.median(ours),
+        "polars_median": statistics.median(theirs),
+        "rescore_ratio": statistics.median([a / b for a, b in zip(ours, theirs, strict=True)]),
+    }
 
 
 def _columns_size(ledger: Any) -> dict[str, int]:
@@ -177,6 +203,8 @@ def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
     by_polars = _timed(results, "polars", functools.partial(polars_totals, frames, year))
     results["polars_identical"] = by_polars == totals
     results["polars_bytes"] = sum(f.estimated_size() for f in frames.frames.values())
+    rescore = functools.partial(assess, ledger, rule_set, year)
+    results.update(_paired(rescore, functools.partial(polars_totals, frames, year)))
     del frames, by_polars
     reference = _timed(results, "dict_loop", lambda: dict_loop_totals(ledger, year))
     results["dict_loop_identical"] = reference == totals
