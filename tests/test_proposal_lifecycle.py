@@ -195,7 +195,8 @@ def test_reassignment_window_counts_official_working_days() -> None:
     assert status.due == D(2022, 5, 20)
 
 
-def test_reassignment_outside_the_calendar_data_is_an_explicit_error() -> None:
+def assigned_before_the_calendar() -> Proposal:
+    """A proposal assigned in 2003, before the official holiday calendar's data begins."""
     p = Proposal(
         id="old",
         subject="旧提案",
@@ -204,7 +205,11 @@ def test_reassignment_outside_the_calendar_data_is_an_explicit_error() -> None:
         member_ids=("m1",),
     )
     p = advance(p, "filed", D(2003, 2, 1), case_number="1")
-    p = advance(p, "assigned", D(2003, 3, 1), units=UNIT)
+    return advance(p, "assigned", D(2003, 3, 1), units=UNIT)
+
+
+def test_reassignment_outside_the_calendar_data_is_an_explicit_error() -> None:
+    p = assigned_before_the_calendar()
     with raises_code(CalendarRangeError, "I115", value="2003-03-02"):
         advance(p, "reassignment_requested", D(2003, 3, 5))
     unlimited = LifecycleRules(deadlines=DeadlineRules(objection_working_days=None))
@@ -213,15 +218,7 @@ def test_reassignment_outside_the_calendar_data_is_an_explicit_error() -> None:
 
 def test_a_window_the_calendar_cannot_count_is_a_problem_at_its_step() -> None:
     """Checking a ledger names the step the calendar cannot count instead of stopping there."""
-    p = Proposal(
-        id="old",
-        subject="旧提案",
-        submitted_on=D(2003, 1, 5),
-        proposer_kind="individual",
-        member_ids=("m1",),
-    )
-    p = advance(p, "filed", D(2003, 2, 1), case_number="1")
-    p = advance(p, "assigned", D(2003, 3, 1), units=UNIT)
+    p = assigned_before_the_calendar()
     requested = ProposalEvent(step=ProposalStep.REASSIGNMENT_REQUESTED, on=D(2003, 3, 5))
     p = attrs.evolve(p, history=(*p.history, requested))
     other = assigned("p2")
