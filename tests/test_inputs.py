@@ -27,6 +27,7 @@ from cppcc_model.model import Committee, Input, Member, Period, Sector
 from cppcc_model.rules import Category, External, Item, Points, RuleSet, Where
 from cppcc_model.rules.toml import RuleFileError, loads_rule_set
 from cppcc_model.testing import strategies as cst
+from cppcc_model.testing.codes import raises_code
 
 GOOD = Path(__file__).parent / "data" / "datasets" / "good"
 YEAR = Period.year(2024)
@@ -193,12 +194,12 @@ def test_an_input_outside_the_period_is_not_read() -> None:
 
 
 def test_an_external_value_must_select_inputs() -> None:
-    with pytest.raises(CppccError, match='write where=Where\\("input"\\)'):
+    with raises_code(CppccError, "R213", value="proposal"):
         Item("x", "x", Where("proposal"), External("k"))
 
 
 def test_missing_policies_are_checked() -> None:
-    with pytest.raises(CppccError, match="'later' is not known"):
+    with raises_code(CppccError, "R207", value="later"):
         External("k", "later")
 
 

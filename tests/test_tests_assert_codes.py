@@ -29,11 +29,6 @@ ALLOWED: dict[str, str] = {
     # the plugin's own exception text is carried into the error ("ZeroDivisionError: boom"):
     # that the cause is kept, word for word, is what these tests are about
     "tests/test_engine_failures.py": "the failing plugin's exception text is kept in the error",
-    # the block evaluation moves out of rules/ (issue 22, item 1): these tests of the blocks
-    # are converted once that move has landed, not under it
-    "tests/test_award_blocks.py": "award blocks: converted after the block move",
-    "tests/test_groups.py": "group blocks: converted after the block move",
-    "tests/test_inputs.py": "input blocks: converted after the block move",
 }
 
 
