@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cppcc_model.engine import evaluate
 from cppcc_model.rules.counting import FromNth
 from cppcc_model.scorecard import Entry
 
@@ -45,7 +46,7 @@ def _entry(day: int) -> Entry:
 
 
 def test_the_entries_left_out_say_from_which_one_it_counts() -> None:
-    counted = FromNth(2).count([_entry(1), _entry(2), _entry(3)])
+    counted = evaluate.count(FromNth(2), [_entry(1), _entry(2), _entry(3)])
     assert counted.points == 2
     assert [e.counted for e in counted.entries] == [False, True, True]
     assert counted.entries[0].note == "第2件起计分 (counts from the 2nd)"

@@ -11,8 +11,10 @@ import inspect
 import subprocess
 import sys
 from fractions import Fraction
+from pathlib import Path
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -168,9 +170,14 @@ def test_a_plugin_block_is_asked_itself_and_a_plain_subclass_is_its_parent() -> 
 def test_the_library_blocks_methods_are_aliases_of_the_engine() -> None:
     fact = _attended("请假未批准")
     block = ByStatus({"无故缺席": -5})
-    assert block.of(fact) == evaluate.value(block, fact) == -5
-    assert FirstShare("1/2").share(_signed(2, 4)) == Fraction(1, 6)
-    assert Where("attendance", statuses=["无故缺席"]).matches(fact)
+    with pytest.warns(DeprecationWarning, match=r"evaluate\.value\(block") as warned:
+        assert block.of(fact) == evaluate.value(block, fact) == -5
+    # the warning points at the code that called the old method, not into the library
+    assert {Path(w.filename).name for w in warned} == {"test_engine_evaluate.py"}
+    with pytest.warns(DeprecationWarning, match=r"evaluate\.share\(block"):
+        assert FirstShare("1/2").share(_signed(2, 4)) == Fraction(1, 6)
+    with pytest.warns(DeprecationWarning, match=r"evaluate\.matches\(block"):
+        assert Where("attendance", statuses=["无故缺席"]).matches(fact)
 
 
 def _library_classes(method: str, *modules: object) -> set[type]:

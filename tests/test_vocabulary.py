@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cppcc_model.attendance import attendance_statistics
+from cppcc_model.engine import evaluate
 from cppcc_model.errors import CppccError
 from cppcc_model.io.dataset import load_dataset, write_dataset
 from cppcc_model.ledger import Ledger
@@ -46,14 +47,14 @@ def test_leave_not_approved_is_recorded_as_it_was_and_counted_as_unexcused() -> 
     assert status is AttendanceStatus.LEAVE_NOT_APPROVED
     assert status.counted_as is AttendanceStatus.UNEXCUSED
     assert not status.attended
-    assert Where("attendance", statuses=["无故缺席"]).matches(_fact("请假未批准"))
-    assert not Where("attendance", statuses=["请假"]).matches(_fact("请假未批准"))
+    assert evaluate.matches(Where("attendance", statuses=["无故缺席"]), _fact("请假未批准"))
+    assert not evaluate.matches(Where("attendance", statuses=["请假"]), _fact("请假未批准"))
     # a rule that names it decides for itself
     named = Where("attendance", statuses=["请假未批准"])
-    assert named.matches(_fact("请假未批准"))
-    assert not named.matches(_fact("无故缺席"))
-    assert ByStatus({"无故缺席": -5}).of(_fact("请假未批准")) == -5
-    assert ByStatus({"无故缺席": -5, "请假未批准": -2}).of(_fact("请假未批准")) == -2
+    assert evaluate.matches(named, _fact("请假未批准"))
+    assert not evaluate.matches(named, _fact("无故缺席"))
+    assert evaluate.value(ByStatus({"无故缺席": -5}), _fact("请假未批准")) == -5
+    assert evaluate.value(ByStatus({"无故缺席": -5, "请假未批准": -2}), _fact("请假未批准")) == -2
 
 
 def test_attendance_statistics_count_it_as_unexcused() -> None:
@@ -78,12 +79,12 @@ def _member(tags: tuple[str, ...] = (), standing: bool = False) -> Member:
 
 def test_free_role_tags_in_has_role_and_not() -> None:
     convener = _member(("召集人",))
-    assert HasRole("召集人").applies(convener, YEAR, YEAR.end)
-    assert not HasRole("联络员").applies(convener, YEAR, YEAR.end)
-    assert LacksRole("联络员").applies(convener, YEAR, YEAR.end)
+    assert evaluate.applies(HasRole("召集人"), convener, YEAR, YEAR.end)
+    assert not evaluate.applies(HasRole("联络员"), convener, YEAR, YEAR.end)
+    assert evaluate.applies(LacksRole("联络员"), convener, YEAR, YEAR.end)
     assert HasRole("常委").role is RoleKind.STANDING_MEMBER  # a fixed role stays a fixed role
-    assert Not(HasRole("常委")).applies(convener, YEAR, YEAR.end)
-    assert not Not(HasRole("常委")).applies(_member(standing=True), YEAR, YEAR.end)
+    assert evaluate.applies(Not(HasRole("常委")), convener, YEAR, YEAR.end)
+    assert not evaluate.applies(Not(HasRole("常委")), _member(standing=True), YEAR, YEAR.end)
     assert HasRole("召集人").describe() == "召集人 (tag)"
 
 

@@ -121,8 +121,19 @@ class _Family:
         return decorate
 
     def own(self, block: object) -> _Impl | None:
-        """The library's evaluation of exactly ``block``'s class (``None``: not a library one)."""
-        return self.by_class.get(type(block))
+        """The library's evaluation of ``block`` (``None``: the block evaluates itself).
+
+        That of its exact class; for a plugin's subclass of a library block, that of the
+        library class it inherits the method from, unless a class of its own defines the
+        method (then the block is asked itself, as a plugin's own block is).
+        """
+        found = self.by_class.get(type(block))
+        if found is not None:
+            return found
+        for kind in type(block).__mro__:
+            if self.method in vars(kind):
+                return self.by_class.get(kind)
+        return None
 
     def inherited(self, block: object) -> _Impl:
         """The evaluation of the nearest library class ``block``'s class derives from."""

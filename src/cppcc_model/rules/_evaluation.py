@@ -12,6 +12,7 @@ before that says so.
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -54,6 +55,12 @@ def _library(family: str, block: object, *arguments: object) -> Any:
             hint="import cppcc_model.engine first, or call the function of "
             "cppcc_model.engine.evaluate itself (value(block, fact) and its neighbours)",
         )
+    warnings.warn(
+        f"{type(block).__name__}'s own method is deprecated: call "
+        f"cppcc_model.engine.evaluate.{family}(block, …) instead",
+        DeprecationWarning,
+        stacklevel=4,  # _library ← the alias here ← the block's method ← its caller
+    )
     return _INSTALLED[0](family, block, *arguments)
 
 
