@@ -135,6 +135,13 @@ class _Family:
                 return self.by_class.get(kind)
         return None
 
+    def evaluate(self, block: object, *arguments: object) -> Any:
+        """``block`` evaluated on ``arguments``: by the library, or by its own method."""
+        found = self.own(block)
+        if found is None:  # a plugin's own block, or a subclass defining the method itself
+            return getattr(block, self.method)(*arguments)
+        return found(block, *arguments)
+
     def inherited(self, block: object) -> _Impl:
         """The evaluation of the nearest library class ``block``'s class derives from."""
         for kind in type(block).__mro__:
@@ -185,10 +192,7 @@ def library(family: str, block: object, *arguments: object) -> Any:
 
 def value(block: Value, fact: Fact) -> Fraction:
     """What ``fact`` is worth under the value block ``block``, before attribution."""
-    found = _VALUE.own(block)
-    if found is None:
-        return block.of(fact)  # a plugin's own value block
-    result: Fraction = found(block, fact)
+    result: Fraction = _VALUE.evaluate(block, fact)
     return result
 
 
@@ -268,19 +272,13 @@ def _amount(block: Amount, fact: Fact) -> Fraction:
 
 def share(attribution: Attribution, fact: Fact) -> Fraction:
     """The share (0 to 1) of ``fact``'s value credited to its member under ``attribution``."""
-    found = _SHARE.own(attribution)
-    if found is None:
-        return attribution.share(fact)  # a plugin's own attribution
-    result: Fraction = found(attribution, fact)
+    result: Fraction = _SHARE.evaluate(attribution, fact)
     return result
 
 
 def collective_share(credit: CollectiveCredit, fact: Fact) -> Fraction:
     """The share of a collective work's value credited to ``fact``'s member (a main member)."""
-    found = _COLLECTIVE.own(credit)
-    if found is None:
-        return credit.share(fact)
-    result: Fraction = found(credit, fact)
+    result: Fraction = _COLLECTIVE.evaluate(credit, fact)
     return result
 
 
@@ -338,19 +336,13 @@ def _equal_split(attribution: EqualSplit, fact: Fact) -> Fraction:
 
 def matches(where: Where, fact: Fact) -> bool:
     """Whether ``fact`` passes every criterion of ``where``."""
-    found = _MATCHES.own(where)
-    if found is None:
-        return where.matches(fact)  # a plugin's own selection, or a subclass of Where
-    result: bool = found(where, fact)
+    result: bool = _MATCHES.evaluate(where, fact)
     return result
 
 
 def reached(block: Reached, fact: Fact) -> bool:
     """Whether ``fact``'s record reached ``block``'s stage (at its level or above)."""
-    found = _REACHED.own(block)
-    if found is None:
-        return block.holds(fact)
-    result: bool = found(block, fact)
+    result: bool = _REACHED.evaluate(block, fact)
     return result
 
 
@@ -399,10 +391,7 @@ def _where(where: Where, fact: Fact) -> bool:
 
 def applies(condition: Condition, member: Member, period: Period, as_of: dt.date) -> bool:
     """Whether a rule under ``condition`` applies to ``member`` for ``period`` as of ``as_of``."""
-    found = _APPLIES.own(condition)
-    if found is None:
-        return condition.applies(member, period, as_of)  # a plugin's own condition
-    result: bool = found(condition, member, period, as_of)
+    result: bool = _APPLIES.evaluate(condition, member, period, as_of)
     return result
 
 
@@ -440,10 +429,7 @@ def _not(condition: Not, member: Member, period: Period, as_of: dt.date) -> bool
 
 def count(counting: Counting, entries: Sequence[Entry]) -> Counted:
     """``entries`` (one member's, of one item, in date order) counted under ``counting``."""
-    found = _COUNT.own(counting)
-    if found is None:
-        return counting.count(entries)  # a plugin's own counting
-    result: Counted = found(counting, entries)
+    result: Counted = _COUNT.evaluate(counting, entries)
     return result
 
 
@@ -522,19 +508,13 @@ def _threshold(counting: Threshold, entries: Sequence[Entry]) -> Counted:
 
 def records_hold(gate: AnyOfRecords | AllOfRecords, facts: Sequence[Fact]) -> bool:
     """Whether ``facts`` hold the records ``gate`` asks of a candidate."""
-    found = _HOLD.own(gate)
-    if found is None:
-        return gate.holds(facts)
-    result: bool = found(gate, facts)
+    result: bool = _HOLD.evaluate(gate, facts)
     return result
 
 
 def records_missing(gate: AllOfRecords, facts: Sequence[Fact]) -> tuple[Where, ...]:
     """The selections of ``gate`` that no fact of ``facts`` matches."""
-    found = _MISSING.own(gate)
-    if found is None:
-        return gate.missing(facts)
-    result: tuple[Where, ...] = found(gate, facts)
+    result: tuple[Where, ...] = _MISSING.evaluate(gate, facts)
     return result
 
 
