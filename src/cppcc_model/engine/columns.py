@@ -56,6 +56,7 @@ __all__ = [
     "Columns",
     "build",
     "columns_of",
+    "record_key",
     "remember",
 ]
 
@@ -171,6 +172,14 @@ _CREDIT_SCHEMA = {
 }
 CREDIT_ORDER = ["m", "on", "src", "rid"]
 """The order of :attr:`Columns.credits` and of every fact table: member, date, source, record."""
+
+
+def record_key() -> pl.Expr:
+    """One Int64 per record: its ``src`` code above its ``ri`` index (``src << 32 | ri``)."""
+    import polars as pl
+
+    return pl.col("src").cast(pl.Int64) * (1 << 32) + pl.col("ri").cast(pl.Int64)
+
 
 _PROPOSAL_EVENT_SCHEMA = {"ri": "Int32", "gate": "Date", "stage": "Int8", "level": "Int8"}
 _INFO_EVENT_SCHEMA = {"ri": "Int32", "on": "Date", "stage": "Int8", "level": "Int8"}

@@ -39,6 +39,7 @@ from cppcc_model.engine.columns import (
     STAGE_CODE,
     SUBMITTED_STAGE,
     Columns,
+    record_key,
 )
 from cppcc_model.model import Period
 from cppcc_model.rules.facts import AuthorRole, Source
@@ -158,7 +159,7 @@ def fact_table(
         converted_from, on=["src", "ri"], how="full", coalesce=True
     )
     # joined on one integer key per record, which polars hashes faster than the pair
-    key = (pl.col("src").cast(pl.Int64) * (1 << 32) + pl.col("ri").cast(pl.Int64)).alias("_key")
+    key = record_key().alias("_key")
     facts = (
         facts.with_columns(key)
         .join(

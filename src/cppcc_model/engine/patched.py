@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
+from cppcc_model.engine.columns import record_key
+
 if TYPE_CHECKING:
     import polars as pl
 
@@ -21,7 +23,7 @@ __all__ = ["PatchedCredits"]
 
 
 def _key(src: int, ri: int) -> int:
-    """One integer per record: its source code above its index."""
+    """One integer per record: its source code above its index, as :func:`record_key`."""
     return (src << 32) | ri
 
 
@@ -34,12 +36,11 @@ class PatchedCredits:
     """
 
     def __init__(self, credits: pl.DataFrame) -> None:
-        import polars as pl
 
         self.empty = credits.clear()
         self.by_member = credits.sort("m", maintain_order=True)
         self._member_m = self.by_member["m"]
-        key = (pl.col("src").cast(pl.Int64) * (1 << 32) + pl.col("ri").cast(pl.Int64)).alias("k")
+        key = record_key().alias("k")
         ordered = credits.select("m", key).sort("k", maintain_order=True)
         self._record_key = ordered["k"]
         self._record_m = ordered["m"]
@@ -87,11 +88,7 @@ class PatchedCredits:
         if not self.patches:
             return rows
         replaced = pl.Series("k", list(self.patches), dtype=pl.Int64)
-        rows = rows.filter(
-            ~(pl.col("src").cast(pl.Int64) * (1 << 32) + pl.col("ri").cast(pl.Int64)).is_in(
-                replaced.implode()
-            )
-        )
+        rows = rows.filter(~record_key().is_in(replaced.implode()))
         wanted = pl.Series("m", sorted(set(members)), dtype=pl.Int32).implode()
         added = [patch.filter(pl.col("m").is_in(wanted)) for patch in self.patches.values()]
         return pl.concat([rows, *added])
