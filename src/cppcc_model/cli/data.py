@@ -11,7 +11,7 @@ from cppcc_model.cli.formatting import Cell, Report, Table
 from cppcc_model.cli.options import data_argument, emit, output_options, remember_input
 from cppcc_model.errors import Problem
 from cppcc_model.io.dataset import inspect_dataset
-from cppcc_model.messages import Lang, problem_dict, render_problem, say, translate
+from cppcc_model.messages import Lang, problem_dict, render_problem, say
 
 __all__ = ["validate"]
 
@@ -29,17 +29,17 @@ _COLUMNS = [
 
 
 def _row(problem: Problem, lang: Lang) -> list[Cell]:
-    where = problem.where
+    data = problem_dict(problem, lang)
     return [
-        problem.code,
-        where.file,
-        where.sheet,
-        where.row,
-        where.column,
-        where.record_id,
-        where.path,
-        translate(problem.message, lang),
-        translate(problem.hint, lang),
+        data["code"],
+        data["file"],
+        data["sheet"],
+        data["row"],
+        data["column"],
+        data["record"],
+        data["field"],
+        data["message"],
+        data["hint"],
     ]
 
 
