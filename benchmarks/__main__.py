@@ -4,6 +4,11 @@ Each scale runs in a fresh interpreter (:mod:`benchmarks.measure`) so that its p
 own. Scales larger than ``--sample`` members are measured on a generated ledger of that many
 members and the times, record counts and memory are multiplied by the ratio of sizes; the table
 marks those rows. The scoring rule set is Tongcheng 2019 (``cppcc_rules_tongcheng``).
+
+With ``--format csv`` the dataset is written by the streaming generator
+(:mod:`benchmarks.stream`), so any scale can be written in bounded memory; ``--end-to-end``
+measures only load + score + rank against polars reading the same CSV, which is what the full
+national scale runs (``--scales national --sample 0 --format csv --end-to-end``).
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ _QUICK_SAMPLES = {"district": 300, "province": 1_000, "national": 3_000}
 _ROOT = Path(__file__).resolve().parent.parent
 
 _PHASES = (
+    ("generate", "write the CSV dataset (streaming generator, setup)"),
     ("build", "build the ledger in memory (generator)"),
     ("write", "write it to files (setup)"),
     ("load", "load the ledger from files"),
@@ -49,11 +55,12 @@ _PHASES = (
 _MIB = 1024 * 1024
 
 
-def _run_scale(members: int, seed: int, fmt: str) -> dict[str, Any]:
+def _run_scale(members: int, seed: int, fmt: str, end_to_end: bool = False) -> dict[str, Any]:
     path = os.pathsep.join([str(_ROOT), os.environ.get("PYTHONPATH", "")])
     env = dict(os.environ, PYTHONPATH=path)
+    command = [sys.executable, "-m", "benchmarks.measure", str(members), str(seed), fmt]
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.measure", str(members), str(seed), fmt],
+        [*command, "--end-to-end"] if end_to_end else command,
         cwd=_ROOT,
         env=env,
         check=True,
@@ -91,7 +98,9 @@ def _phase_table(name: str, target: int, result: dict[str, Any]) -> list[str]:
         seconds = result[key] * factor
         if key == "end_to_end":
             rate = _rate(records, seconds)
-            lines.append(f"| {label} | {_seconds(seconds)}{mark} | {rate} | | | |")
+            top = result.get("peak_end_to_end")
+            peak_cell = "" if top is None else f"{top * factor / _MIB:,.0f}{mark}"
+            lines.append(f"| {label} | {_seconds(seconds)}{mark} | {rate} | {peak_cell} | | |")
             continue
         added = max(0, result[f"peak_{key}"] - result[f"rss_before_{key}"]) * factor
         peak = result[f"rss_before_{key}"] * factor + added
@@ -122,6 +131,8 @@ def _ratio_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for name, target, result in rows:
+        if "dict_loop" not in result:  # --end-to-end: no reference read the ledger
+            continue
         factor = target / result["members"]
         mark = "" if factor == 1 else " *"
         score, loop = result["score"], result["dict_loop"]
@@ -185,6 +196,34 @@ def _polars_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
     return lines
 
 
+def _end_to_end_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
+    """Load + score + rank from CSV against polars doing the same, with peak memory."""
+    lines = [
+        "| scale | members | records | load (s) | score (s) | rank (s) "
+        "| load + score + rank (s) | peak RSS (MiB) | polars from CSV (s) "
+        "| polars peak RSS (MiB) | library / polars | same ranking |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for name, target, result in rows:
+        if result.get("polars_end_to_end") is None:
+            continue
+        factor = target / result["members"]
+        mark = "" if factor == 1 else " *"
+        ours, theirs = result["end_to_end"], result["polars_end_to_end"]
+        peak = result["peak_end_to_end"] * factor / _MIB
+        polars_peak = result["peak_polars_end_to_end"] * factor / _MIB
+        lines.append(
+            f"| {name} | {result['members'] * factor:,.0f}{mark} "
+            f"| {result['records'] * factor:,.0f}{mark} "
+            f"| {_seconds(result['load'] * factor)}{mark} "
+            f"| {_seconds(result['score'] * factor)}{mark} "
+            f"| {_seconds(result['rank'] * factor)}{mark} | {_seconds(ours * factor)}{mark} "
+            f"| {peak:,.0f}{mark} | {_seconds(theirs * factor)}{mark} | {polars_peak:,.0f}{mark} "
+            f"| {ours / theirs:.1f}× | {'yes' if result['polars_end_to_end_identical'] else 'NO'} |"
+        )
+    return lines
+
+
 def _profile(members: int, seed: int, top: int) -> None:
     from cppcc_rules_tongcheng import build_rule_set
 
@@ -226,6 +265,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--format", choices=("json", "csv"), default="json", help="file format to load from"
     )
+    parser.add_argument(
+        "--end-to-end",
+        action="store_true",
+        help="measure only load + score + rank from CSV against polars (and a re-score); skip "
+        "the references that read the ledger's records as objects (needs --format csv)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
     parser.add_argument(
         "--profile",
@@ -237,6 +282,8 @@ def main(argv: list[str] | None = None) -> int:
     if options.profile:
         _profile(options.profile, options.seed, 30)
         return 0
+    if options.end_to_end and options.format != "csv":
+        parser.error("--end-to-end compares with polars reading the CSV: add --format csv")
     chosen = [name.strip() for name in options.scales.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in SCALES]
     if unknown:
@@ -251,19 +298,26 @@ def main(argv: list[str] | None = None) -> int:
         else:
             size = target
         print(f"measuring {name} ({size:,} members) …", file=sys.stderr, flush=True)
-        rows.append((name, target, _run_scale(size, options.seed, options.format)))
+        rows.append(
+            (name, target, _run_scale(size, options.seed, options.format, options.end_to_end))
+        )
     print(
         f"# cppcc-model benchmarks — {dt.date.today().isoformat()}\n\n"
         f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} CPUs; "
         f"rule set tongcheng-2019; ledgers loaded from {options.format}; seed {options.seed}"
         f"{'; quick mode' if options.quick else ''}.\n"
     )
-    print("## Library / reference\n")
-    print("\n".join(_ratio_table(rows)))
-    print()
-    print("## Library / hand-written polars\n")
-    print("\n".join(_polars_table(rows)))
-    print()
+    if not options.end_to_end:
+        print("## Library / reference\n")
+        print("\n".join(_ratio_table(rows)))
+        print()
+        print("## Library / hand-written polars\n")
+        print("\n".join(_polars_table(rows)))
+        print()
+    if options.format == "csv":
+        print("## Load + score + rank from CSV\n")
+        print("\n".join(_end_to_end_table(rows)))
+        print()
     for name, target, result in rows:
         print("\n".join(_phase_table(name, target, result)))
         print()

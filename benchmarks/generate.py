@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import Any
 
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import (
@@ -53,6 +54,9 @@ from cppcc_model.model import (
 )
 
 __all__ = ["RECORDS_PER_MEMBER", "YEAR", "generate_ledger", "period"]
+
+RollCall = tuple[dict[str, Any], list[str], list[AttendanceStatus]]
+"""One activity as generated: its fields but the roll call, the members called, their statuses."""
 
 YEAR = 2023
 """The assessed year of every generated ledger."""
@@ -186,23 +190,42 @@ def _pick(rng: random.Random, choices: Sequence[tuple[object, int]]) -> object:
 
 
 class _Generator:
-    """Builds one ledger; every draw comes from ``self.rng``, in a fixed order."""
+    """Builds one ledger; every draw comes from ``self.rng``, in a fixed order.
+
+    Each table of records is an iterator, so that a writer can stream a large ledger without
+    holding it (:mod:`benchmarks.stream`); consumed in the order of :meth:`ledger` — roster,
+    activities, 社情民意 items, proposals, contributions — they draw exactly what
+    :func:`generate_ledger` draws. Only the ids the later tables pick from are kept.
+    """
 
     def __init__(self, members: int, seed: int) -> None:
         self.size = members
         self.rng = random.Random(seed)
         self.year_start = dt.date(YEAR, 1, 1)
         self.year_end = dt.date(YEAR, 12, 31)
-        self.members: list[Member] = []
-        self.groups: list[list[str]] = []
+        self.member_ids: list[str] = []
+        self.groups: list[list[str]] = [[] for _ in range(max(1, round(members / GROUP_SIZE)))]
         self.by_unit: dict[str, list[str]] = {unit[0]: [] for unit in _UNITS}
         self.standing: list[str] = []
-        self.info_reports: list[InfoReport] = []
+        self.committee = Committee("c", "基准测试政协", "county", "bench.synthetic")
 
-    def roster(self) -> None:
+    def label(self, text: str, field: str) -> str:
+        """A reply category or rating as the office's vocabulary writes it (``b`` → ``B类``).
+
+        A :class:`Ledger` keeps these labels whatever spelling it is given, so the proposals
+        the generator gives are the ones a ledger holds, also when they are written to files
+        without a ledger (:mod:`benchmarks.stream`).
+        """
+        vocabulary = (
+            self.committee.reply_scheme if field == "reply" else self.committee.satisfaction_scale
+        )
+        found = vocabulary.find(text)
+        assert found is not None, text
+        return found.label
+
+    def roster(self) -> Iterator[Member]:
         rng = self.rng
-        groups = max(1, round(self.size / GROUP_SIZE))
-        self.groups = [[] for _ in range(groups)]
+        groups = len(self.groups)
         unit_ids = [unit[0] for unit in _UNITS]
         width = len(str(self.size))
         for number in range(1, self.size + 1):
@@ -223,73 +246,73 @@ class _Generator:
                 left = dt.date(YEAR - 1, rng.randint(1, 12), 1)  # left before the year
             elif draw < 0.04:
                 joined = dt.date(YEAR, rng.randint(2, 11), 1)  # joined during the year
-            self.members.append(
-                Member(
-                    member_id,
-                    name,
-                    f"s{rng.randrange(len(_SECTORS)) + 1:02d}",
-                    unit_id=unit_id,
-                    activity_group_id=f"g{group + 1:05d}",
-                    special_committee_ids=committees,
-                    roles=roles,
-                    gender=rng.choice(("male", "male", "female")),
-                    joined=joined,
-                    left=left,
-                )
+            member = Member(
+                member_id,
+                name,
+                f"s{rng.randrange(len(_SECTORS)) + 1:02d}",
+                unit_id=unit_id,
+                activity_group_id=f"g{group + 1:05d}",
+                special_committee_ids=committees,
+                roles=roles,
+                gender=rng.choice(("male", "male", "female")),
+                joined=joined,
+                left=left,
             )
+            self.member_ids.append(member_id)
             self.groups[group].append(member_id)
             self.by_unit[unit_id].append(member_id)
+            yield member
 
-    def roll_call(self, member_ids: Sequence[str], weights: Sequence[int]) -> list[Attendance]:
+    def roll_call(
+        self, fields: dict[str, Any], member_ids: list[str], weights: Sequence[int]
+    ) -> RollCall:
         statuses = self.rng.choices(_STATUSES, weights=weights, k=len(member_ids))
-        return [Attendance(m, s) for m, s in zip(member_ids, statuses, strict=True)]
+        return fields, member_ids, statuses
 
-    def activities(self) -> list[Activity]:
+    def roll_calls(self) -> Iterator[RollCall]:
+        """Each activity's fields, and its roll call as member ids and statuses."""
         rng = self.rng
-        everyone = [m.id for m in self.members]
         committee = BodyRef(BodyKind.COMMITTEE, "c")
-        result = [
-            Activity(
-                "a-plenary",
-                ActivityKind.PLENARY,
-                "二届二次会议",
-                dt.date(YEAR, 1, 9),
-                dt.date(YEAR, 1, 12),
-                half_days=7,
-                organiser=committee,
-                session_id="2-2",
-                attendance=self.roll_call(everyone, _PLENARY_STATUS_WEIGHTS),
-            )
-        ]
+        plenary = {
+            "id": "a-plenary",
+            "kind": ActivityKind.PLENARY,
+            "title": "二届二次会议",
+            "start": dt.date(YEAR, 1, 9),
+            "end": dt.date(YEAR, 1, 12),
+            "half_days": 7,
+            "organiser": committee,
+            "session_id": "2-2",
+        }
+        yield self.roll_call(plenary, self.member_ids, _PLENARY_STATUS_WEIGHTS)
         for number in range(1, STANDING_MEETINGS + 1):
-            result.append(
-                Activity(
-                    f"a-standing-{number}",
-                    ActivityKind.STANDING_COMMITTEE_MEETING,
-                    f"二届常委会第{number + 4}次会议",
-                    dt.date(YEAR, 2 * number, 20),
-                    organiser=committee,
-                    attendance=self.roll_call(self.standing, _MEETING_STATUS_WEIGHTS),
-                )
-            )
+            meeting = {
+                "id": f"a-standing-{number}",
+                "kind": ActivityKind.STANDING_COMMITTEE_MEETING,
+                "title": f"二届常委会第{number + 4}次会议",
+                "start": dt.date(YEAR, 2 * number, 20),
+                "organiser": committee,
+            }
+            yield self.roll_call(meeting, self.standing, _MEETING_STATUS_WEIGHTS)
         for index, group in enumerate(self.groups):
             organiser = BodyRef(BodyKind.ACTIVITY_GROUP, f"g{index + 1:05d}")
             for number in range(1, GROUP_ACTIVITIES + 1):
                 kind = _pick(rng, _GROUP_KINDS)
                 assert isinstance(kind, ActivityKind)
                 start = _day(rng, dt.date(YEAR - 1, 12, 20), self.year_end)
-                result.append(
-                    Activity(
-                        f"a{index + 1:05d}-{number:02d}",
-                        kind,
-                        f"{kind.label} {number}",
-                        start,
-                        half_days=rng.choice((1, 1, 2)),
-                        organiser=organiser,
-                        attendance=self.roll_call(group, _GROUP_STATUS_WEIGHTS),
-                    )
-                )
-        return result
+                fields = {
+                    "id": f"a{index + 1:05d}-{number:02d}",
+                    "kind": kind,
+                    "title": f"{kind.label} {number}",
+                    "start": start,
+                    "half_days": rng.choice((1, 1, 2)),
+                    "organiser": organiser,
+                }
+                yield self.roll_call(fields, group, _GROUP_STATUS_WEIGHTS)
+
+    def activities(self) -> Iterator[Activity]:
+        for fields, member_ids, statuses in self.roll_calls():
+            attendance = [Attendance(m, s) for m, s in zip(member_ids, statuses, strict=True)]
+            yield Activity(**fields, attendance=attendance)
 
     def proposal_history(
         self, submitted: dt.date, filed_ids: list[str], info_ids: list[str]
@@ -317,13 +340,16 @@ class _Generator:
         if rng.random() < 0.05:
             events.append(ProposalEvent(ProposalStep.KEY_DESIGNATED, day, leader="区长"))
         day = _after(rng, day, 30, 120)
-        events.append(ProposalEvent(ProposalStep.REPLIED, day, reply=rng.choice("abbc")))
+        reply = self.label(rng.choice("abbc"), "reply")
+        events.append(ProposalEvent(ProposalStep.REPLIED, day, reply=reply))
         day = _after(rng, day, 5, 30)
         events.append(
             ProposalEvent(
                 ProposalStep.FEEDBACK,
                 day,
-                satisfaction=rng.choice(("satisfied", "satisfied", "basically_satisfied")),
+                satisfaction=self.label(
+                    rng.choice(("satisfied", "satisfied", "basically_satisfied")), "satisfaction"
+                ),
                 face_to_face=rng.random() < 0.6,
             )
         )
@@ -332,12 +358,11 @@ class _Generator:
             events.append(ProposalEvent(ProposalStep.EXCELLENT, day, level=Level.COUNTY))
         return tuple(events)
 
-    def proposals(self, info_ids: list[str]) -> list[Proposal]:
+    def proposals(self, info_ids: list[str]) -> Iterator[Proposal]:
         rng = self.rng
-        result: list[Proposal] = []
         filed: list[str] = []
         count = round(self.size * 1.2)
-        everyone = [m.id for m in self.members]
+        everyone = self.member_ids
         for number in range(1, count + 1):
             proposal_id = f"p{number:07d}"
             submitted = (
@@ -362,24 +387,24 @@ class _Generator:
             history = self.proposal_history(submitted, filed, info_ids)
             if history and history[0].step is ProposalStep.FILED:
                 filed.append(proposal_id)
-            result.append(
-                Proposal(
-                    proposal_id,
-                    f"关于改进民生工作的建议 {number}",
-                    submitted,
-                    kind,
-                    member_ids,
-                    body=body,
-                    session_id="2-2" if submitted.month == 1 and submitted.year == YEAR else None,
-                    history=history,
-                )
+            yield Proposal(
+                proposal_id,
+                f"关于改进民生工作的建议 {number}",
+                submitted,
+                kind,
+                member_ids,
+                body=body,
+                session_id="2-2" if submitted.month == 1 and submitted.year == YEAR else None,
+                history=history,
             )
-        return result
 
-    def reports(self) -> list[InfoReport]:
+    def report_ids(self) -> list[str]:
+        """The ids :meth:`reports` gives, in its order (a proposal may convert into one)."""
+        return [f"r{number:07d}" for number in range(1, round(self.size * 1.5) + 1)]
+
+    def reports(self) -> Iterator[InfoReport]:
         rng = self.rng
-        everyone = [m.id for m in self.members]
-        result: list[InfoReport] = []
+        everyone = self.member_ids
         for number in range(1, round(self.size * 1.5) + 1):
             submitted = _day(rng, dt.date(YEAR - 1, 12, 15), self.year_end)
             authors = rng.sample(everyone, k=min(len(everyone), rng.choice((1, 1, 1, 2, 3))))
@@ -399,17 +424,13 @@ class _Generator:
                         day = _after(rng, day, 1, 30)
                         instructed = InfoEvent(InfoStep.INSTRUCTED, day, level=level, leader="书记")
                         events.append(instructed)
-            result.append(
-                InfoReport(
-                    f"r{number:07d}", f"社情民意 {number}", submitted, authors, history=events
-                )
+            yield InfoReport(
+                f"r{number:07d}", f"社情民意 {number}", submitted, authors, history=events
             )
-        return result
 
-    def contributions(self) -> list[Contribution]:
+    def contributions(self) -> Iterator[Contribution]:
         rng = self.rng
-        everyone = [m.id for m in self.members]
-        result: list[Contribution] = []
+        everyone = self.member_ids
         for number in range(1, round(self.size * 2.6) + 1):
             kind = _pick(rng, _CONTRIBUTION_KINDS)
             assert isinstance(kind, ContributionKind)
@@ -420,43 +441,45 @@ class _Generator:
                 level = rng.choices(_LEVELS, weights=(60, 25, 12, 3))[0]
             elif kind is ContributionKind.CULTURAL_HISTORY:
                 length = rng.randint(800, 12_000)
-            result.append(
-                Contribution(
-                    f"k{number:07d}",
-                    kind,
-                    f"{kind.label} {number}",
-                    _day(rng, dt.date(YEAR - 1, 12, 1), self.year_end),
-                    authors,
-                    level=level,
-                    length_chars=length,
-                )
+            yield Contribution(
+                f"k{number:07d}",
+                kind,
+                f"{kind.label} {number}",
+                _day(rng, dt.date(YEAR - 1, 12, 1), self.year_end),
+                authors,
+                level=level,
+                length_chars=length,
             )
-        return result
+
+    def structure(self) -> dict[str, Any]:
+        """The committee, its term, session, sectors, units, committees and groups (no draws)."""
+        return {
+            "committee": self.committee,
+            "terms": [Term(2, dt.date(2021, 1, 10))],
+            "sessions": [Session(2, 2, dt.date(YEAR, 1, 9), dt.date(YEAR, 1, 12))],
+            "sectors": [Sector(f"s{i + 1:02d}", name) for i, name in enumerate(_SECTORS)],
+            "units": [ParticipatingUnit(u, name, short, kind) for u, name, short, kind in _UNITS],
+            "special_committees": [SpecialCommittee(c, name) for c, name in _COMMITTEES],
+            "activity_groups": [
+                ActivityGroup(
+                    f"g{index + 1:05d}",
+                    f"第{index + 1}活动组",
+                    "town_street",
+                    paired_committee_id=_COMMITTEES[index % len(_COMMITTEES)][0],
+                )
+                for index in range(len(self.groups))
+            ],
+        }
 
     def ledger(self) -> Ledger:
-        self.roster()
-        activities = self.activities()
-        reports = self.reports()
-        proposals = self.proposals([r.id for r in reports])
-        contributions = self.contributions()
-        groups = [
-            ActivityGroup(
-                f"g{index + 1:05d}",
-                f"第{index + 1}活动组",
-                "town_street",
-                paired_committee_id=_COMMITTEES[index % len(_COMMITTEES)][0],
-            )
-            for index in range(len(self.groups))
-        ]
+        members = list(self.roster())
+        activities = list(self.activities())
+        reports = list(self.reports())
+        proposals = list(self.proposals(self.report_ids()))
+        contributions = list(self.contributions())
         return Ledger(
-            committee=Committee("c", "基准测试政协", "county", "bench.synthetic"),
-            terms=[Term(2, dt.date(2021, 1, 10))],
-            sessions=[Session(2, 2, dt.date(YEAR, 1, 9), dt.date(YEAR, 1, 12))],
-            sectors=[Sector(f"s{i + 1:02d}", name) for i, name in enumerate(_SECTORS)],
-            units=[ParticipatingUnit(u, name, short, kind) for u, name, short, kind in _UNITS],
-            special_committees=[SpecialCommittee(c, name) for c, name in _COMMITTEES],
-            activity_groups=groups,
-            members=self.members,
+            **self.structure(),
+            members=members,
             activities=activities,
             proposals=proposals,
             info_reports=reports,

@@ -1,10 +1,18 @@
 """Measure one scale in a fresh process: build, write, load, score, re-score, rank, references.
 
-Run by :mod:`benchmarks.__main__` as ``python -m benchmarks.measure MEMBERS SEED FORMAT``; it
-prints one JSON object of timings (seconds), peak resident memory (bytes, from
+Run by :mod:`benchmarks.__main__` as ``python -m benchmarks.measure MEMBERS SEED FORMAT
+[--end-to-end]``; it prints one JSON object of timings (seconds), peak resident memory (bytes, from
 ``resource.getrusage``, which a fresh process makes per-scale) and whether the references'
 exact totals equal the library's. Running each scale in its own process keeps the peak-memory
 figure of one scale from hiding in another's.
+
+A JSON ledger is built in memory (:func:`~benchmarks.generate.generate_ledger`) and written by
+``write_dataset``; a CSV dataset is written by the streaming generator
+(:func:`~benchmarks.stream.write_csv_dataset`: the same files, in bounded memory). With
+``--end-to-end`` only load + score + rank (and a re-score) are measured against polars loading
+the same CSV: the references that read the ledger's records as objects (dict loop, numpy,
+polars frames from the ledger, the what-if's check) are skipped, so that a national ledger is
+never built as 30 million objects.
 
 Memory is read from ``/proc/self/status`` (Linux): before each phase the peak (``VmHWM``) is
 reset through ``/proc/self/clear_refs``, so ``peak_<phase>`` is the highest resident size during
@@ -37,6 +45,7 @@ from benchmarks.reference import (
     to_columns,
     to_polars,
 )
+from benchmarks.stream import write_csv_dataset
 from cppcc_model.assess import assess, rank
 from cppcc_model.engine.whatif import WhatIf
 from cppcc_model.io.dataset import DEFAULT_MAX_ROWS, load_dataset, write_dataset
@@ -157,18 +166,45 @@ def _same_ranking(ranked: Any, ranking: Any) -> bool:
     return mine == theirs
 
 
-def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
-    """Every figure of one scale (see the module docstring)."""
+_RECORD_TABLES = ("attendance", "proposals", "info_reports", "contributions")
+"""The tables whose rows are records (``Ledger.record_count``)."""
+
+
+def _write(results: dict[str, Any], members: int, seed: int, fmt: str, path: Path) -> None:
+    """The dataset at ``path``: streamed for CSV, else built in memory and written."""
+    if fmt == "csv":
+        write = functools.partial(write_csv_dataset, members, path, seed=seed)
+        counts = _timed(results, "generate", write)
+        results["records"] = sum(counts.get(name, 0) for name in _RECORD_TABLES)
+        results["rows"] = sum(counts.values())
+        return
+    built = _timed(results, "build", lambda: generate_ledger(members, seed=seed))
+    results["records"] = built.record_count
+    _timed(results, "write", functools.partial(write_dataset, built, path, fmt))  # type: ignore[arg-type]
+
+
+def _end_to_end_peak(results: dict[str, Any]) -> None:
+    """The highest resident size while loading, scoring and ranking (the phases' peaks)."""
+    results["peak_end_to_end"] = max(results[f"peak_{name}"] for name in ("load", "score", "rank"))
+
+
+def measure(members: int, seed: int, fmt: str, *, end_to_end: bool = False) -> dict[str, Any]:
+    """Every figure of one scale (see the module docstring).
+
+    Raises:
+        ValueError: for ``end_to_end`` with a format other than CSV.
+
+    """
+    if end_to_end and fmt != "csv":
+        raise ValueError("--end-to-end compares with polars reading the CSV: use --format csv")
     results: dict[str, Any] = {"members": members, "seed": seed, "format": fmt}
+    results["end_to_end_only"] = end_to_end
     results["rss_start"] = _status()["VmRSS"]
     rule_set = build_rule_set()
     year = period()
-    built = _timed(results, "build", lambda: generate_ledger(members, seed=seed))
-    results["records"] = built.record_count
     with tempfile.TemporaryDirectory(prefix="cppcc-bench-") as tmp:
         path = Path(tmp) / ("ledger.json" if fmt == "json" else "ledger")
-        _timed(results, "write", functools.partial(write_dataset, built, path, fmt))  # type: ignore[arg-type]
-        del built
+        _write(results, members, seed, fmt, path)
         gc.collect()
         start = time.perf_counter()
         # a province's roll call has 1.3 M rows, past the default limit of a table's rows
@@ -177,6 +213,7 @@ def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
         assessment = _timed(results, "score", lambda: assess(ledger, rule_set, year))
         ranking = _timed(results, "rank", functools.partial(rank, assessment.totals()))
         results["end_to_end"] = time.perf_counter() - start
+        _end_to_end_peak(results)
         if fmt == "csv":
             ranked = _timed(
                 results,
@@ -193,6 +230,9 @@ def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
     results["rescore_identical"] = again == totals
     del again
     results.update(_columns_size(ledger))
+    results["peak_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    if end_to_end:
+        return results
     session = _timed(results, "whatif_setup", lambda: WhatIf(ledger, rule_set, year))
     edit = _changed_proposal(ledger)
     changed = _timed(results, "whatif", functools.partial(session.replace, edit))
@@ -220,9 +260,10 @@ def measure(members: int, seed: int, fmt: str) -> dict[str, Any]:
 
 
 def main(argv: list[str]) -> int:
-    """``python -m benchmarks.measure MEMBERS SEED FORMAT`` → one JSON line on stdout."""
+    """``python -m benchmarks.measure MEMBERS SEED FORMAT [--end-to-end]`` → one JSON line."""
     members, seed, fmt = int(argv[0]), int(argv[1]), argv[2]
-    print(json.dumps(measure(members, seed, fmt)))
+    end_to_end = "--end-to-end" in argv[3:]
+    print(json.dumps(measure(members, seed, fmt, end_to_end=end_to_end)))
     return 0
 
 
