@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from cppcc_model.assess import assess
 from cppcc_model.engine.columns import Columns, build, columns_of
 from cppcc_model.errors import DatasetError, Problem
 from cppcc_model.io import json as ledger_json
+from cppcc_model.io import tables
 from cppcc_model.io._columnar_ledger import RollCallLedger
 from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
 from cppcc_model.io.tables import DEFAULT_MAX_ROWS, _problems_and_ledger
@@ -39,6 +41,14 @@ from reliability.test_fuzz_datasets import _rows, _text, csv_mutation, file_dama
 
 RULES = build_rule_set()
 FRAMES = ("credits", "proposal_events", "info_events", "merges", "conversions")
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _columns_at_any_size() -> Iterator[None]:
+    """These small datasets take the columnar path (a district's size is read by rows)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
+        yield
 
 
 def row_loaded(path: Path, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger | list[Problem]:

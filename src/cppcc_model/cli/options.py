@@ -39,6 +39,7 @@ from cppcc_model.when import When, last_year, resolve_when
 
 __all__ = [
     "BODY_WORDS",
+    "ONE_RUN_COLUMNAR_FROM",
     "PROGRESS_THRESHOLD",
     "When",
     "assess_members",
@@ -63,6 +64,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 PROGRESS_THRESHOLD = 200
 """Assessments of more members than this show a progress bar (on a terminal only)."""
+
+ONE_RUN_COLUMNAR_FROM = 20_000
+"""The ledger size (records) from which a command scores with the columnar engine.
+
+A command scores once and exits, so the columnar engine's cost includes importing polars
+(about 0.25 s); below this size the reference interpreter, which gives equal figures, is
+faster as a whole process. Measured with ``load_dataset`` + ``assess`` from a fresh interpreter
+on the benchmark's generated ledgers: the reference is ahead up to about 400 members (19,600
+records), level near 500 and behind from 600 (29,000 records). The library's own default
+(:data:`cppcc_model.assess.engine.COLUMNAR_FROM`) is lower: a program that keeps the ledger
+and scores it again has paid for the import once.
+"""
 
 
 BODY_WORDS: dict[str, BodyKind] = {
@@ -278,17 +291,28 @@ def assess_members(ledger: Ledger, rule_set: RuleSet, when: When) -> Assessment:
     """Score every member; with a progress bar on a terminal when there are many.
 
     Earlier years, for outcomes over years, are assessed under the installed rule set in
-    force in each year. The bar follows the library's progress callback: member by member
-    under the reference interpreter, start and end under the columnar engine.
+    force in each year. Ledgers under :data:`ONE_RUN_COLUMNAR_FROM` records are scored by the
+    reference interpreter (equal figures, without importing polars). The bar follows the
+    library's progress callback: member by member under the reference interpreter, start and
+    end under the columnar engine.
     """
     from cppcc_model.cli.progress import terminal_progress
 
     history = _history(rule_set)
+    engine = "auto" if ledger.record_count >= ONE_RUN_COLUMNAR_FROM else "reference"
     if len(ledger.members) <= PROGRESS_THRESHOLD or not stderr_is_terminal():
-        return assess(ledger, rule_set, when.period, as_of=when.as_of, history=history)
+        return assess(
+            ledger, rule_set, when.period, as_of=when.as_of, history=history, engine=engine
+        )
     with terminal_progress(enabled=True) as progress:
         return assess(
-            ledger, rule_set, when.period, as_of=when.as_of, history=history, progress=progress
+            ledger,
+            rule_set,
+            when.period,
+            as_of=when.as_of,
+            history=history,
+            engine=engine,
+            progress=progress,
         )
 
 

@@ -1,0 +1,71 @@
+"""What a command imports: ``cppcc --help`` nothing heavy, the README's ranking no polars.
+
+A one-off command pays for every module it imports, so these tests run the commands in a fresh
+interpreter and read ``sys.modules`` afterwards. They check what is imported, never how long it
+takes (docs/performance.md records the timings).
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+HEAVY = ("polars", "pendulum", "cattrs", "pluggy", "openpyxl", "jinja2", "opencc")
+"""Libraries ``cppcc --help`` must not import (polars alone takes about 0.25 s)."""
+
+
+def _modules_after(arguments: list[str]) -> tuple[int, str, set[str]]:
+    """Run ``cppcc ARGUMENTS`` in a fresh interpreter: exit code, output, modules imported."""
+    probe = (
+        "import sys\n"
+        "from cppcc_model.cli import main\n"
+        f"code = main({arguments!r})\n"
+        "sys.stdout.flush()\n"
+        "print('\\n@modules', ' '.join(sorted(sys.modules)))\n"
+        "sys.exit(code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    output, _, modules = result.stdout.rpartition("\n@modules ")
+    return result.returncode, output + result.stderr, set(modules.split())
+
+
+def _readme_rank_arguments() -> list[str]:
+    """The arguments of the README's main command (``python3 -m cppcc_model rank …``)."""
+    marker = "<!-- main-command -->\n```\n"
+    line = README.split(marker, 1)[1].split("\n", 1)[0]
+    run = line.partition(" && ")[2]
+    words = shlex.split(run)
+    assert words[:4] == ["python3", "-m", "cppcc_model", "rank"], words
+    return words[3:]
+
+
+def test_help_imports_nothing_heavy() -> None:
+    code, output, modules = _modules_after(["--help"])
+    assert code == 0, output
+    assert "Commands:" in output
+    assert not modules & set(HEAVY)
+    assert not [m for m in modules if m.startswith(("cppcc_model.assess", "cppcc_model.io"))]
+
+
+def test_the_readme_ranking_of_a_district_does_not_import_polars() -> None:
+    arguments = _readme_rank_arguments()
+    assert "examples/xiangzhou/dataset" in arguments
+    code, output, modules = _modules_after(arguments)
+    assert code == 0, output
+    assert "委员排名" in output
+    assert "双沟镇活动组" in output
+    assert "polars" not in modules
+    assert "cppcc_model.engine.columns" not in modules
+
+
+# The ranking runs with the installed rule plugins, as a user runs it.
+pytestmark = pytest.mark.installed_plugins
