@@ -139,6 +139,7 @@ def test_cppcc_rank_lists_its_rows_from_rank_members_and_builds_no_card(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import cppcc_model.assess.engine as engine
+    import cppcc_model.cli.options as options
     import cppcc_model.outputs.results as results
 
     calls: list[str] = []
@@ -153,6 +154,9 @@ def test_cppcc_rank_lists_its_rows_from_rank_members_and_builds_no_card(
 
     monkeypatch.setattr(results, "rank_members", spy)
     monkeypatch.setattr(engine.Assessment, "cards", property(no_cards))
+    # scored by the columnar engine, whose figures need no card (a command scores a district
+    # with the reference interpreter, which builds every card as it scores)
+    monkeypatch.setattr(options, "ONE_RUN_COLUMNAR_FROM", 0)
     args = ["rank", str(XIANGZHOU), "--rules", "xiangzhou", "--year", "2022", "-f", "json"]
     result = CliRunner().invoke(cli, [*args, "--method", "dense"])
     assert result.exit_code == 0, result.output
