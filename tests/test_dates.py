@@ -101,6 +101,22 @@ def test_a_day_is_never_guessed(text: str, code: str) -> None:
     assert code_of(cell.value.message) == code  # a cell's error becomes a located Problem
 
 
+@given(st.integers(0, 9999), st.integers(0, 99), st.integers(0, 99))
+def test_an_iso_day_reads_as_pendulum_reads_it(year: int, month: int, day: int) -> None:
+    """``2022-06-30`` is read without pendulum; it means what pendulum's ``YYYY-M-D`` reads."""
+    import pendulum
+
+    text = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        expected = pendulum.from_format(text, "YYYY-M-D").date()
+    except ValueError:
+        with raises_code(InvalidValueError, "V202", value=text):  # not a day of the calendar
+            parse_day(text)
+    else:
+        assert parse_day(text) == expected
+        assert parse_span(text) == (expected, expected)
+
+
 @pytest.mark.installed_plugins
 def test_the_command_line_reads_months_as_whole_months() -> None:
     runner = CliRunner()

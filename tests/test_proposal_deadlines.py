@@ -49,6 +49,17 @@ def test_months_clamp_at_month_end() -> None:
     assert add_months(D(2022, 11, 30), 3) == D(2023, 2, 28)
 
 
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2999, 12, 31)),
+    st.integers(-1200, 1200),
+)
+def test_months_are_added_as_pendulum_adds_them(day: dt.date, months: int) -> None:
+    import pendulum
+
+    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
+    assert add_months(day, months) == dt.date(moved.year, moved.month, moved.day)
+
+
 def test_default_reply_due_three_months_and_extension_to_six() -> None:
     rules = DeadlineRules()
     assert rules.reply_due(D(2022, 2, 25)) == D(2022, 5, 25)

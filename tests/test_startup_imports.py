@@ -65,6 +65,9 @@ def test_the_readme_ranking_of_a_district_does_not_import_polars() -> None:
     assert "双沟镇活动组" in output
     assert "polars" not in modules
     assert "cppcc_model.engine.columns" not in modules
+    # nor what a directory of CSV with ISO dates and rules from a plugin do not need
+    for unused in ("pendulum", "cattrs", "tomllib", "cppcc_model.catalogue"):
+        assert unused not in modules, unused
 
 
 # The ranking runs with the installed rule plugins, as a user runs it.

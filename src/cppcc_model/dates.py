@@ -58,7 +58,19 @@ def _clean(text: str) -> str:
     return re.sub(r"\s*([年月日])\s*", r"\1", cleaned)
 
 
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""``2022-06-30``, the form nearly every cell holds: read by :mod:`datetime` as pendulum's
+``YYYY-M-D`` reads it (a test holds the two equal), without importing pendulum."""
+
+
 def _day(text: str) -> dt.date | None:
+    if _ISO_DAY.fullmatch(text):
+        try:
+            return dt.date(int(text[:4]), int(text[5:7]), int(text[8:]))
+        except ValueError:
+            raise InvalidValueError(
+                f"{text!r} is not a day of the calendar", hint="check the month and the day"
+            ) from None
     import pendulum
 
     if not _DAY_SHAPE.fullmatch(text):  # pendulum's YYYY would take fewer digits

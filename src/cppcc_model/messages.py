@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from typing import Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from cppcc_model.catalogue import CATALOGUE, Entry, lookup
 from cppcc_model.errors import CppccError, Location, Problem, ProblemsError
+
+if TYPE_CHECKING:
+    from cppcc_model.catalogue import CATALOGUE, Entry
 
 __all__ = [
     "CATALOGUE",
@@ -70,6 +72,19 @@ SAYINGS: Mapping[str, Mapping[Lang, str]] = {
     },
 }
 """The command's own words, by key, in each language."""
+
+
+def __getattr__(name: str) -> Any:
+    """:data:`CATALOGUE` and :class:`Entry`, imported from the catalogue on first use.
+
+    Choosing a language and saying the command's own words (every ``cppcc`` run) do not load
+    the catalogue of every message.
+    """
+    if name in ("CATALOGUE", "Entry"):
+        import cppcc_model.catalogue
+
+        return getattr(cppcc_model.catalogue, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def choose_lang(explicit: str | None = None, environ: Mapping[str, str] | None = None) -> Lang:
@@ -139,6 +154,8 @@ def translate(text: str | None, lang: Lang = "zh") -> str | None:
     """``text`` (a message or hint of the library) in ``lang``; unchanged when not catalogued."""
     if text is None or lang == "en":
         return text
+    from cppcc_model.catalogue import lookup
+
     found = lookup(text)
     if found is None:
         return text

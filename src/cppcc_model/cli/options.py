@@ -34,7 +34,6 @@ from cppcc_model.model import BodyKind
 from cppcc_model.outputs.results import name_key
 from cppcc_model.rules.outcomes import ConsecutiveYears
 from cppcc_model.rules.ruleset import RuleSet
-from cppcc_model.rules.toml import load_rule_set
 from cppcc_model.when import When, last_year, resolve_when
 
 __all__ = [
@@ -260,6 +259,8 @@ def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:
     """
     context = cli_context()
     if rules is not None and (rules.lower().endswith(".toml") or os.path.isfile(rules)):
+        from cppcc_model.rules.toml import load_rule_set
+
         remember_input(rules)
         return load_rule_set(rules, functions=context.plugins().functions)
     plugins = context.plugins()

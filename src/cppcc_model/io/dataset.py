@@ -25,7 +25,6 @@ from typing import Literal
 import attrs
 
 from cppcc_model.errors import DatasetError, Location, Problem
-from cppcc_model.io import json as ledger_json
 from cppcc_model.io._urls import is_database_url
 from cppcc_model.io.tables import (
     DEFAULT_MAX_ROWS,
@@ -123,6 +122,8 @@ def load_dataset(
             return load_database(os.fspath(path), max_rows=max_rows, check=check)
     source = Path(path)
     if _kind(source) == "json":
+        from cppcc_model.io import json as ledger_json
+
         with one_step(READING, progress):
             ledger = ledger_json.load(source)
             problems = _json_check(source, ledger, check)
@@ -205,6 +206,8 @@ def write_dataset(
 
     """
     if format == "json":
+        from cppcc_model.io import json as ledger_json
+
         try:
             ledger_json.dump(ledger, path)
         except (OSError, UnicodeError) as exc:

@@ -4,8 +4,9 @@ Time limits counted in **working days** (a unit's objection window, a proposer's
 follow the official Chinese calendar — holidays off, make-up working days (调休) on — from the
 ``chinesecalendar`` package. A day outside that package's data raises
 :class:`~cppcc_model.workflow.errors.CalendarRangeError`; nothing is guessed. Limits counted in
-**months** (a reply within three months) add calendar months with pendulum, which keeps the day
-of the month and clamps at a shorter month's end (31 January + 1 month = 28 or 29 February).
+**months** (a reply within three months) add calendar months as pendulum adds them, keeping the
+day of the month and clamping at a shorter month's end (31 January + 1 month = 28 or 29
+February).
 
 Proposals and 社情民意 both count by it; the names are still importable from
 :mod:`cppcc_model.proposals.deadlines`, where they were first written.
@@ -13,6 +14,7 @@ Proposals and 社情民意 both count by it; the names are still importable from
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from cppcc_model.errors import InvalidValueError
@@ -28,11 +30,14 @@ __all__ = [
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` plus ``months`` calendar months, clamped to the end of a shorter month."""
-    import pendulum
+    """``day`` plus ``months`` calendar months, clamped to the end of a shorter month.
 
-    moved = pendulum.Date(day.year, day.month, day.day).add(months=months)
-    return dt.date(moved.year, moved.month, moved.day)
+    The same day as pendulum's ``Date.add(months=…)`` gives (a test holds the two equal),
+    counted without importing pendulum.
+    """
+    year, month = divmod(day.year * 12 + day.month - 1 + months, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return dt.date(year, month + 1, min(day.day, last))
 
 
 def calendar_range() -> tuple[dt.date, dt.date]:
