@@ -1,9 +1,16 @@
 """③ Facts: the fact table of one assessment, a row per (record, credited member).
 
 From the ledger's columns (stage ②) and an assessment's period, as-of date and conversion
-setting, :func:`fact_table` builds the frame the compiled plan reads. Its rows are those the
-reference interpreter's :func:`~cppcc_model.rules.facts.facts_for_member` would build, with the
-same values, ordered as the interpreter orders them (member, date, source, record id):
+setting, :func:`fact_table` builds the :class:`FactTable` the compiled plan reads. Its rows are
+those the reference interpreter's :func:`~cppcc_model.rules.facts.facts_for_member` would
+build, with the same values, ordered as the interpreter orders them (member, date, source,
+record id).
+
+Every selection of a rule reads one source, so the table is kept as one frame per source
+(:meth:`FactTable.of_source`), each built the first time it is read: a rule set that reads no
+contributions never builds their facts, and the roll calls (nine in ten rows at a province)
+are never joined to the stages, which only proposals and 社情民意 items reach. Every source's
+frame has the same columns:
 
 =================  =========================================================================
 column             meaning
@@ -29,17 +36,17 @@ column             meaning
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from typing import TYPE_CHECKING
 
 from cppcc_model.engine.columns import (
+    CREDIT_ORDER,
     MERGED_STAGE,
     ROLE_CODE,
     SOURCE_CODE,
     STAGE_CODE,
     SUBMITTED_STAGE,
     Columns,
-    record_key,
 )
 from cppcc_model.model import Period
 from cppcc_model.rules.facts import AuthorRole, Source
@@ -47,10 +54,11 @@ from cppcc_model.rules.facts import AuthorRole, Source
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["fact_table", "level_column"]
+__all__ = ["FactTable", "fact_table", "level_column"]
 
 
 _BITS = {code: 1 << code for code in STAGE_CODE.values()}
+_PROPOSAL, _INFO = SOURCE_CODE[Source.PROPOSAL], SOURCE_CODE[Source.INFO_REPORT]
 
 
 def level_column(stage_code: int) -> str:
@@ -58,8 +66,8 @@ def level_column(stage_code: int) -> str:
     return f"lv{stage_code}"
 
 
-def _stage_frame(events: pl.DataFrame, source: Source) -> pl.DataFrame:
-    """``src``, ``ri``, ``stages`` (bit mask) and one level column per stage with levels."""
+def _stage_frame(events: pl.DataFrame) -> pl.DataFrame:
+    """``ri``, ``stages`` (bit mask) and one level column per stage with levels."""
     import polars as pl
 
     best = events.group_by("ri", "stage").agg(pl.col("level").max())
@@ -76,7 +84,118 @@ def _stage_frame(events: pl.DataFrame, source: Source) -> pl.DataFrame:
             how="left",
             maintain_order="left",
         )
-    return frame.with_columns(pl.lit(SOURCE_CODE[source], pl.Int8).alias("src"))
+    return frame
+
+
+def _flag(frame: pl.DataFrame, name: str) -> pl.DataFrame:
+    """The distinct ``ri`` of ``frame`` with a true column ``name``."""
+    import polars as pl
+
+    return frame.select("ri", pl.lit(True).alias(name)).unique("ri")
+
+
+class FactTable:
+    """The facts of one assessment, one frame per source, each built when first read.
+
+    Built by :func:`fact_table`. Every frame has the same columns in the same order
+    (:attr:`columns`), so frames of several sources concatenate; each is sorted by member,
+    date, source and record id, the order the reference interpreter reads facts in.
+    """
+
+    def __init__(
+        self,
+        credits: pl.DataFrame,
+        known: pl.Expr,
+        reached: dict[int, pl.DataFrame],
+        levels: Iterable[str],
+        conversion: str,
+    ) -> None:
+        self._credits = credits
+        self._known = known
+        self._reached = reached
+        self._conversion = conversion
+        self.columns: tuple[str, ...] = (
+            *credits.columns,
+            "stages",
+            *sorted(set(levels), key=lambda name: int(name[2:])),
+            "conv_to",
+            "conv_from",
+            "role",
+        )
+        """The columns of every source's frame."""
+        self._frames: dict[int, pl.DataFrame] = {}
+
+    def of_source(self, source: int) -> pl.DataFrame:
+        """The facts from ``source`` (a :data:`~cppcc_model.engine.columns.SOURCE_CODE`)."""
+        frame = self._frames.get(source)
+        if frame is None:
+            frame = self._frames[source] = self._build(source)
+        return frame
+
+    def empty(self) -> pl.DataFrame:
+        """A frame of no facts, with every column."""
+        return self.of_source(SOURCE_CODE[Source.CONTRIBUTION]).clear()
+
+    def whole(self) -> pl.DataFrame:
+        """Every fact in one frame, in the reference interpreter's order."""
+        import polars as pl
+
+        return pl.concat([self.of_source(code) for code in SOURCE_CODE.values()]).sort(
+            CREDIT_ORDER, maintain_order=True
+        )
+
+    def _build(self, source: int) -> pl.DataFrame:
+        import polars as pl
+
+        rows = self._credits.filter((pl.col("src") == source) & self._known)
+        reached = self._reached.get(source)
+        if reached is None:
+            rows = rows.with_columns(
+                pl.lit(0, pl.Int32).alias("stages"),
+                pl.lit(False).alias("conv_to"),
+                pl.lit(False).alias("conv_from"),
+            )
+        else:
+            rows = rows.join(reached, on="ri", how="left", maintain_order="left").with_columns(
+                pl.col("stages").fill_null(0).cast(pl.Int32),
+                pl.col("conv_to").fill_null(False),
+                pl.col("conv_from").fill_null(False),
+            )
+        if self._conversion == "original":
+            rows = rows.filter(~pl.col("conv_from"))
+        elif self._conversion == "final":
+            rows = rows.filter(~pl.col("conv_to"))
+        missing = [
+            pl.lit(None, pl.Int8).alias(name)
+            for name in self.columns
+            if name.startswith("lv") and name not in rows.columns
+        ]
+        return rows.with_columns(*missing, _role()).select(self.columns)
+
+
+def _role() -> pl.Expr:
+    """A fact's :class:`~cppcc_model.rules.facts.AuthorRole` code."""
+    import polars as pl
+
+    attendee, main, sole = (
+        ROLE_CODE[AuthorRole.ATTENDEE],
+        ROLE_CODE[AuthorRole.MAIN_MEMBER],
+        ROLE_CODE[AuthorRole.SOLE],
+    )
+    first, co = ROLE_CODE[AuthorRole.FIRST], ROLE_CODE[AuthorRole.CO]
+    return (
+        pl.when(pl.col("src") == SOURCE_CODE[Source.ATTENDANCE])
+        .then(pl.lit(attendee))
+        .when(pl.col("coll"))
+        .then(pl.lit(main))
+        .when(pl.col("authors") == 1)
+        .then(pl.lit(sole))
+        .when(pl.col("pos") == 0)
+        .then(pl.lit(first))
+        .otherwise(pl.lit(co))
+        .cast(pl.Int8)
+        .alias("role")
+    )
 
 
 def fact_table(
@@ -85,11 +204,12 @@ def fact_table(
     as_of: dt.date,
     conversion: str,
     members: Collection[int] | None = None,
-) -> pl.DataFrame:
-    """The facts of one assessment, sorted by member, date, source and record id.
+    levels: Collection[int] = (),
+) -> FactTable:
+    """The facts of one assessment, by source, each sorted by member, date and record id.
 
-    The order is the credits' own (:data:`~cppcc_model.engine.columns.CREDIT_ORDER`): every
-    step here filters or left-joins, and keeps it.
+    Every source's frame is a filter of the credits, which are kept in the facts' order
+    (:data:`~cppcc_model.engine.columns.CREDIT_ORDER`), and a left join that keeps it.
 
     Args:
         columns: the ledger's columns.
@@ -98,25 +218,27 @@ def fact_table(
             count.
         conversion: the rule set's conversion setting (``both``, ``original``, ``final``).
         members: member codes to keep (default: every member).
+        levels: stage codes whose level column every frame has, reached or not (the plan's).
 
     """
     import polars as pl
 
     # a record dated after the as-of day is not known yet, as in the reference's facts
-    facts = columns.credits.filter(pl.col("on").is_between(period.start, min(period.end, as_of)))
+    known = pl.col("on").is_between(period.start, min(period.end, as_of))
+    credits = columns.credits
     proposal_events, merges, info_events = (
         columns.proposal_events,
         columns.merges,
         columns.info_events,
     )
     if members is not None:
-        facts = facts.filter(pl.col("m").is_in(list(members)))
+        credits = credits.filter(pl.col("m").is_in(list(members)) & known)
         # a few members (a what-if, a card): read only the stages of their records
-        proposals = facts.filter(pl.col("src") == SOURCE_CODE[Source.PROPOSAL])["ri"].unique()
+        proposals = credits.filter(pl.col("src") == _PROPOSAL)["ri"].unique()
         merges = merges.filter(pl.col("ri").is_in(proposals.implode()))
         wanted = pl.concat([proposals, merges["parent"]]).unique()
         proposal_events = proposal_events.filter(pl.col("ri").is_in(wanted.implode()))
-        reports = facts.filter(pl.col("src") == SOURCE_CODE[Source.INFO_REPORT])["ri"].unique()
+        reports = credits.filter(pl.col("src") == _INFO)["ri"].unique()
         info_events = info_events.filter(pl.col("ri").is_in(reports.implode()))
     own = proposal_events.filter(pl.col("gate").is_null() | (pl.col("gate") <= as_of)).select(
         "ri", "stage", "level"
@@ -130,72 +252,29 @@ def fact_table(
         )
         .select("ri", "stage", "level")
     )
-    proposal_stages = _stage_frame(pl.concat([own, inherited]), Source.PROPOSAL)
-    info_stages = _stage_frame(
+    conversions = columns.conversions
+    # what each proposal and 社情民意 item has reached, joined once onto its own facts
+    proposal_reached = _stage_frame(pl.concat([own, inherited])).join(
+        _flag(conversions.filter(pl.col("on") <= as_of), "conv_to"),
+        on="ri",
+        how="full",
+        coalesce=True,
+    )
+    info_reached = _stage_frame(
         info_events.filter(pl.col("on").is_null() | (pl.col("on") <= as_of)).select(
             "ri", "stage", "level"
-        ),
-        Source.INFO_REPORT,
-    )
-    stages = pl.concat([proposal_stages, info_stages], how="diagonal_relaxed")
-
-    converted_to = (
-        columns.conversions.filter(pl.col("on") <= as_of)
-        .select(
-            pl.lit(SOURCE_CODE[Source.PROPOSAL], pl.Int8).alias("src"),
-            "ri",
-            pl.lit(True).alias("conv_to"),
         )
-        .unique()
+    ).join(
+        _flag(conversions.select(pl.col("target").alias("ri")), "conv_from"),
+        on="ri",
+        how="full",
+        coalesce=True,
     )
-    converted_from = columns.conversions.select(
-        pl.lit(SOURCE_CODE[Source.INFO_REPORT], pl.Int8).alias("src"),
-        pl.col("target").alias("ri"),
-        pl.lit(True).alias("conv_from"),
-    ).unique()
-    # what each proposal and 社情民意 item has reached, one small frame joined once onto the
-    # facts (whose order — credits' order — the left join keeps: no sort here)
-    reached = stages.join(converted_to, on=["src", "ri"], how="full", coalesce=True).join(
-        converted_from, on=["src", "ri"], how="full", coalesce=True
-    )
-    # joined on one integer key per record, which polars hashes faster than the pair
-    key = record_key().alias("_key")
-    facts = (
-        facts.with_columns(key)
-        .join(
-            reached.with_columns(key).drop("src", "ri"),
-            on="_key",
-            how="left",
-            maintain_order="left",
-        )
-        .drop("_key")
-        .with_columns(
-            pl.col("stages").fill_null(0),
-            pl.col("conv_to").fill_null(False),
-            pl.col("conv_from").fill_null(False),
-        )
-    )
-    if conversion == "original":
-        facts = facts.filter(~pl.col("conv_from"))
-    elif conversion == "final":
-        facts = facts.filter(~pl.col("conv_to"))
-    attendee, main, sole = (
-        ROLE_CODE[AuthorRole.ATTENDEE],
-        ROLE_CODE[AuthorRole.MAIN_MEMBER],
-        ROLE_CODE[AuthorRole.SOLE],
-    )
-    first, co = ROLE_CODE[AuthorRole.FIRST], ROLE_CODE[AuthorRole.CO]
-    role = (
-        pl.when(pl.col("src") == SOURCE_CODE[Source.ATTENDANCE])
-        .then(pl.lit(attendee))
-        .when(pl.col("coll"))
-        .then(pl.lit(main))
-        .when(pl.col("authors") == 1)
-        .then(pl.lit(sole))
-        .when(pl.col("pos") == 0)
-        .then(pl.lit(first))
-        .otherwise(pl.lit(co))
-        .cast(pl.Int8)
-        .alias("role")
-    )
-    return facts.with_columns(role)
+    reached = {
+        _PROPOSAL: proposal_reached.with_columns(pl.lit(False).alias("conv_from")),
+        _INFO: info_reached.with_columns(pl.lit(False).alias("conv_to")),
+    }
+    wanted_levels = [level_column(code) for code in levels]
+    for frame in reached.values():
+        wanted_levels += [name for name in frame.columns if name.startswith("lv")]
+    return FactTable(credits, known, reached, wanted_levels, conversion)

@@ -32,7 +32,7 @@ import attrs
 
 from cppcc_model.engine import evaluate
 from cppcc_model.engine.columns import ROLE_CODE, SOURCE_CODE, Columns
-from cppcc_model.engine.facts import fact_table, level_column
+from cppcc_model.engine.facts import FactTable, fact_table
 from cppcc_model.engine.plan import ItemPlan, compile_item, compile_where, lcm
 from cppcc_model.errors import CppccError
 from cppcc_model.ledger import Ledger
@@ -231,28 +231,20 @@ class _Run:
         self.by_code = dict(zip(self.codes, self.members, strict=True))
         self.member_frame = pl.DataFrame({"m": self.codes}, schema={"m": pl.Int32})
         self.facts = self._facts(period)
-        self._by_source: dict[int, pl.DataFrame] = {}
         self._context: FactContext | None = None
         self._conditions: dict[int, pl.Series] = {}
 
     # ------------------------------------------------------------------ inputs
 
-    def _facts(self, period: Period) -> pl.DataFrame:
-        import polars as pl
-
-        facts = fact_table(
+    def _facts(self, period: Period) -> FactTable:
+        return fact_table(
             self.columns,
             period,
             self.as_of,
             self.rule_set.settings.conversion,
             members=self.codes if len(self.codes) < len(self.columns.member_ids) else None,
+            levels=self.plan.levels,
         )
-        missing = [
-            pl.lit(None, pl.Int8).alias(level_column(code))
-            for code in self.plan.levels
-            if level_column(code) not in facts.columns
-        ]
-        return facts.with_columns(missing) if missing else facts
 
     @property
     def context(self) -> FactContext:
@@ -333,7 +325,7 @@ class _Run:
         return self._conditions[key]
 
     def mask(
-        self, facts: pl.DataFrame, compiled: pl.Expr | None, where: Any, item: Item | None = None
+        self, facts: FactTable, compiled: pl.Expr | None, where: Any, item: Item | None = None
     ) -> pl.DataFrame:
         """The rows of ``facts`` that ``where`` matches (row-wise when it is not compiled).
 
@@ -341,7 +333,7 @@ class _Run:
         """
         import polars as pl
 
-        rows = self._of_source(facts, SOURCE_CODE[where.source])
+        rows = facts.of_source(SOURCE_CODE[where.source])
         if compiled is not None:
             return rows.filter(compiled)
         rebuilt = self.rebuild(rows)
@@ -351,16 +343,6 @@ class _Run:
 
         keep = [matches(f) for f in rebuilt] if item is None else self.each(rebuilt, matches, item)
         return rows.filter(pl.Series(keep, dtype=pl.Boolean))
-
-    def _of_source(self, facts: pl.DataFrame, source: int) -> pl.DataFrame:
-        """The rows of ``facts`` from ``source``, in order (kept once for the run's facts)."""
-        import polars as pl
-
-        if facts is not self.facts:
-            return facts.filter(pl.col("src") == source)
-        if source not in self._by_source:
-            self._by_source[source] = facts.filter(pl.col("src") == source)
-        return self._by_source[source]
 
     def each(self, facts: list[Fact], call: Callable[[Fact], _T], item: Item) -> list[_T]:
         """``call`` on every fact of ``item``; a failure raises :class:`RowWiseFailure`."""
@@ -525,7 +507,7 @@ class _Run:
 
         item = plan.item
         scorer = _Scorer(self.ledger, self.rule_set, self.period, self.as_of)
-        rows = self._of_source(self.facts, SOURCE_CODE[item.where.source])
+        rows = self.facts.of_source(SOURCE_CODE[item.where.source])
         codes = self.codes if members is None else members.to_list()
         wanted = frozenset(codes)
         facts: dict[int, list[Fact]] = {}
@@ -759,7 +741,7 @@ class _Run:
                 self.mask(self.facts, mask, where)
                 for mask, where in zip(compiled, requirement.where, strict=True)
             ]
-            rows = pl.concat(parts) if parts else self.facts.clear()
+            rows = pl.concat(parts) if parts else self.facts.empty()
             if not requirement.credit_co_authors:
                 rows = rows.filter((pl.col("pos") == 0) | pl.col("role").is_in(whole))
             counts = rows.group_by("m").agg(pl.col("rid").n_unique().alias("count"))
@@ -870,7 +852,7 @@ class _Run:
                     self.mask(facts, mask, where)
                     for mask, where in zip(compiled, trigger.where, strict=True)
                 ]
-                rows = pl.concat(parts) if parts else facts.clear()
+                rows = pl.concat(parts) if parts else facts.empty()
                 counts = rows.group_by("m").agg(pl.col("rid").n_unique().alias("k"))
                 raised = self.member_frame.join(
                     counts, on="m", how="left", maintain_order="left"
