@@ -120,6 +120,34 @@ MESSAGES: tuple[Entry, ...] = (
         "L031",
     ),
     Entry("cannot load the ledger from {value}", "无法从 {value} 读取台账", "L032"),
+    Entry(
+        "the sheet {value} continues the table {table}, but the workbook has no sheet of that "
+        "table to continue",
+        "工作表 {value} 是表 {table} 的续表，但工作簿中没有这个表本身的工作表",
+        "L033",
+    ),
+    Entry(
+        "the committee table cannot continue on another sheet: it has one row per setting",
+        "委员会表不能续到另一个工作表：它每个设置只占一行",
+        "L034",
+    ),
+    Entry(
+        "the sheet {value} is part {part} of the table {table}, but part {expected} ({other}) "
+        "is missing",
+        "工作表 {value} 是表 {table} 的第 {part} 部分，但缺少第 {expected} 部分（{other}）",
+        "L035",
+    ),
+    Entry(
+        "the sheet {value} is part {part} of the table {table}, but part {expected} ({other}) "
+        "is given twice",
+        "工作表 {value} 是表 {table} 的第 {part} 部分，但第 {expected} 部分（{other}）出现了两次",
+        "L036",
+    ),
+    Entry(
+        "{table} has more than {limit} rows over its sheets, the limit for one table",
+        "{table}的各工作表合计超过了 {limit} 行，这是一个表的上限",
+        "L037",
+    ),
     # L1xx: tables, headers, rows
     Entry("column {value} has values but no header", "第 {value} 列有内容，但没有表头", "L101"),
     Entry("unknown column {value} in {table}", "{table}中没有 {value} 这一列", "L102"),
@@ -447,7 +475,21 @@ HINTS: tuple[Entry, ...] = (
         "open it in Excel or LibreOffice and save it as an Excel workbook (.xlsx)",
         "请用 Excel 或 LibreOffice 打开，另存为 Excel 工作簿（.xlsx）",
     ),
-    Entry("split the data into smaller workbooks", "请把数据拆成较小的工作簿"),
+    Entry(
+        "split the data into smaller workbooks, or raise max_rows if the data is genuine (the "
+        "limit grows with it)",
+        "请把数据拆成较小的工作簿；如果数据确实如此，可调大 max_rows（上限随之提高）",
+    ),
+    Entry(
+        "name the table's own sheet after the table, and its continuation sheets after it with "
+        "(2), (3) …",
+        "请把这个表本身的工作表按表名命名，续表在表名后加 (2)、(3) ……",
+    ),
+    Entry("move its rows into the committee sheet", "请把这些行移到委员会工作表中"),
+    Entry(
+        "number the continuation sheets (2), (3) … without gaps or repeats",
+        "续表请按 (2)、(3) …… 依次编号，不要跳号或重复",
+    ),
     Entry(
         "open the workbook in Excel or LibreOffice and save it again as .xlsx",
         "请用 Excel 或 LibreOffice 打开工作簿，重新保存为 .xlsx",

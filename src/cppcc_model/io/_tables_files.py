@@ -14,6 +14,7 @@ import csv
 import datetime as dt
 import difflib
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Collection, Iterable, Iterator
@@ -37,7 +38,18 @@ MAX_COLUMNS = 1_000
 """More columns than this in one row is refused (no table has more than 20)."""
 
 MAX_WORKBOOK_BYTES = 1 << 30
-"""A workbook whose parts unpack to more than this (1 GiB) is refused."""
+"""A workbook whose parts unpack to more than this (1 GiB) is refused, unless the row limit
+allows more (:data:`WORKBOOK_BYTES_PER_ROW`)."""
+
+WORKBOOK_BYTES_PER_ROW = 1 << 10
+"""Unpacked bytes a workbook may hold per row of the row limit (1 KiB, about twice what a
+roll-call row takes): raising ``max_rows`` raises the workbook limit with it, so a province's
+workbook is not refused for its size once its rows are allowed."""
+
+SHEET_ROWS = 1_048_576
+"""The most rows one worksheet holds (Excel's limit), the header row included."""
+
+_CONTINUED = re.compile(r"^(?P<name>.+?)\s*[(（]\s*(?P<part>[0-9]+)\s*[)）]$")
 
 _EPOCH_1900 = dt.date(1899, 12, 30)
 _TABLE_SUFFIXES = (".csv", ".xlsx")
@@ -55,6 +67,10 @@ class RawTable:
     header_row: int
     rows: list[tuple[int, list[Any]]]
     epoch: dt.date = _EPOCH_1900
+    continued: list[RawTable] = attrs.field(factory=list)
+    """The sheets the table continues on (``attendance (2)`` …), in order, each with its own
+    header row: a table longer than a worksheet holds (:data:`SHEET_ROWS`) goes on over
+    several sheets."""
 
     def where(self, row: int | None = None, column: str | None = None) -> Location:
         """A location in this table."""
@@ -213,14 +229,15 @@ def _csv_rows(reader: Any, where: Location) -> Iterator[list[Any]]:
 # ---------------------------------------------------------------------- xlsx
 
 
-def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem], list[SheetPart]]:
+def _open_workbook(
+    path: Path, where: Location, max_rows: int
+) -> tuple[Any, list[Problem], list[SheetPart]]:
+    limit = workbook_byte_limit(max_rows)
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
             parts = (
-                sheet_part_problems(archive, where.file or path.name)
-                if unpacked <= MAX_WORKBOOK_BYTES
-                else []
+                sheet_part_problems(archive, where.file or path.name) if unpacked <= limit else []
             )
     except (
         zipfile.BadZipFile,
@@ -241,15 +258,15 @@ def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem], lis
             ],
             [],
         )
-    if unpacked > MAX_WORKBOOK_BYTES:
+    if unpacked > limit:
         return (
             None,
             [
                 Problem(
-                    f"the workbook unpacks to {unpacked:,} bytes, more than the "
-                    f"{MAX_WORKBOOK_BYTES:,} allowed",
+                    f"the workbook unpacks to {unpacked:,} bytes, more than the {limit:,} allowed",
                     where,
-                    "split the data into smaller workbooks",
+                    "split the data into smaller workbooks, or raise max_rows if the data is "
+                    "genuine (the limit grows with it)",
                 )
             ],
             [],
@@ -274,6 +291,111 @@ def _open_workbook(path: Path, where: Location) -> tuple[Any, list[Problem], lis
     return workbook, [], parts
 
 
+def workbook_byte_limit(max_rows: int) -> int:
+    """The most bytes a workbook's parts may unpack to under the row limit ``max_rows``."""
+    return max(MAX_WORKBOOK_BYTES, max_rows * WORKBOOK_BYTES_PER_ROW)
+
+
+def continued_table(name: str) -> tuple[Table, int] | None:
+    """The table and part a continuation sheet's name (``attendance (2)``) names, if any.
+
+    Parts are counted from 2 (the table's own sheet is part 1); full-width brackets are
+    accepted (``出席 （2）``).
+    """
+    matched = _CONTINUED.match(name.strip())
+    if matched is None:
+        return None
+    table, part = table_named(matched["name"]), int(matched["part"])
+    return (table, part) if table is not None and part >= 2 else None
+
+
+def continuation_sheet_name(name: str, part: int) -> str:
+    """The name of part ``part`` of a table whose sheet is ``name`` (part 1 is ``name``)."""
+    return name if part == 1 else f"{name} ({part})"
+
+
+def _join_continued(
+    tables: list[RawTable],
+    continued: dict[str, list[tuple[int, RawTable]]],
+    file: str,
+    max_rows: int,
+    failed: set[str],
+) -> list[Problem]:
+    """Attach each table's continuation sheets to its own sheet's table, in order.
+
+    A continuation without its table's own sheet, a part missing between two, a committee
+    sheet continued, or more rows over all the parts than ``max_rows`` is a problem, and the
+    table is not loaded.
+    """
+    problems: list[Problem] = []
+    own = {raw.table.name: raw for raw in tables}
+    for name, parts in continued.items():
+        parts.sort(key=lambda pair: pair[0])
+        first = own.get(name)
+        table = parts[0][1].table
+        if first is None:
+            problems.append(
+                Problem(
+                    f"the sheet {parts[0][1].sheet!r} continues the table {table.title}, but "
+                    "the workbook has no sheet of that table to continue",
+                    Location(file=file, sheet=parts[0][1].sheet),
+                    "name the table's own sheet after the table, and its continuation sheets "
+                    "after it with (2), (3) …",
+                )
+            )
+        elif table.name == "committee":
+            problems.append(
+                Problem(
+                    "the committee table cannot continue on another sheet: it has one row per "
+                    "setting",
+                    Location(file=file, sheet=parts[0][1].sheet),
+                    "move its rows into the committee sheet",
+                )
+            )
+        else:
+            expected = 2
+            for part, raw in parts:
+                if part != expected:
+                    wanted = continuation_sheet_name(first.sheet or table.name, expected)
+                    problems.append(
+                        Problem(
+                            f"the sheet {raw.sheet!r} is part {part} of the table "
+                            f"{table.title}, but part {expected} ({wanted!r}) "
+                            + ("is missing" if part > expected else "is given twice"),
+                            Location(file=file, sheet=raw.sheet),
+                            "number the continuation sheets (2), (3) … without gaps or repeats",
+                        )
+                    )
+                    break
+                expected += 1
+            else:
+                over = _over_limit(first, [raw for _, raw in parts], max_rows)
+                if over is None:
+                    first.continued = [raw for _, raw in parts]
+                    continue
+                problems.append(over)
+        failed.add(name)
+        if first is not None:
+            tables.remove(first)
+    return problems
+
+
+def _over_limit(first: RawTable, parts: list[RawTable], max_rows: int) -> Problem | None:
+    """The problem of a table whose sheets hold more than ``max_rows`` data rows in all."""
+    seen = len(first.rows)
+    for raw in parts:
+        if seen + len(raw.rows) > max_rows:
+            number, _ = raw.rows[max_rows - seen]
+            return Problem(
+                f"{raw.table.title} has more than {max_rows:,} rows over its sheets, the "
+                "limit for one table",
+                raw.where(number),
+                "split the data into smaller datasets, or raise max_rows if the data is genuine",
+            )
+        seen += len(raw.rows)
+    return None
+
+
 def _sheet_rows(worksheet: Any) -> Iterator[list[Any]]:
     worksheet.reset_dimensions()  # do not trust the stored size: read every row there is
     for row in worksheet.iter_rows(values_only=True):
@@ -295,7 +417,7 @@ def _read_workbook(
     in its only sheet, whatever the sheet is called.
     """
     where = Location(file=name)
-    workbook, problems, parts = _open_workbook(path, where)
+    workbook, problems, parts = _open_workbook(path, where, max_rows)
     if workbook is None:
         failed.update(table.name for table in TABLES)  # whatever it held is unknown
         return [], problems
@@ -312,6 +434,7 @@ def _read_workbook(
         else:
             failed.add(lost.name)
     tables: list[RawTable] = []
+    continued: dict[str, list[tuple[int, RawTable]]] = {}
     try:
         epoch = workbook.epoch.date() if isinstance(workbook.epoch, dt.datetime) else _EPOCH_1900
         sheets = [
@@ -321,6 +444,9 @@ def _read_workbook(
         for worksheet in sheets:
             sheet_where = Location(file=name, sheet=worksheet.title)
             table = file_table if only else table_named(worksheet.title)
+            sheet_part = 1
+            if table is None and not only:
+                table, sheet_part = continued_table(worksheet.title) or (None, 1)
             if table is None:
                 if any(not all(map(is_empty, row)) for row in _sheet_rows(worksheet)):
                     problems.append(
@@ -363,7 +489,11 @@ def _read_workbook(
                 )
                 failed.add(table.name)
                 continue
-            tables.append(raw)
+            if sheet_part == 1:
+                tables.append(raw)
+            else:
+                continued.setdefault(table.name, []).append((sheet_part, raw))
+        problems += _join_continued(tables, continued, name, max_rows, failed)
     except Exception as exc:  # a damaged sheet part surfaces only while rows are read
         failed.update(table.name for table in TABLES)
         problems.append(

@@ -154,7 +154,19 @@ _MISSING = object()
 
 
 def parse_table(raw: RawTable, problems: list[Problem], *, consume: bool = False) -> list[Row]:
-    """The typed rows of ``raw``; problems go to ``problems``.
+    """The typed rows of ``raw`` and of the sheets it continues on; problems go to ``problems``.
+
+    Each continuation sheet (:attr:`~cppcc_model.io._tables_files.RawTable.continued`) is read
+    with its own header row, and its rows are located on it.
+    """
+    rows = _parse_sheet(raw, problems, consume=consume)
+    for part in raw.continued:
+        rows += _parse_sheet(part, problems, consume=consume)
+    return rows
+
+
+def _parse_sheet(raw: RawTable, problems: list[Problem], *, consume: bool = False) -> list[Row]:
+    """The typed rows of one sheet's (or file's) ``raw``; problems go to ``problems``.
 
     A text repeated down an id, label, date or yes/no column (a member's id on every roll
     call) is read once and its value shared, which saves both the reading and the memory of a

@@ -10,11 +10,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
 from cppcc_model.io._tables_cells import excel_escape, format_cell
+from cppcc_model.io._tables_files import SHEET_ROWS, continuation_sheet_name
 from cppcc_model.io._tables_schema import (
     COMMITTEE_FIELDS,
     EVENT_FIELDS,
@@ -281,8 +282,43 @@ class CellWriteError(ValueError):
         self.column = column
 
 
+def _new_sheet(workbook: Any, name: str, header: list[Any]) -> Any:
+    """A sheet called ``name`` with ``header`` in its first row, frozen below it."""
+    sheet = workbook.create_sheet(name)
+    _write_row(sheet, 1, header, header)
+    sheet.freeze_panes = "A2"
+    return sheet
+
+
+def _write_row(sheet: Any, row_number: int, cells: Sequence[Any], header: list[Any]) -> None:
+    """``cells`` into row ``row_number`` of ``sheet``: text as text, dates as Excel dates."""
+    for column_number, value in enumerate(cells, start=1):
+        if value is None:
+            continue
+        cell = sheet.cell(row=row_number, column=column_number)
+        if isinstance(value, str):
+            try:
+                put_text(cell, excel_escape(neutralise_formula(value)))
+            except CellTooLongError as error:
+                raise CellWriteError(
+                    str(error), sheet.title, row_number, str(header[column_number - 1])
+                ) from None
+        elif isinstance(value, dt.date):
+            if value >= _EXCEL_FIRST_DAY:
+                cell.value = value
+                cell.number_format = "yyyy-mm-dd"
+            else:
+                put_text(cell, value.isoformat())
+        else:
+            cell.value = value
+
+
 def write_workbook(ledger: Ledger, path: Path, headers: Headers) -> None:
     """One workbook, one sheet per table; dates are Excel dates, text is always text.
+
+    A table with more rows than a worksheet holds (:data:`~cppcc_model.io._tables_files.
+    SHEET_ROWS`, Excel's limit) goes on over continuation sheets, ``attendance (2)`` and so
+    on, each with the header row; the loader reads them back as one table.
 
     The file is byte-identical for the same ledger (:func:`~cppcc_model.io.safe_xlsx.
     workbook_bytes`) and replaced in one step.
@@ -296,32 +332,19 @@ def write_workbook(ledger: Ledger, path: Path, headers: Headers) -> None:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     rows = ledger_rows(ledger)
+    per_sheet = SHEET_ROWS - 1  # data rows a sheet holds under its header row
     for table in TABLES:
         name = table_file_name(table, headers)
-        sheet = workbook.create_sheet(name)
-        header: list[Any] = []
-        for row_number, cells in enumerate(table_cells(table, rows[table.name], headers), start=1):
-            if row_number == 1:
-                header = list(cells)
-            for column_number, value in enumerate(cells, start=1):
-                if value is None:
-                    continue
-                cell = sheet.cell(row=row_number, column=column_number)
-                if isinstance(value, str):
-                    try:
-                        put_text(cell, excel_escape(neutralise_formula(value)))
-                    except CellTooLongError as error:
-                        raise CellWriteError(
-                            str(error), name, row_number, str(header[column_number - 1])
-                        ) from None
-                elif isinstance(value, dt.date):
-                    if value >= _EXCEL_FIRST_DAY:
-                        cell.value = value
-                        cell.number_format = "yyyy-mm-dd"
-                    else:
-                        put_text(cell, value.isoformat())
-                else:
-                    cell.value = value
-        sheet.freeze_panes = "A2"
+        cells_rows = iter(table_cells(table, rows[table.name], headers))
+        header = list(next(cells_rows))
+        sheet = _new_sheet(workbook, name, header)
+        row_number, part = 1, 1
+        for cells in cells_rows:
+            if row_number > per_sheet:  # the sheet is full: the table goes on on the next
+                part += 1
+                sheet = _new_sheet(workbook, continuation_sheet_name(name, part), header)
+                row_number = 1
+            row_number += 1
+            _write_row(sheet, row_number, cells, header)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_bytes(path, workbook_bytes(workbook))
