@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from functools import partial
@@ -222,11 +223,12 @@ class _Run:
         self.members = list(members)
         self.history = history
         ids = columns.member_ids  # sorted: a member's code is its position
+        self.ids = [m.id for m in self.members]
         if len(self.members) * 16 < len(ids):  # a few members (a what-if): bisect
-            self.codes = [bisect.bisect_left(ids, m.id) for m in self.members]
+            self.codes = [bisect.bisect_left(ids, member_id) for member_id in self.ids]
         else:
-            code = {member_id: index for index, member_id in enumerate(ids)}
-            self.codes = [code[m.id] for m in self.members]
+            code = dict(zip(ids, range(len(ids)), strict=True))
+            self.codes = list(map(code.__getitem__, self.ids))
         self.code_set = frozenset(self.codes)
         self.by_code = dict(zip(self.codes, self.members, strict=True))
         self.member_frame = pl.DataFrame({"m": self.codes}, schema={"m": pl.Int32})
@@ -585,9 +587,7 @@ class _Run:
                 biggest = line.frame.select(pl.col("u").abs().max()).item() or 0
                 bound += Fraction(biggest, line.scale)
         scale = lcm(denominators)
-        frame = self.member_frame.with_columns(
-            pl.Series("id", [m.id for m in self.members], dtype=pl.String)
-        )
+        frame = self.member_frame.with_columns(pl.Series("id", self.ids, dtype=pl.String))
         exact: dict[str, tuple[Fraction, dict[str, Fraction]]] | None = None
         if scale < LIMIT and bound * scale * 4 < LIMIT:
             frame = self._scaled_figures(frame, lines, scale)
@@ -604,7 +604,7 @@ class _Run:
             rule_set,
             self.period,
             self.as_of,
-            tuple(m.id for m in self.members),
+            tuple(self.ids),
             frame,
             scale or None,
             exact,
@@ -947,5 +947,5 @@ def execute(
     history: Callable[[int], RuleSet | None] | None = None,
 ) -> Results:
     """Run ``plan`` for ``members`` (sorted by id) over the ledger's facts."""
-    chosen = sorted(members, key=lambda m: m.id)
+    chosen = sorted(members, key=operator.attrgetter("id"))
     return _Run(ledger, columns, plan, period, as_of, chosen, history).run()
