@@ -55,12 +55,18 @@ _PHASES = (
 _MIB = 1024 * 1024
 
 
-def _run_scale(members: int, seed: int, fmt: str, end_to_end: bool = False) -> dict[str, Any]:
+def _run_scale(
+    members: int, seed: int, fmt: str, end_to_end: bool = False, dataset: Path | None = None
+) -> dict[str, Any]:
     path = os.pathsep.join([str(_ROOT), os.environ.get("PYTHONPATH", "")])
     env = dict(os.environ, PYTHONPATH=path)
     command = [sys.executable, "-m", "benchmarks.measure", str(members), str(seed), fmt]
+    if end_to_end:
+        command.append("--end-to-end")
+    if dataset is not None:
+        command += ["--dataset", str(dataset.resolve())]
     done = subprocess.run(
-        [*command, "--end-to-end"] if end_to_end else command,
+        command,
         cwd=_ROOT,
         env=env,
         check=True,
@@ -271,6 +277,13 @@ def main(argv: list[str] | None = None) -> int:
         help="measure only load + score + rank from CSV against polars (and a re-score); skip "
         "the references that read the ledger's records as objects (needs --format csv)",
     )
+    parser.add_argument(
+        "--dataset",
+        type=Path,
+        metavar="DIR",
+        help="keep each scale's CSV dataset in DIR/MEMBERS-SEED and reuse it on the next run "
+        "(needs --format csv; default: a temporary directory, removed after the run)",
+    )
     parser.add_argument("--json", type=Path, help="also write the raw figures to this file")
     parser.add_argument(
         "--profile",
@@ -282,8 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     if options.profile:
         _profile(options.profile, options.seed, 30)
         return 0
-    if options.end_to_end and options.format != "csv":
-        parser.error("--end-to-end compares with polars reading the CSV: add --format csv")
+    if (options.end_to_end or options.dataset) and options.format != "csv":
+        parser.error("--end-to-end and --dataset read a CSV dataset: add --format csv")
     chosen = [name.strip() for name in options.scales.split(",") if name.strip()]
     unknown = [name for name in chosen if name not in SCALES]
     if unknown:
@@ -299,7 +312,11 @@ def main(argv: list[str] | None = None) -> int:
             size = target
         print(f"measuring {name} ({size:,} members) …", file=sys.stderr, flush=True)
         rows.append(
-            (name, target, _run_scale(size, options.seed, options.format, options.end_to_end))
+            (
+                name,
+                target,
+                _run_scale(size, options.seed, options.format, options.end_to_end, options.dataset),
+            )
         )
     print(
         f"# cppcc-model benchmarks — {dt.date.today().isoformat()}\n\n"

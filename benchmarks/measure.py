@@ -1,10 +1,10 @@
 """Measure one scale in a fresh process: build, write, load, score, re-score, rank, references.
 
 Run by :mod:`benchmarks.__main__` as ``python -m benchmarks.measure MEMBERS SEED FORMAT
-[--end-to-end]``; it prints one JSON object of timings (seconds), peak resident memory (bytes, from
-``resource.getrusage``, which a fresh process makes per-scale) and whether the references'
-exact totals equal the library's. Running each scale in its own process keeps the peak-memory
-figure of one scale from hiding in another's.
+[--end-to-end] [--dataset DIR]``; it prints one JSON object of timings (seconds), peak resident
+memory (bytes, from ``resource.getrusage``, which a fresh process makes per-scale) and whether
+the references' exact totals equal the library's. Running each scale in its own process keeps
+the peak-memory figure of one scale from hiding in another's.
 
 A JSON ledger is built in memory (:func:`~benchmarks.generate.generate_ledger`) and written by
 ``write_dataset``; a CSV dataset is written by the streaming generator
@@ -12,7 +12,9 @@ A JSON ledger is built in memory (:func:`~benchmarks.generate.generate_ledger`) 
 ``--end-to-end`` only load + score + rank (and a re-score) are measured against polars loading
 the same CSV: the references that read the ledger's records as objects (dict loop, numpy,
 polars frames from the ledger, the what-if's check) are skipped, so that a national ledger is
-never built as 30 million objects.
+never built as 30 million objects. With ``--dataset DIR`` the CSV dataset is kept in
+``DIR/MEMBERS-SEED`` (its row counts in ``DIR/MEMBERS-SEED.json``, written last) and reused by
+the next run of the same size and seed instead of being generated again.
 
 Memory is read from ``/proc/self/status`` (Linux): before each phase the peak (``VmHWM``) is
 reset through ``/proc/self/clear_refs``, so ``peak_<phase>`` is the highest resident size during
@@ -170,11 +172,23 @@ _RECORD_TABLES = ("attendance", "proposals", "info_reports", "contributions")
 """The tables whose rows are records (``Ledger.record_count``)."""
 
 
+def _generated(results: dict[str, Any], members: int, seed: int, path: Path) -> dict[str, int]:
+    """Stream the CSV dataset to ``path``, or reuse one a finished run left there."""
+    stamp = path.with_name(f"{path.name}.json")
+    if stamp.exists():
+        kept: dict[str, int] = json.loads(stamp.read_text(encoding="utf-8"))
+        results["reused_dataset"] = str(path)
+        return kept
+    write = functools.partial(write_csv_dataset, members, path, seed=seed)
+    counts = _timed(results, "generate", write)
+    stamp.write_text(json.dumps(counts), encoding="utf-8")
+    return counts
+
+
 def _write(results: dict[str, Any], members: int, seed: int, fmt: str, path: Path) -> None:
     """The dataset at ``path``: streamed for CSV, else built in memory and written."""
     if fmt == "csv":
-        write = functools.partial(write_csv_dataset, members, path, seed=seed)
-        counts = _timed(results, "generate", write)
+        counts = _generated(results, members, seed, path)
         results["records"] = sum(counts.get(name, 0) for name in _RECORD_TABLES)
         results["rows"] = sum(counts.values())
         return
@@ -188,15 +202,22 @@ def _end_to_end_peak(results: dict[str, Any]) -> None:
     results["peak_end_to_end"] = max(results[f"peak_{name}"] for name in ("load", "score", "rank"))
 
 
-def measure(members: int, seed: int, fmt: str, *, end_to_end: bool = False) -> dict[str, Any]:
+def measure(
+    members: int,
+    seed: int,
+    fmt: str,
+    *,
+    end_to_end: bool = False,
+    dataset: Path | None = None,
+) -> dict[str, Any]:
     """Every figure of one scale (see the module docstring).
 
     Raises:
-        ValueError: for ``end_to_end`` with a format other than CSV.
+        ValueError: for ``end_to_end`` or ``dataset`` with a format other than CSV.
 
     """
-    if end_to_end and fmt != "csv":
-        raise ValueError("--end-to-end compares with polars reading the CSV: use --format csv")
+    if (end_to_end or dataset is not None) and fmt != "csv":
+        raise ValueError("--end-to-end and --dataset read a CSV dataset: use --format csv")
     results: dict[str, Any] = {"members": members, "seed": seed, "format": fmt}
     results["end_to_end_only"] = end_to_end
     results["rss_start"] = _status()["VmRSS"]
@@ -204,6 +225,9 @@ def measure(members: int, seed: int, fmt: str, *, end_to_end: bool = False) -> d
     year = period()
     with tempfile.TemporaryDirectory(prefix="cppcc-bench-") as tmp:
         path = Path(tmp) / ("ledger.json" if fmt == "json" else "ledger")
+        if dataset is not None:
+            dataset.mkdir(parents=True, exist_ok=True)
+            path = dataset / f"{members}-{seed}"
         _write(results, members, seed, fmt, path)
         gc.collect()
         start = time.perf_counter()
@@ -260,10 +284,15 @@ def measure(members: int, seed: int, fmt: str, *, end_to_end: bool = False) -> d
 
 
 def main(argv: list[str]) -> int:
-    """``python -m benchmarks.measure MEMBERS SEED FORMAT [--end-to-end]`` → one JSON line."""
+    """``python -m benchmarks.measure MEMBERS SEED FORMAT [--end-to-end] [--dataset DIR]``.
+
+    Prints one JSON line of figures.
+    """
     members, seed, fmt = int(argv[0]), int(argv[1]), argv[2]
-    end_to_end = "--end-to-end" in argv[3:]
-    print(json.dumps(measure(members, seed, fmt, end_to_end=end_to_end)))
+    rest = argv[3:]
+    end_to_end = "--end-to-end" in rest
+    dataset = Path(rest[rest.index("--dataset") + 1]) if "--dataset" in rest else None
+    print(json.dumps(measure(members, seed, fmt, end_to_end=end_to_end, dataset=dataset)))
     return 0
 
 

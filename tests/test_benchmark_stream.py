@@ -156,3 +156,16 @@ def test_end_to_end_needs_csv() -> None:
         measure(10, 1, "json", end_to_end=True)
     with pytest.raises(SystemExit):
         benchmarks_main(["--end-to-end", "--format", "json", "--quick"])
+
+
+def test_a_kept_dataset_is_reused_by_the_next_run(tmp_path: Path) -> None:
+    first = measure(60, 4, "csv", end_to_end=True, dataset=tmp_path)
+    assert first["generate"] > 0
+    assert "reused_dataset" not in first
+    kept = tmp_path / "60-4"
+    assert _files(kept) == _written(60, 4, tmp_path / "objects")
+    again = measure(60, 4, "csv", end_to_end=True, dataset=tmp_path)
+    assert "generate" not in again
+    assert again["reused_dataset"] == str(kept)
+    assert again["records"] == first["records"] == generate_ledger(60, seed=4).record_count
+    assert again["polars_end_to_end_identical"] is True

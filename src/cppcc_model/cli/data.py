@@ -8,7 +8,13 @@ import click
 
 from cppcc_model.cli.app import ExitCode, cli_context, flush
 from cppcc_model.cli.formatting import Cell, Report, Table
-from cppcc_model.cli.options import data_argument, emit, output_options, remember_input
+from cppcc_model.cli.options import (
+    data_argument,
+    emit,
+    max_rows,
+    output_options,
+    remember_input,
+)
 from cppcc_model.errors import Problem
 from cppcc_model.io.dataset import inspect_dataset
 from cppcc_model.messages import Lang, problem_dict, render_problem, say
@@ -55,7 +61,9 @@ def validate(data: Path, format: str, output: Path | None) -> None:
 
     remember_input(data)
     with terminal_progress() as progress:
-        problems, ledger = inspect_dataset(data, lifecycles=True, progress=progress)
+        problems, ledger = inspect_dataset(
+            data, lifecycles=True, progress=progress, max_rows=max_rows()
+        )
     lang: Lang = "en" if cli_context().lang == "en" else "zh"
     if problems:
         count = len(problems)

@@ -1,7 +1,8 @@
 """Options shared by the sub-commands, and what they resolve to.
 
 * ``DATA`` — a dataset: a directory of CSV/xlsx files, a workbook or a JSON file, or a database
-  URL (``sqlite:///x.db``, ``postgresql://…``);
+  URL (``sqlite:///x.db``, ``postgresql://…``), with ``--max-rows`` (the most data rows a table
+  may have);
 * ``--rules`` — a jurisdiction (``anhui.anqing.tongcheng`` or ``tongcheng``), a rule set's name
   (``tongcheng-2019``) or the path of a ``.toml`` rule file; default: the dataset's own
   jurisdiction;
@@ -28,7 +29,7 @@ from cppcc_model.cli.app import cli_context, say, stderr_is_terminal
 from cppcc_model.cli.formatting import FORMATS, Report, write_report
 from cppcc_model.errors import CppccError, InvalidValueError
 from cppcc_model.io._urls import is_database_url, sqlite_file
-from cppcc_model.io.dataset import load_dataset
+from cppcc_model.io.dataset import DEFAULT_MAX_ROWS, load_dataset
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import BodyKind
 from cppcc_model.outputs.results import name_key
@@ -49,6 +50,7 @@ __all__ = [
     "inputs",
     "last_year",
     "load",
+    "max_rows",
     "method_option",
     "name_key",
     "output_options",
@@ -97,8 +99,39 @@ def _dataset(ctx: click.Context, param: click.Parameter, value: str) -> Path | s
     return value if is_database_url(value) else Path(value)
 
 
+_MAX_ROWS = "cppcc_model.max_rows"
+
+
+def _remember_max_rows(ctx: click.Context, param: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        ctx.find_root().meta[_MAX_ROWS] = value
+
+
+def max_rows() -> int:
+    """The running command's ``--max-rows``, else the loaders' default (1,000,000)."""
+    context = click.get_current_context(silent=True)
+    if context is None:
+        return DEFAULT_MAX_ROWS
+    limit: int = context.find_root().meta.get(_MAX_ROWS, DEFAULT_MAX_ROWS)
+    return limit
+
+
 def data_argument(function: F) -> F:
-    """The ``DATA`` argument: a dataset directory, workbook or JSON file, or a database URL."""
+    """The ``DATA`` argument (a dataset directory, workbook or JSON file, or a database URL).
+
+    With it comes ``--max-rows N``: the most data rows one table of the dataset may have
+    (default 1,000,000; a province's roll calls have more, the nation's about 26 million). The
+    command reads it through :func:`max_rows`, so its own signature does not change.
+    """
+    function = click.option(
+        "--max-rows",
+        type=click.IntRange(min=1),
+        metavar="N",
+        expose_value=False,
+        callback=_remember_max_rows,
+        help=f"The most data rows one table may have (default {DEFAULT_MAX_ROWS:,}); a longer "
+        "table is refused. Raise it for a province's or the nation's roll calls.",
+    )(function)
     return click.argument("data", metavar="DATA", type=click.Path(), callback=_dataset)(function)
 
 
@@ -247,7 +280,7 @@ def load(data: Path | str) -> Ledger:
 
     remember_input(data)
     with terminal_progress() as progress:
-        return load_dataset(data, progress=progress, lifecycles=True)
+        return load_dataset(data, progress=progress, lifecycles=True, max_rows=max_rows())
 
 
 def resolve_rules(rules: str | None, ledger: Ledger, on: dt.date) -> RuleSet:
