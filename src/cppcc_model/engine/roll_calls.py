@@ -32,7 +32,9 @@ if TYPE_CHECKING:
 __all__ = ["columns_with_roll_calls", "roll_call_credits"]
 
 
-def roll_call_credits(ledger: Ledger, roll_calls: pl.DataFrame) -> pl.DataFrame:
+def roll_call_credits(
+    ledger: Ledger, roll_calls: pl.DataFrame, coder: Coder | None = None
+) -> pl.DataFrame:
     """The credit rows of every roll-call entry in ``roll_calls``, in ledger order.
 
     Args:
@@ -42,11 +44,13 @@ def roll_call_credits(ledger: Ledger, roll_calls: pl.DataFrame) -> pl.DataFrame:
             entry's position in its roll call), ``member_id``, ``status`` (an
             :class:`~cppcc_model.model.AttendanceStatus` value; null: present) and
             ``half_days`` (null: all or none), sorted by ``ri`` then ``ai``.
+        coder: the codes of the whole ledger, when ``ledger`` lacks records the codes count
+            (the record families loaded as columns); by default, ``ledger``'s own.
 
     """
     import polars as pl
 
-    coder = Coder.of(ledger)
+    coder = Coder.of(ledger) if coder is None else coder
     activities = ledger.activities
     per_activity = pl.DataFrame(
         {

@@ -1,20 +1,22 @@
-"""A :class:`~cppcc_model.ledger.Ledger` whose roll calls stay in columns until asked for.
+"""A :class:`~cppcc_model.ledger.Ledger` whose records stay in columns until asked for.
 
-The columnar loader checks the roll calls as columns and builds the engine's columns from them
-directly; the :class:`~cppcc_model.model.Attendance` objects are built only when something reads
-``ledger.activities`` (an explanation, a report, the per-member index). Until then the ledger
-holds each activity without its roll call and the roll-call frame beside it.
+The columnar loader checks the roll calls and the record tables (proposals, 社情民意 items,
+contributions) as columns and builds the engine's columns from them directly; the objects —
+:class:`~cppcc_model.model.Attendance`, :class:`~cppcc_model.model.Proposal` … — are built only
+when something reads ``ledger.activities``, ``ledger.proposals``, ``ledger.info_reports`` or
+``ledger.contributions`` (an explanation, a report, the per-member index). Until then the
+ledger holds a builder for each of those fields.
 
-To every reader it is a :class:`~cppcc_model.ledger.Ledger`: ``activities`` gives the same
-activities, with the same roll calls, as the row loader would have built (built once, under a
-lock, then kept); it compares equal to, and hashes like, a ledger built from the same records,
-and its ``repr`` is a ledger's.
+To every reader it is a :class:`~cppcc_model.ledger.Ledger`: each field gives the same records
+as the row loader would have built (built once, under a lock, then kept); it compares equal to,
+and hashes like, a ledger built from the same records, and its ``repr`` is a ledger's.
 """
 
 from __future__ import annotations
 
 import threading
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -25,84 +27,102 @@ from cppcc_model.model import Activity, Attendance
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["RollCallLedger"]
+__all__ = ["LAZY_FIELDS", "ColumnarLedger", "RollCallLedger"]
 
 _FIELDS = tuple(field.name for field in attrs.fields(Ledger))
-_ACTIVITIES = Ledger.__dict__["activities"]  # the slot the attrs class stores them in
+LAZY_FIELDS = ("activities", "proposals", "info_reports", "contributions")
+"""The fields a :class:`ColumnarLedger` may build on first access."""
+_SLOTS = {name: Ledger.__dict__[name] for name in LAZY_FIELDS}  # where the attrs class keeps them
 
 
-class RollCallLedger(Ledger):
-    """A ledger whose activities' roll calls are built from a frame on first access.
+def _lazy(name: str) -> property:
+    slot = _SLOTS[name]
+
+    def get(self: ColumnarLedger) -> Any:
+        try:
+            return slot.__get__(self, Ledger)
+        except AttributeError:
+            with self._lock:
+                try:
+                    return slot.__get__(self, Ledger)
+                except AttributeError:
+                    built = self._pending[name]()
+                    slot.__set__(self, built)
+                    del self._pending[name]
+                    return built
+
+    def put(self: ColumnarLedger, value: Any) -> None:
+        slot.__set__(self, value)
+
+    return property(get, put, doc=f"The ledger's {name} (built on first access, then kept).")
+
+
+class ColumnarLedger(Ledger):
+    """A ledger some of whose record fields are built on first access.
 
     Build it with :meth:`of`; everything else is a :class:`~cppcc_model.ledger.Ledger`'s.
     """
 
-    __slots__ = ("_activities_bare", "_lock", "_roll_calls")
+    __slots__ = ("_lock", "_pending", "_sizes")
 
-    _activities_bare: tuple[Activity, ...]
-    _lock: threading.Lock
-    _roll_calls: pl.DataFrame | None
+    _lock: threading.RLock
+    _pending: dict[str, Callable[[], tuple[Any, ...]]]
+    _sizes: dict[str, int]
+
+    activities = _lazy("activities")
+    proposals = _lazy("proposals")
+    info_reports = _lazy("info_reports")
+    contributions = _lazy("contributions")
 
     @classmethod
-    def of(cls, ledger: Ledger, roll_calls: pl.DataFrame) -> RollCallLedger:
-        """``ledger`` (whose activities carry no roll calls) with the roll calls of a frame.
+    def of(
+        cls,
+        ledger: Ledger,
+        builders: Mapping[str, Callable[[], tuple[Any, ...]]],
+        sizes: Mapping[str, int],
+    ) -> ColumnarLedger:
+        """``ledger`` with the fields named in ``builders`` built by them when first read.
 
-        ``roll_calls`` has the columns of
-        :data:`~cppcc_model.io._columnar_roll_calls.ROLL_CALL_SCHEMA`, already checked against
-        ``ledger`` (every activity and member known, one row per member and activity, half
-        days within the activity's), sorted by activity then position.
+        ``sizes`` gives, for each of those fields, how many records it counts in
+        :attr:`record_count` (roll-call entries for ``activities``). Every other field is
+        ``ledger``'s.
         """
         made = object.__new__(cls)
         for name in _FIELDS:
-            if name != "activities":
+            if name not in builders:
                 object.__setattr__(made, name, getattr(ledger, name))
-        object.__setattr__(made, "_activities_bare", ledger.activities)
-        object.__setattr__(made, "_roll_calls", roll_calls)
-        object.__setattr__(made, "_lock", threading.Lock())
+        object.__setattr__(made, "_pending", dict(builders))
+        object.__setattr__(made, "_sizes", dict(sizes))
+        object.__setattr__(made, "_lock", threading.RLock())
         return made
 
-    @property
-    def activities(self) -> tuple[Activity, ...]:
-        """Every activity with its roll call (built on first access, then kept)."""
+    def built(self, name: str) -> bool:
+        """Whether the field ``name`` holds its objects yet."""
         try:
-            built: tuple[Activity, ...] = _ACTIVITIES.__get__(self, Ledger)
-        except AttributeError:
-            with self._lock:
-                try:
-                    built = _ACTIVITIES.__get__(self, Ledger)
-                except AttributeError:
-                    roll_calls = self._roll_calls
-                    assert roll_calls is not None
-                    built = _attach(self._activities_bare, roll_calls)
-                    _ACTIVITIES.__set__(self, built)
-                    object.__setattr__(self, "_roll_calls", None)
-        return built
-
-    @activities.setter
-    def activities(self, value: tuple[Activity, ...]) -> None:
-        _ACTIVITIES.__set__(self, value)
-
-    @property
-    def roll_calls_built(self) -> bool:
-        """Whether the roll calls have been built as objects yet."""
-        try:
-            _ACTIVITIES.__get__(self, Ledger)
+            _SLOTS[name].__get__(self, Ledger)
         except AttributeError:
             return False
         return True
 
     @property
+    def roll_calls_built(self) -> bool:
+        """Whether the roll calls have been built as objects yet."""
+        return self.built("activities")
+
+    @property
     def record_count(self) -> int:
-        """How many records there are in all (counted without building the roll calls)."""
-        roll_calls: pl.DataFrame | None = getattr(self, "_roll_calls", None)  # unset in a copy
-        if roll_calls is None:  # built: count the objects, as any ledger does
-            return super().record_count
-        return (
-            roll_calls.height
-            + len(self.proposals)
-            + len(self.info_reports)
-            + len(self.contributions)
-        )
+        """How many records there are in all (counted without building any)."""
+        pending: dict[str, Any] = getattr(self, "_pending", {})  # unset in a copy
+        sizes: dict[str, int] = getattr(self, "_sizes", {})
+        total = 0
+        for name in LAZY_FIELDS:
+            if name in pending:
+                total += sizes[name]
+            elif name == "activities":
+                total += sum(len(a.attendance) for a in self.activities)
+            else:
+                total += len(getattr(self, name))
+        return total
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Ledger):
@@ -118,6 +138,23 @@ class RollCallLedger(Ledger):
     def __repr__(self) -> str:
         text = Ledger.__repr__(self)
         return "Ledger" + text[len(type(self).__qualname__) :]
+
+
+RollCallLedger = ColumnarLedger
+"""The name the columnar ledger had when only its roll calls stayed in columns."""
+
+
+def with_roll_calls(
+    activities: tuple[Activity, ...], roll_calls: pl.DataFrame
+) -> Callable[[], tuple[Activity, ...]]:
+    """A builder of ``activities`` with their roll calls, from the frame ``roll_calls``.
+
+    ``roll_calls`` has the columns of
+    :data:`~cppcc_model.io._columnar_roll_calls.ROLL_CALL_SCHEMA`, already checked against
+    the ledger (every activity and member known, one row per member and activity, half days
+    within the activity's), sorted by activity then position.
+    """
+    return lambda: _attach(activities, roll_calls)
 
 
 def _attach(activities: tuple[Activity, ...], roll_calls: pl.DataFrame) -> tuple[Activity, ...]:

@@ -1,26 +1,37 @@
-"""The columnar CSV loader: a dataset directory whose roll calls are read whole by polars.
+"""The columnar CSV loader: a dataset directory whose large tables are read whole by polars.
 
 :func:`load_columnar` is tried first by :func:`~cppcc_model.io.tables.load_tables` for a
-directory. It reads every table but ``attendance`` with the row loader (they are small), reads
-the roll calls as columns (:mod:`cppcc_model.io._columnar_roll_calls`), checks them whole
-against the activities and members, builds the engine's columns from the frame
-(:mod:`cppcc_model.engine.roll_calls`) and gives a
-:class:`~cppcc_model.io._columnar_ledger.RollCallLedger`, whose roll-call objects are built only
-when asked for.
+directory. It reads the roll calls (:mod:`cppcc_model.io._columnar_roll_calls`) and the record
+tables — proposals and their events, 社情民意 items and their events, contributions
+(:mod:`cppcc_model.io._columnar_read`) — as columns, and every other table (the roster, the
+activities: small) with the row loader. It checks the columns whole against the rest of the
+ledger (:mod:`cppcc_model.io._columnar_proposals` …), builds the engine's columns from the
+frames (:mod:`cppcc_model.engine.roll_calls`, :mod:`cppcc_model.engine.record_columns`) and
+gives a :class:`~cppcc_model.io._columnar_ledger.ColumnarLedger`, whose record objects are built
+only when asked for. A record family whose files this path does not read (a quote in a cell,
+for one) is read by the row loader with the small tables.
 
-Whenever anything is wrong or unusual — a problem in any table, a lifecycle problem, a roll
-call the column checks do not accept — it gives ``None`` and the caller loads the whole dataset
-with the row loader, which reports every problem located (file, row, column) exactly as it
-always has. Loading stays all or nothing, and the problems do not depend on which path ran.
+Whenever anything is wrong or unusual — a problem in any table, a lifecycle problem, columns
+the checks do not accept — it gives ``None`` and the caller loads the whole dataset with the
+row loader, which reports every problem located (file, row, column) exactly as it always has.
+Loading stays all or nothing, and the problems do not depend on which path ran.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import Any
 
 from cppcc_model.errors import Problem
-from cppcc_model.io._columnar_ledger import RollCallLedger
+from cppcc_model.io._columnar_checks import Known
+from cppcc_model.io._columnar_ledger import ColumnarLedger, with_roll_calls
+from cppcc_model.io._columnar_proposals import (
+    PROPOSAL_TABLES,
+    build_proposals,
+    place_proposals,
+)
+from cppcc_model.io._columnar_read import TableRead, read_table, table_files
 from cppcc_model.io._columnar_roll_calls import place_roll_calls, read_roll_calls, roll_call_file
 from cppcc_model.ledger import Ledger
 from cppcc_model.progress import Progress
@@ -33,6 +44,25 @@ RowLoader = Callable[
 ]
 """The row loader: (path, max rows, check, progress, tables to skip) → (problems, ledger)."""
 
+_FAMILIES = {"proposals": PROPOSAL_TABLES}
+"""Each record family read as columns → its tables."""
+
+
+def _read_families(path: Path, max_rows: int) -> tuple[dict[str, dict[str, TableRead]], int]:
+    """The record families whose tables read as columns, and how many files they hold."""
+    names = frozenset(name for tables in _FAMILIES.values() for name in tables)
+    files = table_files(path, names)
+    if files is None:
+        return {}, 0
+    families: dict[str, dict[str, TableRead]] = {}
+    count = 0
+    for family, tables in _FAMILIES.items():
+        read = {name: read_table(files[name], name, max_rows) for name in tables}
+        if all(table is not None for table in read.values()):
+            families[family] = {name: table for name, table in read.items() if table}
+            count += sum(files[name] is not None for name in tables)
+    return families, count
+
 
 def load_columnar(
     path: Path,
@@ -41,13 +71,13 @@ def load_columnar(
     progress: Progress | None,
     row_loader: RowLoader,
 ) -> Ledger | None:
-    """The ledger of the CSV dataset directory ``path`` with its roll calls read as columns.
+    """The ledger of the CSV dataset directory ``path`` with its large tables read as columns.
 
     ``None`` when the dataset has no roll-call CSV file, or anything is wrong or unusual: then
     the row loader must load it (and report its problems).
     """
     from cppcc_model.engine.columns import remember
-    from cppcc_model.engine.roll_calls import columns_with_roll_calls
+    from cppcc_model.engine.record_columns import RecordFrames, columns_from_frames
 
     file = roll_call_file(path)
     if file is None:
@@ -55,36 +85,60 @@ def load_columnar(
     read = read_roll_calls(file, max_rows)
     if read is None:
         return None
-    heard = None if progress is None else _with_roll_calls_parsed(progress)
-    problems, bare = row_loader(path, max_rows, check, heard, ("attendance",))
+    families, files = _read_families(path, max_rows)
+    skip = ("attendance", *(name for family in families for name in _FAMILIES[family]))
+    heard = None if progress is None else _with_columns_parsed(progress, 1 + files)
+    # the lifecycle check reads the histories: run it on the whole ledger when they are columns
+    problems, bare = row_loader(path, max_rows, None if families else check, heard, skip)
     if problems or bare is None:
         return None
     activities = {a.id: (index, a.half_days) for index, a in enumerate(bare.activities)}
     roll_calls = place_roll_calls(read, activities, frozenset(m.id for m in bare.members))
     if roll_calls is None:
         return None
-    ledger = RollCallLedger.of(bare, roll_calls)
-    remember(ledger, columns_with_roll_calls(bare, roll_calls))
+    known = Known.of(bare)
+    builders: dict[str, Any] = {"activities": with_roll_calls(bare.activities, roll_calls)}
+    sizes = {"activities": roll_calls.height}
+    frames: dict[str, Any] = {}
+    if "proposals" in families:
+        tables = families["proposals"]
+        placed = place_proposals(tables["proposals"], tables["proposal_events"], known)
+        if placed is None:
+            return None
+        builders["proposals"] = _builder(build_proposals, placed)
+        sizes["proposals"] = placed.proposals.frame.height
+        frames["proposals"] = placed.proposals.frame
+        frames["proposal_events"] = placed.events.frame
+    ledger = ColumnarLedger.of(bare, builders, sizes)
+    columns = columns_from_frames(bare, RecordFrames(**frames), roll_calls)
+    remember(ledger, columns)
+    if families and check is not None and check(ledger):
+        return None
     return ledger
+
+
+def _builder(build: Callable[[Any], tuple[Any, ...]], tables: Any) -> Callable[[], Any]:
+    return lambda: build(tables)
 
 
 PARSING = "解析 parsing"
 """The row loader's stage of parsing each table (:data:`cppcc_model.io.tables.PARSING`)."""
 
 
-def _with_roll_calls_parsed(progress: Progress) -> Progress:
-    """``progress`` told of the roll calls as one more parsed table, as the row loader tells it.
+def _with_columns_parsed(progress: Progress, count: int) -> Progress:
+    """``progress`` told of ``count`` more parsed tables, as the row loader tells them.
 
-    The roll calls were read before the other tables; they are counted as the last step of
-    the parsing stage, so a caller hears the same stages and steps on either path. (When the
+    The tables read as columns were read before the others; they are counted as the last steps
+    of the parsing stage, so a caller hears the same stages and steps on either path. (When the
     dataset then goes to the row loader, the stages are heard again from the start.)
     """
 
     def heard(stage: str, done: int, total: int) -> None:
         if stage == PARSING:
-            progress(stage, done, total + 1)
+            progress(stage, done, total + count)
             if done == total:
-                progress(stage, total + 1, total + 1)
+                for extra in range(1, count + 1):
+                    progress(stage, total + extra, total + count)
             return
         progress(stage, done, total)
 

@@ -1,0 +1,383 @@
+"""② Record tables given as frames: the engine's columns built by joins, not record by record.
+
+A loader that reads the record tables into frames (the columnar CSV loader,
+:mod:`cppcc_model.io._columnar_load`) hands them here: :func:`columns_from_frames` gives exactly
+the :class:`~cppcc_model.engine.columns.Columns` that :func:`~cppcc_model.engine.columns.build`
+would build from the same ledger's objects — same rows, same order, same types — without a
+:class:`~cppcc_model.model.Proposal`, :class:`~cppcc_model.model.InfoReport` or
+:class:`~cppcc_model.model.Contribution` per record. A family not given as frames is read from
+the ledger's objects, as :func:`~cppcc_model.engine.columns.build` reads it.
+
+The frames each family takes (columns by the dataset tables' names; labels as enum values):
+
+* proposals: ``id``, ``submitted_on``, ``proposer_kind``, ``member_ids`` (list, null: none),
+  in ledger order; their events: ``proposal_id``, ``step``, ``on``, ``level``,
+  ``converted_to``, ``parent_id``, in history order within each proposal;
+* 社情民意 items: ``id``, ``submitted_on``, ``author_ids``; their events: ``report_id``,
+  ``step``, ``on``, ``level``;
+* contributions: ``id``, ``kind``, ``on``, ``author_ids``, ``level``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from cppcc_model.engine.columns import (
+    _CONVERSION_SCHEMA,
+    _CREDIT_SCHEMA,
+    _INFO_EVENT_SCHEMA,
+    _MERGE_SCHEMA,
+    _PROPOSAL_EVENT_SCHEMA,
+    CREDIT_ORDER,
+    KIND_CODE,
+    LEVEL_CODE,
+    SOURCE_CODE,
+    STAGE_CODE,
+    SUBMITTED_STAGE,
+    Coder,
+    Columns,
+    _empty,
+    add_activity,
+    add_all_authored,
+    add_info_events,
+    add_proposal_events,
+    frame,
+)
+from cppcc_model.ledger import Ledger
+from cppcc_model.model import ProposalStep, ProposerKind
+from cppcc_model.rules.facts import _INFO_STAGES, _PROPOSAL_STAGES, Source, Stage
+
+if TYPE_CHECKING:
+    import polars as pl
+
+__all__ = ["RecordFrames", "columns_from_frames"]
+
+
+@attrs.frozen
+class RecordFrames:
+    """The record families given as frames (``None``: read from the ledger's objects)."""
+
+    proposals: pl.DataFrame | None = None
+    proposal_events: pl.DataFrame | None = None
+    info_reports: pl.DataFrame | None = None
+    info_events: pl.DataFrame | None = None
+    contributions: pl.DataFrame | None = None
+
+
+def _types() -> dict[str, Any]:
+    import polars as pl
+
+    return {name: getattr(pl, kind) for name, kind in _CREDIT_SCHEMA.items()}
+
+
+def _ids(ledger: Ledger, frames: RecordFrames) -> tuple[list[str], list[str], list[str]]:
+    """The ids of the proposals, 社情民意 items and contributions, in ledger order."""
+    proposals = (
+        frames.proposals["id"].to_list()
+        if frames.proposals is not None
+        else [p.id for p in ledger.proposals]
+    )
+    reports = (
+        frames.info_reports["id"].to_list()
+        if frames.info_reports is not None
+        else [r.id for r in ledger.info_reports]
+    )
+    contributions = (
+        frames.contributions["id"].to_list()
+        if frames.contributions is not None
+        else [c.id for c in ledger.contributions]
+    )
+    return proposals, reports, contributions
+
+
+def _coder(ledger: Ledger, frames: RecordFrames) -> Coder:
+    """The codes :meth:`Coder.of` gives the ledger the frames complete."""
+    proposals, reports, contributions = _ids(ledger, frames)
+    member_ids = sorted({m.id for m in ledger.members})
+    record_ids = sorted(
+        {a.id for a in ledger.activities} | {*proposals} | {*reports} | {*contributions}
+    )
+    return Coder(
+        member_code={member_id: index for index, member_id in enumerate(member_ids)},
+        rank={record_id: index for index, record_id in enumerate(record_ids)},
+        proposal_index={record_id: index for index, record_id in enumerate(proposals)},
+        info_index={record_id: index for index, record_id in enumerate(reports)},
+    )
+
+
+def _code_frame(codes: dict[str, int], key: str, value: str) -> pl.DataFrame:
+    import polars as pl
+
+    return pl.DataFrame(
+        {key: list(codes), value: list(codes.values())}, schema={key: pl.String, value: pl.Int32}
+    )
+
+
+def _authored(
+    records: pl.DataFrame,
+    coder: Coder,
+    source: Source,
+    *,
+    ids: str,
+    on: str,
+    kind: pl.Expr,
+    collective: pl.Expr,
+    level: pl.Expr,
+) -> pl.DataFrame:
+    """One credit row per member a record of ``records`` credits, as the objects give them."""
+    import polars as pl
+
+    types = _types()
+    authors = pl.col(ids).fill_null(pl.lit([], dtype=pl.List(pl.String)))
+    rows = (
+        records.select(
+            pl.int_range(pl.len(), dtype=pl.Int32).alias("ri"),
+            pl.col("id"),
+            kind.alias("kind"),
+            pl.col(on).alias("on"),
+            collective.alias("coll"),
+            level.alias("level"),
+            authors.alias("member_id"),
+            authors.list.len().alias("authors"),
+            pl.int_ranges(0, authors.list.len(), dtype=pl.Int32).alias("pos"),
+        )
+        .explode("member_id", "pos")
+        .filter(pl.col("member_id").is_not_null())
+        .join(_code_frame(coder.rank, "id", "rid"), on="id", how="left", maintain_order="left")
+        .join(
+            _code_frame(coder.member_code, "member_id", "m"),
+            on="member_id",
+            how="left",
+            maintain_order="left",
+        )
+    )
+    return rows.select(
+        pl.col("m").cast(types["m"]),
+        pl.lit(SOURCE_CODE[source], types["src"]).alias("src"),
+        pl.col("ri").cast(types["ri"]),
+        pl.lit(None, types["ai"]).alias("ai"),
+        pl.col("rid").cast(types["rid"]),
+        pl.col("kind").cast(types["kind"]),
+        pl.col("on").cast(types["on"]),
+        pl.col("pos").cast(types["pos"]),
+        pl.col("authors").cast(types["authors"]),
+        pl.col("coll").cast(types["coll"]),
+        pl.lit(None, types["status"]).alias("status"),
+        pl.lit(0, types["units"]).alias("units"),
+        pl.lit(0, types["total_units"]).alias("total_units"),
+        pl.lit(None, types["org"]).alias("org"),
+        pl.col("level").cast(types["level"]),
+    )
+
+
+_LEVELS = {level.value: code for level, code in LEVEL_CODE.items()}
+_PROPOSAL_STAGE = {step.value: STAGE_CODE[stage] for step, stage in _PROPOSAL_STAGES.items()}
+_INFO_STAGE = {step.value: STAGE_CODE[stage] for step, stage in _INFO_STAGES.items()}
+
+
+def _level(column: str = "level") -> pl.Expr:
+    import polars as pl
+
+    return pl.col(column).replace_strict(_LEVELS, default=None, return_dtype=pl.Int8)
+
+
+def _history(events: pl.DataFrame, parent: str, index: dict[str, int]) -> pl.DataFrame:
+    """``events`` with ``ri`` (its record's index) and ``k`` (its place in the history)."""
+    import polars as pl
+
+    return (
+        events.join(_code_frame(index, parent, "ri"), on=parent, how="left", maintain_order="left")
+        .sort("ri", maintain_order=True)
+        .with_columns(pl.int_range(pl.len(), dtype=pl.Int32).over("ri").alias("k"))
+    )
+
+
+def _typed(rows: pl.DataFrame, schema: dict[str, str]) -> pl.DataFrame:
+    import polars as pl
+
+    return rows.select(pl.col(name).cast(getattr(pl, kind)) for name, kind in schema.items())
+
+
+def _proposal_frames(
+    proposals: pl.DataFrame, events: pl.DataFrame, coder: Coder
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """The proposal events, merges and conversions :func:`add_proposal_events` gives."""
+    import polars as pl
+
+    steps = _history(events, "proposal_id", coder.proposal_index).with_columns(
+        pl.col("on").cum_max().over("ri").alias("gate")
+    )
+    submitted = pl.DataFrame({"ri": range(proposals.height)}, schema={"ri": pl.Int32}).with_columns(
+        pl.lit(-1, pl.Int32).alias("k"),
+        pl.lit(0, pl.Int8).alias("sub"),
+        pl.lit(None, pl.Date).alias("gate"),
+        pl.lit(SUBMITTED_STAGE, pl.Int8).alias("stage"),
+        pl.lit(None, pl.Int8).alias("level"),
+    )
+    staged = steps.select(
+        "ri",
+        "k",
+        pl.lit(0, pl.Int8).alias("sub"),
+        "gate",
+        pl.col("step")
+        .replace_strict(_PROPOSAL_STAGE, default=None, return_dtype=pl.Int8)
+        .alias("stage"),
+        _level().alias("level"),
+    ).filter(pl.col("stage").is_not_null())
+    not_filed = (pl.col("step") == ProposalStep.NOT_FILED.value) & (
+        pl.col("converted_to").is_not_null() & (pl.col("converted_to") != "")
+    )
+    converted = steps.filter(not_filed).select(
+        "ri",
+        "k",
+        pl.lit(1, pl.Int8).alias("sub"),
+        "gate",
+        pl.lit(STAGE_CODE[Stage.CONVERTED], pl.Int8).alias("stage"),
+        pl.lit(None, pl.Int8).alias("level"),
+    )
+    stage_rows = pl.concat([submitted, staged, converted]).sort("ri", "k", "sub")
+    conversions = (
+        steps.filter(not_filed)
+        .join(
+            _code_frame(coder.info_index, "converted_to", "target"),
+            on="converted_to",
+            how="inner",
+            maintain_order="left",
+        )
+        .select("ri", "on", "target")
+    )
+    merges = (
+        steps.filter(pl.col("step") == ProposalStep.MERGED.value)
+        .join(
+            _code_frame(coder.proposal_index, "parent_id", "parent"),
+            on="parent_id",
+            how="inner",
+            maintain_order="left",
+        )
+        .select("ri", "on", "parent")
+    )
+    return (
+        _typed(stage_rows, _PROPOSAL_EVENT_SCHEMA),
+        _typed(merges, _MERGE_SCHEMA),
+        _typed(conversions, _CONVERSION_SCHEMA),
+    )
+
+
+def _info_frame(reports: pl.DataFrame, events: pl.DataFrame, coder: Coder) -> pl.DataFrame:
+    """The 社情民意 events :func:`add_info_events` gives."""
+    import polars as pl
+
+    steps = _history(events, "report_id", coder.info_index)
+    submitted = pl.DataFrame({"ri": range(reports.height)}, schema={"ri": pl.Int32}).with_columns(
+        pl.lit(-1, pl.Int32).alias("k"),
+        pl.lit(None, pl.Date).alias("on"),
+        pl.lit(SUBMITTED_STAGE, pl.Int8).alias("stage"),
+        pl.lit(None, pl.Int8).alias("level"),
+    )
+    staged = steps.select(
+        "ri",
+        "k",
+        "on",
+        pl.col("step")
+        .replace_strict(_INFO_STAGE, default=None, return_dtype=pl.Int8)
+        .alias("stage"),
+        _level().alias("level"),
+    ).filter(pl.col("stage").is_not_null())
+    rows = pl.concat([submitted, staged]).sort("ri", "k")
+    return _typed(rows, _INFO_EVENT_SCHEMA)
+
+
+def columns_from_frames(
+    ledger: Ledger, frames: RecordFrames, roll_calls: pl.DataFrame | None = None
+) -> Columns:
+    """The columns of ``ledger`` completed by ``frames`` and the roll calls ``roll_calls``.
+
+    ``ledger`` holds the families not given as frames, and no records of those given (nor roll
+    calls of its activities when ``roll_calls`` is given, as
+    :func:`~cppcc_model.engine.roll_calls.roll_call_credits` takes them).
+    """
+    import polars as pl
+
+    from cppcc_model.engine.roll_calls import roll_call_credits
+
+    coder = _coder(ledger, frames)
+    cols = _empty(_CREDIT_SCHEMA)
+    for index, activity in enumerate(ledger.activities):
+        add_activity(cols, index, activity, coder)
+    parts = [] if roll_calls is None else [roll_call_credits(ledger, roll_calls, coder)]
+    if frames.proposals is not None:
+        collective = pl.col("proposer_kind") == ProposerKind.COLLECTIVE.value
+        parts.append(
+            _authored(
+                frames.proposals,
+                coder,
+                Source.PROPOSAL,
+                ids="member_ids",
+                on="submitted_on",
+                kind=pl.lit(KIND_CODE["proposal"]),
+                collective=collective,
+                level=pl.lit(None, pl.Int8),
+            )
+        )
+    else:
+        add_all_authored(cols, ledger.proposals, coder)
+    if frames.info_reports is not None:
+        parts.append(
+            _authored(
+                frames.info_reports,
+                coder,
+                Source.INFO_REPORT,
+                ids="author_ids",
+                on="submitted_on",
+                kind=pl.lit(KIND_CODE["info_report"]),
+                collective=pl.lit(False),
+                level=pl.lit(None, pl.Int8),
+            )
+        )
+    else:
+        add_all_authored(cols, ledger.info_reports, coder)
+    if frames.contributions is not None:
+        parts.append(
+            _authored(
+                frames.contributions,
+                coder,
+                Source.CONTRIBUTION,
+                ids="author_ids",
+                on="on",
+                kind=pl.col("kind").replace_strict(KIND_CODE, return_dtype=pl.Int16),
+                collective=pl.lit(False),
+                level=_level(),
+            )
+        )
+    else:
+        add_all_authored(cols, ledger.contributions, coder)
+    parts.append(frame(cols, _CREDIT_SCHEMA))
+    if frames.proposals is not None and frames.proposal_events is not None:
+        proposal_events, merges, conversions = _proposal_frames(
+            frames.proposals, frames.proposal_events, coder
+        )
+    else:
+        p_rows, m_rows = _empty(_PROPOSAL_EVENT_SCHEMA), _empty(_MERGE_SCHEMA)
+        c_rows = _empty(_CONVERSION_SCHEMA)
+        for index, proposal in enumerate(ledger.proposals):
+            add_proposal_events(p_rows, m_rows, c_rows, index, proposal, coder)
+        proposal_events = frame(p_rows, _PROPOSAL_EVENT_SCHEMA)
+        merges, conversions = frame(m_rows, _MERGE_SCHEMA), frame(c_rows, _CONVERSION_SCHEMA)
+    if frames.info_reports is not None and frames.info_events is not None:
+        info_events = _info_frame(frames.info_reports, frames.info_events, coder)
+    else:
+        i_rows = _empty(_INFO_EVENT_SCHEMA)
+        for index, report in enumerate(ledger.info_reports):
+            add_info_events(i_rows, index, report)
+        info_events = frame(i_rows, _INFO_EVENT_SCHEMA)
+    credits = pl.concat(parts)
+    return Columns(
+        member_ids=tuple(sorted(coder.member_code, key=coder.member_code.__getitem__)),
+        credits=credits.sort(CREDIT_ORDER, maintain_order=True),
+        proposal_events=proposal_events,
+        info_events=info_events,
+        merges=merges,
+        conversions=conversions,
+    )
