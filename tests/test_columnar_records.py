@@ -11,6 +11,7 @@ the row loader's problems.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,7 @@ from cppcc_model.engine.columns import Columns, build, columns_of
 from cppcc_model.errors import DatasetError, Problem
 from cppcc_model.io import json as ledger_json
 from cppcc_model.io._columnar_ledger import ColumnarLedger
+from cppcc_model.io._tables_schema import table_by_name
 from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
 from cppcc_model.io.tables import DEFAULT_MAX_ROWS, _problems_and_ledger
 from cppcc_model.ledger import Ledger
@@ -61,15 +63,24 @@ def assert_same_columns(mine: Columns, theirs: Columns) -> None:
         assert left.equals(right), name
 
 
-def assert_same_ledger(columnar: Ledger, rows: Ledger, *, columns: bool = True) -> None:
-    """The record families were read as columns: equal columns unbuilt, then equal records."""
+FAMILIES = ("proposals", "info_reports", "contributions")
+
+
+def assert_same_ledger(
+    columnar: Ledger, rows: Ledger, *, columns: Collection[str] = FAMILIES
+) -> None:
+    """The families named in ``columns`` were read as columns: equal columns unbuilt, then equal
+    records built on demand."""
     assert isinstance(columnar, ColumnarLedger)
-    assert columnar.built("proposals") is not columns
+    for family in FAMILIES:
+        assert columnar.built(family) is (family not in columns), family
     assert columnar.record_count == rows.record_count
     assert_same_columns(columns_of(columnar), build(rows))
-    assert columnar.built("proposals") is not columns  # the columns did not need the objects
-    assert columnar.proposals == rows.proposals  # built now, on demand
-    assert columnar.built("proposals")
+    for family in columns:  # the columns did not need the objects
+        assert not columnar.built(family)
+    for family in FAMILIES:
+        assert getattr(columnar, family) == getattr(rows, family)  # built now, on demand
+        assert columnar.built(family)
     assert columnar == rows
     assert rows == columnar
     assert hash(columnar) == hash(rows)
@@ -111,14 +122,25 @@ def test_generated_proposals_load_the_same_by_columns(
     columnar = loaded(path)
     assert isinstance(columnar, Ledger)
     # a quote the writer put in a cell leaves the family to the row loader
-    quoted = '"' in (path / ("proposals.csv" if headers == "en" else "提案.csv")).read_text(
-        encoding="utf-8"
-    ) or '"' in (path / ("proposal_events.csv" if headers == "en" else "提案办理.csv")).read_text(
-        encoding="utf-8"
-    )
-    note(f"quoted: {quoted}")
-    assert_same_ledger(columnar, rows, columns=not quoted)
+    files = {
+        "proposals": ("proposals", "proposal_events"),
+        "info_reports": ("info_reports", "info_events"),
+        "contributions": ("contributions",),
+    }
+    columns = [
+        family
+        for family, tables in files.items()
+        if not any(_quoted(path, table, headers) for table in tables)
+    ]
+    note(f"read as columns: {columns}")
+    assert_same_ledger(columnar, rows, columns=columns)
     assert columnar == ledger
+
+
+def _quoted(path: Path, table: str, headers: str) -> bool:
+    name = table if headers == "en" else table_by_name(table).zh
+    file = path / f"{name}.csv"
+    return file.exists() and '"' in file.read_text(encoding="utf-8")
 
 
 def test_the_sample_datasets_load_the_same_by_columns(tmp_path: Path) -> None:
@@ -162,6 +184,13 @@ VALID = {
     "spaces around a cell": ("proposal_events.csv", "p1,filed", " p1 , filed "),
     "a formula written as text": ("proposals.csv", "关于社区养老的建议", "'=关于社区养老的建议"),
     "an external body": ("proposals.csv", "unit,jiusan", "external,区委 统战部"),
+    "info authors with a Chinese separator": ("info_reports.csv", "m1;m2", "m1、m2"),
+    "info level in Chinese": ("info_events.csv", "adopted,2023-04-01,city", "采用,2023-04-01,市"),
+    "info item by a body": ("info_reports.csv", "m1;m2,,", ",unit,jiusan"),
+    "an issue combined with its own item": ("info_events.csv", "2023-7,,", "2023-7,r1,"),
+    "contribution kind in Chinese": ("contributions.csv", "research_report", "调研报告"),
+    "contribution by a body": ("contributions.csv", "m1,,,county", ",unit,jiusan,county"),
+    "contribution by the committee": ("contributions.csv", "m1,,,county", "m1,committee,xz,"),
     "a merge into a proposal listed later": ("proposal_events.csv", "p2,merged", "p2,merged"),
 }
 
@@ -271,6 +300,42 @@ BAD = {
         "p3,filed,2023-01-20,13,,,,,,,,,,",
         "p3,filed,2023-01-20,13,,,,,,,,,moon,",
     ),
+    "info repeated id": (
+        "info_reports.csv",
+        "2023-03-01,m1;m2,,\n",
+        "2023-03-01,m1;m2,,\nr1,再一条,2023-03-02,m1,,\n",
+    ),
+    "info unknown author": ("info_reports.csv", "m1;m2", "m1;m9"),
+    "info author twice": ("info_reports.csv", "m1;m2", "m1;m1"),
+    "info without author or body": ("info_reports.csv", "m1;m2,,", ",,"),
+    "info unknown body": ("info_reports.csv", "m1;m2,,", ",unit,nobody"),
+    "info bad date": ("info_reports.csv", "2023-03-01", "2023-02-30"),
+    "info event of an unknown item": ("info_events.csv", "r1,issued", "r9,issued"),
+    "info event before the submission": (
+        "info_events.csv",
+        "issued,2023-03-10",
+        "issued,2023-02-10",
+    ),
+    "info events out of order": ("info_events.csv", "adopted,2023-04-01", "adopted,2023-03-05"),
+    "info adoption without a level": (
+        "info_events.csv",
+        "adopted,2023-04-01,city",
+        "adopted,2023-04-01,",
+    ),
+    "info combined with an unknown item": ("info_events.csv", "2023-7,,", "2023-7,r9,"),
+    "info combined twice with one item": ("info_events.csv", "2023-7,,", "2023-7,r1;r1,"),
+    "info unknown step": ("info_events.csv", "r1,issued", "r1,printed"),
+    "contribution unknown kind": ("contributions.csv", "research_report", "essay"),
+    "contribution length zero": ("contributions.csv", "county,5000,", "county,0,"),
+    "contribution length not a number": ("contributions.csv", "county,5000,", "county,五千,"),
+    "contribution unknown author": ("contributions.csv", "2023-06-01,m1,", "2023-06-01,m7,"),
+    "contribution without author or body": (
+        "contributions.csv",
+        "2023-06-01,m1,,,",
+        "2023-06-01,,,,",
+    ),
+    "contribution bad level": ("contributions.csv", "county,5000", "galaxy,5000"),
+    "contribution empty title": ("contributions.csv", "关于乡村振兴的调研报告", "  "),
     "face to face not yes or no": ("proposal_events.csv", "satisfied,true", "satisfied,maybe"),
 }
 
@@ -311,3 +376,30 @@ def test_edits_together_load_or_fail_alike(
     assert found == expected
     if isinstance(found, ColumnarLedger) and isinstance(expected, Ledger):
         assert_same_columns(columns_of(found), build(expected))
+
+
+AMOUNTS = {
+    "whole": ("20000", True),
+    "fraction": ("1/3", True),
+    "decimal": ("12.50", True),
+    "not a number": ("many", False),
+    "too large": ("1" + "0" * 40, False),
+}
+
+
+@pytest.mark.parametrize("amount", AMOUNTS.values(), ids=list(AMOUNTS))
+def test_contribution_amounts_load_or_fail_alike(tmp_path: Path, amount: Any) -> None:
+    text, valid = amount
+    dataset = _copy(tmp_path)
+    _replace(
+        dataset / "contributions.csv",
+        "length_chars,note\n",
+        "length_chars,note,amount,reported_on\n",
+    )
+    _replace(dataset / "contributions.csv", "5000,\n", f"5000,,{text},2023-06-03\n")
+    rows = row_loaded(dataset)
+    assert isinstance(rows, Ledger) is valid, rows
+    if valid:
+        assert_same_ledger(loaded(dataset), rows)  # type: ignore[arg-type]
+    else:
+        assert loaded(dataset) == rows

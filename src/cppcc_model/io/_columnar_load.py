@@ -25,6 +25,11 @@ from typing import Any
 
 from cppcc_model.errors import Problem
 from cppcc_model.io._columnar_checks import Known
+from cppcc_model.io._columnar_contributions import (
+    CONTRIBUTION_TABLES,
+    build_contributions,
+    place_contributions,
+)
 from cppcc_model.io._columnar_ledger import ColumnarLedger, with_roll_calls
 from cppcc_model.io._columnar_proposals import (
     PROPOSAL_TABLES,
@@ -32,6 +37,7 @@ from cppcc_model.io._columnar_proposals import (
     place_proposals,
 )
 from cppcc_model.io._columnar_read import TableRead, read_table, table_files
+from cppcc_model.io._columnar_reports import INFO_TABLES, build_info_reports, place_info_reports
 from cppcc_model.io._columnar_roll_calls import place_roll_calls, read_roll_calls, roll_call_file
 from cppcc_model.ledger import Ledger
 from cppcc_model.progress import Progress
@@ -44,7 +50,11 @@ RowLoader = Callable[
 ]
 """The row loader: (path, max rows, check, progress, tables to skip) → (problems, ledger)."""
 
-_FAMILIES = {"proposals": PROPOSAL_TABLES}
+_FAMILIES = {
+    "proposals": PROPOSAL_TABLES,
+    "info_reports": INFO_TABLES,
+    "contributions": CONTRIBUTION_TABLES,
+}
 """Each record family read as columns → its tables."""
 
 
@@ -109,6 +119,22 @@ def load_columnar(
         sizes["proposals"] = placed.proposals.frame.height
         frames["proposals"] = placed.proposals.frame
         frames["proposal_events"] = placed.events.frame
+    if "info_reports" in families:
+        tables = families["info_reports"]
+        info = place_info_reports(tables["info_reports"], tables["info_events"], known)
+        if info is None:
+            return None
+        builders["info_reports"] = _builder(build_info_reports, info)
+        sizes["info_reports"] = info.reports.frame.height
+        frames["info_reports"] = info.reports.frame
+        frames["info_events"] = info.events.frame
+    if "contributions" in families:
+        contributions = place_contributions(families["contributions"]["contributions"], known)
+        if contributions is None:
+            return None
+        builders["contributions"] = _builder(build_contributions, contributions)
+        sizes["contributions"] = contributions.frame.height
+        frames["contributions"] = contributions.frame
     ledger = ColumnarLedger.of(bare, builders, sizes)
     columns = columns_from_frames(bare, RecordFrames(**frames), roll_calls)
     remember(ledger, columns)

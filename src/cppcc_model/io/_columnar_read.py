@@ -18,6 +18,7 @@ the row loader, which finds and locates every problem exactly as before.
 from __future__ import annotations
 
 import io
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +51,8 @@ _DTYPES = {
 _OBJECT_KINDS = frozenset({CellKind.UNITS, CellKind.NUMBER, CellKind.TEXTS, CellKind.PERIOD})
 """Kinds whose values stay Python objects: the column keeps the cell's text, and
 :attr:`TableRead.objects` maps each text to its value."""
+
+_SPACE = re.compile(r"\s")  # what the row loader's id reader refuses
 
 _LIST_SEPARATORS = "[；，、]"
 """The list separators but ``;`` (a ``,``, a line break, a quote cannot be in a cell read here)."""
@@ -141,19 +144,47 @@ def _valid_text(value: object) -> bool:
     return isinstance(value, str) and (value.isprintable() or text_problem(value) is None)
 
 
+def _texts(texts: list[str], column: Column) -> dict[str, str] | None:
+    """Each (non-empty) text or id cell → what the row loader reads, or ``None``.
+
+    The row loader's reader strips a text cell and refuses an id with white space inside
+    (:func:`~cppcc_model.io._tables_cells.read_cell`), done here inline for the many distinct
+    texts of a column; a cell starting with a quote mark (a neutralised formula) goes through
+    the reader itself. An id or text the entity classes refuse gives ``None``.
+    """
+    values: dict[str, str] = {}
+    is_id = column.kind is CellKind.ID
+    for text in texts:
+        if text[:1] == "'":
+            try:
+                value = _cell_value(text, column)
+            except CellError:
+                return None
+        else:
+            value = text.strip()
+            if is_id and _SPACE.search(value):
+                return None
+        if not value.isprintable() and text_problem(value) is not None:
+            return None
+        values[text] = value
+    return values
+
+
 def _plain(frame: pl.DataFrame, column: Column) -> pl.Expr | None:
     """The column ``column.name`` of ``frame`` read as the row loader reads it, or ``None``."""
     import polars as pl
 
     texts = frame[column.name].drop_nulls().unique().to_list()
-    try:
-        values = {text: _cell_value(text, column) for text in texts}
-    except CellError:
-        return None
-    if column.kind in (CellKind.TEXT, CellKind.ID) and not all(
-        _valid_text(value) for value in values.values()
-    ):
-        return None
+    if column.kind in (CellKind.TEXT, CellKind.ID):
+        texts_read = _texts(texts, column)
+        if texts_read is None:
+            return None
+        values: dict[str, Any] = dict(texts_read)
+    else:
+        try:
+            values = {text: _cell_value(text, column) for text in texts}
+        except CellError:
+            return None
     dtype = getattr(pl, _DTYPES[column.kind])
     changed = {text: value for text, value in values.items() if value != text}
     source = pl.col(column.name)
