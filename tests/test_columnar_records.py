@@ -31,6 +31,7 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.testing.codes import codes_of
 from cppcc_model.testing.strategies import ledgers
 from reliability._support import GOOD
+from reliability.test_fuzz_datasets import _rows, _text, csv_mutation, file_damage
 
 FRAMES = ("credits", "proposal_events", "info_events", "merges", "conversions")
 GOOD_ZH = GOOD.parent / "good_zh"
@@ -191,6 +192,9 @@ VALID = {
     "contribution kind in Chinese": ("contributions.csv", "research_report", "调研报告"),
     "contribution by a body": ("contributions.csv", "m1,,,county", ",unit,jiusan,county"),
     "contribution by the committee": ("contributions.csv", "m1,,,county", "m1,committee,xz,"),
+    "activity kind in Chinese": ("activities.csv", "plenary", "全体会议"),
+    "activity of one day": ("activities.csv", "2023-01-05,2023-01-08,6", "2023-01-05,,6"),
+    "activity run by the office": ("activities.csv", "committee,xz,5-2", "office,办公室,5-2"),
     "a merge into a proposal listed later": ("proposal_events.csv", "p2,merged", "p2,merged"),
 }
 
@@ -336,6 +340,22 @@ BAD = {
     ),
     "contribution bad level": ("contributions.csv", "county,5000", "galaxy,5000"),
     "contribution empty title": ("contributions.csv", "关于乡村振兴的调研报告", "  "),
+    "activity ends before it starts": (
+        "activities.csv",
+        "2023-01-05,2023-01-08",
+        "2023-01-05,2023-01-01",
+    ),
+    "activity of zero half days": ("activities.csv", "2023-01-08,6", "2023-01-08,0"),
+    "activity in an unknown session": ("activities.csv", "xz,5-2", "xz,5-7"),
+    "activity by an unknown body": ("activities.csv", "committee,xz", "committee,zz"),
+    "activity organiser kind without id": ("activities.csv", "committee,xz", "committee,"),
+    "activity unknown kind": ("activities.csv", "plenary", "picnic"),
+    "activity repeated id": (
+        "activities.csv",
+        "5-2\n",
+        "5-2\na1,再一次,2023-03-05,,1,,,\n",
+    ),
+    "roll call longer than the activity": ("activities.csv", "2023-01-08,6", "2023-01-08,1"),
     "face to face not yes or no": ("proposal_events.csv", "satisfied,true", "satisfied,maybe"),
 }
 
@@ -403,3 +423,64 @@ def test_contribution_amounts_load_or_fail_alike(tmp_path: Path, amount: Any) ->
         assert_same_ledger(loaded(dataset), rows)  # type: ignore[arg-type]
     else:
         assert loaded(dataset) == rows
+
+
+# ---------------------------------------------------------------------- the corpus and fuzzing
+
+
+CORPUS_CSV = sorted((GOOD.parent.parent.parent / "reliability" / "corpus" / "csv").iterdir())
+
+
+@pytest.mark.parametrize("dataset", CORPUS_CSV, ids=[path.name for path in CORPUS_CSV])
+def test_the_corpus_gives_the_same_problems_by_columns(dataset: Path) -> None:
+    assert loaded(dataset) == row_loaded(dataset)
+    assert loaded(dataset, lifecycles=True) == row_loaded(dataset, lifecycles=True)
+
+
+RECORD_FILES = [
+    "activities.csv",
+    "proposals.csv",
+    "proposal_events.csv",
+    "info_reports.csv",
+    "info_events.csv",
+    "contributions.csv",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    edits=st.lists(
+        st.tuples(st.sampled_from([*RECORD_FILES, "members.csv"]), csv_mutation()),
+        min_size=1,
+        max_size=3,
+    ),
+    damage=st.lists(st.tuples(st.sampled_from(RECORD_FILES), file_damage()), max_size=1),
+    max_rows=st.sampled_from([2, DEFAULT_MAX_ROWS]),
+    lifecycles=st.booleans(),
+)
+def test_mutated_record_tables_load_or_fail_alike(
+    edits: list[Any],
+    damage: list[Any],
+    max_rows: int,
+    lifecycles: bool,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    dataset = tmp_path_factory.mktemp("fuzz") / "good"
+    shutil.copytree(GOOD, dataset)
+    for name, (label, mutate) in edits:
+        note(f"{name}: {label}")
+        path = dataset / name
+        path.write_text(_text(mutate(_rows(path.read_text(encoding="utf-8")))), encoding="utf-8")
+    for name, (label, spoil) in damage:
+        note(f"{name}: {label}")
+        path = dataset / name
+        data = spoil(path.read_bytes())
+        if data is None:
+            path.unlink()
+        else:
+            path.write_bytes(data)
+    expected = row_loaded(dataset, max_rows, lifecycles=lifecycles)
+    found = loaded(dataset, max_rows, lifecycles=lifecycles)
+    assert found == expected
+    if isinstance(found, ColumnarLedger) and isinstance(expected, Ledger):
+        assert_same_columns(columns_of(found), build(expected))

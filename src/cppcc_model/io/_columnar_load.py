@@ -23,7 +23,10 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
-from cppcc_model.errors import Problem
+import attrs
+
+from cppcc_model.errors import CppccError, Problem
+from cppcc_model.io._columnar_activities import ACTIVITY_TABLES, build_activities
 from cppcc_model.io._columnar_checks import Known
 from cppcc_model.io._columnar_contributions import (
     CONTRIBUTION_TABLES,
@@ -54,6 +57,7 @@ _FAMILIES = {
     "proposals": PROPOSAL_TABLES,
     "info_reports": INFO_TABLES,
     "contributions": CONTRIBUTION_TABLES,
+    "activities": ACTIVITY_TABLES,
 }
 """Each record family read as columns → its tables."""
 
@@ -67,6 +71,8 @@ def _read_families(path: Path, max_rows: int) -> tuple[dict[str, dict[str, Table
     families: dict[str, dict[str, TableRead]] = {}
     count = 0
     for family, tables in _FAMILIES.items():
+        if family == "activities" and "info_reports" not in families:
+            continue  # the row loader checks the items' source activities among its own
         read = {name: read_table(files[name], name, max_rows) for name in tables}
         if all(table is not None for table in read.values()):
             families[family] = {name: table for name, table in read.items() if table}
@@ -102,6 +108,14 @@ def load_columnar(
     problems, bare = row_loader(path, max_rows, None if families else check, heard, skip)
     if problems or bare is None:
         return None
+    if "activities" in families:
+        activities_built = build_activities(families["activities"]["activities"], Known.of(bare))
+        if activities_built is None:
+            return None
+        try:
+            bare = attrs.evolve(bare, activities=activities_built)
+        except CppccError:
+            return None
     activities = {a.id: (index, a.half_days) for index, a in enumerate(bare.activities)}
     roll_calls = place_roll_calls(read, activities, frozenset(m.id for m in bare.members))
     if roll_calls is None:

@@ -27,6 +27,7 @@ import attrs
 from cppcc_model.io._columnar_roll_calls import _cell_value, _text
 from cppcc_model.io._tables_cells import CellError, is_empty
 from cppcc_model.io._tables_schema import CellKind, Column, Table, table_by_name, table_named
+from cppcc_model.io.safe_text import restore_formula
 from cppcc_model.labels import normalize_label
 from cppcc_model.text import text_problem
 
@@ -212,8 +213,11 @@ def _ids(frame: pl.DataFrame, column: Column) -> pl.Expr | None:
     import polars as pl
 
     source = frame[column.name].drop_nulls()
-    if source.str.starts_with("'").any():  # a formula written as text: the row loader's
-        return None
+    # a cell written as a neutralised formula ('-x) is restored before it is split, as there
+    quoted = source.filter(source.str.starts_with("'")).unique().to_list()
+    restored = {text: restore_formula(text) for text in quoted}
+    cells = pl.col(column.name).replace(restored) if restored else pl.col(column.name)
+    source = frame.select(cells.drop_nulls()).to_series()
     pieces = source.str.replace_all(_LIST_SEPARATORS, ";").str.split(";")
     stripped: dict[str, str] = {}
     for piece in pieces.explode().unique().to_list():
@@ -222,8 +226,7 @@ def _ids(frame: pl.DataFrame, column: Column) -> pl.Expr | None:
             return None
         stripped[piece] = item
     split = (
-        pl.col(column.name)
-        .str.replace_all(_LIST_SEPARATORS, ";")
+        cells.str.replace_all(_LIST_SEPARATORS, ";")
         .str.split(";")
         .list.eval(pl.element().replace_strict(stripped, return_dtype=pl.String))
         .list.eval(pl.element().filter(pl.element() != ""))
