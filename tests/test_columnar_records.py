@@ -11,7 +11,7 @@ the row loader's problems.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from cppcc_model.checks import lifecycle_problems
 from cppcc_model.engine.columns import Columns, build, columns_of
 from cppcc_model.errors import DatasetError, Problem
 from cppcc_model.io import json as ledger_json
+from cppcc_model.io import tables
 from cppcc_model.io._columnar_ledger import ColumnarLedger
 from cppcc_model.io._tables_schema import table_by_name
 from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
@@ -35,6 +36,14 @@ from reliability.test_fuzz_datasets import _rows, _text, csv_mutation, file_dama
 
 FRAMES = ("credits", "proposal_events", "info_events", "merges", "conversions")
 GOOD_ZH = GOOD.parent / "good_zh"
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _columns_at_any_size() -> Iterator[None]:
+    """These small datasets take the columnar path (a district's size is read by rows)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
+        yield
 
 
 def row_loaded(
