@@ -493,3 +493,19 @@ def test_mutated_record_tables_load_or_fail_alike(
     assert found == expected
     if isinstance(found, ColumnarLedger) and isinstance(expected, Ledger):
         assert_same_columns(columns_of(found), build(expected))
+
+
+def test_an_award_naming_a_record_leaves_that_family_to_the_row_loader(tmp_path: Path) -> None:
+    dataset = _copy(tmp_path)
+    (dataset / "award_records.csv").write_text(
+        "id,award_id,subject_id,year,stage\naw1,excellent_proposal,p1,2023,approved\n",
+        encoding="utf-8",
+    )
+    rows = row_loaded(dataset)
+    assert isinstance(rows, Ledger), rows
+    columnar = loaded(dataset)
+    assert isinstance(columnar, ColumnarLedger)
+    assert columnar.built("proposals")  # read by the row loader, which checks the award
+    assert not columnar.built("info_reports")  # still columns
+    assert_same_columns(columns_of(columnar), build(rows))
+    assert columnar == rows

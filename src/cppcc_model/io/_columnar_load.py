@@ -65,19 +65,34 @@ _FAMILIES = {
 def _read_families(path: Path, max_rows: int) -> tuple[dict[str, dict[str, TableRead]], int]:
     """The record families whose tables read as columns, and how many files they hold."""
     names = frozenset(name for tables in _FAMILIES.values() for name in tables)
-    files = table_files(path, names)
+    files = table_files(path, names | {"award_records"})
     if files is None:
         return {}, 0
     families: dict[str, dict[str, TableRead]] = {}
-    count = 0
     for family, tables in _FAMILIES.items():
-        if family == "activities" and "info_reports" not in families:
-            continue  # the row loader checks the items' source activities among its own
+        if family == "activities":
+            continue
         read = {name: read_table(files[name], name, max_rows) for name in tables}
         if all(table is not None for table in read.values()):
             families[family] = {name: table for name, table in read.items() if table}
-            count += sum(files[name] is not None for name in tables)
+    named = _award_subjects(files["award_records"], max_rows)
+    for family in list(families):  # an award naming a record is checked by the row loader
+        if named is None or families[family][family].frame["id"].is_in(named).any():
+            del families[family]
+    if "info_reports" in families:  # else the row loader checks the items' source activities
+        activities = read_table(files["activities"], "activities", max_rows)
+        if activities is not None:
+            families["activities"] = {"activities": activities}
+    count = sum(files[name] is not None for family in families for name in _FAMILIES[family])
     return families, count
+
+
+def _award_subjects(file: Path | None, max_rows: int) -> list[str] | None:
+    """The subjects the award records name (``None``: the file is not read as columns)."""
+    if file is None:
+        return []
+    awards = read_table(file, "award_records", max_rows)
+    return None if awards is None else awards.frame["subject_id"].drop_nulls().unique().to_list()
 
 
 def load_columnar(
