@@ -7,6 +7,7 @@ clerk sees, the TOML errors, and the invariants of the pending policy.
 
 from __future__ import annotations
 
+import re
 import shutil
 from fractions import Fraction
 from pathlib import Path
@@ -24,6 +25,7 @@ from cppcc_model.io.dataset import load_dataset, write_dataset
 from cppcc_model.io.json import dumps, loads
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Committee, Input, Member, Period, Sector
+from cppcc_model.model.inputs import is_input_key
 from cppcc_model.rules import Category, External, Item, Points, RuleSet, Where
 from cppcc_model.rules.toml import RuleFileError, loads_rule_set
 from cppcc_model.testing import strategies as cst
@@ -281,3 +283,12 @@ def test_every_given_input_of_the_period_is_on_the_card(ledger: Ledger) -> None:
             line = card.line("all.inputs")
             assert sorted(e.record_id for e in line.entries) == sorted(i.id for i in expected)
             assert line.points == len(expected)
+
+
+_OLD_KEY = re.compile(r"[A-Za-z_\u4e00-\u9fff][\w.\-\u4e00-\u9fff]*")
+"""The input-key pattern as one regular expression, which ``is_input_key`` must agree with."""
+
+
+@given(st.text(st.sampled_from("aZ_.-1 中\u4e00\u9fff\u3400\u4dff\ua000éß\u0660Ａ\n"), max_size=5))
+def test_an_input_key_is_what_the_one_pattern_allows(text: str) -> None:
+    assert is_input_key(text) is (_OLD_KEY.fullmatch(text) is not None)

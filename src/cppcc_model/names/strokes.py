@@ -40,16 +40,20 @@ class StrokeKey(NamedTuple):
 
 
 @functools.cache
-def _table() -> dict[str, StrokeKey]:
+def _table() -> dict[str, tuple[int, int]]:
+    """Each character's (strokes, order), as plain pairs.
+
+    Some 21,000 characters are read at once; a :class:`StrokeKey` is made only for a character
+    looked up.
+    """
     text = resources.files("cppcc_model.names").joinpath("data", _DATA_FILE).read_text("utf-8")
-    table: dict[str, StrokeKey] = {}
+    table: dict[str, tuple[int, int]] = {}
     for line in text.splitlines():
         if not line or line.startswith("#"):
             continue
         count_text, chars = line.split("\t")
         count = int(count_text)
-        for order, char in enumerate(chars):
-            table[char] = StrokeKey(count, order)
+        table.update({char: (count, order) for order, char in enumerate(chars)})
     return table
 
 
@@ -84,7 +88,7 @@ def stroke_key(char: str, *, name: str | None = None) -> StrokeKey:
                 "characters, or sort with StrokeOrder(unknown='last') to list such names last"
             ),
         )
-    return key
+    return StrokeKey(*key)
 
 
 def stroke_count(char: str) -> int:

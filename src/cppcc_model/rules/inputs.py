@@ -17,12 +17,12 @@ What happens when no figure was given is the block's ``missing`` policy:
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 import attrs
 
 from cppcc_model.errors import InvalidValueError
+from cppcc_model.model.inputs import is_input_key
 from cppcc_model.numbers import Number, exact, format_fraction
 from cppcc_model.rules import _evaluation
 from cppcc_model.rules.facts import Fact
@@ -32,11 +32,9 @@ __all__ = ["MISSING_POLICIES", "Amount", "External"]
 MISSING_POLICIES = ("zero", "pending", "error")
 """What a missing input does: count zero, leave the card pending, or stop with an error."""
 
-_KEY = re.compile(r"[A-Za-z_\u4e00-\u9fff][\w.\-\u4e00-\u9fff]*")
-
 
 def _key(instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str) or not _KEY.fullmatch(value):
+    if not is_input_key(value):
         raise InvalidValueError(
             f"External.key: {value!r} is not a usable input key",
             hint="use the key of the inputs table, such as 'employer_rating'",
