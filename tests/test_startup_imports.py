@@ -70,5 +70,23 @@ def test_the_readme_ranking_of_a_district_does_not_import_polars() -> None:
         assert unused not in modules, unused
 
 
+def test_help_imports_no_attrs() -> None:
+    code, output, modules = _modules_after(["--help"])
+    assert code == 0, output
+    assert not [m for m in modules if m in ("attr", "attrs") or m.startswith("attr.")]
+
+
+def test_the_cli_context_is_immutable_and_compared_by_value() -> None:
+    from cppcc_model.cli import CliContext
+
+    english = CliContext(lang="en")
+    assert english == CliContext(lang="en")
+    assert hash(english) == hash(CliContext(lang="en"))
+    assert english != CliContext(lang="zh")
+    assert (english.debug, english.strict, english.lang) == (False, False, "en")
+    with pytest.raises(AttributeError):
+        english.lang = "zh"  # type: ignore[misc]
+
+
 # The ranking runs with the installed rule plugins, as a user runs it.
 pytestmark = pytest.mark.installed_plugins

@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cppcc_model.errors import CppccError
-
 if TYPE_CHECKING:
+    from cppcc_model.errors import CppccError
     from cppcc_model.ledger import Ledger
 
 __all__ = ["CppccError", "Ledger", "__version__"]
@@ -23,9 +22,16 @@ __version__ = "0.1.0.dev0"
 
 
 def __getattr__(name: str) -> Any:
-    """Import :class:`~cppcc_model.ledger.Ledger` on first use, so ``cppcc --help`` stays light."""
+    """Import :class:`~cppcc_model.ledger.Ledger` and :class:`CppccError` on first use.
+
+    ``cppcc --help`` then imports neither the entities nor attrs.
+    """
     if name == "Ledger":
         from cppcc_model.ledger import Ledger
 
         return Ledger
+    if name == "CppccError":
+        from cppcc_model.errors import CppccError
+
+        return CppccError
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -22,12 +22,9 @@ import sys
 import traceback
 import warnings
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-import attrs
 import click
-
-from cppcc_model.errors import CppccError
 
 if TYPE_CHECKING:
     from cppcc_model.messages import Lang
@@ -81,18 +78,57 @@ def _load_installed(strict: bool) -> Plugins:
     return load_plugins(strict=strict)
 
 
-@attrs.frozen
 class CliContext:
     """The global options of one ``cppcc`` run, passed to every sub-command as ``ctx.obj``.
 
     ``loader`` loads the plugins (installed entry points by default); a program embedding the
-    command may pass its own loader as ``obj`` to :meth:`click.Group.main`.
+    command may pass its own loader as ``obj`` to :meth:`click.Group.main`. ``lang`` defaults
+    to the language :func:`cppcc_model.messages.choose_lang` chooses. Immutable, compared by
+    value. (A plain class, not attrs: ``cppcc --help`` then does not import attrs.)
     """
 
-    debug: bool = False
-    strict: bool = False
-    loader: PluginLoader = _load_installed
-    lang: str = attrs.field(factory=lambda: _choose_lang(None))
+    __slots__ = ("debug", "lang", "loader", "strict")
+
+    debug: bool
+    strict: bool
+    loader: PluginLoader
+    lang: str
+
+    def __init__(
+        self,
+        debug: bool = False,
+        strict: bool = False,
+        loader: PluginLoader = _load_installed,
+        lang: str | None = None,
+    ) -> None:
+        """Set the options (``lang`` chosen from the environment when not given)."""
+        fields = (debug, strict, loader, _choose_lang(None) if lang is None else lang)
+        for name, value in zip(("debug", "strict", "loader", "lang"), fields, strict=True):
+            object.__setattr__(self, name, value)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        """Refuse: the options of a run do not change."""
+        raise AttributeError(f"CliContext is immutable; cannot set {name!r}")
+
+    def _fields(self) -> tuple[bool, bool, PluginLoader, str]:
+        return (self.debug, self.strict, self.loader, self.lang)
+
+    def __eq__(self, other: object) -> bool:
+        """Equal options."""
+        if not isinstance(other, CliContext):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        """The options' hash."""
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        """``CliContext(debug=…, strict=…, loader=…, lang=…)``."""
+        return (
+            f"CliContext(debug={self.debug!r}, strict={self.strict!r}, "
+            f"loader={self.loader!r}, lang={self.lang!r})"
+        )
 
     def plugins(self) -> Plugins:
         """Load the plugins; each warning about a skipped plugin is one line on stderr."""
@@ -136,6 +172,7 @@ def cli_context() -> CliContext:
 def exit_code_of(error: BaseException) -> ExitCode:
     """The exit code an error ends the command with."""
     from cppcc_model.assess.engine import RuleEvaluationError
+    from cppcc_model.errors import CppccError
     from cppcc_model.plugins import PluginError
 
     if isinstance(error, PluginError | RuleEvaluationError):
@@ -145,9 +182,10 @@ def exit_code_of(error: BaseException) -> ExitCode:
     return ExitCode.INTERNAL_ERROR
 
 
-@attrs.frozen
-class LazyCommand:
+class LazyCommand(NamedTuple):
     """A sub-command imported only when it is run (or its own ``--help`` is asked for).
+
+    A named tuple rather than an attrs class, so listing the commands imports no attrs.
 
     Attributes:
         target: where the click command lives, as ``"package.module:attribute"``.
@@ -236,6 +274,7 @@ class CppccGroup(click.Group):
             if debug:
                 click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
             code = exit_code_of(error)
+            from cppcc_model.errors import CppccError
             from cppcc_model.messages import render_error
             from cppcc_model.messages import say as saying
 
