@@ -24,9 +24,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from cppcc_model.io._columnar_files import table_files
 from cppcc_model.io._columnar_roll_calls import _cell_value, _text
 from cppcc_model.io._tables_cells import CellError, is_empty
-from cppcc_model.io._tables_schema import CellKind, Column, Table, table_by_name, table_named
+from cppcc_model.io._tables_schema import CellKind, Column, Table, table_by_name
 from cppcc_model.io.safe_text import restore_formula
 from cppcc_model.labels import normalize_label
 from cppcc_model.text import text_problem
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
 
 __all__ = ["TableRead", "read_table", "table_files"]
 
-_IGNORED_PREFIXES = (".", "~$", "#")
 
 _DTYPES = {
     CellKind.TEXT: "String",
@@ -79,49 +79,6 @@ class TableRead:
     def value(self, column: str, text: str | None) -> Any:
         """The value of the cell ``text`` of an object column (``None`` when empty)."""
         return None if text is None else self.objects[column][text]
-
-
-def table_files(directory: Path, names: frozenset[str]) -> dict[str, Path | None] | None:
-    """The CSV file of each table named in ``names`` (``None``: no file, an empty table).
-
-    ``None`` when the directory cannot be listed, holds a workbook (which could hold any
-    table), or holds one of the tables twice: those cases are the row loader's.
-    """
-    found: dict[str, list[Path]] = {name: [] for name in names}
-    try:
-        entries = list(directory.iterdir())
-    except OSError:
-        return None
-    for entry in entries:
-        name = entry.name
-        if name.startswith(_IGNORED_PREFIXES):
-            continue
-        stem, _, suffix = name.rpartition(".")
-        suffix = suffix.lower()
-        if suffix == "xlsx":
-            return None
-        if suffix != "csv":
-            continue
-        table = table_named(stem)
-        if table is not None and table.name in found:
-            found[table.name].append(entry)
-    files: dict[str, Path | None] = {}
-    root = directory.resolve()
-    for name, paths in found.items():
-        if len(paths) > 1:
-            return None
-        if not paths:
-            files[name] = None
-            continue
-        path = paths[0]
-        try:
-            inside = path.resolve().is_relative_to(root)
-        except (OSError, RuntimeError):
-            return None
-        if not inside or path.is_symlink() or not path.is_file():
-            return None
-        files[name] = path
-    return files
 
 
 def _mapping(table: Table, names: list[str]) -> dict[str, Column] | None:

@@ -23,8 +23,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from cppcc_model.io._columnar_files import table_files
 from cppcc_model.io._tables_cells import CellError, is_empty, read_cell
-from cppcc_model.io._tables_schema import Column, table_by_name, table_named
+from cppcc_model.io._tables_schema import Column, table_by_name
 from cppcc_model.io.safe_text import restore_formula
 from cppcc_model.labels import LabeledEnum, normalize_label
 
@@ -49,7 +50,6 @@ its roll call (the order of the file's rows); ``status`` and ``role`` are the en
 """
 
 _TABLE = table_by_name("attendance")
-_IGNORED_PREFIXES = (".", "~$", "#")
 
 
 def roll_call_file(directory: Path) -> Path | None:
@@ -58,34 +58,8 @@ def roll_call_file(directory: Path) -> Path | None:
     ``None`` when there is no such file, more than one, or a workbook that could hold the
     table too (those cases are the row loader's).
     """
-    found: list[Path] = []
-    try:
-        entries = list(directory.iterdir())
-    except OSError:
-        return None
-    for entry in entries:
-        name = entry.name
-        if name.startswith(_IGNORED_PREFIXES):
-            continue
-        stem, _, suffix = name.rpartition(".")
-        suffix = suffix.lower()
-        if suffix == "xlsx":
-            return None
-        if suffix != "csv":
-            continue
-        table = table_named(stem)
-        if table is not None and table.name == _TABLE.name:
-            found.append(entry)
-    if len(found) != 1:
-        return None
-    path = found[0]
-    try:
-        inside = path.resolve().is_relative_to(directory.resolve())
-    except (OSError, RuntimeError):
-        return None
-    if not inside or path.is_symlink() or not path.is_file():
-        return None
-    return path
+    files = table_files(directory, frozenset({_TABLE.name}))
+    return None if files is None else files[_TABLE.name]
 
 
 def _text(path: Path) -> bytes | None:
