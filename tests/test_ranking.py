@@ -197,6 +197,27 @@ def test_competition_rank_is_one_plus_the_number_strictly_better(scores, directi
     assert all(entry.rank >= 1 for entry in ranking)
 
 
+@settings(max_examples=150)
+@given(
+    st.dictionaries(
+        st.text("abcdefgh", min_size=1, max_size=3),
+        st.fractions(min_value=-1, max_value=1, max_denominator=10**12),
+        max_size=25,
+    ),
+    directions,
+)
+def test_scores_with_unlike_denominators_keep_their_exact_order(scores, direction):
+    # scores a hair apart over large, unlike denominators: sorting them as whole numbers over a
+    # common denominator must keep exactly the order (and the ties) of the fractions
+    ranking = rank(scores, direction=direction)
+    sign = -1 if direction is Direction.DESCENDING else 1
+    for entry in ranking:
+        better = sum(1 for v in scores.values() if sign * v < sign * entry.exact)
+        assert entry.rank == better + 1
+    exacts = [entry.exact for entry in ranking]
+    assert exacts == sorted(exacts, reverse=direction is Direction.DESCENDING)
+
+
 @settings(max_examples=100)
 @given(scores_st)
 def test_dense_ranks_are_consecutive_from_one(scores):
