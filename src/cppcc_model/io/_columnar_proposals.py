@@ -21,13 +21,13 @@ equal to the row loader's, when a caller asks for them.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cppcc_model.io._columnar_checks import Known, all_known, body_ok, in_order, list_known, unique
-from cppcc_model.io._columnar_read import TableRead
+from cppcc_model.io._columnar_read import TableRead, histories
 from cppcc_model.io._tables_schema import EVENT_FIELDS
 from cppcc_model.model import (
     BodyKind,
@@ -145,21 +145,12 @@ _BODIES = {kind.value: kind for kind in BodyKind}
 
 def build_proposals(tables: ProposalTables) -> tuple[Proposal, ...]:
     """The proposals with their histories, as the row loader builds them."""
-    units = tables.events.objects["units"]
-    histories: dict[str, list[ProposalEvent]] = defaultdict(list)
-    for row in tables.events.frame.select("proposal_id", *EVENT_FIELDS).iter_rows():
-        given: dict[str, Any] = {}
-        for name, value in zip(EVENT_FIELDS, row[1:], strict=True):
-            if value is None:
-                continue
-            if name == "step":
-                value = _STEPS[value]
-            elif name == "level":
-                value = _LEVELS[value]
-            elif name == "units":
-                value = units[value]
-            given[name] = value
-        histories[row[0]].append(ProposalEvent(**given))
+    lookups: dict[str, Mapping[Any, Any]] = {
+        "step": _STEPS,
+        "level": _LEVELS,
+        "units": tables.events.objects["units"],
+    }
+    steps = histories(tables.events, "proposal_id", EVENT_FIELDS, ProposalEvent, lookups)
     built = []
     for (
         proposal_id,
@@ -177,7 +168,7 @@ def build_proposals(tables: ProposalTables) -> tuple[Proposal, ...]:
             "subject": subject,
             "submitted_on": submitted_on,
             "proposer_kind": _KINDS[kind],
-            "history": histories.get(proposal_id, []),
+            "history": steps.get(proposal_id, []),
         }
         if member_ids is not None:
             given["member_ids"] = member_ids

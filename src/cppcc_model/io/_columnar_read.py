@@ -19,23 +19,24 @@ from __future__ import annotations
 
 import io
 import re
+from collections import defaultdict
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 from cppcc_model.io._columnar_files import table_files
-from cppcc_model.io._columnar_roll_calls import _cell_value, _text
+from cppcc_model.io._columnar_roll_calls import _cell_value, _text, header_mapping
 from cppcc_model.io._tables_cells import CellError, is_empty
 from cppcc_model.io._tables_schema import CellKind, Column, Table, table_by_name
 from cppcc_model.io.safe_text import restore_formula
-from cppcc_model.labels import normalize_label
 from cppcc_model.text import text_problem
 
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["TableRead", "read_table", "table_files"]
+__all__ = ["TableRead", "histories", "read_table", "table_files"]
 
 
 _DTYPES = {
@@ -79,22 +80,6 @@ class TableRead:
     def value(self, column: str, text: str | None) -> Any:
         """The value of the cell ``text`` of an object column (``None`` when empty)."""
         return None if text is None else self.objects[column][text]
-
-
-def _mapping(table: Table, names: list[str]) -> dict[str, Column] | None:
-    """Header as written → column; ``None`` unless every header names a column once."""
-    mapping: dict[str, Column] = {}
-    seen: set[str] = set()
-    for name in names:
-        text = name.strip()
-        column = table.header_index.get(normalize_label(text)) if text else None
-        if column is None or column.name in seen:
-            return None
-        seen.add(column.name)
-        mapping[name] = column
-    if any(column.required and column.name not in seen for column in table.columns):
-        return None
-    return mapping
 
 
 def _valid_text(value: object) -> bool:
@@ -221,7 +206,7 @@ def read_table(path: Path | None, name: str, max_rows: int) -> TableRead | None:
         header = data.split(b"\n", 1)[0].decode("utf-8").removesuffix("\r").split(",")
         if raw.columns != header:  # polars read the header otherwise (a second BOM, a repeat)
             return None
-        mapping = _mapping(table, raw.columns)
+        mapping = header_mapping(table, raw.columns)
         if mapping is None:
             return None
         raw = raw.rename({given: column.name for given, column in mapping.items()})
@@ -280,3 +265,31 @@ def _dtype(column: Column) -> Any:
     if column.kind is CellKind.IDS:
         return pl.List(pl.String)
     return getattr(pl, _DTYPES.get(column.kind, "String"))
+
+
+_Event = TypeVar("_Event")
+
+
+def histories(
+    events: TableRead,
+    key: str,
+    fields: tuple[str, ...],
+    make: Callable[..., _Event],
+    lookups: Mapping[str, Mapping[Any, Any]],
+) -> dict[str, list[_Event]]:
+    """Each record's steps, in the table's order, built as the row loader builds them.
+
+    ``key`` is the column naming the record; ``fields`` the step's fields, passed to ``make``
+    when given; ``lookups`` turn a column's cell value into the field's value (a step's label
+    into its enum member, for instance).
+    """
+    built: dict[str, list[_Event]] = defaultdict(list)
+    for row in events.frame.select(key, *fields).iter_rows():
+        given: dict[str, Any] = {}
+        for name, value in zip(fields, row[1:], strict=True):
+            if value is None:
+                continue
+            lookup = lookups.get(name)
+            given[name] = value if lookup is None else lookup[value]
+        built[row[0]].append(make(**given))
+    return built

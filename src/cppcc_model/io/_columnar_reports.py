@@ -16,13 +16,13 @@ It gives ``None`` at the first thing that is not so (the row loader then reports
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cppcc_model.io._columnar_checks import Known, all_known, body_ok, in_order, list_known, unique
-from cppcc_model.io._columnar_read import TableRead
+from cppcc_model.io._columnar_read import TableRead, histories
 from cppcc_model.io._tables_schema import INFO_EVENT_FIELDS
 from cppcc_model.model import BodyKind, BodyRef, InfoEvent, InfoReport, InfoStep, Level
 
@@ -82,18 +82,8 @@ _BODIES = {kind.value: kind for kind in BodyKind}
 
 def build_info_reports(tables: InfoTables) -> tuple[InfoReport, ...]:
     """The 社情民意 items with their histories, as the row loader builds them."""
-    histories: dict[str, list[InfoEvent]] = defaultdict(list)
-    for row in tables.events.frame.select("report_id", *INFO_EVENT_FIELDS).iter_rows():
-        given: dict[str, Any] = {}
-        for name, value in zip(INFO_EVENT_FIELDS, row[1:], strict=True):
-            if value is None:
-                continue
-            if name == "step":
-                value = _STEPS[value]
-            elif name == "level":
-                value = _LEVELS[value]
-            given[name] = value
-        histories[row[0]].append(InfoEvent(**given))
+    lookups: dict[str, Mapping[Any, Any]] = {"step": _STEPS, "level": _LEVELS}
+    steps = histories(tables.events, "report_id", INFO_EVENT_FIELDS, InfoEvent, lookups)
     built = []
     for (
         report_id,
@@ -108,7 +98,7 @@ def build_info_reports(tables: InfoTables) -> tuple[InfoReport, ...]:
             "id": report_id,
             "title": title,
             "submitted_on": submitted_on,
-            "history": histories.get(report_id, []),
+            "history": steps.get(report_id, []),
         }
         if author_ids is not None:
             given["author_ids"] = author_ids

@@ -25,14 +25,20 @@ from typing import TYPE_CHECKING, Any
 
 from cppcc_model.io._columnar_files import table_files
 from cppcc_model.io._tables_cells import CellError, is_empty, read_cell
-from cppcc_model.io._tables_schema import Column, table_by_name
+from cppcc_model.io._tables_schema import Column, Table, table_by_name
 from cppcc_model.io.safe_text import restore_formula
 from cppcc_model.labels import LabeledEnum, normalize_label
 
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["ROLL_CALL_SCHEMA", "place_roll_calls", "read_roll_calls", "roll_call_file"]
+__all__ = [
+    "ROLL_CALL_SCHEMA",
+    "header_mapping",
+    "place_roll_calls",
+    "read_roll_calls",
+    "roll_call_file",
+]
 
 ROLL_CALL_SCHEMA = {
     "ri": "Int32",
@@ -86,18 +92,21 @@ def _text(path: Path) -> bytes | None:
     return data
 
 
-def _columns(names: list[str]) -> dict[str, Column] | None:
-    """Header as written → column; ``None`` unless every header names a column once."""
+def header_mapping(table: Table, names: list[str]) -> dict[str, Column] | None:
+    """Header as written → column of ``table``, the one reading shared by every columnar table.
+
+    ``None`` unless every header names a column once and every required column is there.
+    """
     mapping: dict[str, Column] = {}
     seen: set[str] = set()
     for name in names:
         text = name.strip()
-        column = _TABLE.header_index.get(normalize_label(text)) if text else None
+        column = table.header_index.get(normalize_label(text)) if text else None
         if column is None or column.name in seen:
             return None
         seen.add(column.name)
         mapping[name] = column
-    if any(column.required and column.name not in seen for column in _TABLE.columns):
+    if any(column.required and column.name not in seen for column in table.columns):
         return None
     return mapping
 
@@ -153,7 +162,7 @@ def read_roll_calls(path: Path, max_rows: int) -> pl.DataFrame | None:
     header = data.split(b"\n", 1)[0].decode("utf-8").removesuffix("\r").split(",")
     if raw.columns != header:  # polars read the header otherwise (a second BOM, a repeat)
         return None
-    mapping = _columns(raw.columns)
+    mapping = header_mapping(_TABLE, raw.columns)
     if mapping is None:
         return None
     raw = raw.rename({name: column.name for name, column in mapping.items()})
