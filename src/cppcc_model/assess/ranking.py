@@ -25,7 +25,6 @@ a different order may differ in their last bit and so break a tie that the rules
 from __future__ import annotations
 
 import decimal
-import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
@@ -75,7 +74,16 @@ def exact_score(value: object, *, subject_id: str | None = None) -> Fraction:
             value that is not a number at all.
 
     """
-    where = Location(record_id=subject_id)
+    numerator, denominator = _ratio(value, subject_id)
+    return value if type(value) is Fraction else Fraction(numerator, denominator)
+
+
+def _ratio(value: object, subject_id: str | None) -> tuple[int, int]:
+    """``value``'s numerator and denominator (in lowest terms), refusing an inexact value."""
+    if type(value) is Fraction:
+        return value.numerator, value.denominator
+    if type(value) is int:
+        return value, 1
     if isinstance(value, bool) or not isinstance(value, int | Fraction | decimal.Decimal):
         hint = (
             "compute scores with fractions.Fraction or decimal.Decimal, never float"
@@ -84,16 +92,17 @@ def exact_score(value: object, *, subject_id: str | None = None) -> Fraction:
         )
         raise InvalidValueError(
             f"score {value!r} ({type(value).__name__}) is not an exact number",
-            where=where,
+            where=Location(record_id=subject_id),
             hint=hint,
         )
     if isinstance(value, decimal.Decimal) and not value.is_finite():
         raise InvalidValueError(
             f"score {value!r} is not a finite number",
-            where=where,
+            where=Location(record_id=subject_id),
             hint="every subject needs a finite score; leave out subjects that have none",
         )
-    return Fraction(value)
+    exact = Fraction(value)
+    return exact.numerator, exact.denominator
 
 
 def _to_direction(value: Direction | str) -> Direction:
@@ -224,7 +233,12 @@ class Ranking:
 def _pairs(
     scores: Mapping[str, Score] | Iterable[tuple[str, Score]],
 ) -> list[tuple[str, Score]]:
+    """``scores`` as a list of (subject id, score) pairs, each id non-empty text and given once."""
     items = list(scores.items()) if isinstance(scores, Mapping) else list(scores)
+    if all(type(pair) is tuple and len(pair) == 2 and type(pair[0]) is str for pair in items):
+        ids = [subject_id for subject_id, _ in items]
+        if all(ids) and len(set(ids)) == len(ids):
+            return items  # the common case, checked in one pass each
     seen: set[str] = set()
     duplicates: list[str] = []
     for pair in items:
@@ -270,27 +284,30 @@ class _Reversed:
         return hash(self.value)
 
 
-def _merit_key(
-    subject_id: str,
-    score: Fraction,
+def _merits(
+    pairs: Sequence[tuple[str, Score]],
     direction: Direction,
     breakers: Sequence[TieBreaker],
-    scale: int,
-) -> tuple[Any, ...]:
-    # the score times ``scale`` (a common multiple of every denominator) is a whole number in
-    # the same order, which sorts far faster than fractions compare
-    whole = score.numerator * (scale // score.denominator)
-    parts: list[Any] = [-whole if direction is Direction.DESCENDING else whole]
-    for breaker in breakers:
-        value = breaker.key(subject_id)
-        parts.append(_Reversed(value) if breaker.direction is Direction.DESCENDING else value)
-    return tuple(parts)
+) -> list[tuple[Any, ...]]:
+    """Each subject's merit: its score, then its tie-breakers' keys, smallest best.
 
-
-def _listing_key(list_key: Callable[[str], Any] | None, subject_id: str) -> tuple[Any, ...]:
-    if list_key is None:
-        return (subject_id,)
-    return (list_key(subject_id), subject_id)
+    The score is taken times a common multiple of every denominator: a whole number in the
+    same order, which sorts far faster than fractions compare.
+    """
+    ratios = [_ratio(score, subject_id) for subject_id, score in pairs]
+    scale = math.lcm(*{denominator for _, denominator in ratios})
+    sign = -1 if direction is Direction.DESCENDING else 1
+    wholes = [sign * numerator * (scale // denominator) for numerator, denominator in ratios]
+    if not breakers:
+        return [(whole,) for whole in wholes]
+    merits: list[tuple[Any, ...]] = []
+    for (subject_id, _), whole in zip(pairs, wholes, strict=True):
+        parts: list[Any] = [whole]
+        for breaker in breakers:
+            value = breaker.key(subject_id)
+            parts.append(_Reversed(value) if breaker.direction is Direction.DESCENDING else value)
+        merits.append(tuple(parts))
+    return merits
 
 
 def rank(
@@ -321,46 +338,50 @@ def rank(
                 f"tie-breaker {breaker!r} is not a TieBreaker",
                 hint="wrap the key as TieBreaker(key=..., label='...', direction=...)",
             )
-    rows = [
-        (subject_id, score, exact_score(score, subject_id=subject_id))
-        for subject_id, score in _pairs(scores)
-    ]
-    scale = math.lcm(*{exact.denominator for _, _, exact in rows})
-    keyed = [
-        (_merit_key(subject_id, exact, chosen_direction, breakers, scale), subject_id, score, exact)
-        for subject_id, score, exact in rows
-    ]
-    keyed.sort(key=lambda row: (row[0], _listing_key(list_key, row[1])))
+    pairs = _pairs(scores)
+    merits = _merits(pairs, chosen_direction, breakers)
+    if list_key is None:
+        order = sorted(range(len(pairs)), key=lambda i: (merits[i], pairs[i][0]))
+    else:
+        key = list_key
+        order = sorted(range(len(pairs)), key=lambda i: (merits[i], key(pairs[i][0]), pairs[i][0]))
+
+    # groups of equal merit, as (start, end) positions in ``order``
+    ordered = [merits[i] for i in order]
+    bounds: list[tuple[int, int]] = []
+    start = 0
+    for position in range(1, len(ordered) + 1):
+        if position == len(ordered) or ordered[position] != ordered[start]:
+            bounds.append((start, position))
+            start = position
+    group_merits = [ordered[begin] for begin, _ in bounds]
 
     entries: list[RankedEntry] = []
-    ahead = 0
-    position = 0
-    groups = [list(group) for _, group in itertools.groupby(keyed, key=lambda row: row[0])]
-    for index, group in enumerate(groups):
-        size = len(group)
-        merit = group[0][0]
-        decided_by = _decided_by(merit, index, groups, breakers)
-        for _, subject_id, score, _ in group:
-            position += 1
+    append = entries.append
+    for index, (begin, end) in enumerate(bounds):
+        size = end - begin
+        tied = size > 1
+        decided_by = _decided_by(index, group_merits, breakers)
+        for position in range(begin, end):
+            subject_id, score = pairs[order[position]]
             if chosen_method is RankMethod.COMPETITION:
-                place = ahead + 1
+                place = begin + 1
             elif chosen_method is RankMethod.DENSE:
                 place = index + 1
             else:
-                place = position
-            entries.append(
+                place = position + 1
+            append(
                 RankedEntry(
                     subject_id=subject_id,
                     score=score,
                     rank=place,
-                    tied=size > 1,
+                    tied=tied,
                     tied_count=size,
-                    ahead=ahead,
-                    position=position,
+                    ahead=begin,
+                    position=position + 1,
                     decided_by=decided_by,
                 )
             )
-        ahead += size
     return Ranking(
         entries=tuple(entries),
         method=chosen_method,
@@ -370,17 +391,19 @@ def rank(
 
 
 def _decided_by(
-    merit: tuple[Any, ...],
     index: int,
-    groups: Sequence[Sequence[tuple[Any, ...]]],
+    merits: Sequence[tuple[Any, ...]],
     breakers: Sequence[TieBreaker],
 ) -> str | None:
-    """The first tie-breaker separating this group from a neighbouring group of equal score."""
+    """The first tie-breaker separating group ``index`` from a neighbouring group of equal score."""
+    if not breakers:
+        return None
+    merit = merits[index]
     found: int | None = None
     for neighbour in (index - 1, index + 1):
-        if not 0 <= neighbour < len(groups):
+        if not 0 <= neighbour < len(merits):
             continue
-        other = groups[neighbour][0][0]
+        other = merits[neighbour]
         if other[0] != merit[0]:
             continue
         for position in range(1, len(merit)):
