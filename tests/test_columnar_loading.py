@@ -67,6 +67,7 @@ def loaded(path: Path, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger | list[Proble
 
 def assert_same_columns(mine: Columns, theirs: Columns) -> None:
     assert mine.member_ids == theirs.member_ids
+    assert mine.coder == theirs.coder
     for name in FRAMES:
         left, right = getattr(mine, name), getattr(theirs, name)
         assert left.schema == right.schema, name

@@ -185,3 +185,30 @@ def test_replacing_a_record_again_and_back_gives_the_first_totals(
         for record in _edits(base, choice):
             what_if.replace(originals[type(record)][record.id])  # type: ignore[attr-defined]
     assert what_if.totals() == first
+
+
+@pytest.mark.parametrize("rule_set", [TONGCHENG, XIANGZHOU], ids=lambda r: r.name)
+def test_a_what_if_on_a_ledger_loaded_as_columns_builds_no_records_until_asked(
+    base: Ledger, rule_set: RuleSet, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cppcc_model.io import tables
+    from cppcc_model.io._columnar_ledger import LAZY_FIELDS, ColumnarLedger
+    from cppcc_model.io.dataset import load_dataset, write_dataset
+
+    monkeypatch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
+    write_dataset(base, tmp_path / "ledger", "csv")
+    loaded = load_dataset(tmp_path / "ledger")
+    assert isinstance(loaded, ColumnarLedger)
+
+    what_if = WhatIf(loaded, rule_set, period())
+    # holding the assessment and replacing records read the columns' codes, not the records
+    for record in _edits(base, 5):
+        what_if.replace(record)
+    assert not any(loaded.built(name) for name in LAZY_FIELDS)
+
+    now = what_if.ledger_now()  # the ledger itself is built when asked for
+    fresh = assess(now, rule_set, period(), engine="reference").totals()
+    assert what_if.totals() == fresh
+    edits = _edits(base, 5)  # the second replaces the first's proposal again
+    assert now.proposals[5 % len(now.proposals)] == edits[1]
+    assert now.contributions[5 % len(now.contributions)] == edits[4]

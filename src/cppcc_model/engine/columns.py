@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -104,6 +104,7 @@ class Columns:
         merges: ``ri``, ``on``, ``parent`` (the ``ri`` of the proposal it was merged into).
         conversions: ``ri`` (the proposal), ``on``, ``target`` (the 社情民意 item's ``ri``),
             one row per not-filed event converting into an item of the ledger.
+        coder: the codes of members and records these frames use.
 
     """
 
@@ -113,6 +114,7 @@ class Columns:
     info_events: pl.DataFrame
     merges: pl.DataFrame
     conversions: pl.DataFrame
+    coder: Coder
 
 
 _CACHE: dict[int, tuple[weakref.ref[Ledger], Columns]] = {}
@@ -206,22 +208,40 @@ class Coder:
     rank: dict[str, int]
     proposal_index: dict[str, int]
     info_index: dict[str, int]
+    activity_index: dict[str, int]
+    contribution_index: dict[str, int]
 
     @classmethod
     def of(cls, ledger: Ledger) -> Coder:
         """The codes of ``ledger``."""
-        member_ids = sorted({m.id for m in ledger.members})
-        record_ids = sorted(
-            {a.id for a in ledger.activities}
-            | {p.id for p in ledger.proposals}
-            | {r.id for r in ledger.info_reports}
-            | {c.id for c in ledger.contributions}
+        return cls.from_ids(
+            members=[m.id for m in ledger.members],
+            activities=[a.id for a in ledger.activities],
+            proposals=[p.id for p in ledger.proposals],
+            info_reports=[r.id for r in ledger.info_reports],
+            contributions=[c.id for c in ledger.contributions],
         )
+
+    @classmethod
+    def from_ids(
+        cls,
+        *,
+        members: Iterable[str],
+        activities: Sequence[str],
+        proposals: Sequence[str],
+        info_reports: Sequence[str],
+        contributions: Sequence[str],
+    ) -> Coder:
+        """The codes of a ledger with these member ids and record ids (each in ledger order)."""
+        member_ids = sorted(set(members))
+        record_ids = sorted({*activities, *proposals, *info_reports, *contributions})
         return cls(
             member_code={member_id: index for index, member_id in enumerate(member_ids)},
             rank={record_id: index for index, record_id in enumerate(record_ids)},
-            proposal_index={p.id: index for index, p in enumerate(ledger.proposals)},
-            info_index={r.id: index for index, r in enumerate(ledger.info_reports)},
+            proposal_index={record_id: index for index, record_id in enumerate(proposals)},
+            info_index={record_id: index for index, record_id in enumerate(info_reports)},
+            activity_index={record_id: index for index, record_id in enumerate(activities)},
+            contribution_index={record_id: index for index, record_id in enumerate(contributions)},
         )
 
 
@@ -426,4 +446,5 @@ def build(ledger: Ledger, roll_call_credits: pl.DataFrame | None = None) -> Colu
         info_events=frame(i_rows, _INFO_EVENT_SCHEMA),
         merges=frame(merges, _MERGE_SCHEMA),
         conversions=frame(conversions, _CONVERSION_SCHEMA),
+        coder=coder,
     )

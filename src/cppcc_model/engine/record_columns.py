@@ -95,15 +95,12 @@ def _ids(ledger: Ledger, frames: RecordFrames) -> tuple[list[str], list[str], li
 def _coder(ledger: Ledger, frames: RecordFrames) -> Coder:
     """The codes :meth:`Coder.of` gives the ledger the frames complete."""
     proposals, reports, contributions = _ids(ledger, frames)
-    member_ids = sorted({m.id for m in ledger.members})
-    record_ids = sorted(
-        {a.id for a in ledger.activities} | {*proposals} | {*reports} | {*contributions}
-    )
-    return Coder(
-        member_code={member_id: index for index, member_id in enumerate(member_ids)},
-        rank={record_id: index for index, record_id in enumerate(record_ids)},
-        proposal_index={record_id: index for index, record_id in enumerate(proposals)},
-        info_index={record_id: index for index, record_id in enumerate(reports)},
+    return Coder.from_ids(
+        members=[m.id for m in ledger.members],
+        activities=[a.id for a in ledger.activities],
+        proposals=proposals,
+        info_reports=reports,
+        contributions=contributions,
     )
 
 
@@ -380,4 +377,5 @@ def columns_from_frames(
         info_events=info_events,
         merges=merges,
         conversions=conversions,
+        coder=coder,
     )

@@ -33,7 +33,6 @@ from cppcc_model.engine.columns import (
     _PROPOSAL_EVENT_SCHEMA,
     CREDIT_ORDER,
     SOURCE_CODE,
-    Coder,
     Columns,
     _empty,
     add_activity,
@@ -96,19 +95,21 @@ class WhatIf:
         self.history = history
         self.plan = plan_of(rule_set)
         self.columns = columns_of(ledger)
-        self.coder = Coder.of(ledger)
+        self.coder = self.columns.coder
         self.members = {
             m.id: m
             for m in ledger.members
             if rule_set.settings.assess_members_not_serving or m.served_during(period)
         }
-        self._records: dict[type, list[Any]] = {
-            kind: list(getattr(ledger, name)) for kind, (name, _) in _FIELDS.items()
+        # records are found by the columns' codes, so a ledger loaded as columns keeps its
+        # records unbuilt until the ledger itself is asked for (``ledger_now``)
+        self._index: dict[type, dict[str, int]] = {
+            Activity: self.coder.activity_index,
+            Proposal: self.coder.proposal_index,
+            InfoReport: self.coder.info_index,
+            Contribution: self.coder.contribution_index,
         }
-        self._index = {
-            kind: {record.id: i for i, record in enumerate(records)}
-            for kind, records in self._records.items()
-        }
+        self._replaced: dict[type, dict[int, Record]] = {kind: {} for kind in _FIELDS}
         self.row_wise = any(
             p.row_wise or p.value is None or p.share is None for p in self.plan.items
         )
@@ -150,10 +151,15 @@ class WhatIf:
 
     def ledger_now(self) -> Ledger:
         """The ledger with every replacement so far (built and checked on request)."""
-        changes: dict[str, Any] = {
-            name: tuple(self._records[kind]) for kind, (name, _) in _FIELDS.items()
-        }
-        return attrs.evolve(self.ledger, **changes)
+        changes: dict[str, Any] = {}
+        for kind, (name, _) in _FIELDS.items():
+            replaced = self._replaced[kind]
+            if replaced:
+                records = list(getattr(self.ledger, name))
+                for index, record in replaced.items():
+                    records[index] = record
+                changes[name] = tuple(records)
+        return attrs.evolve(self.ledger, **changes) if changes else self.ledger
 
     def replace(self, record: Record) -> dict[str, Fraction]:
         """Replace the record with ``record``'s id and re-score; return the totals that changed.
@@ -178,7 +184,7 @@ class WhatIf:
                 hint="a what-if replaces an existing record: use its id",
             )
         self._check(record)
-        self._records[kind][index] = record
+        self._replaced[kind][index] = record
         after = self._rescore_all() if self.row_wise else self._rescore(kind, index, record)
         changed = {m: t for m, t in after.items() if self._totals.get(m) != t}
         self._totals.update(after)
@@ -209,6 +215,7 @@ class WhatIf:
     def _rescore_all(self) -> dict[str, Fraction]:
 
         self.ledger = self.ledger_now()
+        self._replaced = {kind: {} for kind in _FIELDS}
         self.columns = columns_of(self.ledger)
         self.members = {
             m.id: self.members[m.id] for m in self.ledger.members if m.id in self.members
