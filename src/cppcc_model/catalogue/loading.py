@@ -448,8 +448,10 @@ HINTS: tuple[Entry, ...] = (
         "编号之间用 ； 或 , 分隔，每个编号中不要有空格",
     ),
     Entry(
-        "split the data into smaller datasets, or raise max_rows if the data is genuine",
-        "请把数据拆成较小的数据集；如果数据确实如此，可调大 max_rows",
+        "split the data into smaller datasets, or raise the row limit (--max-rows N, or "
+        "max_rows=N in Python) if the data is genuine",
+        "请把数据拆成较小的数据集；如果数据确实如此，可调大行数上限（命令行用 --max-rows N，"
+        "Python 中用 max_rows=N）",
     ),
     Entry(
         "open it in Excel and save it as “CSV UTF-8 (逗号分隔)(*.csv)”, or save it as .xlsx",
@@ -476,9 +478,10 @@ HINTS: tuple[Entry, ...] = (
         "请用 Excel 或 LibreOffice 打开，另存为 Excel 工作簿（.xlsx）",
     ),
     Entry(
-        "split the data into smaller workbooks, or raise max_rows if the data is genuine (the "
-        "limit grows with it)",
-        "请把数据拆成较小的工作簿；如果数据确实如此，可调大 max_rows（上限随之提高）",
+        "split the data into smaller workbooks, or raise the row limit (--max-rows N, or "
+        "max_rows=N in Python) if the data is genuine (the size limit grows with it)",
+        "请把数据拆成较小的工作簿；如果数据确实如此，可调大行数上限（命令行用 --max-rows N，"
+        "Python 中用 max_rows=N），解压大小的上限随之提高",
     ),
     Entry(
         "name the table's own sheet after the table, and its continuation sheets after it with "

@@ -117,8 +117,8 @@ def _collect(
                     Problem(
                         f"{title} has more than {max_rows:,} rows, the limit for one table",
                         attrs.evolve(where, row=number),
-                        "split the data into smaller datasets, or raise max_rows if the data "
-                        "is genuine",
+                        "split the data into smaller datasets, or raise the row limit "
+                        "(--max-rows N, or max_rows=N in Python) if the data is genuine",
                     )
                 )
                 return result
@@ -265,8 +265,9 @@ def _open_workbook(
                 Problem(
                     f"the workbook unpacks to {unpacked:,} bytes, more than the {limit:,} allowed",
                     where,
-                    "split the data into smaller workbooks, or raise max_rows if the data is "
-                    "genuine (the limit grows with it)",
+                    "split the data into smaller workbooks, or raise the row limit (--max-rows "
+                    "N, or max_rows=N in Python) if the data is genuine (the size limit grows "
+                    "with it)",
                 )
             ],
             [],
@@ -390,7 +391,8 @@ def _over_limit(first: RawTable, parts: list[RawTable], max_rows: int) -> Proble
                 f"{raw.table.title} has more than {max_rows:,} rows over its sheets, the "
                 "limit for one table",
                 raw.where(number),
-                "split the data into smaller datasets, or raise max_rows if the data is genuine",
+                "split the data into smaller datasets, or raise the row limit (--max-rows N, or "
+                "max_rows=N in Python) if the data is genuine",
             )
         seen += len(raw.rows)
     return None

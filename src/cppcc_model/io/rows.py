@@ -179,8 +179,8 @@ def _raw_table(
                 Problem(
                     f"{table.title} has more than {max_rows:,} rows, the limit for one table",
                     attrs.evolve(where, row=number),
-                    "split the data into smaller datasets, or raise max_rows if the data is "
-                    "genuine",
+                    "split the data into smaller datasets, or raise the row limit (--max-rows N, "
+                    "or max_rows=N in Python) if the data is genuine",
                 )
             )
             return None
