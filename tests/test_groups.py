@@ -270,3 +270,45 @@ def test_the_kind_of_body_a_group_rule_assesses_is_the_one_body_vocabulary() -> 
     for kind in set(BodyKind) - GROUP_SUBJECTS:
         with raises_code(CppccError, "R237"):
             GroupRules("g", "考核", kind, [GroupCategory("c", "类", [item])])
+
+
+class _AnySource(Where):
+    """A plugin's own selection: every fact of a member, whatever the source it names."""
+
+    def matches(self, fact: object) -> bool:
+        return True
+
+
+def test_a_plugin_selection_sees_every_fact_not_only_those_of_its_source() -> None:
+    # the library's Where is tried only on facts of its source; a subclass with its own
+    # matches() may select across sources, so it is tried on every fact
+    rules = GroupRules(
+        "groups",
+        "活动组考核",
+        "activity_group",
+        [
+            GroupCategory(
+                "all",
+                "全部",
+                [
+                    GroupItem("any", "任何记录", Count(_AnySource("proposal"), credit="members")),
+                    GroupItem("proposals", "提案", Count(Where("proposal"), credit="members")),
+                ],
+            )
+        ],
+    )
+    result = assess_groups(fushun_ledger(), rules, YEAR)
+    econ = result.card("econ")
+    # econ1 attended the study and three inspections and wrote the proposal "feng"
+    assert econ.line("any").records == ("econ-i0", "econ-i1", "econ-i2", "econ-study", "feng")
+    assert econ.line("proposals").records == ("feng",)
+    assert result.card("dp1").line("any").records == (
+        "dp1-i1",
+        "dp1-i2",
+        "dp1-r0",
+        "dp1-r1",
+        "dp1-r2",
+        "dp1-r3",
+        "dp1-study1",
+        "dp1-study2",
+    )

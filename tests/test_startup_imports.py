@@ -68,6 +68,41 @@ def test_the_readme_ranking_of_a_district_does_not_import_polars() -> None:
     # nor what a directory of CSV with ISO dates and rules from a plugin do not need
     for unused in ("pendulum", "cattrs", "tomllib", "cppcc_model.catalogue"):
         assert unused not in modules, unused
+    # nor the awards, cohorts and requirement reports the package cppcc_model.assess names
+    for lazy in ("awards", "award_candidates", "award_results", "cohorts", "requirements"):
+        assert f"cppcc_model.assess.{lazy}" not in modules, lazy
+
+
+def test_the_assess_package_gives_every_name_it_lists_from_its_module() -> None:
+    import importlib
+
+    import cppcc_model.assess as package
+
+    for name in package.__all__:
+        home = importlib.import_module(package._HOMES[name])
+        assert getattr(package, name) is getattr(home, name), name
+        assert name in dir(package)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        package.no_such_name  # noqa: B018
+
+
+def test_a_submodule_named_like_a_function_leaves_the_function_in_the_package() -> None:
+    # cppcc_model.assess.award_candidates is a module and the function it defines; the
+    # package's name is the function whichever is imported first (in a fresh interpreter)
+    probe = (
+        "import types\n"
+        "from cppcc_model.assess.award_candidates import award_candidates as function\n"
+        "import cppcc_model.assess as package\n"
+        "from cppcc_model.assess import award_candidates\n"
+        "assert award_candidates is function, award_candidates\n"
+        "assert package.award_candidates is function\n"
+        "assert 'cppcc_model.assess.award_candidates' in __import__('sys').modules\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.stdout.strip() == "ok", result.stderr
 
 
 def test_help_imports_no_attrs() -> None:

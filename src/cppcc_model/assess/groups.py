@@ -134,10 +134,14 @@ def subjects_of(ledger: Ledger, kind: SubjectKind, period: Period) -> tuple[Subj
             f"there are no group subjects of the kind {kind.value!r}",
             hint="use activity_group, unit, sector or special_committee",
         )
-    serving = [m for m in ledger.members if m.served_during(period)]
+    members_of: dict[str, list[str]] = {}
+    for member in ledger.members:
+        if member.served_during(period):
+            for body_id in dict.fromkeys(member.body_ids(kind)):
+                members_of.setdefault(body_id, []).append(member.id)
 
     def ids(body_id: str) -> tuple[str, ...]:
-        return tuple(m.id for m in serving if body_id in m.body_ids(kind))
+        return tuple(members_of.get(body_id, ()))
 
     if kind is SubjectKind.ACTIVITY_GROUP:
         return tuple(Subject(kind, g.id, g.name, ids(g.id), g.kind) for g in ledger.activity_groups)
@@ -173,6 +177,18 @@ class MeasureContext:
     members: Assessment | None
     external: Mapping[str, Mapping[str, object]]
     as_of: dt.date | None = None
+    _by_source: dict[str, dict[Source, list[Fact]]] = attrs.field(
+        factory=dict, init=False, eq=False, repr=False
+    )
+
+    def _of_source(self, member_id: str, source: Source) -> Sequence[Fact]:
+        """``member_id``'s facts of ``source``, in order (sorted out on first use)."""
+        sources = self._by_source.get(member_id)
+        if sources is None:
+            sources = self._by_source[member_id] = {}
+            for fact in self.member_facts.get(member_id, ()):
+                sources.setdefault(fact.source, []).append(fact)
+        return sources.get(source, ())
 
     def input(self, key: str, subject: Subject) -> Fraction | None:
         """The figure ``key`` given for ``subject``: passed in ``external``, else in the ledger."""
@@ -213,9 +229,17 @@ def _dated_records(
 ) -> dict[str, dt.date]:
     """The records credited to ``subject`` that match ``where``, with their dates."""
     found: dict[str, dt.date] = {}
+    # the library's Where passes only facts of its source, so only those are tried; a
+    # plugin's own selection (a subclass) is tried on every fact
+    by_source = type(where) is Where
     if credit != "body":
         for member_id in subject.member_ids:
-            for fact in context.member_facts.get(member_id, ()):
+            facts = (
+                context._of_source(member_id, where.source)
+                if by_source
+                else context.member_facts.get(member_id, ())
+            )
+            for fact in facts:
                 if credit == "lead" and fact.position != 0 and fact.role is not AuthorRole.ATTENDEE:
                     continue
                 if evaluate.matches(where, fact):
@@ -553,13 +577,18 @@ def facts_by_body(
         if body is not None:
             found.setdefault((body.kind, body.id), []).append(fact)
 
+    # a record by no body gives no fact here: skipped before its stages are read
     for proposal in ledger.proposals_in(period):
+        if proposal.body is None:
+            continue
         stages = _proposal_stages(proposal, context.as_of, context.parents)
         add(
             proposal.body,
             _body_fact(Source.PROPOSAL, proposal, "proposal", proposal.submitted_on, stages),
         )
     for report in ledger.info_reports_in(period):
+        if report.body is None:
+            continue
         stages = info_stages(report, context.as_of)
         add(
             report.body,
