@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from cppcc_model.cli import cli
 from cppcc_model.outputs.tables import Report, Table
-from cppcc_model.outputs.text import display_width, render_text
+from cppcc_model.outputs.text import display_width, render_text, wrap_display
 
 NAMES = ["王志强", "李秀英", "欧阳明月", "张三"]
 
@@ -93,3 +93,35 @@ def test_the_command_folds_for_a_terminal_and_never_for_a_pipe(monkeypatch) -> N
     assert max(display_width(line) for line in lines) <= 100
     assert "（1/" in folded.output
     assert "张景海" in folded.output
+
+
+def _width_by_characters(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def _wrapped_by_characters(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    line, used = "", 0
+    for ch in text:
+        size = _width_by_characters(ch)
+        if line and used + size > width:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += size
+    return [*lines, line]
+
+
+@settings(max_examples=300)
+@given(st.text(), st.integers(min_value=1, max_value=30))
+def test_the_width_and_the_wrapping_are_those_counted_character_by_character(
+    text: str, width: int
+) -> None:
+    # ASCII text is measured by its length and text that fits is not cut: shortcuts only
+    assert display_width(text) == _width_by_characters(text)
+    assert display_width(text.encode("ascii", "replace").decode()) == len(
+        text.encode("ascii", "replace")
+    )
+    assert wrap_display(text, width) == _wrapped_by_characters(text, width)

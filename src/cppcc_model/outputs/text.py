@@ -42,6 +42,8 @@ def cell_text(cell: Cell) -> str:
 
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: wide and full-width characters count two."""
+    if text.isascii():  # no ASCII character is wide or full-width
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
@@ -77,6 +79,8 @@ def _kept_columns(table: Table) -> int:
 
 def wrap_display(text: str, width: int) -> list[str]:
     """``text`` cut into lines of at most ``width`` terminal columns (wide characters count two)."""
+    if display_width(text) <= width:  # it fits: one line, as the loop below would give
+        return [text]
     lines: list[str] = []
     line, used = "", 0
     for ch in text:
