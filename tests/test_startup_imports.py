@@ -71,6 +71,9 @@ def test_the_readme_ranking_of_a_district_does_not_import_polars() -> None:
     # nor the awards, cohorts and requirement reports the package cppcc_model.assess names
     for lazy in ("awards", "award_candidates", "award_results", "cohorts", "requirements"):
         assert f"cppcc_model.assess.{lazy}" not in modules, lazy
+    # nor the proposal figures the package cppcc_model.proposals names
+    for lazy in ("figures", "merges", "overdue", "settings", "statistics"):
+        assert f"cppcc_model.proposals.{lazy}" not in modules, lazy
 
 
 def test_the_assess_package_gives_every_name_it_lists_from_its_module() -> None:
@@ -84,6 +87,26 @@ def test_the_assess_package_gives_every_name_it_lists_from_its_module() -> None:
         assert name in dir(package)
     with pytest.raises(AttributeError, match="no_such_name"):
         package.no_such_name  # noqa: B018
+
+
+def test_the_proposals_package_gives_every_name_it_lists() -> None:
+    import importlib
+
+    import cppcc_model.proposals as package
+    from cppcc_model.proposals import deadlines, overdue
+
+    for name in package.__all__:
+        home = package._LAZY.get(name)
+        value = getattr(package, name)
+        if home is not None:
+            assert value is getattr(importlib.import_module(home), name), name
+    # the overdue helpers are still reachable where they were first defined
+    for name in ("Overdue", "is_overdue", "overdue_as_of", "reply_due"):
+        assert getattr(deadlines, name) is getattr(overdue, name)
+    with pytest.raises(AttributeError, match="no_such_name"):
+        package.no_such_name  # noqa: B018
+    with pytest.raises(AttributeError, match="no_such_name"):
+        deadlines.no_such_name  # noqa: B018
 
 
 def test_a_submodule_named_like_a_function_leaves_the_function_in_the_package() -> None:

@@ -11,9 +11,16 @@
 * :mod:`.figures` — exact rates shown as percentages;
 * :mod:`.submission` — plenary (大会) vs between-sessions (平时) proposals, and records whose
   session and date disagree.
+
+The names of the figures, merges, overdue, settings and statistics modules are imported on
+first use: checking a dataset's proposal histories (every command) needs none of them.
 """
 
-from cppcc_model.proposals import deadlines as _deadlines
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from cppcc_model.proposals.deadlines import (
     DeadlineRules,
     add_months,
@@ -30,7 +37,6 @@ from cppcc_model.proposals.errors import (
     LifecycleError,
     StatisticsQueryError,
 )
-from cppcc_model.proposals.figures import Figure, percent_text
 from cppcc_model.proposals.grouping import (
     BETWEEN_SESSIONS,
     NOT_RECORDED,
@@ -50,9 +56,6 @@ from cppcc_model.proposals.lifecycle import (
     rules_for,
     validate_proposals,
 )
-from cppcc_model.proposals.merges import MergeGroup, MergeStructure, merge_structure
-from cppcc_model.proposals.overdue import Overdue, is_overdue, overdue_as_of, reply_due
-from cppcc_model.proposals.settings import COUNTS, CountName, RateDefinition, rate_definitions
 from cppcc_model.proposals.states import (
     TRANSITIONS,
     Outcome,
@@ -60,26 +63,53 @@ from cppcc_model.proposals.states import (
     allowed_steps,
     next_state,
 )
-from cppcc_model.proposals.statistics import (
-    PROPOSAL_COUNT_LABELS,
-    RATE_DEFINITIONS,
-    ProposalCounts,
-    ProposalStats,
-    ProposalTally,
-    SatisfactionBase,
-    StatsSettings,
-    contribution,
-    group_shares,
-    proposal_statistics,
-    proposal_statistics_by,
-)
 
-# The overdue helpers moved to .overdue so that .deadlines imports nothing of the lifecycle;
-# their old home keeps the names (set here, not imported there, so there is no import loop).
-_deadlines.Overdue = Overdue  # type: ignore[attr-defined]
-_deadlines.is_overdue = is_overdue  # type: ignore[attr-defined]
-_deadlines.overdue_as_of = overdue_as_of  # type: ignore[attr-defined]
-_deadlines.reply_due = reply_due  # type: ignore[attr-defined]
+if TYPE_CHECKING:
+    from cppcc_model.proposals.figures import Figure, percent_text
+    from cppcc_model.proposals.merges import MergeGroup, MergeStructure, merge_structure
+    from cppcc_model.proposals.overdue import Overdue, is_overdue, overdue_as_of, reply_due
+    from cppcc_model.proposals.settings import COUNTS, CountName, RateDefinition, rate_definitions
+    from cppcc_model.proposals.statistics import (
+        PROPOSAL_COUNT_LABELS,
+        RATE_DEFINITIONS,
+        ProposalCounts,
+        ProposalStats,
+        ProposalTally,
+        SatisfactionBase,
+        StatsSettings,
+        contribution,
+        group_shares,
+        proposal_statistics,
+        proposal_statistics_by,
+    )
+
+_LAZY: dict[str, str] = {
+    "Figure": "cppcc_model.proposals.figures",
+    "percent_text": "cppcc_model.proposals.figures",
+    "MergeGroup": "cppcc_model.proposals.merges",
+    "MergeStructure": "cppcc_model.proposals.merges",
+    "merge_structure": "cppcc_model.proposals.merges",
+    "Overdue": "cppcc_model.proposals.overdue",
+    "is_overdue": "cppcc_model.proposals.overdue",
+    "overdue_as_of": "cppcc_model.proposals.overdue",
+    "reply_due": "cppcc_model.proposals.overdue",
+    "COUNTS": "cppcc_model.proposals.settings",
+    "CountName": "cppcc_model.proposals.settings",
+    "RateDefinition": "cppcc_model.proposals.settings",
+    "rate_definitions": "cppcc_model.proposals.settings",
+    "PROPOSAL_COUNT_LABELS": "cppcc_model.proposals.statistics",
+    "RATE_DEFINITIONS": "cppcc_model.proposals.statistics",
+    "ProposalCounts": "cppcc_model.proposals.statistics",
+    "ProposalStats": "cppcc_model.proposals.statistics",
+    "ProposalTally": "cppcc_model.proposals.statistics",
+    "SatisfactionBase": "cppcc_model.proposals.statistics",
+    "StatsSettings": "cppcc_model.proposals.statistics",
+    "contribution": "cppcc_model.proposals.statistics",
+    "group_shares": "cppcc_model.proposals.statistics",
+    "proposal_statistics": "cppcc_model.proposals.statistics",
+    "proposal_statistics_by": "cppcc_model.proposals.statistics",
+}
+"""Where each name imported on first use lives (see :func:`__getattr__`)."""
 
 __all__ = [
     "BETWEEN_SESSIONS",
@@ -139,3 +169,13 @@ __all__ = [
     "validate_proposals",
     "working_days_between",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """A name of the figures, merges, overdue, settings or statistics module, on first use."""
+    home = _LAZY.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value
