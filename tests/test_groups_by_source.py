@@ -71,7 +71,9 @@ def test_group_cards_equal_those_of_trying_every_fact(
     assert cards() == indexed
 
 
-@pytest.mark.parametrize("kind", list(groups_module.GROUP_SUBJECTS))
+@pytest.mark.parametrize(
+    "kind", sorted(groups_module.GROUP_SUBJECTS, key=lambda k: k.value), ids=lambda k: k.value
+)
 def test_the_members_of_each_body_are_those_that_belong_to_it_in_roster_order(
     kind: SubjectKind,
 ) -> None:
