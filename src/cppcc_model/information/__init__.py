@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from cppcc_model.information.filters import InfoFilter, select_info
 from cppcc_model.information.lifecycle import (
     InfoStatus,
     advance_info,
@@ -21,6 +20,7 @@ from cppcc_model.information.lifecycle import (
 from cppcc_model.information.states import INFO_TRANSITIONS, OUTCOME_STEPS, InfoState
 
 if TYPE_CHECKING:
+    from cppcc_model.information.filters import InfoFilter, select_info
     from cppcc_model.information.statistics import (
         INFO_COUNT_LABELS,
         INFO_RATE_DEFINITIONS,
@@ -49,6 +49,9 @@ _STATISTICS = frozenset(
 """The names of :mod:`.statistics`, imported on first use: checking the lifecycles of a
 dataset's items (every command) needs none of them."""
 
+_FILTERS = frozenset({"InfoFilter", "select_info"})
+"""The names of :mod:`.filters`, imported on first use for the same reason."""
+
 __all__ = [
     "INFO_COUNT_LABELS",
     "INFO_RATE_DEFINITIONS",
@@ -73,9 +76,13 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """A name of :mod:`.statistics`, importing it on first use."""
+    """A name of :mod:`.statistics` or :mod:`.filters`, importing it on first use."""
     if name in _STATISTICS:
         from cppcc_model.information import statistics
 
         return getattr(statistics, name)
+    if name in _FILTERS:
+        from cppcc_model.information import filters
+
+        return getattr(filters, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -12,15 +12,16 @@
 * :mod:`.submission` — plenary (大会) vs between-sessions (平时) proposals, and records whose
   session and date disagree.
 
-The names of the figures, merges, overdue, settings and statistics modules are imported on
-first use: checking a dataset's proposal histories (every command) needs none of them.
+The names of the figures, merges, settings and statistics modules are imported on first use:
+checking a dataset's proposal histories (every command) needs none of them.
 """
 
 from __future__ import annotations
 
-import importlib
+import sys
 from typing import TYPE_CHECKING, Any
 
+import cppcc_model.proposals.deadlines as _deadlines
 from cppcc_model.proposals.deadlines import (
     DeadlineRules,
     add_months,
@@ -56,6 +57,7 @@ from cppcc_model.proposals.lifecycle import (
     rules_for,
     validate_proposals,
 )
+from cppcc_model.proposals.overdue import Overdue, is_overdue, overdue_as_of, reply_due
 from cppcc_model.proposals.states import (
     TRANSITIONS,
     Outcome,
@@ -67,7 +69,6 @@ from cppcc_model.proposals.states import (
 if TYPE_CHECKING:
     from cppcc_model.proposals.figures import Figure, percent_text
     from cppcc_model.proposals.merges import MergeGroup, MergeStructure, merge_structure
-    from cppcc_model.proposals.overdue import Overdue, is_overdue, overdue_as_of, reply_due
     from cppcc_model.proposals.settings import COUNTS, CountName, RateDefinition, rate_definitions
     from cppcc_model.proposals.statistics import (
         PROPOSAL_COUNT_LABELS,
@@ -89,10 +90,6 @@ _LAZY: dict[str, str] = {
     "MergeGroup": "cppcc_model.proposals.merges",
     "MergeStructure": "cppcc_model.proposals.merges",
     "merge_structure": "cppcc_model.proposals.merges",
-    "Overdue": "cppcc_model.proposals.overdue",
-    "is_overdue": "cppcc_model.proposals.overdue",
-    "overdue_as_of": "cppcc_model.proposals.overdue",
-    "reply_due": "cppcc_model.proposals.overdue",
     "COUNTS": "cppcc_model.proposals.settings",
     "CountName": "cppcc_model.proposals.settings",
     "RateDefinition": "cppcc_model.proposals.settings",
@@ -110,6 +107,13 @@ _LAZY: dict[str, str] = {
     "proposal_statistics_by": "cppcc_model.proposals.statistics",
 }
 """Where each name imported on first use lives (see :func:`__getattr__`)."""
+
+# The overdue helpers moved to .overdue so that .deadlines imports nothing of the lifecycle;
+# their old home keeps the names (set here, not imported there, so there is no import loop).
+_deadlines.Overdue = Overdue  # type: ignore[attr-defined]
+_deadlines.is_overdue = is_overdue  # type: ignore[attr-defined]
+_deadlines.overdue_as_of = overdue_as_of  # type: ignore[attr-defined]
+_deadlines.reply_due = reply_due  # type: ignore[attr-defined]
 
 __all__ = [
     "BETWEEN_SESSIONS",
@@ -172,10 +176,19 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """A name of the figures, merges, overdue, settings or statistics module, on first use."""
+    """A name of the figures, merges, settings or statistics module, on first use."""
     home = _LAZY.get(name)
     if home is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
+    # each module by its own import statement, none by name
+    if home == "cppcc_model.proposals.figures":
+        import cppcc_model.proposals.figures
+    elif home == "cppcc_model.proposals.merges":
+        import cppcc_model.proposals.merges
+    elif home == "cppcc_model.proposals.settings":
+        import cppcc_model.proposals.settings
+    else:
+        import cppcc_model.proposals.statistics  # noqa: F401
+    value = getattr(sys.modules[home], name)
     globals()[name] = value
     return value

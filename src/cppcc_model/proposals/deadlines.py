@@ -18,13 +18,12 @@ All of it is configurable per rule set through :class:`DeadlineRules`. Reading a
 due date and whether it is overdue needs its replayed history, so that lives in
 :mod:`cppcc_model.proposals.overdue` (this module imports nothing of the lifecycle; the old
 names ``deadlines.reply_due``, ``is_overdue``, ``overdue_as_of`` and ``Overdue`` are still
-reachable here, imported from there on first use).
+reachable here, set by the package).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 import attrs
 
@@ -101,16 +100,3 @@ class DeadlineRules:
         if self.objection_working_days is None:
             return None
         return add_working_days(assigned_on, self.objection_working_days)
-
-
-_MOVED = frozenset({"Overdue", "is_overdue", "overdue_as_of", "reply_due"})
-"""The names that moved to :mod:`cppcc_model.proposals.overdue`, still reachable here."""
-
-
-def __getattr__(name: str) -> Any:
-    """A name that moved to :mod:`cppcc_model.proposals.overdue`, imported from there."""
-    if name in _MOVED:
-        from cppcc_model.proposals import overdue
-
-        return getattr(overdue, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
