@@ -19,7 +19,7 @@ Loading stays all or nothing, and the problems do not depend on which path ran.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,16 +42,26 @@ from cppcc_model.io._columnar_proposals import (
 from cppcc_model.io._columnar_read import TableRead, read_table, table_files
 from cppcc_model.io._columnar_reports import INFO_TABLES, build_info_reports, place_info_reports
 from cppcc_model.io._columnar_roll_calls import place_roll_calls, read_roll_calls, roll_call_file
+from cppcc_model.io._columnar_roster import ROSTER_TABLES, read_roster
 from cppcc_model.ledger import Ledger
+from cppcc_model.model import Member
 from cppcc_model.progress import Progress
 
 __all__ = ["RowLoader", "load_columnar"]
 
 RowLoader = Callable[
-    [Path, int, "Callable[[Ledger], list[Problem]] | None", "Progress | None", Collection[str]],
+    [
+        Path,
+        int,
+        "Callable[[Ledger], list[Problem]] | None",
+        "Progress | None",
+        Collection[str],
+        "Sequence[Member] | None",
+    ],
     tuple[list[Problem], Ledger | None],
 ]
-"""The row loader: (path, max rows, check, progress, tables to skip) → (problems, ledger)."""
+"""The row loader: (path, max rows, check, progress, tables to skip, the members if read) →
+(problems, ledger)."""
 
 _FAMILIES = {
     "proposals": PROPOSAL_TABLES,
@@ -62,12 +72,18 @@ _FAMILIES = {
 """Each record family read as columns → its tables."""
 
 
-def _read_families(path: Path, max_rows: int) -> tuple[dict[str, dict[str, TableRead]], int]:
-    """The record families whose tables read as columns, and how many files they hold."""
+def _read_families(
+    path: Path, max_rows: int
+) -> tuple[dict[str, dict[str, TableRead]], int, tuple[Member, ...] | None]:
+    """The record families read as columns, their files' count, and the members if read too.
+
+    The roster (members and roles) counts among the files when it is read as columns.
+    """
     names = frozenset(name for tables in _FAMILIES.values() for name in tables)
-    files = table_files(path, names | {"award_records"})
+    files = table_files(path, names | {"award_records", *ROSTER_TABLES})
     if files is None:
-        return {}, 0
+        return {}, 0, None
+    members = read_roster(files, max_rows)
     families: dict[str, dict[str, TableRead]] = {}
     for family, tables in _FAMILIES.items():
         if family == "activities":
@@ -84,7 +100,9 @@ def _read_families(path: Path, max_rows: int) -> tuple[dict[str, dict[str, Table
         if activities is not None:
             families["activities"] = {"activities": activities}
     count = sum(files[name] is not None for family in families for name in _FAMILIES[family])
-    return families, count
+    if members is not None:
+        count += sum(files[name] is not None for name in ROSTER_TABLES)
+    return families, count, members
 
 
 def _award_subjects(file: Path | None, max_rows: int) -> list[str] | None:
@@ -116,11 +134,13 @@ def load_columnar(
     read = read_roll_calls(file, max_rows)
     if read is None:
         return None
-    families, files = _read_families(path, max_rows)
-    skip = ("attendance", *(name for family in families for name in _FAMILIES[family]))
+    families, files, members = _read_families(path, max_rows)
+    skip = ["attendance", *(name for family in families for name in _FAMILIES[family])]
+    if members is not None:
+        skip += ROSTER_TABLES
     heard = None if progress is None else _with_columns_parsed(progress, 1 + files)
     # the lifecycle check reads the histories: run it on the whole ledger when they are columns
-    problems, bare = row_loader(path, max_rows, None if families else check, heard, skip)
+    problems, bare = row_loader(path, max_rows, None if families else check, heard, skip, members)
     if problems or bare is None:
         return None
     if "activities" in families:

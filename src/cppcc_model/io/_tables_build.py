@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 from cppcc_model.errors import CppccError, IntegrityError, Location, Problem
@@ -67,11 +67,16 @@ class _Builder:
     """Builds the ledger's fields from rows, gathering every problem."""
 
     def __init__(
-        self, rows: dict[str, list[Row]], problems: list[Problem], unchecked: Collection[str]
+        self,
+        rows: dict[str, list[Row]],
+        problems: list[Problem],
+        unchecked: Collection[str],
+        roster: Sequence[Member] | None = None,
     ) -> None:
         self.rows = rows
         self.problems = problems
         self.unchecked = unchecked
+        self.roster = roster
         self.located: dict[tuple[str, str], Row] = {}
         self.activity_ids: set[str] = set()
 
@@ -289,8 +294,14 @@ class _Builder:
                 )
             )
         fields["activity_groups"] = group_list
-        members = self.unique("members", lambda r: r.get("id"), "id")
-        fields["members"] = self._members(members, sectors, units, groups, committees)
+        members: Collection[str]
+        if self.roster is None:
+            rows = self.unique("members", lambda r: r.get("id"), "id")
+            fields["members"] = self._members(rows, sectors, units, groups, committees)
+            members = rows
+        else:  # read as columns: its references are checked by the ledger
+            members = frozenset(member.id for member in self.roster)
+            fields["members"] = self.roster
         committee_id = committee.id if committee is not None else None
         bodies: dict[BodyKind, Collection[str]] = {
             BodyKind.UNIT: units,
@@ -752,15 +763,19 @@ def build_ledger(
     problems: list[Problem],
     *,
     unchecked: Collection[str] = (),
+    roster: Sequence[Member] | None = None,
 ) -> Ledger | None:
     """The ledger the rows describe, or ``None`` when ``problems`` is not empty afterwards.
 
     References into the tables named in ``unchecked`` (tables that could not be read in full)
     are not checked, so one unreadable file does not bury its own problem under a hundred
     consequences. The ``attendance`` rows are taken out of ``rows`` as they are built (the
-    largest table is not held twice); the other tables stay.
+    largest table is not held twice); the other tables stay. ``roster``, when given, is the
+    members already built (read as columns, their ``members`` and ``roles`` rows not given):
+    the other tables' references to members are checked against it, and its own references
+    by the ledger.
     """
-    builder = _Builder(rows, problems, unchecked)
+    builder = _Builder(rows, problems, unchecked, roster)
     fields = builder.build(committee)
     if problems or fields is None or fields["committee"] is None:
         return None

@@ -22,7 +22,7 @@ header as written) and record id.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 import attrs
@@ -45,6 +45,7 @@ from cppcc_model.io._tables_write import (
     write_workbook,
 )
 from cppcc_model.ledger import Ledger
+from cppcc_model.model import Member
 from cppcc_model.progress import Progress, one_step, steps
 
 __all__ = [
@@ -98,13 +99,15 @@ def _problems_and_ledger(
     check: Check | None = None,
     progress: Progress | None = None,
     skip: Collection[str] = (),
+    roster: Sequence[Member] | None = None,
 ) -> tuple[list[Problem], Ledger | None]:
     """Every problem of the dataset at ``path``, and its ledger when there are none.
 
     ``check`` runs on a ledger that loads; its problems are placed at the rows of the steps
     they name (:func:`~cppcc_model.io._tables_rows.locate_histories`). Only the events
     tables' rows are kept for that, so the parsed rows of a large table (a million roll-call
-    rows) are freed as soon as the ledger is built.
+    rows) are freed as soon as the ledger is built. The tables in ``skip`` are not read (the
+    columnar loader read them); ``roster`` is then the members it built, if it read them.
     """
     if max_rows < 1:
         raise InvalidValueError(
@@ -131,7 +134,7 @@ def _problems_and_ledger(
             )
         )
     with one_step(CHECKING, progress):
-        ledger = build_ledger(committee, rows, problems, unchecked=read.failed)
+        ledger = build_ledger(committee, rows, problems, unchecked=read.failed, roster=roster)
         if problems or ledger is None:
             return problems, None
         if check is None:
