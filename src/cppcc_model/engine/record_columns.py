@@ -15,7 +15,9 @@ The frames each family takes (columns by the dataset tables' names; labels as en
   ``converted_to``, ``parent_id``, in history order within each proposal;
 * 社情民意 items: ``id``, ``submitted_on``, ``author_ids``; their events: ``report_id``,
   ``step``, ``on``, ``level``;
-* contributions: ``id``, ``kind``, ``on``, ``author_ids``, ``level``.
+* contributions: ``id``, ``kind``, ``on``, ``author_ids``, ``level``;
+* activities (without their roll calls, which come as their own frame): ``id``, ``kind``,
+  ``start``, ``half_days`` (null: one), ``organiser_kind``, in ledger order.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from cppcc_model.engine.columns import (
     CREDIT_ORDER,
     KIND_CODE,
     LEVEL_CODE,
+    ORGANISER_CODE,
     SOURCE_CODE,
     STAGE_CODE,
     SUBMITTED_STAGE,
@@ -64,6 +67,7 @@ class RecordFrames:
     info_reports: pl.DataFrame | None = None
     info_events: pl.DataFrame | None = None
     contributions: pl.DataFrame | None = None
+    activities: pl.DataFrame | None = None
 
 
 def _types() -> dict[str, Any]:
@@ -95,9 +99,14 @@ def _ids(ledger: Ledger, frames: RecordFrames) -> tuple[list[str], list[str], li
 def _coder(ledger: Ledger, frames: RecordFrames) -> Coder:
     """The codes :meth:`Coder.of` gives the ledger the frames complete."""
     proposals, reports, contributions = _ids(ledger, frames)
+    activities = (
+        frames.activities["id"].to_list()
+        if frames.activities is not None
+        else [a.id for a in ledger.activities]
+    )
     return Coder.from_ids(
         members=[m.id for m in ledger.members],
-        activities=[a.id for a in ledger.activities],
+        activities=activities,
         proposals=proposals,
         info_reports=reports,
         contributions=contributions,
@@ -286,6 +295,26 @@ def _info_frame(reports: pl.DataFrame, events: pl.DataFrame, coder: Coder) -> pl
     return _typed(rows, _INFO_EVENT_SCHEMA)
 
 
+_ORGANISERS = {kind.value: code for kind, code in ORGANISER_CODE.items()}
+
+
+def _per_activity(activities: pl.DataFrame, coder: Coder) -> pl.DataFrame:
+    """What the roll calls' credits take from each activity, read from its row."""
+    import polars as pl
+
+    return activities.join(
+        _code_frame(coder.rank, "id", "rid"), on="id", how="left", maintain_order="left"
+    ).select(
+        "rid",
+        pl.col("kind").replace_strict(KIND_CODE, return_dtype=pl.Int16),
+        pl.col("start").alias("on"),
+        pl.col("half_days").fill_null(1).alias("total_units"),
+        pl.col("organiser_kind")
+        .replace_strict(_ORGANISERS, default=None, return_dtype=pl.Int8)
+        .alias("org"),
+    )
+
+
 def columns_from_frames(
     ledger: Ledger, frames: RecordFrames, roll_calls: pl.DataFrame | None = None
 ) -> Columns:
@@ -301,9 +330,15 @@ def columns_from_frames(
 
     coder = _coder(ledger, frames)
     cols = _empty(_CREDIT_SCHEMA)
-    for index, activity in enumerate(ledger.activities):
-        add_activity(cols, index, activity, coder)
-    parts = [] if roll_calls is None else [roll_call_credits(ledger, roll_calls, coder)]
+    if frames.activities is None:
+        for index, activity in enumerate(ledger.activities):
+            add_activity(cols, index, activity, coder)
+        per_activity = None
+    else:
+        per_activity = _per_activity(frames.activities, coder)
+    parts = []
+    if roll_calls is not None:
+        parts.append(roll_call_credits(ledger, roll_calls, coder, per_activity))
     if frames.proposals is not None:
         collective = pl.col("proposer_kind") == ProposerKind.COLLECTIVE.value
         parts.append(

@@ -33,7 +33,10 @@ __all__ = ["columns_with_roll_calls", "roll_call_credits"]
 
 
 def roll_call_credits(
-    ledger: Ledger, roll_calls: pl.DataFrame, coder: Coder | None = None
+    ledger: Ledger,
+    roll_calls: pl.DataFrame,
+    coder: Coder | None = None,
+    activities: pl.DataFrame | None = None,
 ) -> pl.DataFrame:
     """The credit rows of every roll-call entry in ``roll_calls``, in ledger order.
 
@@ -41,50 +44,49 @@ def roll_call_credits(
         ledger: the ledger whose activities the entries belong to (their own roll calls are
             not read).
         roll_calls: ``ri`` (the activity's position in ``ledger.activities``), ``ai`` (the
-            entry's position in its roll call), ``member_id``, ``status`` (an
+            entry's position in its roll call), ``member_id`` (text, or an enum over the
+            sorted member ids, whose codes are then the members' codes), ``status`` (an
             :class:`~cppcc_model.model.AttendanceStatus` value; null: present) and
             ``half_days`` (null: all or none), sorted by ``ri`` then ``ai``.
         coder: the codes of the whole ledger, when ``ledger`` lacks records the codes count
             (the record families loaded as columns); by default, ``ledger``'s own.
+        activities: when the activities are not built as objects, one row per activity in
+            ledger order with ``rid``, ``kind``, ``on``, ``total_units`` and ``org`` (the
+            codes and values read from each activity below).
 
     """
     import polars as pl
 
     coder = Coder.of(ledger) if coder is None else coder
-    activities = ledger.activities
-    per_activity = pl.DataFrame(
-        {
-            "ri": range(len(activities)),
-            "rid": [coder.rank[a.id] for a in activities],
-            "kind": [KIND_CODE[a.kind.value] for a in activities],
-            "on": [a.start for a in activities],
-            "total_units": [a.half_days for a in activities],
-            "org": [
-                None if a.organiser is None else ORGANISER_CODE[a.organiser.kind]
-                for a in activities
-            ],
-        },
-        schema={
-            "ri": pl.Int32,
-            "rid": pl.Int32,
-            "kind": pl.Int16,
-            "on": pl.Date,
-            "total_units": pl.Int32,
-            "org": pl.Int8,
-        },
+    per_activity = _per_activity(ledger, coder) if activities is None else activities
+    per_activity = per_activity.select(
+        pl.int_range(pl.len(), dtype=pl.Int32).alias("ri"),
+        pl.col("rid").cast(pl.Int32),
+        pl.col("kind").cast(pl.Int16),
+        pl.col("on").cast(pl.Date),
+        pl.col("total_units").cast(pl.Int32),
+        pl.col("org").cast(pl.Int8),
     )
-    members = pl.DataFrame(
-        {"member_id": list(coder.member_code), "m": list(coder.member_code.values())},
-        schema={"member_id": pl.String, "m": pl.Int32},
-    )
+    codes = list(coder.member_code)
+    if roll_calls.schema["member_id"] == pl.Enum(codes):  # its codes are the members' codes
+        roll_calls = roll_calls.with_columns(
+            pl.col("member_id").to_physical().cast(pl.Int32).alias("m")
+        )
+    else:
+        members = pl.DataFrame(
+            {"member_id": codes, "m": list(coder.member_code.values())},
+            schema={"member_id": pl.String, "m": pl.Int32},
+        )
+        roll_calls = roll_calls.with_columns(pl.col("member_id").cast(pl.String)).join(
+            members, on="member_id", how="left", maintain_order="left"
+        )
     status_code = {status.value: code for status, code in STATUS_CODE.items()}
     attended = [status.value for status in AttendanceStatus if status.attended]
     status = pl.col("status").fill_null(AttendanceStatus.PRESENT.value)
     types = {name: getattr(pl, kind) for name, kind in CREDIT_SCHEMA.items()}
     return (
-        roll_calls.select("ri", "ai", "member_id", "status", "half_days")
+        roll_calls.select("ri", "ai", "m", "status", "half_days")
         .join(per_activity, on="ri", how="left", maintain_order="left")
-        .join(members, on="member_id", how="left", maintain_order="left")
         .select(
             pl.col("m").cast(types["m"]),
             pl.lit(SOURCE_CODE[Source.ATTENDANCE], types["src"]).alias("src"),
@@ -109,6 +111,32 @@ def roll_call_credits(
             pl.col("org").cast(types["org"]),
             pl.lit(None, types["level"]).alias("level"),
         )
+    )
+
+
+def _per_activity(ledger: Ledger, coder: Coder) -> pl.DataFrame:
+    """What the credits take from each activity of ``ledger`` (see :func:`roll_call_credits`)."""
+    import polars as pl
+
+    activities = ledger.activities
+    return pl.DataFrame(
+        {
+            "rid": [coder.rank[a.id] for a in activities],
+            "kind": [KIND_CODE[a.kind.value] for a in activities],
+            "on": [a.start for a in activities],
+            "total_units": [a.half_days for a in activities],
+            "org": [
+                None if a.organiser is None else ORGANISER_CODE[a.organiser.kind]
+                for a in activities
+            ],
+        },
+        schema={
+            "rid": pl.Int32,
+            "kind": pl.Int16,
+            "on": pl.Date,
+            "total_units": pl.Int32,
+            "org": pl.Int8,
+        },
     )
 
 

@@ -36,8 +36,11 @@ class Known:
     bodies: pl.DataFrame  # kind (a BodyKind value), id: every body a record may name
 
     @classmethod
-    def of(cls, ledger: Ledger) -> Known:
-        """The records of ``ledger`` the record tables may refer to."""
+    def of(cls, ledger: Ledger, activities: frozenset[str] | None = None) -> Known:
+        """The records of ``ledger`` the record tables may refer to.
+
+        ``activities``: the activity ids, when the ledger's activities are not built yet.
+        """
         import polars as pl
 
         pairs = [(BodyKind.COMMITTEE.value, ledger.committee.id)]
@@ -49,7 +52,9 @@ class Known:
             committee=ledger.committee,
             members=frozenset(m.id for m in ledger.members),
             sessions=frozenset(s.id for s in ledger.sessions),
-            activities=frozenset(a.id for a in ledger.activities),
+            activities=(
+                frozenset(a.id for a in ledger.activities) if activities is None else activities
+            ),
             bodies=pl.DataFrame(
                 {"kind": [k for k, _ in pairs], "id": [i for _, i in pairs]},
                 schema={"kind": pl.String, "id": pl.String},

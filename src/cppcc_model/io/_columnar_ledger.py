@@ -145,16 +145,16 @@ RollCallLedger = ColumnarLedger
 
 
 def with_roll_calls(
-    activities: tuple[Activity, ...], roll_calls: pl.DataFrame
+    activities: Callable[[], tuple[Activity, ...]], roll_calls: pl.DataFrame
 ) -> Callable[[], tuple[Activity, ...]]:
-    """A builder of ``activities`` with their roll calls, from the frame ``roll_calls``.
+    """A builder of the activities ``activities`` builds, with their roll calls from the frame.
 
     ``roll_calls`` has the columns of
     :data:`~cppcc_model.io._columnar_roll_calls.ROLL_CALL_SCHEMA`, already checked against
     the ledger (every activity and member known, one row per member and activity, half days
     within the activity's), sorted by activity then position.
     """
-    return lambda: _attach(activities, roll_calls)
+    return lambda: _attach(activities(), roll_calls)
 
 
 def _attach(activities: tuple[Activity, ...], roll_calls: pl.DataFrame) -> tuple[Activity, ...]:

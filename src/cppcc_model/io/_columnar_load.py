@@ -23,10 +23,13 @@ from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import Any
 
-import attrs
-
-from cppcc_model.errors import CppccError, Problem
-from cppcc_model.io._columnar_activities import ACTIVITY_TABLES, build_activities
+from cppcc_model.errors import Problem
+from cppcc_model.io._columnar_activities import (
+    ACTIVITY_TABLES,
+    activities_ok,
+    activity_rows,
+    build_activities,
+)
 from cppcc_model.io._columnar_checks import Known
 from cppcc_model.io._columnar_contributions import (
     CONTRIBUTION_TABLES,
@@ -143,22 +146,22 @@ def load_columnar(
     problems, bare = row_loader(path, max_rows, None if families else check, heard, skip, members)
     if problems or bare is None:
         return None
-    if "activities" in families:
-        activities_built = build_activities(families["activities"]["activities"], Known.of(bare))
-        if activities_built is None:
+    if "activities" in families:  # checked whole, built when asked for
+        table = families["activities"]["activities"]
+        rows = table.frame.select(*_ACTIVITY_COLUMNS)
+        known = Known.of(bare, frozenset(rows["id"]))
+        if not activities_ok(table, known):
             return None
-        try:
-            bare = attrs.evolve(bare, activities=activities_built)
-        except CppccError:
-            return None
-    activities = {a.id: (index, a.half_days) for index, a in enumerate(bare.activities)}
-    roll_calls = place_roll_calls(read, activities, frozenset(m.id for m in bare.members))
+        built = _builder(build_activities, table)
+    else:
+        rows, built = activity_rows(bare.activities), _kept(bare.activities)
+        known = Known.of(bare)
+    roll_calls = place_roll_calls(read, rows, known.members)
     if roll_calls is None:
         return None
-    known = Known.of(bare)
-    builders: dict[str, Any] = {"activities": with_roll_calls(bare.activities, roll_calls)}
+    builders: dict[str, Any] = {"activities": with_roll_calls(built, roll_calls)}
     sizes = {"activities": roll_calls.height}
-    frames: dict[str, Any] = {}
+    frames: dict[str, Any] = {"activities": rows}
     if "proposals" in families:
         tables = families["proposals"]
         placed = place_proposals(tables["proposals"], tables["proposal_events"], known)
@@ -194,6 +197,14 @@ def load_columnar(
 
 def _builder(build: Callable[[Any], tuple[Any, ...]], tables: Any) -> Callable[[], Any]:
     return lambda: build(tables)
+
+
+def _kept(records: tuple[Any, ...]) -> Callable[[], tuple[Any, ...]]:
+    return lambda: records
+
+
+_ACTIVITY_COLUMNS = ("id", "kind", "start", "half_days", "organiser_kind")
+"""What the roll calls and the engine's columns read of each activity."""
 
 
 PARSING = "解析 parsing"

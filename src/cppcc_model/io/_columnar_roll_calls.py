@@ -18,7 +18,7 @@ gives the same problems.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,16 +39,18 @@ __all__ = [
 ROLL_CALL_SCHEMA = {
     "ri": "Int32",
     "ai": "Int32",
-    "member_id": "String",
-    "status": "String",
-    "role": "String",
-    "half_days": "Int64",
+    "member_id": "Enum",
+    "status": "Enum",
+    "role": "Enum",
+    "half_days": "Int32",
 }
-"""The frame :func:`read_roll_calls` gives: one row per roll-call entry, in ledger order.
+"""The frame :func:`place_roll_calls` gives: one row per roll-call entry, in ledger order.
 
 ``ri`` is the activity's position in the ledger's activities, ``ai`` the entry's position in
-its roll call (the order of the file's rows); ``status`` and ``role`` are the enum values
-(``None``: not given, so the default); ``half_days`` is ``None`` where not given.
+its roll call (the order of the file's rows); ``member_id`` is an enum over the ledger's sorted
+member ids (its physical code is the member's code in the engine's columns); ``status`` and
+``role`` are enums of the labels' values (``None``: not given, so the default); ``half_days``
+is ``None`` where not given. About 20 bytes a row, against 60 with the ids as text.
 """
 
 _TABLE = table_by_name("attendance")
@@ -89,50 +91,65 @@ _KINDS = {
 }
 
 
+def _labels(name: str) -> list[str]:
+    """The values of the label column ``name`` of the roll calls."""
+    enum = next(column.enum for column in _TABLE.columns if column.name == name)
+    assert enum is not None
+    return [member.value for member in enum]
+
+
 def place_roll_calls(
-    frame: pl.DataFrame,
-    activities: Mapping[str, tuple[int, int]],
-    members: frozenset[str],
+    frame: pl.DataFrame, activities: pl.DataFrame, members: Iterable[str]
 ) -> pl.DataFrame | None:
     """:func:`read_roll_calls`'s frame placed in the ledger, as :data:`ROLL_CALL_SCHEMA`.
 
     Args:
         frame: the roll calls read.
-        activities: each activity id → (its position in the ledger, its half days).
+        activities: ``id`` and ``half_days`` (null: one) of every activity, in ledger order.
         members: every member id of the ledger.
 
     ``None`` when an entry names an unknown activity or member, a member is twice on one roll
     call, or attended more half days than the activity has (the row loader reports those).
+    The activities and members are placed by integer codes (a member id is held as a code of
+    a :class:`polars.Enum` over the sorted ids, which is its code in the engine's columns).
     """
     import polars as pl
 
-    known = pl.DataFrame(
-        {
-            "activity_id": list(activities),
-            "ri": [place for place, _ in activities.values()],
-            "length": [length for _, length in activities.values()],
-        },
-        schema={"activity_id": pl.String, "ri": pl.Int32, "length": pl.Int64},
+    places = pl.Enum(activities["id"])
+    roster = pl.Enum(sorted(members))
+    placed = frame.select(
+        pl.col("activity_id").cast(places, strict=False).to_physical().cast(pl.Int32).alias("ri"),
+        pl.col("member_id").cast(roster, strict=False),
+        pl.col("status").cast(pl.Enum(_labels("status"))),
+        pl.col("role").cast(pl.Enum(_labels("role"))),
+        pl.col("half_days").cast(pl.Int32),
     )
-    placed = frame.join(known, on="activity_id", how="left", maintain_order="left")
-    roster = pl.Series(sorted(members), dtype=pl.String).implode()
+    key = pl.col("ri").cast(pl.Int64) * (1 << 32) + pl.col("member_id").to_physical().cast(pl.Int64)
     checks = placed.select(
-        pl.col("ri").is_null().any(),
-        (~pl.col("member_id").is_in(roster)).any(),
-        pl.struct("activity_id", "member_id").is_duplicated().any(),
-        (pl.col("half_days") > pl.col("length")).fill_null(False).any(),
+        pl.col("ri").is_null().any().alias("activity"),
+        pl.col("member_id").is_null().any().alias("member"),
+        key.is_duplicated().any().alias("twice"),
     )
     if any(checks.row(0)):
         return None
-    return (
-        placed.with_row_index("row")
-        .sort("ri", "row")
-        .select(
-            "ri",
-            pl.int_range(pl.len(), dtype=pl.Int32).over("ri").alias("ai"),
-            "member_id",
-            "status",
-            "role",
-            "half_days",
-        )
+    lengths = activities.select(
+        pl.int_range(pl.len(), dtype=pl.Int32).alias("ri"),
+        pl.col("half_days").fill_null(1).alias("length"),
+    )
+    partial = placed.filter(pl.col("half_days").is_not_null()).select("ri", "half_days")
+    if partial.height and (
+        partial.join(lengths, on="ri", how="left")
+        .select((pl.col("half_days") > pl.col("length")).any())
+        .item()
+    ):
+        return None
+    row = pl.int_range(pl.len(), dtype=pl.Int32)
+    first = pl.when(pl.col("ri") != pl.col("ri").shift(1).fill_null(-1)).then(row)
+    return placed.sort("ri", maintain_order=True).select(
+        "ri",
+        (row - first.forward_fill()).alias("ai"),
+        "member_id",
+        "status",
+        "role",
+        "half_days",
     )
