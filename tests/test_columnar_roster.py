@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from cppcc_model.engine.columns import build, columns_of
-from cppcc_model.io import _columnar_load, tables
+from cppcc_model.io import _columnar_load, _columnar_roster, tables
 from cppcc_model.io._columnar_ledger import ColumnarLedger
 from cppcc_model.io.dataset import validate_dataset, write_dataset
 from cppcc_model.io.tables import DEFAULT_MAX_ROWS
@@ -215,3 +215,34 @@ def test_mutated_rosters_load_or_fail_alike(
     assert found == expected
     if isinstance(found, ColumnarLedger) and isinstance(expected, Ledger):
         assert_same_columns(columns_of(found), build(expected))
+
+
+@settings(max_examples=50, deadline=None)
+@given(ledger=ledgers(max_members=8, max_records=0))
+def test_members_set_from_their_values_equal_the_constructed_ones(ledger: Ledger) -> None:
+    make = _columnar_roster._setter()
+    assert make is not None, "the fields of Member are the ones the roster reader sets"
+    for member in ledger.members:
+        values = tuple(getattr(member, name) for name, _, _ in _columnar_roster._CHECKED)
+        made = make(values)
+        assert made == member
+        assert hash(made) == hash(member)
+        assert repr(made) == repr(member)
+
+
+def test_a_member_class_with_other_checks_is_built_by_its_constructor(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rosters: list[Any]
+) -> None:
+    checked = list(_columnar_roster._CHECKED)
+    checked[1] = ("name", "another_check", None)
+    monkeypatch.setattr(_columnar_roster, "_CHECKED", tuple(checked))
+    assert _columnar_roster._setter() is None
+    rows = row_loaded(GOOD)
+    assert isinstance(rows, Ledger)
+    assert_same(loaded(GOOD), rows)
+    assert rosters == [rows.members]
+    dataset = _copy(tmp_path)
+    _replace(dataset / "members.csv", "2021-12-01,", "2021-12-01,2020-01-01")
+    expected = row_loaded(dataset)
+    assert isinstance(expected, list)
+    assert loaded(dataset) == expected
