@@ -10,6 +10,7 @@ types — without an :class:`~cppcc_model.model.Attendance` object per entry.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from cppcc_model.engine.columns import (
@@ -37,6 +38,7 @@ def roll_call_credits(
     roll_calls: pl.DataFrame,
     coder: Coder | None = None,
     activities: pl.DataFrame | None = None,
+    member_ids: Sequence[str] | None = None,
 ) -> pl.DataFrame:
     """The credit rows of every roll-call entry in ``roll_calls``, in ledger order.
 
@@ -53,12 +55,18 @@ def roll_call_credits(
         activities: when the activities are not built as objects, one row per activity in
             ledger order with ``rid``, ``kind``, ``on``, ``total_units`` and ``org`` (the
             codes and values read from each activity below).
+        member_ids: with ``activities``, the sorted member ids (a member's code: its
+            position), in place of ``coder``.
 
     """
     import polars as pl
 
-    coder = Coder.of(ledger) if coder is None else coder
-    per_activity = _per_activity(ledger, coder) if activities is None else activities
+    if activities is None or member_ids is None:
+        known = Coder.of(ledger) if coder is None else coder
+        per_activity = _per_activity(ledger, known) if activities is None else activities
+        codes = list(known.member_code) if member_ids is None else list(member_ids)
+    else:
+        per_activity, codes = activities, list(member_ids)
     per_activity = per_activity.select(
         pl.int_range(pl.len(), dtype=pl.Int32).alias("ri"),
         pl.col("rid").cast(pl.Int32),
@@ -67,14 +75,13 @@ def roll_call_credits(
         pl.col("total_units").cast(pl.Int32),
         pl.col("org").cast(pl.Int8),
     )
-    codes = list(coder.member_code)
     if roll_calls.schema["member_id"] == pl.Enum(codes):  # its codes are the members' codes
         roll_calls = roll_calls.with_columns(
             pl.col("member_id").to_physical().cast(pl.Int32).alias("m")
         )
     else:
         members = pl.DataFrame(
-            {"member_id": codes, "m": list(coder.member_code.values())},
+            {"member_id": codes, "m": range(len(codes))},
             schema={"member_id": pl.String, "m": pl.Int32},
         )
         roll_calls = roll_calls.with_columns(pl.col("member_id").cast(pl.String)).join(

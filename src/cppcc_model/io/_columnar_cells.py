@@ -179,6 +179,10 @@ def _unread(column: Column) -> pl.Expr:
 _Reader = Callable[[str], Any]
 
 
+class _Refused(Exception):
+    """A cell the row loader reads but an entity class refuses (the row loader says why)."""
+
+
 def _id_list(column: Column) -> _Reader:
     """The reader of an unusual list-of-ids cell: its ids written plainly, ``None`` if empty."""
 
@@ -187,7 +191,7 @@ def _id_list(column: Column) -> _Reader:
         if ids is None:
             return None
         if not all(_accepted(item) for item in ids):
-            raise CellError("an id the entity classes refuse")
+            raise _Refused
         return ";".join(ids)
 
     return read
@@ -204,7 +208,7 @@ def _single(column: Column) -> _Reader:
     def read(text: str) -> Any:
         value = cell_value(text, column)
         if isinstance(value, str) and not _accepted(value):
-            raise CellError("a text the entity classes refuse")
+            raise _Refused
         return value
 
     return read
@@ -241,7 +245,7 @@ def read_columns(
                     empty.append(text)
                 else:
                     read_values[text] = read(text)
-        except CellError:
+        except (CellError, _Refused):
             return None
         empties[column.name] = empty
         values[column.name] = read_values
