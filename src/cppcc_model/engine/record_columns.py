@@ -133,19 +133,74 @@ class _Codes:
         )
 
     def coder(self) -> Coder:
-        """The same codes as a :class:`Coder` (what :meth:`Coder.of` gives the whole ledger)."""
+        """The same codes as a :class:`Coder` (what :meth:`Coder.of` gives the whole ledger).
 
-        def codes(ids: pl.Series) -> dict[str, int]:
-            return dict(zip(ids.to_list(), range(len(ids)), strict=True))
+        Each of its dictionaries is built when first read (a what-if reads them; scoring does
+        not), from these columns.
+        """
+        made = object.__new__(_LazyCoder)
+        object.__setattr__(made, "_codes", self)
+        return made
 
-        return Coder(
-            member_code=codes(self.members),
-            rank=codes(self.records),
-            proposal_index=codes(self.proposals),
-            info_index=codes(self.reports),
-            activity_index=codes(self.activities),
-            contribution_index=codes(self.contributions),
-        )
+
+def _position(ids: pl.Series) -> dict[str, int]:
+    """Each id of ``ids`` → its position (the last one, for an id given twice)."""
+    return dict(zip(ids.to_list(), range(len(ids)), strict=True))
+
+
+_CODER_FIELDS = {
+    "member_code": "members",
+    "rank": "records",
+    "proposal_index": "proposals",
+    "info_index": "reports",
+    "activity_index": "activities",
+    "contribution_index": "contributions",
+}
+"""Each field of :class:`Coder` → the column of :class:`_Codes` it is built from."""
+
+
+def _lazy_code(name: str) -> property:
+    slot = Coder.__dict__[name]  # where the attrs class keeps the field
+
+    def get(self: _LazyCoder) -> dict[str, int]:
+        try:
+            built: dict[str, int] = slot.__get__(self, Coder)
+        except AttributeError:
+            built = _position(getattr(self._codes, _CODER_FIELDS[name]))
+            slot.__set__(self, built)  # two threads may both build it: the same dictionary
+        return built
+
+    return property(get, doc=f"The coder's {name} (built on first access, then kept).")
+
+
+class _LazyCoder(Coder):
+    """A :class:`Coder` whose dictionaries are built from id columns when first read."""
+
+    __slots__ = ("_codes",)
+
+    _codes: _Codes
+
+    member_code = _lazy_code("member_code")
+    rank = _lazy_code("rank")
+    proposal_index = _lazy_code("proposal_index")
+    info_index = _lazy_code("info_index")
+    activity_index = _lazy_code("activity_index")
+    contribution_index = _lazy_code("contribution_index")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Coder):
+            return NotImplemented
+        return all(getattr(self, name) == getattr(other, name) for name in _CODER_FIELDS)
+
+    def __ne__(self, other: object) -> bool:
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
+
+    __hash__ = Coder.__hash__
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _CODER_FIELDS)
+        return f"Coder({fields})"
 
 
 def _authored(
