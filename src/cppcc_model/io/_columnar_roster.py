@@ -127,45 +127,34 @@ def build_members(members: TableRead, roles: TableRead) -> tuple[Member, ...] | 
     if spells is None:
         return None
     tags = members.objects["tags"]
+    columns = frame.to_dict(as_series=False)
+    rows = zip(
+        columns["id"],
+        columns["name"],
+        columns["sector_id"],
+        columns["unit_id"],
+        columns["activity_group_id"],
+        [() if ids is None else tuple(ids) for ids in columns["special_committee_ids"]],
+        [tuple(spells.get(member_id, ())) for member_id in columns["id"]],
+        [None if gender is None else _GENDERS[gender] for gender in columns["gender"]],
+        columns["joined"],
+        columns["left"],
+        columns["workplace"],
+        [() if text is None else tags[text] for text in columns["tags"]],
+        strict=True,
+    )
     make = _setter()
+    if make is not None:
+        return tuple(map(make, rows))
     built = []
     try:
-        for (
-            member_id,
-            name,
-            sector_id,
-            unit_id,
-            activity_group_id,
-            special_committee_ids,
-            gender,
-            joined,
-            left,
-            workplace,
-            tag_text,
-        ) in frame.iter_rows():
-            values = (
-                member_id,
-                name,
-                sector_id,
-                unit_id,
-                activity_group_id,
-                () if special_committee_ids is None else tuple(special_committee_ids),
-                tuple(spells.get(member_id, ())),
-                None if gender is None else _GENDERS[gender],
-                joined,
-                left,
-                workplace,
-                () if tag_text is None else tags[tag_text],
-            )
-            if make is not None:
-                built.append(make(values))
-            else:
-                given = {
-                    name: value
-                    for (name, _, _), value in zip(_CHECKED, values, strict=True)
-                    if value is not None
-                }
-                built.append(Member(**given))
+        for values in rows:
+            given = {
+                name: value
+                for (name, _, _), value in zip(_CHECKED, values, strict=True)
+                if value is not None
+            }
+            built.append(Member(**given))
     except (CppccError, TypeError, ValueError):
         return None
     return tuple(built)
