@@ -240,6 +240,7 @@ def assess(
     history: RuleSetForYear | None = None,
     engine: str = "auto",
     progress: Progress | None = None,
+    streaming: bool = False,
 ) -> Assessment:
     """Score every member who served during ``period`` (or those in ``members``).
 
@@ -264,6 +265,11 @@ def assess(
             (:func:`cppcc_model.engine.support.unsupported` lists them) is scored by the
             reference whichever is asked; :attr:`Assessment.engine` says which one ran.
             All give equal results.
+        streaming: run the columnar engine's plan on polars' streaming engine, which reads
+            the fact table in batches instead of holding it (for a ledger whose fact table
+            would not fit in memory beside its columns); the same exact figures. It implies
+            the columnar engine under ``"auto"``; a rule set the columnar engine does not
+            compile is still scored by the reference.
         progress: called as ``progress("评分 scoring", done, total)`` (see
             :mod:`cppcc_model.progress`): by the reference interpreter after each member, by
             the columnar engine when it starts and when it has scored everyone.
@@ -271,15 +277,21 @@ def assess(
     Raises:
         RuleEvaluationError: when a rule fails for a member; it names the member, rule set
             and clause.
-        InvalidValueError: when ``engine`` is not known.
+        InvalidValueError: when ``engine`` is not known, or ``streaming`` is asked of the
+            reference engine.
 
     """
     if engine not in ("auto", "columnar", "reference"):
         raise InvalidValueError(
             f"engine {engine!r} is not known", hint="use 'auto', 'columnar' or 'reference'"
         )
+    if streaming and engine == "reference":
+        raise InvalidValueError(
+            "streaming runs the columnar engine's plan; the reference engine has none",
+            hint="use engine='columnar' (or 'auto') with streaming, or drop streaming",
+        )
     if engine == "auto":
-        engine = "columnar" if ledger.record_count >= COLUMNAR_FROM else "reference"
+        engine = "columnar" if streaming or ledger.record_count >= COLUMNAR_FROM else "reference"
     if engine == "columnar":
         from cppcc_model.engine.support import unsupported
 
@@ -305,7 +317,15 @@ def assess(
         if progress is not None:
             progress(_STAGE, 0, 1)
         try:
-            results = run(ledger, rule_set, period, as_of=as_of, members=chosen, history=history)
+            results = run(
+                ledger,
+                rule_set,
+                period,
+                as_of=as_of,
+                members=chosen,
+                history=history,
+                streaming=streaming,
+            )
         except RowWiseFailure as failure:
             # A block run row-wise failed for one member, already located as the reference
             # locates it; only a member before it can fail first in the reference's order, so

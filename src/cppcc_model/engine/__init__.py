@@ -75,6 +75,7 @@ def run(
     as_of: dt.date | None = None,
     members: Iterable[Member] | None = None,
     history: Callable[[int], RuleSet | None] | None = None,
+    streaming: bool = False,
 ) -> Results:
     """Every member's figures under ``rule_set`` for ``period``, from the compiled plan.
 
@@ -86,6 +87,9 @@ def run(
         members: the members to assess (default: those who served during the period, or
             everyone when the rule set says so).
         history: the rule set in force in an earlier year, for consecutive-year triggers.
+        streaming: collect the plan's queries with polars' streaming engine, which reads the
+            credits in batches and never holds a source's whole fact table (see
+            :func:`~cppcc_model.engine.results.execute`); the same figures, in less memory.
 
     """
     from cppcc_model.engine.columns import columns_of
@@ -105,4 +109,5 @@ def run(
         period.end if as_of is None else as_of,
         members,
         history,
+        streaming=streaming,
     )

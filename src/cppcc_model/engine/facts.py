@@ -129,25 +129,20 @@ class FactTable:
         """The facts from ``source`` (a :data:`~cppcc_model.engine.columns.SOURCE_CODE`)."""
         frame = self._frames.get(source)
         if frame is None:
-            frame = self._frames[source] = self._build(source)
+            frame = self._frames[source] = self.query(source).collect()
         return frame
 
-    def empty(self) -> pl.DataFrame:
-        """A frame of no facts, with every column."""
-        return self.of_source(SOURCE_CODE[Source.CONTRIBUTION]).clear()
+    def query(self, source: int) -> pl.LazyFrame:
+        """The facts from ``source`` as a lazy query over the credits, never kept.
 
-    def whole(self) -> pl.DataFrame:
-        """Every fact in one frame, in the reference interpreter's order."""
+        What :meth:`of_source` collects once and keeps; the streaming engine
+        (:func:`~cppcc_model.engine.results.execute` with ``streaming=True``) runs it in
+        batches inside each line's query instead, so the fact table of a source is never
+        held whole.
+        """
         import polars as pl
 
-        return pl.concat([self.of_source(code) for code in SOURCE_CODE.values()]).sort(
-            CREDIT_ORDER, maintain_order=True
-        )
-
-    def _build(self, source: int) -> pl.DataFrame:
-        import polars as pl
-
-        rows = self._credits.filter((pl.col("src") == source) & self._known)
+        rows = self._credits.lazy().filter((pl.col("src") == source) & self._known)
         reached = self._reached.get(source)
         if reached is None:
             rows = rows.with_columns(
@@ -156,7 +151,9 @@ class FactTable:
                 pl.lit(False).alias("conv_from"),
             )
         else:
-            rows = rows.join(reached, on="ri", how="left", maintain_order="left").with_columns(
+            rows = rows.join(
+                reached.lazy(), on="ri", how="left", maintain_order="left"
+            ).with_columns(
                 pl.col("stages").fill_null(0).cast(pl.Int32),
                 pl.col("conv_to").fill_null(False),
                 pl.col("conv_from").fill_null(False),
@@ -165,12 +162,25 @@ class FactTable:
             rows = rows.filter(~pl.col("conv_from"))
         elif self._conversion == "final":
             rows = rows.filter(~pl.col("conv_to"))
+        present = rows.collect_schema().names()
         missing = [
             pl.lit(None, pl.Int8).alias(name)
             for name in self.columns
-            if name.startswith("lv") and name not in rows.columns
+            if name.startswith("lv") and name not in present
         ]
         return rows.with_columns(*missing, _role()).select(self.columns)
+
+    def empty(self) -> pl.DataFrame:
+        """A frame of no facts, with every column."""
+        return self.query(SOURCE_CODE[Source.CONTRIBUTION]).clear().collect()
+
+    def whole(self) -> pl.DataFrame:
+        """Every fact in one frame, in the reference interpreter's order."""
+        import polars as pl
+
+        return pl.concat([self.of_source(code) for code in SOURCE_CODE.values()]).sort(
+            CREDIT_ORDER, maintain_order=True
+        )
 
 
 def _role() -> pl.Expr:

@@ -211,9 +211,11 @@ class _Run:
         as_of: dt.date,
         members: Sequence[Member],
         history: Callable[[int], RuleSet | None] | None,
+        streaming: bool = False,
     ) -> None:
         import polars as pl
 
+        self.streaming = streaming
         self.ledger = ledger
         self.columns = columns
         self.plan = plan
@@ -247,6 +249,18 @@ class _Run:
             members=self.codes if len(self.codes) < len(self.columns.member_ids) else None,
             levels=self.plan.levels,
         )
+
+    def collect(self, query: pl.LazyFrame) -> pl.DataFrame:
+        """``query`` run by polars' streaming engine or its in-memory one, as this run says."""
+        return query.collect(engine="streaming" if self.streaming else "in-memory")
+
+    def source(self, facts: FactTable, code: int) -> pl.LazyFrame:
+        """The facts of source ``code`` as a query: over the kept frame, or streamed."""
+        return facts.query(code) if self.streaming else facts.of_source(code).lazy()
+
+    def whole_source(self, facts: FactTable, code: int) -> pl.DataFrame:
+        """The facts of source ``code`` as one frame (what a row-wise block reads)."""
+        return self.collect(facts.query(code)) if self.streaming else facts.of_source(code)
 
     @property
     def context(self) -> FactContext:
@@ -328,23 +342,24 @@ class _Run:
 
     def mask(
         self, facts: FactTable, compiled: pl.Expr | None, where: Any, item: Item | None = None
-    ) -> pl.DataFrame:
+    ) -> pl.LazyFrame:
         """The rows of ``facts`` that ``where`` matches (row-wise when it is not compiled).
 
         ``item``: the item the selection belongs to, to locate a failing row-wise call.
         """
         import polars as pl
 
-        rows = facts.of_source(SOURCE_CODE[where.source])
+        code = SOURCE_CODE[where.source]
         if compiled is not None:
-            return rows.filter(compiled)
+            return self.source(facts, code).filter(compiled)
+        rows = self.whole_source(facts, code)
         rebuilt = self.rebuild(rows)
 
         def matches(fact: Fact) -> bool:
             return evaluate.matches(where, fact)
 
         keep = [matches(f) for f in rebuilt] if item is None else self.each(rebuilt, matches, item)
-        return rows.filter(pl.Series(keep, dtype=pl.Boolean))
+        return rows.filter(pl.Series(keep, dtype=pl.Boolean)).lazy()
 
     def each(self, facts: list[Fact], call: Callable[[Fact], _T], item: Item) -> list[_T]:
         """``call`` on every fact of ``item``; a failure raises :class:`RowWiseFailure`."""
@@ -365,6 +380,13 @@ class _Run:
     # ------------------------------------------------------------------ lines
 
     def line(self, index: int, plan: ItemPlan) -> _Line:
+        """One item's points for the members it applies to.
+
+        The selected rows are a lazy query: with the in-memory engine it reads the kept fact
+        frame of the item's source and is collected once; with the streaming engine it is
+        never collected whole, only the per-member sums are (a value or share block run
+        row-wise, and the overflow path, collect the selected rows first).
+        """
         import polars as pl
 
         item = plan.item
@@ -374,41 +396,45 @@ class _Run:
         rows = self.mask(self.facts, plan.where, item.where, item)
         if members is not None:
             rows = rows.filter(pl.col("m").is_in(members.implode()))
+        if not self.streaming:
+            rows = self.collect(rows).lazy()
         if plan.value is not None:
             rows = rows.with_columns(
                 plan.value.numerator.alias("vn"), pl.lit(plan.value.scale, pl.Int64).alias("vd")
             )
         else:
-            values = self.each(self.rebuild(rows), partial(evaluate.value, item.value), item)
-            rows = rows.with_columns(
+            selected = self.collect(rows)
+            values = self.each(self.rebuild(selected), partial(evaluate.value, item.value), item)
+            rows = selected.with_columns(
                 pl.Series("vn", [v.numerator for v in values], dtype=pl.Int64),
                 pl.Series("vd", [v.denominator for v in values], dtype=pl.Int64),
-            )
+            ).lazy()
         if plan.share is not None:
             rows = rows.with_columns(plan.share[0].alias("sn"), plan.share[1].alias("sd"))
         else:
-            shares = self.each(self.rebuild(rows), partial(evaluate.share, item.attribution), item)
-            rows = rows.with_columns(
+            selected = self.collect(rows)
+            shares = self.each(
+                self.rebuild(selected), partial(evaluate.share, item.attribution), item
+            )
+            rows = selected.with_columns(
                 pl.Series("sn", [s.numerator for s in shares], dtype=pl.Int64),
                 pl.Series("sd", [s.denominator for s in shares], dtype=pl.Int64),
+            ).lazy()
+        too_big = self.collect(
+            rows.select(
+                (pl.col("vn").abs().cast(pl.Float64) * pl.col("sn").abs().cast(pl.Float64)).sum(),
+                (pl.col("vd").cast(pl.Float64) * pl.col("sd").cast(pl.Float64)).max(),
             )
-        too_big = rows.select(
-            (pl.col("vn").abs().cast(pl.Float64) * pl.col("sn").abs().cast(pl.Float64)).sum(),
-            (pl.col("vd").cast(pl.Float64) * pl.col("sd").cast(pl.Float64)).max(),
         ).row(0)
         if any(v is not None and v >= LIMIT for v in too_big):
-            exact_rows = True
-        else:
-            exact_rows = False
-            rows = rows.with_columns(
-                (pl.col("vn") * pl.col("sn")).alias("n"),
-                (pl.col("vd") * pl.col("sd")).alias("d"),
-                (pl.col("sn") != 0).alias("credited"),
-            )
+            return self._exact_line(index, plan, self.collect(rows), members)
+        rows = rows.with_columns(
+            (pl.col("vn") * pl.col("sn")).alias("n"),
+            (pl.col("vd") * pl.col("sd")).alias("d"),
+            (pl.col("sn") != 0).alias("credited"),
+        )
         counting = plan.counting
         cap = item.cap
-        if exact_rows:
-            return self._exact_line(index, plan, rows, members)
         if counting in ("at_most", "from_nth", "first"):
             rows = rows.with_columns(
                 pl.col("credited").cast(pl.Int32).cum_sum().over("m").alias("place")
@@ -423,7 +449,7 @@ class _Run:
         if counting == "threshold":
             assert item.counting is not None
             points = item.counting.points  # type: ignore[attr-defined]
-            counts = rows.group_by("m").agg(pl.col("credited").sum().alias("k"))
+            counts = self.collect(rows.group_by("m").agg(pl.col("credited").sum().alias("k")))
             scale = lcm([points.denominator] + ([cap.denominator] if cap is not None else []))
             frame = counts.select(
                 "m",
@@ -434,24 +460,27 @@ class _Run:
             )
             return self._capped(index, members, frame, scale, cap)
         if counting == "max":
-            credited = rows.filter(pl.col("credited"))
-            denominators = credited["d"].unique().to_list()
+            # each member's credited rows with one denominator: its best numerator
+            best = self.collect(
+                rows.filter(pl.col("credited")).group_by("m", "d").agg(pl.col("n").max())
+            )
+            denominators = best["d"].unique().to_list()
             scale = lcm(denominators + ([cap.denominator] if cap is not None else []))
             if scale >= LIMIT or (
-                credited.height
-                and credited.select(
+                best.height
+                and best.select(
                     (
                         pl.col("n").abs().cast(pl.Float64) * (scale / pl.col("d").cast(pl.Float64))
                     ).max()
                 ).item()
                 >= LIMIT
             ):
-                return self._exact_line(index, plan, rows, members)
-            frame = credited.group_by("m").agg(
+                return self._exact_line(index, plan, self.collect(rows), members)
+            frame = best.group_by("m").agg(
                 (pl.col("n") * (pl.lit(scale, pl.Int64) // pl.col("d"))).max().alias("u")
             )
             return self._capped(index, members, frame, scale, cap)
-        groups = rows.group_by("m", "d").agg(pl.col("n").sum())
+        groups = self.collect(rows.group_by("m", "d").agg(pl.col("n").sum()))
         denominators = groups["d"].unique().to_list()
         scale = lcm(denominators + ([cap.denominator] if cap is not None else []))
         if scale < LIMIT and groups.height:
@@ -509,7 +538,7 @@ class _Run:
 
         item = plan.item
         scorer = _Scorer(self.ledger, self.rule_set, self.period, self.as_of)
-        rows = self.facts.of_source(SOURCE_CODE[item.where.source])
+        rows = self.whole_source(self.facts, SOURCE_CODE[item.where.source])
         codes = self.codes if members is None else members.to_list()
         wanted = frozenset(codes)
         facts: dict[int, list[Fact]] = {}
@@ -741,21 +770,21 @@ class _Run:
                 self.mask(self.facts, mask, where)
                 for mask, where in zip(compiled, requirement.where, strict=True)
             ]
-            rows = pl.concat(parts) if parts else self.facts.empty()
+            rows = pl.concat(parts) if parts else self.facts.empty().lazy()
             if not requirement.credit_co_authors:
                 rows = rows.filter((pl.col("pos") == 0) | pl.col("role").is_in(whole))
-            counts = rows.group_by("m").agg(pl.col("rid").n_unique().alias("count"))
+            measures = [pl.col("rid").n_unique().alias("count")]
             if requirement.per_quarter:
                 wanted = _quarters(self.period)
-                quarters = rows.group_by("m").agg(
+                measures.append(
                     (pl.col("on").dt.year() * 10 + pl.col("on").dt.quarter())
                     .n_unique()
                     .alias("quarters")
                 )
-                counts = counts.join(quarters, on="m", how="left", maintain_order="left")
             else:
                 wanted = 0
-                counts = counts.with_columns(pl.lit(0, pl.UInt32).alias("quarters"))
+                measures.append(pl.lit(0, pl.UInt32).alias("quarters"))
+            counts = self.collect(rows.group_by("m").agg(measures))
             count_name, met_name = f"r:{requirement.id}:count", f"r:{requirement.id}:met"
             joined = self.member_frame.join(
                 counts, on="m", how="left", maintain_order="left"
@@ -852,8 +881,8 @@ class _Run:
                     self.mask(facts, mask, where)
                     for mask, where in zip(compiled, trigger.where, strict=True)
                 ]
-                rows = pl.concat(parts) if parts else facts.empty()
-                counts = rows.group_by("m").agg(pl.col("rid").n_unique().alias("k"))
+                rows = pl.concat(parts) if parts else facts.empty().lazy()
+                counts = self.collect(rows.group_by("m").agg(pl.col("rid").n_unique().alias("k")))
                 raised = self.member_frame.join(
                     counts, on="m", how="left", maintain_order="left"
                 ).select(
@@ -923,6 +952,7 @@ class _Run:
                 previous_year.end,
                 serving,
                 self.history,
+                self.streaming,
             ).run(triggers=False)
             kept = dict(zip(previous.member_ids, self._holds(previous, trigger), strict=True))
             for member in serving:
@@ -945,7 +975,16 @@ def execute(
     as_of: dt.date,
     members: Iterable[Member],
     history: Callable[[int], RuleSet | None] | None = None,
+    *,
+    streaming: bool = False,
 ) -> Results:
-    """Run ``plan`` for ``members`` (sorted by id) over the ledger's facts."""
+    """Run ``plan`` for ``members`` (sorted by id) over the ledger's facts.
+
+    With ``streaming``, every query of the plan is collected by polars' streaming engine
+    (``collect(engine="streaming")``), which reads the credits in batches: a source's fact
+    table is never held whole, only the selected rows' per-member sums (and the rows a block
+    run row-wise reads). Without it the in-memory engine runs them, keeping each source's fact
+    frame for the items that read it. Both give the same exact figures.
+    """
     chosen = sorted(members, key=operator.attrgetter("id"))
-    return _Run(ledger, columns, plan, period, as_of, chosen, history).run()
+    return _Run(ledger, columns, plan, period, as_of, chosen, history, streaming).run()
