@@ -41,6 +41,7 @@ _PHASES = (
     ("load", "load the ledger from files"),
     ("score", "score: library `assess` (first: columns from the ledger + plan)"),
     ("rescore", "re-score: library `assess` again (columns kept)"),
+    ("score_streaming", "re-score on polars' streaming engine (`assess(..., streaming=True)`)"),
     ("whatif_setup", "what-if: hold the assessment (WhatIf)"),
     ("whatif", "what-if: replace one proposal and re-score"),
     ("rank", "rank the totals"),
@@ -115,17 +116,54 @@ def _phase_table(name: str, target: int, result: dict[str, Any]) -> list[str]:
             f"{peak / _MIB:,.0f}{mark} | {added / _MIB:,.0f}{mark} | "
             f"{added / records:,.0f} |"
         )
-    retained = max(0, result["rss_load"] - result["rss_before_load"])
-    lines += [
-        "",
-        f"Ledger held in memory after loading: {retained * factor / _MIB:,.0f} MiB{mark} "
-        f"({retained / result['records']:,.0f} bytes/record).",
-    ]
+    lines += ["", *_memory_lines(result, factor, mark)]
     if factor != 1:
         lines.append(
             f"\n\\* measured on a {result['members']:,}-member sample "
             f"({result['records']:,} records) and multiplied by {factor:g}."
         )
+    return lines
+
+
+def _memory_lines(result: dict[str, Any], factor: float, mark: str) -> list[str]:
+    """What the ledger holds, counted, beside the resident sizes (see :mod:`benchmarks.held`)."""
+    records = result["records"]
+    retained = max(0, result["rss_load"] - result["rss_before_load"])
+    lines = [
+        f"Resident size added by loading, read right after it (RSS; includes pages the "
+        f"allocators keep and the modules the loader imports): {retained * factor / _MIB:,.0f} "
+        f"MiB{mark} ({retained / records:,.0f} bytes/record)."
+    ]
+    if "held_python_bytes" not in result:  # a run from before the count
+        return lines
+    python, frames = result["held_python_bytes"], result["held_frame_bytes"]
+    held = python + frames
+    settled = max(0, result["rss_settled"] - result["rss_before_load"])
+    built = (
+        "all (the ledger was read by rows)"
+        if result["held_built"] is None
+        else ", ".join(result["held_built"]) or "none"
+    )
+    lines += [
+        "",
+        f"Resident size above the start of loading once settled (after the scores, a full "
+        f"collection, glibc's `malloc_trim` and 12 s for polars' allocator to return freed "
+        f"pages; the engine's columns and the modules imported since are in it): "
+        f"{settled * factor / _MIB:,.0f} MiB{mark} ({settled / records:,.0f} bytes/record).",
+        "",
+        f"Held by the ledger, counted (objects reachable from it at `sys.getsizeof`, polars "
+        f"frames at `estimated_size`, the engine's columns included): "
+        f"**{held * factor / _MIB:,.0f} MiB{mark}, {held / records:,.0f} bytes/record** "
+        f"(target: under 80) — {python * factor / _MIB:,.0f} MiB{mark} in "
+        f"{result['held_python_objects'] * factor:,.0f}{mark} Python objects "
+        f"({python / records:,.0f} B/record) and {frames * factor / _MIB:,.0f} MiB{mark} in "
+        f"{result['held_frames']} frames and series ({frames / records:,.0f} B/record); "
+        f"the engine's columns alone {result['columns_bytes'] / records:,.0f} B/record. "
+        f"Record objects built by then: {built}.",
+    ]
+    if "score_streaming_identical" in result:
+        same = "yes" if result["score_streaming_identical"] else "NO"
+        lines += ["", f"Streamed re-score gives the in-memory totals: {same}."]
     return lines
 
 
@@ -143,6 +181,7 @@ def _ratio_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
         mark = "" if factor == 1 else " *"
         score, loop = result["score"], result["dict_loop"]
         identical = [result["dict_loop_identical"], result["rescore_identical"]]
+        identical.append(result.get("score_streaming_identical", True))
         if "numpy" in result and result["numpy"] is not None:
             vector = result["numpy"]
             with_columns = vector + result["numpy_columns"]

@@ -135,6 +135,33 @@ def _columns_size(ledger: Any) -> dict[str, int]:
     return {"columns_bytes": sum(frame.estimated_size() for frame in frames)}
 
 
+def _held(ledger: Any) -> dict[str, Any]:
+    """What the ledger holds, counted (:func:`benchmarks.held.held_by`), and the settled RSS.
+
+    Taken after the re-scores, so the engine's columns (which the columnar loader builds
+    anyway) are counted with the ledger; ``held_built`` names the record fields whose objects
+    were built by then (none, unless something asked for them).
+    """
+    from benchmarks.held import held_by, settled_rss
+    from cppcc_model.engine.columns import columns_of
+
+    found: dict[str, Any] = {
+        f"held_{name}": value for name, value in held_by(ledger, columns_of(ledger)).items()
+    }
+    built = getattr(ledger, "built", None)  # only a ledger the columnar loader read has it
+    found["held_built"] = (
+        None
+        if built is None
+        else [
+            name
+            for name in ("activities", "proposals", "info_reports", "contributions")
+            if built(name)
+        ]
+    )
+    found["rss_settled"] = settled_rss()
+    return found
+
+
 def _totals(ledger: Any, rule_set: Any, year: Any) -> Any:
     return assess(ledger, rule_set, year).totals()
 
@@ -253,7 +280,15 @@ def measure(
     again = _timed(results, "rescore", lambda: assess(ledger, rule_set, year).totals())
     results["rescore_identical"] = again == totals
     del again
+    streamed = _timed(
+        results,
+        "score_streaming",
+        lambda: assess(ledger, rule_set, year, streaming=True).totals(),
+    )
+    results["score_streaming_identical"] = streamed == totals
+    del streamed
     results.update(_columns_size(ledger))
+    results.update(_held(ledger))
     results["peak_process"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     if end_to_end:
         return results
