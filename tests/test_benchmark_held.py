@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 import polars as pl
-
 from benchmarks.held import held_by, settled_rss
 from benchmarks.stream import write_csv_dataset
+
 from cppcc_model.engine.columns import columns_of
 from cppcc_model.io.dataset import load_dataset
 

@@ -17,19 +17,10 @@ import os
 import re
 
 import pytest
+from benchmarks.generate import generate_ledger
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_engine_columnar import (
-    _FIRST_HALF,
-    PERIODS,
-    RULE_SETS,
-    _by_hand,
-    _co_signed,
-    _readings,
-    _registered,
-)
 
-from benchmarks.generate import generate_ledger
 from cppcc_model.assess import assess
 from cppcc_model.assess.engine import Assessment
 from cppcc_model.engine import plan_of
@@ -40,6 +31,15 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.rules import RuleSet
 from cppcc_model.testing.strategies import ledgers
+from test_engine_columnar import (
+    _FIRST_HALF,
+    PERIODS,
+    RULE_SETS,
+    _by_hand,
+    _co_signed,
+    _readings,
+    _registered,
+)
 
 
 def _same_figures(left: Assessment, right: Assessment) -> None:
@@ -100,9 +100,7 @@ def test_the_streamed_plan_equals_the_in_memory_plan_on_benchmark_ledgers(seed: 
     scored = 0
     for rule_set in _BUNDLED:
         for as_of in (None, dt.date(2023, 9, 30)):
-            in_memory = assess(
-                ledger_, rule_set, Period.year(2023), as_of=as_of, engine="columnar"
-            )
+            in_memory = assess(ledger_, rule_set, Period.year(2023), as_of=as_of, engine="columnar")
             assert in_memory.engine == "columnar"
             streamed = assess(ledger_, rule_set, Period.year(2023), as_of=as_of, streaming=True)
             assert streamed.engine == "columnar"
