@@ -30,6 +30,7 @@ from cppcc_model.errors import CppccError, InvalidValueError
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import Period
 from cppcc_model.rules import RuleSet
+from cppcc_model.testing.codes import raises_code
 from cppcc_model.testing.strategies import ledgers
 from test_engine_columnar import (
     _FIRST_HALF,
@@ -160,7 +161,7 @@ def test_the_streamed_fraction_path_gives_the_reference_figures(
 
 def test_streaming_asks_for_the_columnar_engine() -> None:
     data = _co_signed(3, [2, 3])
-    with pytest.raises(InvalidValueError, match="streaming runs the columnar engine's plan"):
+    with raises_code(InvalidValueError, "S020"):
         assess(data, _FIRST_HALF, Period.year(2022), engine="reference", streaming=True)
     small = assess(data, _FIRST_HALF, Period.year(2022), streaming=True)
     assert small.engine == "columnar"

@@ -15,6 +15,11 @@ MESSAGES: tuple[Entry, ...] = (
     ),
     Entry("engine {value} is not known", "未知的计算引擎 {value}", "S002"),
     Entry(
+        "streaming runs the columnar engine's plan; the reference engine has none",
+        "流式执行的是列式引擎的计算计划；参考引擎没有计算计划",
+        "S020",
+    ),
+    Entry(
         "the ledger changed while it was being scored; a rule may only read it",
         "评分过程中台账被改动了；规则只能读取台账",
         "S003",
@@ -261,6 +266,10 @@ HINTS: tuple[Entry, ...] = (
         "请检查编号，以及该委员在此期间是否在任",
     ),
     Entry("use 'auto', 'columnar' or 'reference'", "请用 'auto'、'columnar' 或 'reference'"),
+    Entry(
+        "use engine='columnar' (or 'auto') with streaming, or drop streaming",
+        "流式执行请用 engine='columnar'（或 'auto'），或者不用流式执行",
+    ),
     Entry("fix the rule (or report it to the plugin's authors)", "请修正规则（或报告给插件作者）"),
     Entry(
         "fix the rule (or report it to the plugin's authors); block the plugin meanwhile",
