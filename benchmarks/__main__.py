@@ -42,6 +42,7 @@ _PHASES = (
     ("score", "score: library `assess` (first: columns from the ledger + plan)"),
     ("rescore", "re-score: library `assess` again (columns kept)"),
     ("score_streaming", "re-score on polars' streaming engine (`assess(..., streaming=True)`)"),
+    ("score_in_memory", "re-score on the in-memory engine (`assess(..., streaming=False)`)"),
     ("whatif_setup", "what-if: hold the assessment (WhatIf)"),
     ("whatif", "what-if: replace one proposal and re-score"),
     ("rank", "rank the totals"),
@@ -161,9 +162,14 @@ def _memory_lines(result: dict[str, Any], factor: float, mark: str) -> list[str]
         f"the engine's columns alone {result['columns_bytes'] / records:,.0f} B/record. "
         f"Record objects built by then: {built}.",
     ]
-    if "score_streaming_identical" in result:
-        same = "yes" if result["score_streaming_identical"] else "NO"
-        lines += ["", f"Streamed re-score gives the in-memory totals: {same}."]
+    if "score_other_identical" in result:
+        same = "yes" if result["score_other_identical"] else "NO"
+        streamed = "yes" if result["score_default"] == "streaming" else "no"
+        lines += [
+            "",
+            f"Scores streamed by default: {streamed}; the re-score on the other engine gives "
+            f"the same totals: {same}.",
+        ]
     return lines
 
 
@@ -181,7 +187,7 @@ def _ratio_table(rows: list[tuple[str, int, dict[str, Any]]]) -> list[str]:
         mark = "" if factor == 1 else " *"
         score, loop = result["score"], result["dict_loop"]
         identical = [result["dict_loop_identical"], result["rescore_identical"]]
-        identical.append(result.get("score_streaming_identical", True))
+        identical.append(result.get("score_other_identical", True))
         if "numpy" in result and result["numpy"] is not None:
             vector = result["numpy"]
             with_columns = vector + result["numpy_columns"]

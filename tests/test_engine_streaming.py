@@ -166,3 +166,28 @@ def test_streaming_asks_for_the_columnar_engine() -> None:
     small = assess(data, _FIRST_HALF, Period.year(2022), streaming=True)
     assert small.engine == "columnar"
     assert assess(data, _FIRST_HALF, Period.year(2022)).engine == "reference"
+
+
+def test_a_large_ledger_is_streamed_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
+    """From ``STREAMING_FROM`` records ``assess`` streams unless told not to."""
+    from cppcc_model.assess import engine as assess_engine
+
+    chosen: list[bool] = []
+    original = results_module._Run.__init__
+
+    def spy(self: results_module._Run, *arguments: object, **named: object) -> None:
+        original(self, *arguments, **named)  # type: ignore[arg-type]
+        chosen.append(self.streaming)
+
+    monkeypatch.setattr(results_module._Run, "__init__", spy)
+    data = generate_ledger(20, seed=2)
+    year = Period.year(2023)
+    rule_set = _BUNDLED[0]
+    small = assess(data, rule_set, year, engine="columnar")
+    assert chosen == [False]
+    monkeypatch.setattr(assess_engine, "STREAMING_FROM", data.record_count)
+    large = assess(data, rule_set, year, engine="columnar")
+    kept = assess(data, rule_set, year, engine="columnar", streaming=False)
+    assert chosen == [False, True, False]
+    _same_figures(large, small)
+    _same_figures(kept, small)
