@@ -367,6 +367,38 @@ def test_requirements_gate_a_grade_and_count_co_authorship_as_set() -> None:
     assert assess(data, lenient, YEAR).card("b").requirements[0].met
 
 
+class _AnyRecord(Where):
+    """A plugin's own selection: every record of the member, whatever source it names."""
+
+    def matches(self, fact: object) -> bool:
+        return True
+
+
+def test_a_requirement_tries_a_plugin_selection_on_every_fact_and_where_on_its_source() -> None:
+    data = ledger(
+        [member("a")],
+        proposals=[proposal("p", "a")],
+        contributions=[Contribution("x", "other", "x", D(2022, 1, 1), ["a"])],
+    )
+    rule_set = rules(
+        Category("c", "c", [Item("x", "x", Where("contribution"), Points(1))]),
+        requirements=[
+            Requirement("own", "任何两件", [_AnyRecord("proposal")], at_least=2),
+            Requirement("either", "提案或成果", [Where("proposal"), Where("contribution")], 2),
+            Requirement("proposals", "两件提案", [Where("proposal")], at_least=2),
+        ],
+    )
+    found = {
+        r.requirement_id: (r.count, r.met, set(r.records))
+        for r in assess(data, rule_set, YEAR).card("a").requirements
+    }
+    assert found == {
+        "own": (2, True, {"p", "x"}),
+        "either": (2, True, {"p", "x"}),
+        "proposals": (1, False, {"p"}),
+    }
+
+
 def test_a_per_quarter_requirement_names_the_empty_quarter() -> None:
     data = ledger(
         [member("a")], info_reports=[info(f"i{m}", "a", on=D(2022, m, 5)) for m in (1, 4, 11)]

@@ -62,6 +62,7 @@ from cppcc_model.rules.outcomes import (
     Trigger,
 )
 from cppcc_model.rules.ruleset import RuleSet
+from cppcc_model.rules.selection import Where
 from cppcc_model.scorecard import (
     Adjustment,
     CategoryCard,
@@ -441,6 +442,11 @@ class _Scorer:
         span = self.period if requirement.window == "period" else self.term_window()
         if span != self.period:
             facts = self.facts(member, span)
+        if all(type(w) is Where for w in requirement.where):
+            # the library's Where passes only facts of its source, so the others are not
+            # tried (in order); a plugin's own selection (a subclass) is tried on every fact
+            sources = {w.source for w in requirement.where}
+            facts = [f for f in facts if f.source in sources]
 
         def credited(f: Fact) -> bool:
             return any(evaluate.matches(w, f) for w in requirement.where) and (
