@@ -4,7 +4,8 @@
 of its source, lists each body's members from one pass over the roster and reads no stage of a
 record by no body. On generated ledgers, for every bundled rule set with group rules, the cards
 must equal those of the plain reading: every fact of every member tried, every body's members
-found by asking every member.
+found by asking every member. After a reference assessment of the same ledger, period and day,
+the group measures read the members' facts its scoring read instead of reading them again.
 """
 
 from __future__ import annotations
@@ -80,3 +81,32 @@ def test_the_members_of_each_body_are_those_that_belong_to_it_in_roster_order(
     ledger = generate_ledger(60, seed=5)
     for period_ in (period(), Period.year(2000)):
         assert list(subjects_of(ledger, kind, period_)) == _plain_subjects(ledger, kind, period_)
+
+
+def test_group_measures_read_the_facts_the_members_scoring_read(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # a reference assessment of the same ledger, period and day keeps each member's facts for
+    # the group measures; another ledger object (even an equal one) has its facts read again
+    ledger = generate_ledger(40, seed=6)
+    rule_set = next(r for r in WITH_GROUPS if r.name.startswith("xiangzhou"))
+    base = assess(ledger, rule_set, period(), engine="reference")
+    expected = {
+        rules.id: assess_groups(ledger, rules, period(), members=base).cards
+        for rules in rule_set.group_rules
+    }
+    read: list[str] = []
+    plain = groups_module.facts_for_member
+
+    def counting(records, period_, context):  # type: ignore[no-untyped-def]
+        read.append(records.member.id)
+        return plain(records, period_, context)
+
+    monkeypatch.setattr(groups_module, "facts_for_member", counting)
+    for rules in rule_set.group_rules:
+        assert assess_groups(ledger, rules, period(), members=base).cards == expected[rules.id]
+    assert read == []
+    copy = attrs.evolve(ledger)
+    for rules in rule_set.group_rules:
+        assert assess_groups(copy, rules, period(), members=base).cards == expected[rules.id]
+    assert read

@@ -33,6 +33,7 @@ from cppcc_model.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
     from cppcc_model.engine.results import Results
+    from cppcc_model.rules.facts import Fact
 from cppcc_model.engine.reference import (
     RuleEvaluationError,
     RuleSetForYear,
@@ -82,6 +83,22 @@ class Assessment:
     _figures: Mapping[str, MemberFigures] | None = attrs.field(
         default=None, init=False, eq=False, repr=False
     )
+    _facts: _PeriodFacts | None = attrs.field(
+        default=None, alias="facts", eq=False, repr=False, kw_only=True
+    )
+
+    def _period_facts(self, ledger: Ledger, dating: str) -> Mapping[str, Sequence[Fact]]:
+        """The assessed members' facts of the period, as the scoring read them.
+
+        Each as :func:`~cppcc_model.rules.facts.facts_for_member` gives it for ``ledger``,
+        this assessment's period and as-of day and ``dating``; empty unless the reference
+        interpreter scored that very ledger with that dating for a rule set with group rules,
+        so a caller reads what is missing itself (the group measures do).
+        """
+        kept = self._facts
+        if kept is None or kept.ledger is not ledger or kept.dating != dating:
+            return {}
+        return kept.facts
 
     @property
     def cards(self) -> tuple[ScoreCard, ...]:
@@ -222,6 +239,15 @@ class Assessment:
             "cards": [card.to_dict() for card in self.cards],
             "not_assessed": list(self.not_assessed),
         }
+
+
+@attrs.frozen(eq=False)
+class _PeriodFacts:
+    """The members' facts of the period the reference interpreter read, kept for groups."""
+
+    ledger: Ledger
+    dating: str
+    facts: Mapping[str, Sequence[Fact]]
 
 
 @attrs.frozen(eq=False)
@@ -369,9 +395,16 @@ def assess(
             not_assessed,
             _Columnar(ledger, results, history, fingerprint),
         )
-    cards = _reference_cards(ledger, rule_set, period, as_of, chosen, history, progress)
+    scorer = _Scorer(ledger, rule_set, period, as_of)
+    cards = _reference_cards(ledger, rule_set, period, as_of, chosen, history, progress, scorer)
     _check_unchanged(ledger, fingerprint, rule_set)
-    return Assessment(rule_set, period, as_of, cards, not_assessed)
+    # the group measures read the same facts again: kept for them when the rule set has any
+    kept = (
+        _PeriodFacts(ledger, rule_set.settings.dating, MappingProxyType(scorer.period_facts))
+        if rule_set.group_rules
+        else None
+    )
+    return Assessment(rule_set, period, as_of, cards, not_assessed, facts=kept)
 
 
 def _reference_cards(
@@ -382,9 +415,10 @@ def _reference_cards(
     chosen: Sequence[Member],
     history: RuleSetForYear | None,
     progress: Progress | None = None,
+    scorer: _Scorer | None = None,
 ) -> tuple[ScoreCard, ...]:
     """Every chosen member's card, by the row-at-a-time interpreter (the reference)."""
-    scorer = _Scorer(ledger, rule_set, period, as_of)
+    scorer = _Scorer(ledger, rule_set, period, as_of) if scorer is None else scorer
     return tuple(
         _scored(rule_set, member, functools.partial(_card, scorer, member, history))
         for member in steps(chosen, _STAGE, progress)

@@ -638,11 +638,21 @@ def assess_groups(
         and (not rules.unit_kinds or s.unit_kind in rules.unit_kinds)
     ]
     wanted = {m for s in subjects for m in s.member_ids}
+    # the facts the members' scoring read, where it read these (same ledger, period, day)
+    read = (
+        members._period_facts(ledger, fact_context.dating)
+        if members is not None and members.period == period and members.as_of == as_of
+        else {}
+    )
     context = MeasureContext(
         ledger=ledger,
         period=period,
         member_facts={
-            records.member.id: facts_for_member(records, period, fact_context)
+            records.member.id: (
+                list(read[records.member.id])
+                if records.member.id in read
+                else facts_for_member(records, period, fact_context)
+            )
             for records in ledger.iter_member_records()
             if records.member.id in wanted
         },

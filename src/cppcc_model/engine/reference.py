@@ -230,11 +230,15 @@ class _Scorer:
         self.pending: list[str] = []
         self.by_step = _selects_by_step(rule_set)
         self._all_totals: dict[str, Fraction] | None = None
+        self.period_facts: dict[str, tuple[Fact, ...]] = {}
+        """Each scored member's facts of the period, as read before steps and de-duplication."""
         self._earlier: dict[int, _Scorer | None] = {}
 
     def facts(self, member: Member, period: Period) -> list[Fact]:
         records = self.ledger.records_of(member.id)
         facts = facts_for_member(records, period, self.context)
+        if period == self.period:
+            self.period_facts[member.id] = tuple(facts)
         if self.by_step:
             facts = with_steps_in_period(facts, records, period, self.context)
         facts, notes = _deduplicate(facts, self.rule_set.settings.conversion)
