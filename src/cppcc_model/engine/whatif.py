@@ -110,6 +110,11 @@ class WhatIf:
             Contribution: self.coder.contribution_index,
         }
         self._replaced: dict[type, dict[int, Record]] = {kind: {} for kind in _FIELDS}
+        # a replace checks member ids and ranks record ids: a coder built from columns makes
+        # these dictionaries when first read, so read them now, while the assessment is held,
+        # not in the first replace (about 65 ms at a province)
+        self.coder.member_code.get("")
+        self.coder.rank.get("")
         self.row_wise = any(
             p.row_wise or p.value is None or p.share is None for p in self.plan.items
         )
