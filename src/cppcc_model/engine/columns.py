@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from itertools import repeat
 from typing import TYPE_CHECKING, Any
 
@@ -214,26 +214,11 @@ class Coder:
     @classmethod
     def of(cls, ledger: Ledger) -> Coder:
         """The codes of ``ledger``."""
-        return cls.from_ids(
-            members=[m.id for m in ledger.members],
-            activities=[a.id for a in ledger.activities],
-            proposals=[p.id for p in ledger.proposals],
-            info_reports=[r.id for r in ledger.info_reports],
-            contributions=[c.id for c in ledger.contributions],
-        )
-
-    @classmethod
-    def from_ids(
-        cls,
-        *,
-        members: Iterable[str],
-        activities: Sequence[str],
-        proposals: Sequence[str],
-        info_reports: Sequence[str],
-        contributions: Sequence[str],
-    ) -> Coder:
-        """The codes of a ledger with these member ids and record ids (each in ledger order)."""
-        member_ids = sorted(set(members))
+        activities = [a.id for a in ledger.activities]
+        proposals = [p.id for p in ledger.proposals]
+        info_reports = [r.id for r in ledger.info_reports]
+        contributions = [c.id for c in ledger.contributions]
+        member_ids = sorted({m.id for m in ledger.members})
         record_ids = sorted({*activities, *proposals, *info_reports, *contributions})
         return cls(
             member_code={member_id: index for index, member_id in enumerate(member_ids)},
