@@ -62,6 +62,9 @@ PLAIN_ID = r"^[^\p{C}\p{Z}'][^\p{C}\p{Z}]*$"
 
 _NOT_SPACE = re.compile(rb"\S")
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+"""A carriage return that does not end a line with the line feed after it."""
+
 _SEPARATORS = "[;；，、]"
 """The list separators that can be in a cell read here (a comma, a line break cannot)."""
 
@@ -97,7 +100,7 @@ def csv_bytes(path: Path) -> tuple[bytes, int] | None:
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     if b'"' in data or b"\x00" in data:
         return None
-    if b"\r" in data and data.count(b"\r") != data.count(b"\r\n"):
+    if b"\r" in data and _LONE_CR.search(data, bom) is not None:
         return None
     return data, bom
 
