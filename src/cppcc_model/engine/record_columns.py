@@ -278,10 +278,15 @@ def _history(events: pl.DataFrame, parent: str, index: pl.DataFrame) -> pl.DataF
     """
     import polars as pl
 
+    row = pl.int_range(pl.len(), dtype=pl.Int32)
+    ri = pl.col("ri")
+    # sorted by record, a step's place is its row less the row of its record's first step
+    # (the same numbering as a window over ``ri``, without grouping)
+    first = pl.when((row == 0) | ri.ne_missing(ri.shift(1))).then(row).forward_fill()
     return (
         events.join(index, on=parent, how="left", maintain_order="left")
         .sort("ri", maintain_order=True)
-        .with_columns(pl.int_range(pl.len(), dtype=pl.Int32).over("ri").alias("k"))
+        .with_columns((row - first).alias("k"))
     )
 
 
@@ -412,11 +417,12 @@ def in_credit_order(credits: pl.DataFrame) -> pl.DataFrame:
 
     if credits.height == 0:
         return credits.sort(CREDIT_ORDER, maintain_order=True)
-    keys = [pl.col(name).to_physical().cast(pl.Int64) for name in CREDIT_ORDER]
-    bounds = credits.select(
-        *(key.min().alias(f"min{i}") for i, key in enumerate(keys)),
-        *(key.max().alias(f"max{i}") for i, key in enumerate(keys)),
-        *(key.null_count().alias(f"null{i}") for i, key in enumerate(keys)),
+    physical = [pl.col(name).to_physical() for name in CREDIT_ORDER]
+    keys = [key.cast(pl.Int64) for key in physical]
+    bounds = credits.select(  # on the columns as they are: widening each first costs a copy
+        *(key.min().cast(pl.Int64).alias(f"min{i}") for i, key in enumerate(physical)),
+        *(key.max().cast(pl.Int64).alias(f"max{i}") for i, key in enumerate(physical)),
+        *(key.null_count().alias(f"null{i}") for i, key in enumerate(physical)),
     ).row(0, named=True)
     n = len(keys)
     if any(bounds[f"null{i}"] for i in range(n)):
@@ -530,7 +536,10 @@ def columns_from_frames(
         for index, report in enumerate(ledger.info_reports):
             add_info_events(i_rows, index, report)
         info_events = frame(i_rows, _INFO_EVENT_SCHEMA)
-    credits = pl.concat(parts)
+    # one chunk per column: gathering from a concatenation's chunks takes about twice as long,
+    # and the parts are let go before the gather so that the credits are held twice at most
+    credits = pl.concat(parts, rechunk=True)
+    del parts
     return Columns(
         member_ids=tuple(codes.members.to_list()),
         credits=in_credit_order(credits),
