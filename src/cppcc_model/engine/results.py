@@ -136,24 +136,21 @@ class Results:
         if self.exact is not None:
             return {member_id: self.exact[member_id][0] for member_id in self.member_ids}
         assert self.scale is not None
-        scale = self.scale
-        return {
-            member_id: Fraction(units, scale)
-            for member_id, units in zip(self.member_ids, self.frame["total"].to_list(), strict=True)
-        }
+        units = self.frame["total"].to_list()
+        return dict(zip(self.member_ids, _fractions(units, self.scale), strict=True))
 
     def categories(self) -> dict[str, dict[str, Fraction]]:
         """Each member's category points (only the categories that apply to the member)."""
         if self.exact is not None:
             return {member_id: dict(self.exact[member_id][1]) for member_id in self.member_ids}
         assert self.scale is not None
-        scale = self.scale
         out: dict[str, dict[str, Fraction]] = {member_id: {} for member_id in self.member_ids}
         for category in self.rule_set.categories:
             column = self.frame[f"c:{category.id}"].to_list()
-            for member_id, units in zip(self.member_ids, column, strict=True):
+            points = _fractions(column, self.scale)
+            for member_id, units, value in zip(self.member_ids, column, points, strict=True):
                 if units is not None:
-                    out[member_id][category.id] = Fraction(units, scale)
+                    out[member_id][category.id] = value
         return out
 
     def grades(self) -> dict[str, str | None]:
@@ -180,6 +177,16 @@ class Results:
                 if flag:
                     out[member_id].append(trigger.id)
         return {m: tuple(ids) for m, ids in out.items()}
+
+
+def _fractions(units: Sequence[int | None], scale: int) -> list[Fraction]:
+    """``units / scale`` for each of ``units`` (``None`` read as 0), exact.
+
+    Members share few distinct totals, and a :class:`~fractions.Fraction` is slow to make and
+    immutable, so each distinct value is made once and shared.
+    """
+    made = {value: Fraction(value or 0, scale) for value in set(units)}
+    return list(map(made.__getitem__, units))
 
 
 # ---------------------------------------------------------------------------------- lines
@@ -832,12 +839,13 @@ class _Run:
         totals = (
             {m: t for m, (t, _) in exact.items()}
             if exact is not None
-            else {
-                member_id: Fraction(units, scale)
-                for member_id, units in zip(
-                    frame["id"].to_list(), frame["total"].to_list(), strict=True
+            else dict(
+                zip(
+                    frame["id"].to_list(),
+                    _fractions(frame["total"].to_list(), scale),
+                    strict=True,
                 )
-            }
+            )
         )
         met_columns = {r.id: frame[f"r:{r.id}:met"].to_list() for r in self.rule_set.requirements}
         labels = []
