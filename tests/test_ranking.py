@@ -259,3 +259,21 @@ def test_random_large_population_is_consistent():
     ranking = rank(scores)
     values = [entry.exact for entry in ranking]
     assert values == sorted(values, reverse=True)
+
+
+@settings(max_examples=150)
+@given(
+    scores_st,
+    directions,
+    st.dictionaries(st.text("abcdefgh", min_size=1, max_size=3), st.integers(0, 2)),
+)
+def test_listing_order_is_score_then_list_key_then_id(scores, direction, groups):
+    sign = -1 if direction is Direction.DESCENDING else 1
+    plain = rank(scores, direction=direction)
+    assert [e.subject_id for e in plain] == sorted(
+        scores, key=lambda s: (sign * Fraction(scores[s]), s)
+    )
+    keyed = rank(scores, direction=direction, list_key=lambda s: groups.get(s, 9))
+    assert [e.subject_id for e in keyed] == sorted(
+        scores, key=lambda s: (sign * Fraction(scores[s]), groups.get(s, 9), s)
+    )

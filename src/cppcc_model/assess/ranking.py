@@ -288,18 +288,19 @@ def _merits(
     pairs: Sequence[tuple[str, Score]],
     direction: Direction,
     breakers: Sequence[TieBreaker],
-) -> list[tuple[Any, ...]]:
+) -> list[int] | list[tuple[Any, ...]]:
     """Each subject's merit: its score, then its tie-breakers' keys, smallest best.
 
     The score is taken times a common multiple of every denominator: a whole number in the
-    same order, which sorts far faster than fractions compare.
+    same order, which sorts far faster than fractions compare. Without tie-breakers the merit
+    is that whole number alone; with them, a tuple of it and each tie-breaker's key.
     """
     ratios = [_ratio(score, subject_id) for subject_id, score in pairs]
     scale = math.lcm(*{denominator for _, denominator in ratios})
     sign = -1 if direction is Direction.DESCENDING else 1
     wholes = [sign * numerator * (scale // denominator) for numerator, denominator in ratios]
     if not breakers:
-        return [(whole,) for whole in wholes]
+        return wholes
     merits: list[tuple[Any, ...]] = []
     for (subject_id, _), whole in zip(pairs, wholes, strict=True):
         parts: list[Any] = [whole]
@@ -339,15 +340,18 @@ def rank(
                 hint="wrap the key as TieBreaker(key=..., label='...', direction=...)",
             )
     pairs = _pairs(scores)
-    merits = _merits(pairs, chosen_direction, breakers)
+    merits: Sequence[Any] = _merits(pairs, chosen_direction, breakers)
+    # listing order first, then a stable sort by merit: equal merits keep the listing order
+    ids = [subject_id for subject_id, _ in pairs]
     if list_key is None:
-        order = sorted(range(len(pairs)), key=lambda i: (merits[i], pairs[i][0]))
+        order = sorted(range(len(pairs)), key=ids.__getitem__)
     else:
         key = list_key
-        order = sorted(range(len(pairs)), key=lambda i: (merits[i], key(pairs[i][0]), pairs[i][0]))
+        order = sorted(range(len(pairs)), key=lambda i: (key(ids[i]), ids[i]))
+    order.sort(key=merits.__getitem__)
 
     # groups of equal merit, as (start, end) positions in ``order``
-    ordered = [merits[i] for i in order]
+    ordered = list(map(merits.__getitem__, order))
     bounds: list[tuple[int, int]] = []
     start = 0
     for position in range(1, len(ordered) + 1):
