@@ -47,8 +47,8 @@ def _inputs(ledger: Ledger, rules: GroupRules) -> dict[str, dict[str, object]]:
         seen.add(id(item))
         if isinstance(item, External):
             keys.add(item.key)
-        elif hasattr(type(item), "__attrs_attrs__"):
-            pending.extend(getattr(item, f.name) for f in type(item).__attrs_attrs__)
+        elif attrs.has(kind := type(item)):
+            pending.extend(getattr(item, f.name) for f in attrs.fields(kind))
         elif isinstance(item, tuple | list):
             pending.extend(item)
     subjects = subjects_of(ledger, rules.subject, period())

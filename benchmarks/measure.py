@@ -133,7 +133,7 @@ def _columns_size(ledger: Any) -> dict[str, int]:
         columns.merges,
         columns.conversions,
     )
-    return {"columns_bytes": sum(frame.estimated_size() for frame in frames)}
+    return {"columns_bytes": sum(int(frame.estimated_size()) for frame in frames)}
 
 
 def _ledger_records(ledger: Any) -> int:

@@ -31,6 +31,7 @@ def test_the_scaffold_has_the_shape_of_a_rule_plugin(tmp_path: Path) -> None:
         "pyproject.toml",
         "src/cppcc_rules_demo_county/__init__.py",
         "src/cppcc_rules_demo_county/plugin.py",
+        "src/cppcc_rules_demo_county/py.typed",
         "src/cppcc_rules_demo_county/rules.py",
         "tests/conftest.py",
         "tests/golden/sample.golden.toml",
