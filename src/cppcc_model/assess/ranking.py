@@ -234,11 +234,16 @@ def _pairs(
     scores: Mapping[str, Score] | Iterable[tuple[str, Score]],
 ) -> list[tuple[str, Score]]:
     """``scores`` as a list of (subject id, score) pairs, each id non-empty text and given once."""
-    items = list(scores.items()) if isinstance(scores, Mapping) else list(scores)
-    if all(type(pair) is tuple and len(pair) == 2 and type(pair[0]) is str for pair in items):
-        ids = [subject_id for subject_id, _ in items]
-        if all(ids) and len(set(ids)) == len(ids):
-            return items  # the common case, checked in one pass each
+    if isinstance(scores, Mapping):  # pairs by construction, each key once
+        items = list(scores.items())
+        if set(map(type, scores)) <= {str} and all(scores):
+            return items  # the common case: text keys, none empty
+    else:
+        items = list(scores)
+        if set(map(type, items)) <= {tuple} and set(map(len, items)) <= {2}:
+            ids = [subject_id for subject_id, _ in items]
+            if set(map(type, ids)) <= {str} and all(ids) and len(set(ids)) == len(ids):
+                return items  # the common case, checked in one pass each
     seen: set[str] = set()
     duplicates: list[str] = []
     for pair in items:
@@ -352,39 +357,28 @@ def rank(
 
     # groups of equal merit, as (start, end) positions in ``order``
     ordered = list(map(merits.__getitem__, order))
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for position in range(1, len(ordered) + 1):
-        if position == len(ordered) or ordered[position] != ordered[start]:
-            bounds.append((start, position))
-            start = position
-    group_merits = [ordered[begin] for begin, _ in bounds]
+    count = len(ordered)
+    starts = [p for p in range(count) if p == 0 or ordered[p] != ordered[p - 1]]
+    bounds = list(zip(starts, [*starts[1:], count][: len(starts)], strict=True))
+    group_merits = [ordered[begin] for begin in starts]
 
     entries: list[RankedEntry] = []
-    append = entries.append
+    extend = entries.extend
+    listed = [pairs[i] for i in order]
     for index, (begin, end) in enumerate(bounds):
         size = end - begin
         tied = size > 1
         decided_by = _decided_by(index, group_merits, breakers)
-        for position in range(begin, end):
-            subject_id, score = pairs[order[position]]
-            if chosen_method is RankMethod.COMPETITION:
-                place = begin + 1
-            elif chosen_method is RankMethod.DENSE:
-                place = index + 1
-            else:
-                place = position + 1
-            append(
-                RankedEntry(
-                    subject_id=subject_id,
-                    score=score,
-                    rank=place,
-                    tied=tied,
-                    tied_count=size,
-                    ahead=begin,
-                    position=position + 1,
-                    decided_by=decided_by,
-                )
+        if chosen_method is RankMethod.ORDINAL:
+            extend(
+                RankedEntry(subject_id, score, p + 1, tied, size, begin, p + 1, decided_by)
+                for p, (subject_id, score) in enumerate(listed[begin:end], begin)
+            )
+        else:
+            place = begin + 1 if chosen_method is RankMethod.COMPETITION else index + 1
+            extend(
+                RankedEntry(subject_id, score, place, tied, size, begin, p + 1, decided_by)
+                for p, (subject_id, score) in enumerate(listed[begin:end], begin)
             )
     return Ranking(
         entries=tuple(entries),
