@@ -6,12 +6,21 @@ roll calls of their own); :func:`columns_with_roll_calls` gives exactly the
 :class:`~cppcc_model.engine.columns.Columns` that :func:`~cppcc_model.engine.columns.columns_of`
 would build from the same ledger with its roll calls attached — same rows, same order, same
 types — without an :class:`~cppcc_model.model.Attendance` object per entry.
+
+The way back: the credits' attendance rows say of each entry its activity (``ri``), its place on
+the roll call (``ai``), its member and its status; what they do not say is a role other than
+参加 (participant) and whether the entry gave its own half days. :func:`given_entries` keeps
+just those entries (few: a lead, a speaker, a partial attendance), and
+:func:`roll_call_entries` builds every entry's :class:`~cppcc_model.model.Attendance` from the
+credits and them, equal to the one read from the file, so the roll calls need not be kept a
+second time after loading.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from cppcc_model.engine.columns import (
     CREDIT_SCHEMA,
@@ -24,13 +33,19 @@ from cppcc_model.engine.columns import (
     build,
 )
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import AttendanceStatus
+from cppcc_model.model import Attendance, AttendanceStatus, ParticipationRole
 from cppcc_model.rules.facts import Source
 
 if TYPE_CHECKING:
     import polars as pl
 
-__all__ = ["columns_with_roll_calls", "roll_call_credits"]
+__all__ = [
+    "GIVEN_SCHEMA",
+    "columns_with_roll_calls",
+    "given_entries",
+    "roll_call_credits",
+    "roll_call_entries",
+]
 
 
 def roll_call_credits(
@@ -154,3 +169,81 @@ def columns_with_roll_calls(ledger: Ledger, roll_calls: pl.DataFrame) -> Columns
     no roll calls of their own.
     """
     return build(ledger, roll_call_credits(ledger, roll_calls))
+
+
+GIVEN_SCHEMA = {"ri": "Int32", "ai": "Int32", "role": "Enum", "half_days": "Int32"}
+"""The frame :func:`given_entries` gives: the entries whose role or half days the credits lack.
+
+``ri`` and ``ai`` place the entry (as in the credits), ``role`` is an enum of the role labels'
+values (null: not given, or given as 参加 (participant), which is the default), ``half_days``
+the entry's own half days (null: not given). Sorted by ``ri`` then ``ai``.
+"""
+
+_PARTICIPANT = ParticipationRole.PARTICIPANT.value
+
+
+def given_entries(roll_calls: pl.DataFrame) -> pl.DataFrame:
+    """The entries of ``roll_calls`` that gave a role other than 参加 or their own half days.
+
+    ``roll_calls`` is as :func:`roll_call_credits` takes it, with a ``role`` column (the
+    role's value, null when not given). With the credits of the same roll calls,
+    :func:`roll_call_entries` builds every entry from these, so ``roll_calls`` itself need
+    not be kept. A row for an entry given only a role of 参加 is not kept: the default role
+    makes the same :class:`~cppcc_model.model.Attendance`.
+    """
+    import polars as pl
+
+    role = pl.col("role")
+    lead_or_speaker = role.is_not_null() & (role.cast(pl.String) != _PARTICIPANT)
+    return roll_calls.filter(lead_or_speaker | pl.col("half_days").is_not_null()).select(
+        "ri",
+        "ai",
+        pl.when(lead_or_speaker).then(role).alias("role"),
+        pl.col("half_days").cast(pl.Int32),
+    )
+
+
+_STATUS = {code: status for status, code in STATUS_CODE.items()}
+
+
+def roll_call_entries(
+    credits: pl.DataFrame, member_ids: Sequence[str], given: pl.DataFrame
+) -> dict[int, tuple[Attendance, ...]]:
+    """Every activity's roll call, built from the credits' attendance rows and ``given``.
+
+    Args:
+        credits: the credit rows of the ledger (:attr:`Columns.credits`, any order); its
+            attendance rows (``src`` 出勤) are read: ``ri``, ``ai``, ``m``, ``status``.
+        member_ids: the member ids by code (:attr:`Columns.member_ids`).
+        given: :func:`given_entries` of the same roll calls.
+
+    Returns:
+        Each activity's position (``ri``) → its entries, in roll-call order (``ai``); an
+        activity without entries is not there. Each entry equals the
+        :class:`~cppcc_model.model.Attendance` read from the roll call: its member, its
+        status (present when none was given: the default), its role (参加 unless ``given``
+        says otherwise) and its own half days where ``given`` has them (else ``None``).
+
+    """
+    import polars as pl
+
+    rows = (
+        credits.lazy()
+        .filter(pl.col("src") == SOURCE_CODE[Source.ATTENDANCE])
+        .select("ri", "ai", "m", "status")
+        .sort("ri", "ai")
+    )
+    entries: dict[int, list[Attendance]] = defaultdict(list)
+    if given.height:
+        rows = rows.join(given.lazy(), on=["ri", "ai"], how="left", maintain_order="left")
+        for ri, _ai, m, status, role, half_days in rows.collect().iter_rows():
+            found: dict[str, Any] = {"member_id": member_ids[m], "status": _STATUS[status]}
+            if role is not None:
+                found["role"] = role
+            if half_days is not None:
+                found["half_days"] = half_days
+            entries[ri].append(Attendance(**found))
+    else:
+        for ri, _ai, m, status in rows.collect().iter_rows():
+            entries[ri].append(Attendance(member_id=member_ids[m], status=_STATUS[status]))
+    return {ri: tuple(found) for ri, found in entries.items()}

@@ -15,17 +15,18 @@ and hashes like, a ledger built from the same records, and its ``repr`` is a led
 from __future__ import annotations
 
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cppcc_model.ledger import Ledger
-from cppcc_model.model import Activity, Attendance
+from cppcc_model.model import Activity
 
 if TYPE_CHECKING:
     import polars as pl
+
+    from cppcc_model.engine.columns import Columns
 
 __all__ = ["LAZY_FIELDS", "ColumnarLedger", "RollCallLedger"]
 
@@ -145,33 +146,28 @@ RollCallLedger = ColumnarLedger
 
 
 def with_roll_calls(
-    activities: Callable[[], tuple[Activity, ...]], roll_calls: pl.DataFrame
+    activities: Callable[[], tuple[Activity, ...]], columns: Columns, given: pl.DataFrame
 ) -> Callable[[], tuple[Activity, ...]]:
-    """A builder of the activities ``activities`` builds, with their roll calls from the frame.
+    """A builder of the activities ``activities`` builds, with their roll calls attached.
 
-    ``roll_calls`` has the columns of
-    :data:`~cppcc_model.io._columnar_roll_calls.ROLL_CALL_SCHEMA`, already checked against
-    the ledger (every activity and member known, one row per member and activity, half days
-    within the activity's), sorted by activity then position.
+    The roll calls are built from the attendance rows of ``columns``' credits (the engine's
+    columns of the same ledger, which are kept anyway) and ``given``, the entries whose role
+    or half days the credits lack
+    (:func:`~cppcc_model.engine.roll_calls.given_entries`): the roll calls as read are not
+    kept a second time. Every entry equals the :class:`~cppcc_model.model.Attendance` the row
+    loader reads from the same file.
     """
-    return lambda: _attach(activities(), roll_calls)
+    return lambda: _attach(activities(), columns, given)
 
 
-def _attach(activities: tuple[Activity, ...], roll_calls: pl.DataFrame) -> tuple[Activity, ...]:
-    """``activities`` with their roll calls built from ``roll_calls``."""
-    entries: dict[int, list[Attendance]] = defaultdict(list)
-    for ri, member_id, status, role, half_days in roll_calls.select(
-        "ri", "member_id", "status", "role", "half_days"
-    ).iter_rows():
-        given: dict[str, Any] = {"member_id": member_id}
-        if status is not None:
-            given["status"] = status
-        if role is not None:
-            given["role"] = role
-        if half_days is not None:
-            given["half_days"] = half_days
-        entries[ri].append(Attendance(**given))
+def _attach(
+    activities: tuple[Activity, ...], columns: Columns, given: pl.DataFrame
+) -> tuple[Activity, ...]:
+    """``activities`` with their roll calls built from the credits of ``columns``."""
+    from cppcc_model.engine.roll_calls import roll_call_entries
+
+    entries = roll_call_entries(columns.credits, columns.member_ids, given)
     return tuple(
-        attrs.evolve(activity, attendance=tuple(entries[index])) if index in entries else activity
+        attrs.evolve(activity, attendance=entries[index]) if index in entries else activity
         for index, activity in enumerate(activities)
     )

@@ -130,6 +130,7 @@ def load_columnar(
     """
     from cppcc_model.engine.columns import remember
     from cppcc_model.engine.record_columns import RecordFrames, columns_from_frames
+    from cppcc_model.engine.roll_calls import given_entries
 
     file = roll_call_file(path)
     if file is None:
@@ -159,7 +160,7 @@ def load_columnar(
     roll_calls = place_roll_calls(read, rows, known.members)
     if roll_calls is None:
         return None
-    builders: dict[str, Any] = {"activities": with_roll_calls(built, roll_calls)}
+    builders: dict[str, Any] = {}
     sizes = {"activities": roll_calls.height}
     frames: dict[str, Any] = {"activities": rows}
     if "proposals" in families:
@@ -187,8 +188,10 @@ def load_columnar(
         builders["contributions"] = _builder(build_contributions, contributions)
         sizes["contributions"] = contributions.frame.height
         frames["contributions"] = contributions.frame
-    ledger = ColumnarLedger.of(bare, builders, sizes)
     columns = columns_from_frames(bare, RecordFrames(**frames), roll_calls)
+    # the roll calls are built from the credits when asked for: the frame read is not kept
+    builders["activities"] = with_roll_calls(built, columns, given_entries(roll_calls))
+    ledger = ColumnarLedger.of(bare, builders, sizes)
     remember(ledger, columns)
     if families and check is not None and check(ledger):
         return None

@@ -51,6 +51,11 @@ its roll call (the order of the file's rows); ``member_id`` is an enum over the 
 member ids (its physical code is the member's code in the engine's columns); ``status`` and
 ``role`` are enums of the labels' values (``None``: not given, so the default); ``half_days``
 is ``None`` where not given. About 20 bytes a row, against 60 with the ids as text.
+
+It lives only while loading: the engine's credits are built from it, and of it the ledger keeps
+only the entries the credits cannot say (a role other than 参加, half days given:
+:func:`~cppcc_model.engine.roll_calls.given_entries`), from which with the credits it builds
+its :class:`~cppcc_model.model.Attendance` objects when asked for.
 """
 
 _TABLE = table_by_name("attendance")
