@@ -1,0 +1,42 @@
+"""What a ledger loaded by columns keeps of its roster: equal values held once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from benchmarks.generate import generate_ledger
+
+from cppcc_model.io import tables
+from cppcc_model.io._columnar_ledger import ColumnarLedger
+from cppcc_model.io.dataset import load_dataset, write_dataset
+from cppcc_model.io.tables import DEFAULT_MAX_ROWS, _problems_and_ledger
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _columns_at_any_size() -> Iterator[None]:
+    """These small datasets take the columnar path (a district's size is read by rows)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
+        yield
+
+
+def test_members_share_their_equal_texts_and_dates(tmp_path: Path) -> None:
+    write_dataset(generate_ledger(200, seed=8), tmp_path / "csv", "csv")
+    ledger = load_dataset(tmp_path / "csv")
+    assert isinstance(ledger, ColumnarLedger)
+    _, rows = _problems_and_ledger(tmp_path / "csv", DEFAULT_MAX_ROWS)
+    assert rows is not None
+    assert ledger.members == rows.members  # the same members, field by field
+    members = ledger.members
+    for field in ("sector_id", "unit_id", "activity_group_id", "joined"):
+        values = [getattr(member, field) for member in members]
+        given = [value for value in values if value is not None]
+        assert len(given) > len(set(given)), field  # repeated values, so sharing is tested
+        # one object per distinct value
+        assert len({id(value) for value in given}) == len(set(given)), field
+    committees = [name for member in members for name in member.special_committee_ids]
+    assert len({id(name) for name in committees}) == len(set(committees))
+    # what differs stays apart: no two members' ids are one object
+    assert len({id(member.id) for member in members}) == len(members)
