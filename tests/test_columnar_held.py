@@ -40,3 +40,13 @@ def test_members_share_their_equal_texts_and_dates(tmp_path: Path) -> None:
     assert len({id(name) for name in committees}) == len(set(committees))
     # what differs stays apart: no two members' ids are one object
     assert len({id(member.id) for member in members}) == len(members)
+
+
+def test_every_kind_code_fits_the_credits_kind_column() -> None:
+    import polars as pl
+
+    from cppcc_model.engine.columns import CREDIT_SCHEMA, KIND_CODE
+
+    kind = getattr(pl, CREDIT_SCHEMA["kind"])
+    codes = pl.Series(list(KIND_CODE.values()))
+    assert codes.cast(kind, strict=True).to_list() == list(KIND_CODE.values())

@@ -161,7 +161,7 @@ _CREDIT_SCHEMA = {
     "ri": "Int32",
     "ai": "Int32",
     "rid": "Int32",
-    "kind": "Int16",
+    "kind": "Int8",  # 33 kinds (KIND_CODE)
     "on": "Date",
     "pos": "Int32",
     "authors": "Int32",

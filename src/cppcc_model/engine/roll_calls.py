@@ -85,7 +85,7 @@ def roll_call_credits(
     per_activity = per_activity.select(
         pl.int_range(pl.len(), dtype=pl.Int32).alias("ri"),
         pl.col("rid").cast(pl.Int32),
-        pl.col("kind").cast(pl.Int16),
+        pl.col("kind").cast(pl.Int8),
         pl.col("on").cast(pl.Date),
         pl.col("total_units").cast(pl.Int32),
         pl.col("org").cast(pl.Int8),
@@ -154,7 +154,7 @@ def _per_activity(ledger: Ledger, coder: Coder) -> pl.DataFrame:
         },
         schema={
             "rid": pl.Int32,
-            "kind": pl.Int16,
+            "kind": pl.Int8,
             "on": pl.Date,
             "total_units": pl.Int32,
             "org": pl.Int8,
