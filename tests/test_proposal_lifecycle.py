@@ -6,6 +6,8 @@ import datetime as dt
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cppcc_model.errors import CppccError
 from cppcc_model.model import HandlingUnit, Proposal, ProposalEvent, ProposalStep, Satisfaction
@@ -337,3 +339,77 @@ def test_a_stored_illegal_history_is_refused_on_replay() -> None:
     assert caught.value.step == "replied"
     with pytest.raises(IllegalTransitionError):
         apply(p, ProposalEvent("withdrawn", D(2022, 2, 2)))
+
+
+# ------------------------------------------------------------- the draft a replay changes
+
+
+def test_the_replay_draft_has_the_case_status_fields_in_order_with_their_defaults() -> None:
+    from cppcc_model.proposals.lifecycle import CaseStatus, _Case
+
+    fields = attrs.fields(CaseStatus)
+    assert _Case.__slots__ == tuple(field.name for field in fields)
+    draft = _Case("p1", ProposalState.SUBMITTED, D(2022, 12, 31), D(2022, 1, 8))
+    status = CaseStatus("p1", ProposalState.SUBMITTED, D(2022, 12, 31), D(2022, 1, 8))
+    assert draft.frozen() == status
+    for field in fields:
+        assert getattr(draft, field.name) == getattr(status, field.name), field.name
+
+
+@st.composite
+def _any_event(draw: st.DrawFn, after: dt.date, state: ProposalState) -> ProposalEvent:
+    """Any step, legal or not where it lands (half of them allowed from ``state``)."""
+    allowed = allowed_steps(state)
+    step = draw(st.sampled_from(allowed or list(ProposalStep)) | st.sampled_from(ProposalStep))
+    on = after + dt.timedelta(days=draw(st.integers(-3, 40)))
+
+    def maybe(value: str) -> st.SearchStrategy[str | None]:
+        return st.none() | st.just(value)
+
+    fields: dict[str, object] = {
+        "case_number": draw(maybe("7")),
+        "parent_id": draw(st.sampled_from(["case", "p1"])) if step is ProposalStep.MERGED else None,
+        "reason": draw(maybe("不属于提案范围")),
+    }
+    if step in (ProposalStep.ASSIGNED, ProposalStep.REASSIGNED):
+        fields["units"] = draw(
+            st.sampled_from(
+                [UNIT, (HandlingUnit("甲局", "lead"), HandlingUnit("乙局", "lead")), UNIT * 2]
+            )
+        )
+    if step is ProposalStep.REPLIED:
+        fields["reply"] = draw(st.sampled_from(["A", "B", "C"]))
+    if step is ProposalStep.FEEDBACK:
+        fields["satisfaction"] = draw(st.sampled_from(list(Satisfaction)))
+    return ProposalEvent(step=step, on=on, **fields)  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_a_refused_step_leaves_the_draft_as_it_was_and_an_accepted_one_equals_apply(
+    data: st.DataObject,
+) -> None:
+    # the replay changes one draft in place: a refused step must change nothing of it, and a
+    # step taken must give what applying the step to the proposal and replaying it gives
+    from cppcc_model.proposals.lifecycle import DEFAULT_RULES, _replayed, _step
+
+    proposal_stage = data.draw(st.sampled_from(["fresh", "assigned", "replied", "rated"]))
+    proposal = fresh() if proposal_stage == "fresh" else assigned()
+    if proposal_stage in ("replied", "rated"):
+        proposal = advance(proposal, "replied", D(2022, 5, 20), reply="B")
+    if proposal_stage == "rated":
+        proposal = advance(proposal, "feedback", D(2022, 5, 30), satisfaction="不满意")
+    for _ in range(data.draw(st.integers(1, 12))):
+        last = proposal.history[-1].on if proposal.history else proposal.submitted_on
+        event = data.draw(_any_event(last, replay(proposal).state))
+        draft = _replayed(proposal, None, DEFAULT_RULES)
+        before = draft.frozen()
+        try:
+            _step(draft, event, DEFAULT_RULES, not proposal.history, proposal.submitted_on)
+        except (CppccError, CalendarRangeError):
+            assert draft.frozen() == before
+            with pytest.raises((CppccError, CalendarRangeError)):
+                apply(proposal, event)
+            continue
+        proposal = apply(proposal, event)
+        assert draft.frozen() == replay(proposal)

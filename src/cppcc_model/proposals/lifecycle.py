@@ -15,6 +15,10 @@ step dated before the previous one) and :class:`~cppcc_model.proposals.errors.In
 Merged proposals (并案) stop in ``merged`` and follow their parent: :func:`follow` gives the
 parent case's status, and :func:`case_proposers` lists the parent's proposers together with
 those of every proposal merged into it — they all still count as proposers.
+
+A replay changes one draft of the status in place, step by step (a step the lifecycle refuses
+leaves it as it was), and freezes it into the :class:`CaseStatus` it returns once, at the end:
+evolving a frozen status of some thirty fields at every step was most of a ledger's check.
 """
 
 from __future__ import annotations
@@ -225,6 +229,58 @@ class CaseStatus:
         return self.state in WAITING_FOR_REPLY and self.due is not None and day > self.due
 
 
+_FIELDS = tuple(field.name for field in attrs.fields(CaseStatus))
+"""The fields of :class:`CaseStatus`, in order."""
+
+
+class _Case:
+    """A :class:`CaseStatus` being replayed: the same fields, with the same defaults, set in place.
+
+    Only the lifecycle's steps change it, and only once a step is accepted; :meth:`frozen` makes
+    the :class:`CaseStatus` (``tests/test_proposal_lifecycle.py`` holds the defaults equal).
+    """
+
+    __slots__ = _FIELDS
+
+    def __init__(
+        self, proposal_id: str, state: ProposalState, as_of: dt.date | None, last_date: dt.date
+    ) -> None:
+        self.proposal_id = proposal_id
+        self.state = state
+        self.as_of = as_of
+        self.last_date = last_date
+        self.filed_on: dt.date | None = None
+        self.case_number: str | None = None
+        self.merged_into: str | None = None
+        self.reason: str | None = None
+        self.converted_to: str | None = None
+        self.transferred_on: dt.date | None = None
+        self.first_assigned_on: dt.date | None = None
+        self.assigned_on: dt.date | None = None
+        self.units: tuple[HandlingUnit, ...] = ()
+        self.extended = False
+        self.replies = 0
+        self.first_reply_on: dt.date | None = None
+        self.first_reply_due: dt.date | None = None
+        self.reply: OfficeCategory | None = None
+        self.satisfaction: OfficeLevel | None = None
+        self.face_to_face = False
+        self.rehandlings = 0
+        self.rehandling_on: dt.date | None = None
+        self.closed_on: dt.date | None = None
+        self.is_key = False
+        self.key_leader: str | None = None
+        self.supervisions: tuple[str | None, ...] = ()
+        self.is_excellent = False
+        self.adoptions: tuple[Level | None, ...] = ()
+        self.instructions: tuple[str | None, ...] = ()
+        self.due: dt.date | None = None
+
+    def frozen(self) -> CaseStatus:
+        """The :class:`CaseStatus` with these fields."""
+        return CaseStatus(*[getattr(self, name) for name in _FIELDS])
+
+
 def _check_units(proposal_id: str, units: tuple[HandlingUnit, ...]) -> None:
     roles = [unit.role for unit in units]
     names = [unit.name for unit in units]
@@ -247,7 +303,7 @@ def _check_units(proposal_id: str, units: tuple[HandlingUnit, ...]) -> None:
         )
 
 
-def _refuse(status: CaseStatus, step: ProposalStep, reason: str | None = None) -> LifecycleError:
+def _refuse(status: _Case, step: ProposalStep, reason: str | None = None) -> LifecycleError:
     return IllegalTransitionError(
         status.proposal_id,
         status.state.value,
@@ -265,7 +321,7 @@ def _allowed_text(state: ProposalState) -> str:
     return ", ".join(f"{step.label} ({step.value})" for step in steps) or "no further step"
 
 
-def _guard_flag(status: CaseStatus, event: ProposalEvent) -> None:
+def _guard_flag(status: _Case, event: ProposalEvent) -> None:
     step = event.step
     if status.filed_on is None:
         raise _refuse(status, step, "only a filed proposal can be designated or followed up")
@@ -279,16 +335,18 @@ def _guard_flag(status: CaseStatus, event: ProposalEvent) -> None:
 
 
 def _step(
-    status: CaseStatus,
+    status: _Case,
     event: ProposalEvent,
     rules: LifecycleRules,
     first: bool,
     submitted_on: dt.date,
-) -> CaseStatus:
-    """The status after ``event``; raises when the event is not allowed."""
+) -> _Case:
+    """``status`` moved on by ``event``, in place.
+
+    Raises a lifecycle error, leaving ``status`` as it was, when the event is not allowed.
+    """
     step = event.step
     check_dated_after(status.proposal_id, step.value, event.on, status.last_date)
-    moved = attrs.evolve(status, last_date=event.on)
     if step is P.SUBMITTED and first and status.state is S.SUBMITTED:
         check_submitted_on(
             status.proposal_id,
@@ -296,19 +354,26 @@ def _step(
             submitted_on,
             "date the first 提交 step on the proposal's submitted_on",
         )
-        return moved
+        status.last_date = event.on
+        return status
     if step in FLAG_STEPS:
         _guard_flag(status, event)
-        return _flag(moved, event)
+        _flag(status, event)
+        status.last_date = event.on
+        return status
     target = next_state(status.state, step)
     if step is P.MERGED:
         target = _merge_target(status, rules)
     if target is None:
         raise _refuse(status, step, _merge_reason(status, step, rules))
-    return _transition(moved, event, target, rules)
+    changes = _transition(status, event, target, rules)
+    status.last_date = event.on
+    for name, value in changes.items():
+        setattr(status, name, value)
+    return status
 
 
-def _merge_target(status: CaseStatus, rules: LifecycleRules) -> ProposalState | None:
+def _merge_target(status: _Case, rules: LifecycleRules) -> ProposalState | None:
     """Where a merge leads from the current state under the office's merge stage."""
     before = rules.merge_stage in (MergeStage.BEFORE_FILING, MergeStage.EITHER)
     after = rules.merge_stage in (MergeStage.AFTER_FILING, MergeStage.EITHER)
@@ -319,7 +384,7 @@ def _merge_target(status: CaseStatus, rules: LifecycleRules) -> ProposalState | 
     return None
 
 
-def _merge_reason(status: CaseStatus, step: ProposalStep, rules: LifecycleRules) -> str | None:
+def _merge_reason(status: _Case, step: ProposalStep, rules: LifecycleRules) -> str | None:
     if step is not P.MERGED:
         return None
     if status.state in (S.SUBMITTED, S.FILED):
@@ -330,20 +395,22 @@ def _merge_reason(status: CaseStatus, step: ProposalStep, rules: LifecycleRules)
     return None
 
 
-def _flag(status: CaseStatus, event: ProposalEvent) -> CaseStatus:
+def _flag(status: _Case, event: ProposalEvent) -> None:
     step = event.step
     if step is P.KEY_DESIGNATED:
-        return attrs.evolve(status, is_key=True, key_leader=event.leader)
-    if step is P.SUPERVISED:
-        return attrs.evolve(status, supervisions=(*status.supervisions, event.leader))
-    if step is P.EXCELLENT:
-        return attrs.evolve(status, is_excellent=True)
-    if step is P.ADOPTED:
-        return attrs.evolve(status, adoptions=(*status.adoptions, event.level))
-    return attrs.evolve(status, instructions=(*status.instructions, event.leader))
+        status.is_key = True
+        status.key_leader = event.leader
+    elif step is P.SUPERVISED:
+        status.supervisions = (*status.supervisions, event.leader)
+    elif step is P.EXCELLENT:
+        status.is_excellent = True
+    elif step is P.ADOPTED:
+        status.adoptions = (*status.adoptions, event.level)
+    else:
+        status.instructions = (*status.instructions, event.leader)
 
 
-def _needs(status: CaseStatus, event: ProposalEvent, field: str, what: str) -> None:
+def _needs(status: _Case, event: ProposalEvent, field: str, what: str) -> None:
     if getattr(event, field) is None:
         raise InvalidStepError(
             f"{event.step.label} ({event.step.value}) of {status.proposal_id} on {event.on} "
@@ -354,8 +421,9 @@ def _needs(status: CaseStatus, event: ProposalEvent, field: str, what: str) -> N
 
 
 def _transition(
-    status: CaseStatus, event: ProposalEvent, target: ProposalState, rules: LifecycleRules
-) -> CaseStatus:
+    status: _Case, event: ProposalEvent, target: ProposalState, rules: LifecycleRules
+) -> dict[str, object]:
+    """What ``event`` changes in ``status`` (which it reads only); raises when not allowed."""
     step = event.step
     deadlines = rules.deadlines
     changes: dict[str, object] = {"state": target}
@@ -456,15 +524,20 @@ def _transition(
     ):
         label = status.reply.label if status.reply else "none"
         raise _refuse(status, step, f"its reply category ({label}) is not followed up")
-    return attrs.evolve(status, **changes)  # type: ignore[arg-type]
+    return changes
 
 
-def _start(proposal: Proposal, as_of: dt.date | None) -> CaseStatus:
-    return CaseStatus(
-        proposal_id=proposal.id,
-        state=S.SUBMITTED,
-        as_of=as_of,
-        last_date=proposal.submitted_on,
+def _start(proposal: Proposal, as_of: dt.date | None) -> _Case:
+    return _Case(proposal.id, S.SUBMITTED, as_of, proposal.submitted_on)
+
+
+def _replayed(proposal: Proposal, as_of: dt.date | None, rules: LifecycleRules) -> _Case:
+    """The draft status ``proposal``'s history leads to (up to ``as_of``)."""
+    return replay_history(
+        _start(proposal, as_of),
+        proposal.history,
+        lambda status, event, first: _step(status, event, rules, first, proposal.submitted_on),
+        as_of,
     )
 
 
@@ -478,12 +551,7 @@ def replay(
             the lifecycle; the error names the proposal.
 
     """
-    return replay_history(
-        _start(proposal, as_of),
-        proposal.history,
-        lambda status, event, first: _step(status, event, rules, first, proposal.submitted_on),
-        as_of,
-    )
+    return _replayed(proposal, as_of, rules).frozen()
 
 
 def _check_parent(
@@ -528,8 +596,8 @@ def apply(
         InvalidStepError: the step lacks what it needs (a case number, a reason, valid units).
 
     """
-    status = replay(proposal, None, rules)
-    status = _step(status, event, rules, not proposal.history, proposal.submitted_on)
+    status = _replayed(proposal, None, rules)
+    _step(status, event, rules, not proposal.history, proposal.submitted_on)
     if event.step is P.MERGED:
         _check_parent(proposal, event, parent, rules)
     return attrs.evolve(proposal, history=(*proposal.history, event))
@@ -661,6 +729,10 @@ def _merge_cycles(ordered: list[Proposal], positions: Mapping[str, int]) -> list
     return problems
 
 
+def _step_location(proposal_id: str, position: int, index: int) -> Location:
+    return Location(record_id=proposal_id, path=history_path("proposals", position, index))
+
+
 def check_proposals(
     proposals: Iterable[Proposal], rules: LifecycleRules = DEFAULT_RULES
 ) -> tuple[Problem, ...]:
@@ -681,11 +753,11 @@ def check_proposals(
     for position, proposal in enumerate(ordered):
         status = _start(proposal, None)
         for index, event in enumerate(proposal.history):
-            where = Location(record_id=proposal.id, path=history_path("proposals", position, index))
             try:
-                status = _step(status, event, rules, index == 0, proposal.submitted_on)
+                _step(status, event, rules, index == 0, proposal.submitted_on)
             except (LifecycleError, CalendarRangeError) as error:
                 # a working-day window the official calendar cannot count is named at its step
+                where = _step_location(proposal.id, position, index)
                 problems.append(
                     step_problem(
                         error, proposal.id, event.step.label, event.on, status.state.label, where
@@ -695,6 +767,7 @@ def check_proposals(
             if event.step is P.MERGED and event.parent_id != proposal.id:
                 merge = _merge_problem(proposal, event, by_id, rules)
                 if merge is not None:
+                    where = _step_location(proposal.id, position, index)
                     problems.append(
                         Problem(merge, where, "merge into a proposal filed on or before that day")
                     )
