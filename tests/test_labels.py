@@ -132,3 +132,38 @@ def test_standard_units_by_id_name_and_short_name_in_both_scripts(unit: object) 
 def test_unknown_standard_unit() -> None:
     with raises_code(UnknownLabelError, "V115", value="不是党派"):
         standard_unit("不是党派")
+
+
+def test_the_library_s_own_texts_are_fixed_points_of_opencc() -> None:
+    # to_simplified gives the library's own labels and headers back without OpenCC, so OpenCC
+    # t2s must leave every one of them as it is
+    import importlib
+    import pkgutil
+
+    import cppcc_model
+    from cppcc_model import labels
+
+    for module in pkgutil.walk_packages(cppcc_model.__path__, "cppcc_model."):
+        if not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    pending = list(LabeledEnum.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        cls._lookup_table()
+    own = set(labels._OWN_SIMPLIFIED)
+    assert {"请假", "提案", "委员编号", "基本满意", "A类", "内容"} <= own
+    converter = opencc.OpenCC("t2s")
+    assert [text for text in sorted(own) if converter.convert(text) != text] == []
+
+
+def test_a_plugin_s_labels_are_still_converted() -> None:
+    class Mood(LabeledEnum, kind_label="心情 (mood)"):
+        CALM = ("calm", "從容")
+
+    from cppcc_model import labels
+
+    assert Mood.parse("从容") is Mood.CALM
+    assert "從容" not in labels._OWN_SIMPLIFIED
+    assert Mood.parse("從容") is Mood.CALM
+    assert normalize_label("從容") == normalize_label("从容") == "从容"

@@ -75,6 +75,17 @@ def test_the_readme_ranking_of_a_district_does_not_import_polars() -> None:
     for lazy in ("figures", "merges", "settings", "statistics"):
         assert f"cppcc_model.proposals.{lazy}" not in modules, lazy
     assert "cppcc_model.information.filters" not in modules
+    # nor the workbook, XML and JSON modules a CSV dataset printed as a table does not need,
+    # nor the OpenCC converter: the example writes its labels in simplified characters
+    for unused in (
+        "cppcc_model.io._workbook_parts",
+        "cppcc_model.io.safe_xlsx",
+        "xml.etree.ElementTree",
+        "json",
+        "difflib",
+        "opencc",
+    ):
+        assert unused not in modules, unused
 
 
 def test_the_assess_package_gives_every_name_it_lists_from_its_module() -> None:

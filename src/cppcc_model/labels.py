@@ -18,11 +18,15 @@ from __future__ import annotations
 import enum
 import functools
 import unicodedata
+from collections.abc import Iterable
 from typing import Any, ClassVar, Self
 
 from cppcc_model.errors import UnknownLabelError
 
-__all__ = ["LabeledEnum", "normalize_label", "to_simplified"]
+__all__ = ["LabeledEnum", "normalize_label", "own_simplified_texts", "to_simplified"]
+
+_OWN_SIMPLIFIED: set[str] = set()
+"""The library's own labels and headers, all written in simplified characters."""
 
 
 @functools.cache
@@ -32,9 +36,20 @@ def _t2s() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def own_simplified_texts(texts: Iterable[str]) -> None:
+    """Note the library's own labels or headers: :func:`to_simplified` returns them unchanged.
+
+    Only for texts of this library, which are written in simplified characters (a test holds
+    OpenCC ``t2s`` to leave every one of them unchanged): a command that reads only the
+    library's own labels then never builds the OpenCC converter, which costs a one-off command
+    about 6 ms. A plugin's labels are converted as any other text.
+    """
+    _OWN_SIMPLIFIED.update(texts)
+
+
 def to_simplified(text: str) -> str:
     """Convert traditional Chinese characters in ``text`` to simplified ones (OpenCC ``t2s``)."""
-    if text.isascii():
+    if text.isascii() or text in _OWN_SIMPLIFIED:
         return text
     return str(_t2s().convert(text))
 
@@ -93,6 +108,10 @@ class LabeledEnum(enum.Enum):
         cache_name = "_cppcc_lookup_cache"
         table: dict[str, Self] | None = cls.__dict__.get(cache_name)
         if table is None:
+            if cls.__module__.startswith("cppcc_model."):
+                own_simplified_texts(
+                    text for member in cls for text in (member.label, *member.aliases)
+                )
             table = {}
             for member in cls:
                 for text in (member.value, member.name, member.label, *member.aliases):

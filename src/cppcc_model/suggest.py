@@ -13,7 +13,6 @@ also write a name where an id belongs (李秀英 where the member's 编号 ``m02
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Collection, Mapping
 
@@ -60,6 +59,8 @@ def nearest(
     for word in ordered:
         if _one_apart(value, word):
             return word, None
+    import difflib  # the last resort, and only when a value is unknown
+
     close = difflib.get_close_matches(value, ordered, n=1, cutoff=0.6)
     return (close[0], None) if close else None
 

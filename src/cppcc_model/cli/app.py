@@ -19,7 +19,6 @@ from __future__ import annotations
 import enum
 import importlib
 import sys
-import traceback
 import warnings
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -272,6 +271,8 @@ class CppccGroup(click.Group):
                 isinstance(ctx.obj, CliContext) and ctx.obj.debug
             )
             if debug:
+                import traceback  # only --debug shows one
+
                 click.echo("".join(traceback.format_exception(error)), err=True, nl=False)
             code = exit_code_of(error)
             from cppcc_model.errors import CppccError

@@ -12,22 +12,22 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime as dt
-import difflib
 import os
 import re
 import stat
-import zipfile
 from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cppcc_model.errors import Location, Problem
 from cppcc_model.io._tables_cells import excel_unescape, is_empty
 from cppcc_model.io._tables_schema import TABLES, Table, all_table_names, table_named
-from cppcc_model.io._workbook_parts import SheetPart, sheet_part_problems
 from cppcc_model.io.safe_text import restore_formula
+
+if TYPE_CHECKING:
+    from cppcc_model.io._workbook_parts import SheetPart
 
 __all__ = ["DEFAULT_MAX_ROWS", "DatasetTables", "RawTable", "read_dataset_tables"]
 
@@ -86,6 +86,8 @@ class _Rows:
 
 
 def _suggest(name: str, choices: Iterable[str]) -> str:
+    import difflib  # only to suggest a name
+
     close = difflib.get_close_matches(name, list(choices), n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}? " if close else ""
 
@@ -232,6 +234,10 @@ def _csv_rows(reader: Any, where: Location) -> Iterator[list[Any]]:
 def _open_workbook(
     path: Path, where: Location, max_rows: int
 ) -> tuple[Any, list[Problem], list[SheetPart]]:
+    import zipfile  # a workbook's parts: only a dataset with .xlsx files reads them
+
+    from cppcc_model.io._workbook_parts import sheet_part_problems
+
     limit = workbook_byte_limit(max_rows)
     try:
         with zipfile.ZipFile(path) as archive:

@@ -12,7 +12,7 @@ import functools
 
 import attrs
 
-from cppcc_model.labels import LabeledEnum, normalize_label
+from cppcc_model.labels import LabeledEnum, normalize_label, own_simplified_texts
 from cppcc_model.model import (
     ActivityKind,
     AttendanceStatus,
@@ -686,6 +686,19 @@ TABLES: tuple[Table, ...] = (
     _INPUTS,
 )
 """Every table of the format, in the order they are read and written."""
+
+own_simplified_texts(
+    text
+    for table in TABLES
+    for text in (
+        *table.names,
+        *(
+            header
+            for column in (*table.columns, KEY_COLUMN, VALUE_COLUMN)
+            for header in column.headers
+        ),
+    )
+)  # the format's own names and headers: reading them needs no OpenCC converter
 
 COMMITTEE_FIELDS = tuple(column.name for column in _COMMITTEE.columns)
 """The committee fields the ``committee`` table holds, read and written alike."""

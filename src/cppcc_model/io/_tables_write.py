@@ -28,7 +28,6 @@ from cppcc_model.io._tables_schema import (
 )
 from cppcc_model.io.atomic import atomic_write_bytes, atomic_write_text
 from cppcc_model.io.safe_text import CellTooLongError, neutralise_formula
-from cppcc_model.io.safe_xlsx import put_text, workbook_bytes
 from cppcc_model.ledger import Ledger
 from cppcc_model.model import InputSubject
 
@@ -292,6 +291,8 @@ def _new_sheet(workbook: Any, name: str, header: list[Any]) -> Any:
 
 def _write_row(sheet: Any, row_number: int, cells: Sequence[Any], header: list[Any]) -> None:
     """``cells`` into row ``row_number`` of ``sheet``: text as text, dates as Excel dates."""
+    from cppcc_model.io.safe_xlsx import put_text  # a workbook's: loading never needs it
+
     for column_number, value in enumerate(cells, start=1):
         if value is None:
             continue
@@ -347,4 +348,6 @@ def write_workbook(ledger: Ledger, path: Path, headers: Headers) -> None:
             row_number += 1
             _write_row(sheet, row_number, cells, header)
     path.parent.mkdir(parents=True, exist_ok=True)
+    from cppcc_model.io.safe_xlsx import workbook_bytes
+
     atomic_write_bytes(path, workbook_bytes(workbook))

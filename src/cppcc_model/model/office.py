@@ -36,7 +36,7 @@ from typing import Generic, TypeVar
 import attrs
 
 from cppcc_model.errors import InvalidValueError, UnknownLabelError
-from cppcc_model.labels import LabeledEnum, normalize_label
+from cppcc_model.labels import LabeledEnum, normalize_label, own_simplified_texts
 
 __all__ = [
     "DEFAULT_REPLY_SCHEME",
@@ -334,3 +334,9 @@ DEFAULT_SATISFACTION_SCALE = SatisfactionScale(
     )
 )
 """The three-level scale: 满意 / 基本满意 / 不满意."""
+
+own_simplified_texts(
+    name
+    for entry in (*DEFAULT_REPLY_SCHEME.categories, *DEFAULT_SATISFACTION_SCALE.levels)
+    for name in entry.names
+)  # the library's own names: finding them needs no OpenCC converter

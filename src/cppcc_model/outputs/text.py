@@ -17,9 +17,7 @@ with no escape sequence or direction control in it.
 
 from __future__ import annotations
 
-import csv
 import io
-import json
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -196,6 +194,8 @@ def _render_md(table: Table) -> str:
 
 
 def _render_csv(tables: Sequence[Table]) -> str:
+    import csv  # imported by the formats that need them, as json below
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for index, table in enumerate(tables):
@@ -209,6 +209,8 @@ def _render_csv(tables: Sequence[Table]) -> str:
 
 
 def _render_json(data: Any) -> str:
+    import json
+
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     try:
         text.encode("utf-8")

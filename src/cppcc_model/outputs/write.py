@@ -18,7 +18,6 @@ from pathlib import Path
 
 from cppcc_model.errors import Location
 from cppcc_model.io.atomic import atomic_path, check_output_path
-from cppcc_model.io.safe_xlsx import workbook_bytes
 from cppcc_model.outputs.tables import OutputError, Report
 from cppcc_model.outputs.text import render_text
 
@@ -125,6 +124,7 @@ def write_report(
         check_output_path(output, inputs)
     chosen = format_for(format, output)
     if chosen == "xlsx":
+        from cppcc_model.io.safe_xlsx import workbook_bytes
         from cppcc_model.outputs.xlsx import workbook
 
         target = Path(str(output))
