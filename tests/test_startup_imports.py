@@ -158,3 +158,31 @@ def test_the_cli_context_is_immutable_and_compared_by_value() -> None:
 
 # The ranking runs with the installed rule plugins, as a user runs it.
 pytestmark = pytest.mark.installed_plugins
+
+
+def test_a_command_runs_with_fewer_young_collections_and_puts_them_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import gc
+
+    import cppcc_model.cli as package
+
+    during: list[tuple[int, int, int]] = []
+
+    def command(**_: object) -> int:
+        during.append(gc.get_threshold())
+        return 0
+
+    before = gc.get_threshold()
+    monkeypatch.setattr(package.cli, "main", command)
+    assert package.main(["--help"]) == 0
+    assert during == [(max(before[0], package.YOUNG_COLLECTION_EVERY), *before[1:])]
+    assert gc.get_threshold() == before
+
+    def failing(**_: object) -> int:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(package.cli, "main", failing)
+    with pytest.raises(RuntimeError):
+        package.main(["--help"])
+    assert gc.get_threshold() == before

@@ -27,6 +27,15 @@ Number = int | Fraction | Decimal | str
 Floats are refused: 0.1 is not a tenth in binary, and a score must be exact.
 """
 
+_PRESENTING = decimal.Context(
+    prec=50, traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow]
+)
+"""The context points are presented in: 50 digits, the usual traps (one context, not one made
+for every figure: a table presents thousands)."""
+
+_QUANTA = {places: Decimal(1).scaleb(-places) for places in range(11)}
+"""``0.01`` for two places: the quantum of each number of places a policy may have (0 to 10)."""
+
 _MODES = {
     "half_up": decimal.ROUND_HALF_UP,
     "half_even": decimal.ROUND_HALF_EVEN,
@@ -152,23 +161,21 @@ class RoundingPolicy:
                 ``decimal.InvalidOperation``.
 
         """
-        quantum = Decimal(1).scaleb(-self.places)
+        quantum = _QUANTA[self.places]
         whole = abs(value.numerator) // value.denominator
         if whole.bit_length() > 100:  # about 30 digits
             raise InvalidValueError(
                 f"{_shown(value)} is too large to present as points",
                 hint="check the rule's values and caps: no score comes near this",
             )
-        with decimal.localcontext() as context:
-            context.prec = 50
-            exact_decimal = Decimal(value.numerator) / Decimal(value.denominator)
-            try:
-                return exact_decimal.quantize(quantum, rounding=_MODES[self.mode])
-            except decimal.InvalidOperation:
-                raise InvalidValueError(
-                    f"{_shown(value)} cannot be presented to {self.places} places",
-                    hint="check the rule's values and caps",
-                ) from None
+        exact_decimal = _PRESENTING.divide(Decimal(value.numerator), Decimal(value.denominator))
+        try:
+            return exact_decimal.quantize(quantum, rounding=_MODES[self.mode], context=_PRESENTING)
+        except decimal.InvalidOperation:
+            raise InvalidValueError(
+                f"{_shown(value)} cannot be presented to {self.places} places",
+                hint="check the rule's values and caps",
+            ) from None
 
 
 def format_fraction(value: Fraction) -> str:
