@@ -123,13 +123,19 @@ LABELS = st.lists(
 )
 DATES = st.lists(
     st.none()
-    | st.sampled_from(["2023-01-02", "2023/1/2", "2023年1月2日", "2023-02-30", "44927", " "])
+    | st.sampled_from(
+        ["2023-01-02", "2023/1/2", "2023年1月2日", "2023-02-30", "44927", " ", "0000-01-01"]
+        + ["2023-1-02", "２０２３-01-02", "2023-01-02 ", "0001-01-01", "2024-02-29", "2023-13-01"]
+    )
     | st.dates().map(str),
     min_size=1,
     max_size=8,
 )
 COUNTS = st.lists(
-    st.none() | st.sampled_from(["0", "3", "007", "-1", "３", "+2", "1,000", "2.0", " 4 "]),
+    st.none()
+    | st.sampled_from(["0", "3", "007", "-1", "３", "+2", "1,000", "2.0", " 4 ", "00", "-0"])
+    | st.sampled_from(["999999999", "1000000000", "1000000001", "123456789012345678"])
+    | st.integers(0, 10**6).map(str),
     min_size=1,
     max_size=8,
 )
@@ -145,7 +151,8 @@ def test_labels_dates_counts_and_tags_read_as_the_row_loader_reads_them(
 ) -> None:
     _check("members", "gender", labels)
     _check("members", "joined", dates)
-    _check("attendance", "half_days", counts)
+    _check("attendance", "half_days", counts)  # a count: zero or more
+    _check("work_plans", "year", counts)  # positive: one or more
     _check("members", "tags", tags)
 
 

@@ -35,6 +35,7 @@ from cppcc_model.io._tables_cells import CellError, is_empty, read_cell
 from cppcc_model.io._tables_schema import CellKind, Column, Table
 from cppcc_model.io.safe_text import restore_formula
 from cppcc_model.labels import LabeledEnum, normalize_label
+from cppcc_model.model._checks import MAX_WHOLE
 from cppcc_model.text import text_problem
 
 if TYPE_CHECKING:
@@ -167,11 +168,45 @@ def _accepted(value: str) -> bool:
     return value.isprintable() or text_problem(value) is None
 
 
+_DIGITS = len(str(MAX_WHOLE)) - 1
+"""Digits of a whole number below :data:`~cppcc_model.model._checks.MAX_WHOLE`, the largest."""
+
+_PLAIN_VALUES = {
+    CellKind.DATE: r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    CellKind.POSITIVE: rf"^[1-9][0-9]{{0,{_DIGITS - 1}}}$",
+    CellKind.COUNT: rf"^(?:0|[1-9][0-9]{{0,{_DIGITS - 1}}})$",
+}
+"""The texts of a date or whole-number cell that polars reads as the row loader's reader does.
+
+A day written ``YYYY-MM-DD`` in ASCII digits is ``datetime.date(YYYY, MM, DD)`` to the reader
+(:func:`~cppcc_model.dates.parse_day`), or refused when the calendar has no such day (which
+polars then cannot parse either, so the text goes to the reader, which refuses it); a whole
+number in ASCII digits without a sign or a leading zero, below the largest count allowed, is its
+value. Every other text of these kinds (full-width digits, other forms of dates, spaces …) is
+read by the reader."""
+
+
+def _plain_value(column: Column, texts: pl.Expr) -> pl.Expr | None:
+    """``texts`` read by polars where they are plain for ``column``'s kind (null elsewhere)."""
+    import polars as pl
+
+    pattern = _PLAIN_VALUES.get(column.kind)
+    if pattern is None:
+        return None
+    if column.kind is CellKind.DATE:
+        day = texts.str.to_date("%Y-%m-%d", strict=False)
+        return pl.when(texts.str.contains(pattern) & (day.dt.year() >= 1)).then(day)
+    return pl.when(texts.str.contains(pattern)).then(texts.cast(pl.Int64, strict=False))
+
+
 def _unread(column: Column) -> pl.Expr:
     """The distinct texts of ``column`` that Python must read (all of them, but plain ones)."""
     import polars as pl
 
     texts = pl.col(column.name).drop_nulls().unique().implode()
+    plain_value = _plain_value(column, pl.element())
+    if plain_value is not None:
+        return texts.list.eval(pl.element().filter(plain_value.is_null()))
     if column.kind not in (CellKind.TEXT, CellKind.ID, CellKind.IDS):
         return texts
     # a list of ids is plain as a whole when it is plain as a text; its pieces are checked later
@@ -315,6 +350,12 @@ def _column(
         return source.alias(name)
     mapping = dict(read)
     mapping.update(dict.fromkeys(empty))
+    plain_value = _plain_value(column, source)
+    if plain_value is not None:
+        if not mapping:
+            return plain_value.alias(name)
+        others = source.replace_strict(mapping, default=None, return_dtype=dtype)
+        return pl.coalesce(plain_value, others).alias(name)
     if all(value == text for text, value in read.items()) and dtype == pl.String:
         if empty:
             source = pl.when(source.is_in(empty)).then(None).otherwise(source)
