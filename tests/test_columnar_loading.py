@@ -170,6 +170,21 @@ def test_threads_asking_at_once_see_the_same_objects(tmp_path: Path) -> None:
     assert all(found is seen[0] for found in seen)
 
 
+def test_roll_calls_in_any_row_order_load_as_the_row_loader_loads_them(tmp_path: Path) -> None:
+    """Rows of several activities interleaved are put in the activities' order, stably."""
+    path = tmp_path / "csv"
+    write_dataset(generate_ledger(40, seed=3), path, "csv")
+    file = path / "attendance.csv"
+    header, *rows = file.read_text(encoding="utf-8").splitlines()
+    assert len({row.split(",")[0] for row in rows}) > 2
+    _rewrite(file, "\n".join([header, *rows[::2], *rows[1::2]]) + "\n")  # interleaved
+    expected = row_loaded(path)
+    assert isinstance(expected, Ledger)
+    found = load_dataset(path)
+    assert isinstance(found, RollCallLedger)
+    assert_same_ledger(found, expected)
+
+
 # ---------------------------------------------------------------------- unusual but valid files
 
 

@@ -20,6 +20,7 @@ Loading stays all or nothing, and the problems do not depend on which path ran.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -135,10 +136,14 @@ def load_columnar(
     file = roll_call_file(path)
     if file is None:
         return None
-    read = read_roll_calls(file, max_rows)
+    # the roll calls (most of the rows, read and checked mostly inside polars, which lets go of
+    # the interpreter) are read on a second thread while this one reads the other tables
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cppcc-roll-calls") as pool:
+        reading = pool.submit(read_roll_calls, file, max_rows)
+        families, files, members = _read_families(path, max_rows)
+        read = reading.result()
     if read is None:
         return None
-    families, files, members = _read_families(path, max_rows)
     skip = ["attendance", *(name for family in families for name in _FAMILIES[family])]
     if members is not None:
         skip += ROSTER_TABLES

@@ -150,7 +150,9 @@ def place_roll_calls(
         return None
     row = pl.int_range(pl.len(), dtype=pl.Int32)
     first = pl.when(pl.col("ri") != pl.col("ri").shift(1).fill_null(-1)).then(row)
-    return placed.sort("ri", maintain_order=True).select(
+    if not placed["ri"].is_sorted():  # a file written activity by activity is in order already
+        placed = placed.sort("ri", maintain_order=True)
+    return placed.select(
         "ri",
         (row - first.forward_fill()).alias("ai"),
         "member_id",
