@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -149,3 +150,17 @@ def _english_messages(monkeypatch: pytest.MonkeyPatch) -> None:
     A test of the Chinese messages passes ``--lang zh`` (or sets ``CPPCC_LANG``) itself.
     """
     monkeypatch.setenv("CPPCC_LANG", "en")
+
+
+@pytest.fixture(scope="module")
+def columns_at_any_size() -> Iterator[None]:
+    """Load even a small dataset by columns, for a module's tests of the columnar loader.
+
+    A dataset under ``tables.COLUMNAR_FROM_BYTES`` is read by rows; a test module of the
+    columnar path uses this with ``pytestmark = pytest.mark.usefixtures("columns_at_any_size")``.
+    """
+    from cppcc_model.io import tables
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
+        yield

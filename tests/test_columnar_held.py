@@ -2,24 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from benchmarks.generate import generate_ledger
 
-from cppcc_model.io import tables
 from cppcc_model.io._columnar_ledger import ColumnarLedger
 from cppcc_model.io.dataset import load_dataset, write_dataset
 from cppcc_model.io.tables import DEFAULT_MAX_ROWS, _problems_and_ledger
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _columns_at_any_size() -> Iterator[None]:
-    """These small datasets take the columnar path (a district's size is read by rows)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
-        yield
+# these small datasets take the columnar path (a district's size is read by rows)
+pytestmark = pytest.mark.usefixtures("columns_at_any_size")
 
 
 def test_members_share_their_equal_texts_and_dates(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import shutil
 import sys
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -43,12 +42,8 @@ RULES = build_rule_set()
 FRAMES = ("credits", "proposal_events", "info_events", "merges", "conversions")
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _columns_at_any_size() -> Iterator[None]:
-    """These small datasets take the columnar path (a district's size is read by rows)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
-        yield
+# these small datasets take the columnar path (a district's size is read by rows)
+pytestmark = pytest.mark.usefixtures("columns_at_any_size")
 
 
 def row_loaded(path: Path, max_rows: int = DEFAULT_MAX_ROWS) -> Ledger | list[Problem]:
@@ -343,7 +338,7 @@ def test_mutated_roll_calls_load_or_fail_alike(
 
 
 def test_progress_hears_the_same_stages_and_steps_on_either_path(tmp_path: Path) -> None:
-    from cppcc_model.io import _columnar_load, tables
+    from cppcc_model.io import _columnar_load
 
     assert tables.PARSING == _columnar_load.PARSING
     write_dataset(generate_ledger(30, seed=5), tmp_path / "csv", "csv")

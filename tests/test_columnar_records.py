@@ -11,7 +11,7 @@ the row loader's problems.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,6 @@ from cppcc_model.checks import lifecycle_problems
 from cppcc_model.engine.columns import Columns, build, columns_of
 from cppcc_model.errors import DatasetError, Problem
 from cppcc_model.io import json as ledger_json
-from cppcc_model.io import tables
 from cppcc_model.io._columnar_ledger import ColumnarLedger
 from cppcc_model.io._tables_schema import table_by_name
 from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
@@ -38,12 +37,8 @@ FRAMES = ("credits", "proposal_events", "info_events", "merges", "conversions")
 GOOD_ZH = GOOD.parent / "good_zh"
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _columns_at_any_size() -> Iterator[None]:
-    """These small datasets take the columnar path (a district's size is read by rows)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
-        yield
+# these small datasets take the columnar path (a district's size is read by rows)
+pytestmark = pytest.mark.usefixtures("columns_at_any_size")
 
 
 def row_loaded(

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import attrs
@@ -25,7 +24,6 @@ from hypothesis import strategies as st
 
 from cppcc_model.engine.columns import columns_of
 from cppcc_model.engine.roll_calls import GIVEN_SCHEMA, given_entries, roll_call_entries
-from cppcc_model.io import tables
 from cppcc_model.io._columnar_ledger import ColumnarLedger
 from cppcc_model.io._columnar_roll_calls import ROLL_CALL_SCHEMA
 from cppcc_model.io.dataset import load_dataset, write_dataset
@@ -34,13 +32,8 @@ from cppcc_model.ledger import Ledger
 from cppcc_model.model import Activity, AttendanceStatus, ParticipationRole
 from cppcc_model.testing.strategies import ledgers
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _columns_at_any_size() -> Iterator[None]:
-    """These small datasets take the columnar path (a district's size is read by rows)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
-        yield
+# these small datasets take the columnar path (a district's size is read by rows)
+pytestmark = pytest.mark.usefixtures("columns_at_any_size")
 
 
 def _row_loaded(path: Path) -> Ledger:

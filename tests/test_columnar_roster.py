@@ -10,7 +10,6 @@ the row loader's problems, located.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from cppcc_model.engine.columns import build, columns_of
-from cppcc_model.io import _columnar_load, _columnar_roster, tables
+from cppcc_model.io import _columnar_load, _columnar_roster
 from cppcc_model.io._columnar_ledger import ColumnarLedger
 from cppcc_model.io.dataset import validate_dataset, write_dataset
 from cppcc_model.io.tables import DEFAULT_MAX_ROWS
@@ -35,12 +34,8 @@ INPUTS = "subject_id,period,key,value\nm1,2023,extra_points,2\nm3,2023,extra_poi
 """An inputs table naming members (checked against the roster read as columns)."""
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _columns_at_any_size() -> Iterator[None]:
-    """These small datasets take the columnar path (a district's size is read by rows)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(tables, "COLUMNAR_FROM_BYTES", 0)
-        yield
+# these small datasets take the columnar path (a district's size is read by rows)
+pytestmark = pytest.mark.usefixtures("columns_at_any_size")
 
 
 @pytest.fixture
