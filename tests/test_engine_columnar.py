@@ -17,6 +17,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from fractions import Fraction
+from functools import partial
 from pathlib import Path
 
 import attrs
@@ -361,31 +362,45 @@ PERIODS = [
 ]
 
 
+def same_figures(left: Assessment, right: Assessment) -> None:
+    """``left`` and ``right`` agree on the members and every member's figures."""
+    assert left.member_ids == right.member_ids
+    assert left.not_assessed == right.not_assessed
+    assert left.totals() == right.totals()
+    assert left.category_points() == right.category_points()
+    assert left.grades() == right.grades()
+    assert left.requirement_results() == right.requirement_results()
+    assert left.flag_ids() == right.flag_ids()
+
+
 def assert_same(
-    ledger_: Ledger, rule_set: RuleSet, period: Period, as_of: dt.date | None
+    ledger_: Ledger,
+    rule_set: RuleSet,
+    period: Period,
+    as_of: dt.date | None,
+    *,
+    streaming: bool = False,
 ) -> Assessment | None:
     """Both engines agree on every figure, and a card on demand is the reference's card.
 
     Where the reference refuses (a term-window trigger with no term in the ledger), the
-    columnar engine refuses with the same located error.
+    columnar engine refuses with the same located error. ``streaming`` runs the columnar
+    plan on polars' streaming engine.
     """
     refused: CppccError | None = None
     try:
         reference = assess(ledger_, rule_set, period, as_of=as_of, engine="reference")
     except CppccError as error:
         refused = error
+    columnar_run = partial(
+        assess, ledger_, rule_set, period, as_of=as_of, engine="columnar", streaming=streaming
+    )
     if refused is not None:
         with pytest.raises(type(refused), match=f"^{re.escape(str(refused))}$"):
-            assess(ledger_, rule_set, period, as_of=as_of, engine="columnar")
+            columnar_run()
         return None
-    columnar = assess(ledger_, rule_set, period, as_of=as_of, engine="columnar")
-    assert columnar.member_ids == reference.member_ids
-    assert columnar.not_assessed == reference.not_assessed
-    assert columnar.totals() == reference.totals()
-    assert columnar.category_points() == reference.category_points()
-    assert columnar.grades() == reference.grades()
-    assert columnar.requirement_results() == reference.requirement_results()
-    assert columnar.flag_ids() == reference.flag_ids()
+    columnar = columnar_run()
+    same_figures(columnar, reference)
     for member_id in columnar.member_ids[:2]:
         assert columnar.card(member_id) == reference.card(member_id)
     return columnar
@@ -395,8 +410,17 @@ def assert_same(
     "rule_set", RULE_SETS, ids=lambda r: f"{r.name}-{sorted(r.options.items())}"
 )
 def test_the_columnar_engine_equals_the_reference_on_generated_ledgers(rule_set: RuleSet) -> None:
+    same_on_generated_ledgers(rule_set, examples=8)
+
+
+def same_on_generated_ledgers(rule_set: RuleSet, *, examples: int, streaming: bool = False) -> None:
+    """:func:`assert_same` on hypothesis-generated ledgers, periods and as-of days.
+
+    ``examples`` is the default number of examples; ``CPPCC_DIFF_EXAMPLES`` overrides it.
+    """
+
     @settings(
-        max_examples=int(os.environ.get("CPPCC_DIFF_EXAMPLES", "8")),
+        max_examples=int(os.environ.get("CPPCC_DIFF_EXAMPLES", str(examples))),
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     )
@@ -406,7 +430,7 @@ def test_the_columnar_engine_equals_the_reference_on_generated_ledgers(rule_set:
         st.one_of(st.none(), st.dates(dt.date(2001, 1, 1), dt.date(2036, 6, 30))),
     )
     def check(ledger_: Ledger, period: Period, as_of: dt.date | None) -> None:
-        assert_same(ledger_, rule_set, period, as_of)
+        assert_same(ledger_, rule_set, period, as_of, streaming=streaming)
 
     check()
 

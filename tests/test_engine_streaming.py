@@ -13,8 +13,6 @@ checked where the common scale overflows 64 bits, on both the integer and the fr
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 
 import pytest
 from benchmarks.generate import generate_ledger
@@ -22,73 +20,30 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cppcc_model.assess import assess
-from cppcc_model.assess.engine import Assessment
 from cppcc_model.engine import plan_of
 from cppcc_model.engine import results as results_module
 from cppcc_model.engine.columns import columns_of
-from cppcc_model.errors import CppccError, InvalidValueError
-from cppcc_model.ledger import Ledger
+from cppcc_model.errors import InvalidValueError
 from cppcc_model.model import Period
 from cppcc_model.rules import RuleSet
 from cppcc_model.testing.codes import raises_code
-from cppcc_model.testing.strategies import ledgers
 from test_engine_columnar import (
     _FIRST_HALF,
-    PERIODS,
     RULE_SETS,
     _by_hand,
     _co_signed,
     _readings,
     _registered,
+    same_figures,
+    same_on_generated_ledgers,
 )
-
-
-def _same_figures(left: Assessment, right: Assessment) -> None:
-    assert left.member_ids == right.member_ids
-    assert left.not_assessed == right.not_assessed
-    assert left.totals() == right.totals()
-    assert left.category_points() == right.category_points()
-    assert left.grades() == right.grades()
-    assert left.requirement_results() == right.requirement_results()
-    assert left.flag_ids() == right.flag_ids()
-
-
-def _streamed_equals_reference(
-    ledger_: Ledger, rule_set: RuleSet, period: Period, as_of: dt.date | None
-) -> None:
-    refused: CppccError | None = None
-    try:
-        reference = assess(ledger_, rule_set, period, as_of=as_of, engine="reference")
-    except CppccError as error:
-        refused = error
-    if refused is not None:
-        with pytest.raises(type(refused), match=f"^{re.escape(str(refused))}$"):
-            assess(ledger_, rule_set, period, as_of=as_of, streaming=True)
-        return
-    streamed = assess(ledger_, rule_set, period, as_of=as_of, streaming=True)
-    _same_figures(streamed, reference)
-    for member_id in streamed.member_ids[:2]:
-        assert streamed.card(member_id) == reference.card(member_id)
 
 
 @pytest.mark.parametrize(
     "rule_set", RULE_SETS, ids=lambda r: f"{r.name}-{sorted(r.options.items())}"
 )
 def test_the_streamed_plan_equals_the_reference_on_generated_ledgers(rule_set: RuleSet) -> None:
-    @settings(
-        max_examples=int(os.environ.get("CPPCC_DIFF_EXAMPLES", "5")),
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-    @given(
-        ledgers(min_members=1, max_members=6, max_records=8),
-        st.sampled_from(PERIODS),
-        st.one_of(st.none(), st.dates(dt.date(2001, 1, 1), dt.date(2036, 6, 30))),
-    )
-    def check(ledger_: Ledger, period: Period, as_of: dt.date | None) -> None:
-        _streamed_equals_reference(ledger_, rule_set, period, as_of)
-
-    check()
+    same_on_generated_ledgers(rule_set, examples=5, streaming=True)
 
 
 _BUNDLED = [reading for rule_set in _registered() for reading in _readings(rule_set)]
@@ -105,7 +60,7 @@ def test_the_streamed_plan_equals_the_in_memory_plan_on_benchmark_ledgers(seed: 
             assert in_memory.engine == "columnar"
             streamed = assess(ledger_, rule_set, Period.year(2023), as_of=as_of, streaming=True)
             assert streamed.engine == "columnar"
-            _same_figures(streamed, in_memory)
+            same_figures(streamed, in_memory)
             scored += any(streamed.totals().values())
     assert scored > len(_BUNDLED)  # points, not only zeros (an awards rule set scores none)
 
@@ -155,8 +110,8 @@ def test_the_streamed_fraction_path_gives_the_reference_figures(
     wide = assess(data, _FIRST_HALF, Period.year(2022), streaming=True)
     monkeypatch.setattr(results_module, "LIMIT", 1 << 12)
     narrow = assess(data, _FIRST_HALF, Period.year(2022), streaming=True)
-    _same_figures(wide, reference)
-    _same_figures(narrow, reference)
+    same_figures(wide, reference)
+    same_figures(narrow, reference)
 
 
 def test_streaming_asks_for_the_columnar_engine() -> None:
@@ -189,5 +144,5 @@ def test_a_large_ledger_is_streamed_by_default(monkeypatch: pytest.MonkeyPatch) 
     large = assess(data, rule_set, year, engine="columnar")
     kept = assess(data, rule_set, year, engine="columnar", streaming=False)
     assert chosen == [False, True, False]
-    _same_figures(large, small)
-    _same_figures(kept, small)
+    same_figures(large, small)
+    same_figures(kept, small)
