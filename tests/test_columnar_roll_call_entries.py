@@ -76,17 +76,26 @@ def _respell(path: Path, choices: random.Random) -> None:
         csv.writer(handle, lineterminator="\n").writerows([header, *body])
 
 
+def _written(
+    ledger: Ledger, factory: pytest.TempPathFactory, respell: random.Random | None = None
+) -> tuple[Path, ColumnarLedger]:
+    """``ledger`` written as CSV (its roll calls respelt by ``respell``), and loaded in columns."""
+    path = factory.mktemp("ledger") / "csv"
+    write_dataset(ledger, path, "csv")
+    if respell is not None:
+        _respell(path, respell)
+    columnar = load_dataset(path)
+    assert isinstance(columnar, ColumnarLedger)
+    return path, columnar
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(ledger=ledgers(max_members=8, max_records=8), seed=st.integers(0, 2**32 - 1))
 def test_entries_built_from_the_credits_are_the_entries_read(
     ledger: Ledger, seed: int, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    path = tmp_path_factory.mktemp("ledger") / "csv"
-    write_dataset(ledger, path, "csv")
-    _respell(path, random.Random(seed))
+    path, columnar = _written(ledger, tmp_path_factory, respell=random.Random(seed))
     rows = _row_loaded(path)
-    columnar = load_dataset(path)
-    assert isinstance(columnar, ColumnarLedger)
     assert not columnar.roll_calls_built
     # built now, from the credits: every field equal, and of the same type
     assert _fields(columnar.activities) == _fields(rows.activities) == _fields(ledger.activities)
@@ -99,10 +108,7 @@ def test_entries_built_from_the_credits_are_the_entries_read(
 def test_the_entries_do_not_depend_on_the_credits_order(
     ledger: Ledger, seed: int, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    path = tmp_path_factory.mktemp("ledger") / "csv"
-    write_dataset(ledger, path, "csv")
-    columnar = load_dataset(path)
-    assert isinstance(columnar, ColumnarLedger)
+    _, columnar = _written(ledger, tmp_path_factory)
     columns = columns_of(columnar)
     kept = _given_kept(columnar)
     shuffled = columns.credits.sample(fraction=1.0, shuffle=True, seed=seed)
