@@ -132,6 +132,19 @@ class FactTable:
             frame = self._frames[source] = self.query(source).collect()
         return frame
 
+    def build(self, sources: Iterable[int]) -> None:
+        """Build and keep the frames of ``sources`` not built yet, side by side in one collect.
+
+        For a few members (a what-if) each query's fixed cost outweighs its rows: one collect
+        for every source the plan reads instead of one per source.
+        """
+        import polars as pl
+
+        wanted = sorted(set(sources) - set(self._frames))
+        if wanted:
+            built = pl.collect_all([self.query(source) for source in wanted])
+            self._frames.update(zip(wanted, built, strict=True))
+
     def query(self, source: int) -> pl.LazyFrame:
         """The facts from ``source`` as a lazy query over the credits, never kept.
 
