@@ -115,6 +115,16 @@ def test_inexact_or_non_numeric_scores_are_refused(bad):
     assert "m7" in str(caught.value)  # the member is named (a location, not wording)
 
 
+def test_an_inexact_score_shared_by_several_subjects_names_the_first_of_them():
+    # scores are read once per distinct object (an assessment's totals share them): the error
+    # still names the first subject, in input order, given the inexact score
+    bad = 0.5
+    with pytest.raises(InvalidValueError) as caught:
+        rank([("z", 1), ("m2", bad), ("m1", bad), ("a", bad)])
+    assert caught.value.where is not None
+    assert caught.value.where.record_id == "m2"
+
+
 def test_float_error_says_how_to_fix():
     with raises_code(CppccError, "S101", value="0.1"):
         exact_score(0.1)
@@ -173,6 +183,19 @@ def test_invariant_under_input_order(scores, method, direction, rnd):
     rnd.shuffle(shuffled)
     assert rank(pairs, method=method, direction=direction) == rank(
         shuffled, method=method, direction=direction
+    )
+
+
+@settings(max_examples=150)
+@given(scores_st, methods, directions)
+def test_shared_score_objects_rank_as_separate_equal_ones(scores, method, direction):
+    # an assessment's totals share one Fraction per distinct value; a ranking of such shared
+    # objects equals the ranking of a fresh, equal object per subject
+    shared: dict[Fraction, Fraction] = {}
+    as_shared = {s: shared.setdefault(Fraction(v), Fraction(v)) for s, v in scores.items()}
+    fresh = {s: Fraction(v.numerator, v.denominator) for s, v in as_shared.items()}
+    assert rank(as_shared, method=method, direction=direction) == rank(
+        fresh, method=method, direction=direction
     )
 
 
