@@ -733,8 +733,20 @@ class _Run:
     def _scaled_figures(self, frame: pl.DataFrame, lines: list[_Line], scale: int) -> pl.DataFrame:
         import polars as pl
 
-        query = frame.lazy()  # one query: the lines joined, then categories, pools, total
+        # a line for every member has its rows in the members' order (a left join onto them):
+        # its units are set beside them as they are; the others are joined, all in one query
+        aligned = []
+        joined = []
         for line in lines:
+            if line.exact is None and line.members is None:
+                assert line.frame is not None
+                assert line.frame.height == frame.height
+                units = line.frame["u"] * (scale // line.scale)  # Series arithmetic: no query
+                aligned.append(units.alias(f"i{line.item_index}"))
+            else:
+                joined.append(line)
+        query = frame.hstack(aligned).lazy()
+        for line in joined:
             name = f"i{line.item_index}"
             if line.exact is not None:
                 part = pl.DataFrame(
