@@ -217,12 +217,31 @@ def test_mutated_rosters_load_or_fail_alike(
 def test_members_set_from_their_values_equal_the_constructed_ones(ledger: Ledger) -> None:
     make = _columnar_roster._setter()
     assert make is not None, "the fields of Member are the ones the roster reader sets"
-    for member in ledger.members:
-        values = tuple(getattr(member, name) for name, _, _ in _columnar_roster._CHECKED)
-        made = make(values)
-        assert made == member
-        assert hash(made) == hash(member)
-        assert repr(made) == repr(member)
+    columns = [
+        [getattr(member, name) for member in ledger.members]
+        for name, _, _ in _columnar_roster._CHECKED
+    ]
+    made = make(columns)
+    assert len(made) == len(ledger.members)
+    for one, member in zip(made, ledger.members, strict=True):
+        assert type(one) is Member
+        assert one == member
+        assert hash(one) == hash(member)
+        assert repr(one) == repr(member)
+        # every field of each member set from its own row of the columns
+        for name, _, _ in _columnar_roster._CHECKED:
+            assert getattr(one, name) is getattr(member, name)
+
+
+def test_the_member_maker_refuses_columns_that_do_not_fit() -> None:
+    make = _columnar_roster._setter()
+    assert make is not None
+    fields = len(_columnar_roster._CHECKED)
+    with pytest.raises(ValueError, match="columns given"):
+        make([["m1"]] * (fields - 1))
+    with pytest.raises(ValueError, match="not all as long"):
+        make([["m1"]] * (fields - 1) + [[(), ()]])
+    assert make([[] for _ in range(fields)]) == []
 
 
 def test_a_member_class_with_other_checks_is_built_by_its_constructor(
