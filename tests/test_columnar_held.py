@@ -31,6 +31,10 @@ def test_members_share_their_equal_texts_and_dates(tmp_path: Path) -> None:
         assert len({id(value) for value in given}) == len(set(given)), field
     committees = [name for member in members for name in member.special_committee_ids]
     assert len({id(name) for name in committees}) == len(set(committees))
+    # equal lists of special committees are one tuple
+    lists = [member.special_committee_ids for member in members if member.special_committee_ids]
+    assert len(lists) > len(set(lists))
+    assert len({id(ids) for ids in lists}) == len(set(lists))
     # what differs stays apart: no two members' ids are one object
     assert len({id(member.id) for member in members}) == len(members)
 

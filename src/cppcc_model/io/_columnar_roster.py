@@ -77,9 +77,10 @@ def _shared(frame: pl.DataFrame) -> dict[str, list[Any]]:
     equal values (texts and dates: immutable) are shared instead, a province's roster holding
     about 40 % less. The ids, distinct already, are left as they are. A column holds values of
     one type (and ``None``), so a value is its own key in its column's dictionary. A list of
-    ids comes as the tuple the member keeps (``()`` when empty), equal tuples one object: polars
-    joins each list into one text (its ids cannot hold the NUL joining them, which no file read
-    here holds), cheaper to take out of the frame than a list per cell.
+    ids comes as the tuple the member keeps (``()`` when empty), equal tuples one object and
+    equal ids in them one object too: polars joins each list into one text (its ids cannot hold
+    the NUL joining them, which no file read here holds), cheaper to take out of the frame than
+    a list per cell.
     """
     import polars as pl
 
@@ -91,8 +92,11 @@ def _shared(frame: pl.DataFrame) -> dict[str, list[Any]]:
             continue
         if isinstance(dtype, pl.List):
             texts = column.list.join(_JOIN).to_list()
-            kept = {text: tuple(text.split(_JOIN)) if text else () for text in set(texts)}
-            kept[None] = ()
+            item: dict[str, str] = {}
+            kept: dict[str | None, tuple[str, ...]] = {None: (), "": ()}
+            for text in set(texts).difference(kept):
+                ids = text.split(_JOIN)
+                kept[text] = tuple(map(item.setdefault, ids, ids))
             shared[name] = list(map(kept.__getitem__, texts))
             continue
         values = column.to_list()
