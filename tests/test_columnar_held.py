@@ -47,3 +47,33 @@ def test_every_kind_code_fits_the_credits_kind_column() -> None:
     kind = getattr(pl, CREDIT_SCHEMA["kind"])
     codes = pl.Series(list(KIND_CODE.values()))
     assert codes.cast(kind, strict=True).to_list() == list(KIND_CODE.values())
+
+
+def test_every_code_and_count_fits_its_narrowed_column() -> None:
+    """Polars wraps around silently when arithmetic overflows a narrow integer, and a cast
+    that does not fit raises a bare polars error: every code the columns hold, and every
+    whole number a record may hold, must fit the column that takes it."""
+    import polars as pl
+
+    from cppcc_model.engine import columns
+    from cppcc_model.model._checks import MAX_WHOLE
+
+    schema = {name: getattr(pl, kind) for name, kind in columns.CREDIT_SCHEMA.items()}
+    coded = {
+        "src": columns.SOURCE_CODE,
+        "kind": columns.KIND_CODE,
+        "status": columns.STATUS_CODE,
+        "org": columns.ORGANISER_CODE,
+        "level": columns.LEVEL_CODE,
+    }
+    for name, codes in coded.items():
+        values = pl.Series(list(codes.values()), dtype=pl.Int64)
+        assert values.cast(schema[name], strict=True).to_list() == values.to_list(), name
+    stages = pl.Series(list(columns.STAGE_CODE.values()), dtype=pl.Int64)
+    for event_schema in (columns._PROPOSAL_EVENT_SCHEMA, columns._INFO_EVENT_SCHEMA):
+        stage = getattr(pl, event_schema["stage"])
+        assert stages.cast(stage, strict=True).to_list() == stages.to_list()
+    # a count of half days, a record's length … is at most MAX_WHOLE: the widest it takes
+    for name in ("units", "total_units", "pos", "authors"):
+        largest = pl.Series([MAX_WHOLE], dtype=pl.Int64)
+        assert largest.cast(schema[name], strict=True).item() == MAX_WHOLE, name

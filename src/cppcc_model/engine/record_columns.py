@@ -68,6 +68,9 @@ class RecordFrames:
     info_events: pl.DataFrame | None = None
     contributions: pl.DataFrame | None = None
     activities: pl.DataFrame | None = None
+    members: pl.Series | None = None
+    """The ledger's member ids, each once, sorted, when the loader has them as a column
+    (else they are read from the ledger's members)."""
 
 
 def _types() -> dict[str, Any]:
@@ -104,7 +107,9 @@ class _Codes:
     def of(cls, ledger: Ledger, frames: RecordFrames) -> _Codes:
         import polars as pl
 
-        members = pl.Series([m.id for m in ledger.members], dtype=pl.String)
+        members = frames.members
+        if members is None:
+            members = pl.Series([m.id for m in ledger.members], dtype=pl.String).unique().sort()
         families = (
             (frames.activities, "activities"),
             (frames.proposals, "proposals"),
@@ -114,7 +119,7 @@ class _Codes:
         ids = [_ids(ledger, frame, family) for frame, family in families]
         # polars orders text by its UTF-8 bytes, which is Python's order of code points
         return cls(
-            members=members.unique().sort(),
+            members=members,
             records=pl.concat(ids).unique().sort(),
             activities=ids[0],
             proposals=ids[1],
@@ -402,7 +407,7 @@ def _per_activity(activities: pl.DataFrame, codes: _Codes) -> pl.DataFrame:
         codes.frame("records", "id", "rid"), on="id", how="left", maintain_order="left"
     ).select(
         "rid",
-        pl.col("kind").replace_strict(KIND_CODE, return_dtype=pl.Int16),
+        pl.col("kind").replace_strict(KIND_CODE, return_dtype=_types()["kind"]),
         pl.col("start").alias("on"),
         pl.col("half_days").fill_null(1).alias("total_units"),
         pl.col("organiser_kind")
@@ -447,7 +452,7 @@ def in_credit_order(credits: pl.DataFrame) -> pl.DataFrame:
         .sort("key", maintain_order=True)
         .get_column("row")
     )
-    return credits.select(pl.all().gather(order))
+    return credits[order]  # taking the rows gathers each column, a third cheaper than selecting
 
 
 def columns_from_frames(
@@ -486,7 +491,7 @@ def columns_from_frames(
                 Source.PROPOSAL,
                 ids="member_ids",
                 on="submitted_on",
-                kind=pl.lit(KIND_CODE["proposal"]),
+                kind=pl.lit(KIND_CODE["proposal"], _types()["kind"]),
                 collective=collective,
                 level=pl.lit(None, pl.Int8),
             )
@@ -501,7 +506,7 @@ def columns_from_frames(
                 Source.INFO_REPORT,
                 ids="author_ids",
                 on="submitted_on",
-                kind=pl.lit(KIND_CODE["info_report"]),
+                kind=pl.lit(KIND_CODE["info_report"], _types()["kind"]),
                 collective=pl.lit(False),
                 level=pl.lit(None, pl.Int8),
             )
@@ -516,7 +521,7 @@ def columns_from_frames(
                 Source.CONTRIBUTION,
                 ids="author_ids",
                 on="on",
-                kind=pl.col("kind").replace_strict(KIND_CODE, return_dtype=pl.Int16),
+                kind=pl.col("kind").replace_strict(KIND_CODE, return_dtype=_types()["kind"]),
                 collective=pl.lit(False),
                 level=_level(),
             )

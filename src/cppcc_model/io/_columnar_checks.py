@@ -30,16 +30,18 @@ class Known:
     """What the records of the tables read as columns may refer to: the rest of the ledger."""
 
     committee: Committee
-    members: frozenset[str]
+    members: pl.Series  # every member id once, sorted (a member's code is its position)
     sessions: frozenset[str]
-    activities: frozenset[str]
+    activities: frozenset[str] | pl.Series
     bodies: pl.DataFrame  # kind (a BodyKind value), id: every body a record may name
 
     @classmethod
-    def of(cls, ledger: Ledger, activities: frozenset[str] | None = None) -> Known:
+    def of(cls, ledger: Ledger, activities: pl.Series | None = None) -> Known:
         """The records of ``ledger`` the record tables may refer to.
 
         ``activities``: the activity ids, when the ledger's activities are not built yet.
+        The member ids are taken once, as one sorted column, which every check of a member
+        reference and the roll calls' codes read.
         """
         import polars as pl
 
@@ -50,7 +52,7 @@ class Known:
         pairs += [(BodyKind.SECTOR.value, s.id) for s in ledger.sectors]
         return cls(
             committee=ledger.committee,
-            members=frozenset(m.id for m in ledger.members),
+            members=pl.Series([m.id for m in ledger.members], dtype=pl.String).unique().sort(),
             sessions=frozenset(s.id for s in ledger.sessions),
             activities=(
                 frozenset(a.id for a in ledger.activities) if activities is None else activities

@@ -155,7 +155,7 @@ def load_columnar(
     if "activities" in families:  # checked whole, built when asked for
         table = families["activities"]["activities"]
         rows = table.frame.select(*_ACTIVITY_COLUMNS)
-        known = Known.of(bare, frozenset(rows["id"]))
+        known = Known.of(bare, rows["id"])
         if not activities_ok(table, known):
             return None
         built = _builder(build_activities, table)
@@ -167,7 +167,7 @@ def load_columnar(
         return None
     builders: dict[str, Any] = {}
     sizes = {"activities": roll_calls.height}
-    frames: dict[str, Any] = {"activities": rows}
+    frames: dict[str, Any] = {"activities": rows, "members": known.members}
     if "proposals" in families:
         tables = families["proposals"]
         placed = place_proposals(tables["proposals"], tables["proposal_events"], known)

@@ -104,14 +104,15 @@ def _labels(name: str) -> list[str]:
 
 
 def place_roll_calls(
-    frame: pl.DataFrame, activities: pl.DataFrame, members: Iterable[str]
+    frame: pl.DataFrame, activities: pl.DataFrame, members: pl.Series | Iterable[str]
 ) -> pl.DataFrame | None:
     """:func:`read_roll_calls`'s frame placed in the ledger, as :data:`ROLL_CALL_SCHEMA`.
 
     Args:
         frame: the roll calls read.
         activities: ``id`` and ``half_days`` (null: one) of every activity, in ledger order.
-        members: every member id of the ledger.
+        members: every member id of the ledger (a column of them each once, sorted, is
+            taken as it is).
 
     ``None`` when an entry names an unknown activity or member, a member is twice on one roll
     call, or attended more half days than the activity has (the row loader reports those).
@@ -121,7 +122,7 @@ def place_roll_calls(
     import polars as pl
 
     places = pl.Enum(activities["id"])
-    roster = pl.Enum(sorted(members))
+    roster = pl.Enum(members if isinstance(members, pl.Series) else sorted(members))
     placed = frame.select(
         pl.col("activity_id").cast(places, strict=False).to_physical().cast(pl.Int32).alias("ri"),
         pl.col("member_id").cast(roster, strict=False),
