@@ -20,7 +20,7 @@ Loading stays all or nothing, and the problems do not depend on which path ran.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -77,22 +77,35 @@ _FAMILIES = {
 
 
 def _read_families(
-    path: Path, max_rows: int
+    path: Path, max_rows: int, pool: Executor
 ) -> tuple[dict[str, dict[str, TableRead]], int, tuple[Member, ...] | None]:
     """The record families read as columns, their files' count, and the members if read too.
 
-    The roster (members and roles) counts among the files when it is read as columns.
+    The roster (members and roles) counts among the files when it is read as columns. The
+    proposals' tables are read by ``pool`` (after the roll calls, which it was given first)
+    while this thread reads and builds the roster and reads the other tables: the roster's
+    build is Python, which polars reading on the other thread need not wait for.
     """
     names = frozenset(name for tables in _FAMILIES.values() for name in tables)
     files = table_files(path, names | {"award_records", *ROSTER_TABLES})
     if files is None:
         return {}, 0, None
+    # the proposals' tables are read on the other thread while this one builds the roster
+    elsewhere = {
+        name: pool.submit(read_table, files[name], name, max_rows)
+        for name in _FAMILIES["proposals"]
+    }
     members = read_roster(files, max_rows)
+    tables_read: dict[str, TableRead | None] = {}
+    for family, tables in _FAMILIES.items():
+        if family not in ("activities", "proposals"):
+            tables_read.update((name, read_table(files[name], name, max_rows)) for name in tables)
+    tables_read.update((name, future.result()) for name, future in elsewhere.items())
     families: dict[str, dict[str, TableRead]] = {}
     for family, tables in _FAMILIES.items():
         if family == "activities":
             continue
-        read = {name: read_table(files[name], name, max_rows) for name in tables}
+        read = {name: tables_read[name] for name in tables}
         if all(table is not None for table in read.values()):
             families[family] = {name: table for name, table in read.items() if table}
     named = _award_subjects(files["award_records"], max_rows)
@@ -140,7 +153,7 @@ def load_columnar(
     # the interpreter) are read on a second thread while this one reads the other tables
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="cppcc-roll-calls") as pool:
         reading = pool.submit(read_roll_calls, file, max_rows)
-        families, files, members = _read_families(path, max_rows)
+        families, files, members = _read_families(path, max_rows, pool)
         read = reading.result()
     if read is None:
         return None
