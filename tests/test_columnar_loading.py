@@ -227,6 +227,113 @@ def test_unusual_but_valid_roll_calls_load_the_same(tmp_path: Path, text: str) -
         assert_same_columns(columns_of(columnar), build(rows))
 
 
+@pytest.fixture
+def roll_call_reads(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """For each reading of the roll calls' cells: whether ids and labels were taken as written."""
+    from cppcc_model.io import _columnar_roll_calls
+
+    seen: list[bool] = []
+    read = _columnar_roll_calls.read_columns
+
+    def spy(raw: Any, table: Any, max_rows: int, exact: Any = ()) -> Any:
+        seen.append(bool(exact))
+        return read(raw, table, max_rows, exact)
+
+    monkeypatch.setattr(_columnar_roll_calls, "read_columns", spy)
+    return seen
+
+
+def test_plain_roll_calls_are_placed_as_written(
+    tmp_path: Path, roll_call_reads: list[bool]
+) -> None:
+    write_dataset(generate_ledger(60, seed=5), tmp_path / "csv", "csv")
+    ledger = loaded(tmp_path / "csv")
+    assert isinstance(ledger, RollCallLedger)
+    assert roll_call_reads == [True]  # read once, the ids and labels as written
+    rows = row_loaded(tmp_path / "csv")
+    assert ledger == rows
+    assert isinstance(rows, Ledger)
+    assert_same_columns(columns_of(ledger), build(rows))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [VALID_ROLL_CALLS["chinese headers and labels"], VALID_ROLL_CALLS["spaces around cells"]],
+    ids=["chinese labels", "spaces around cells"],
+)
+def test_roll_calls_written_otherwise_are_read_again_cell_by_cell(
+    tmp_path: Path, text: str, roll_call_reads: list[bool]
+) -> None:
+    dataset = _good(tmp_path)
+    _rewrite(dataset / "attendance.csv", text)
+    columnar = loaded(dataset)
+    assert isinstance(columnar, RollCallLedger)  # still by columns
+    assert roll_call_reads == [True, False]  # as written, then every cell read
+    assert columnar == row_loaded(dataset)
+
+
+def test_every_label_value_of_the_roll_calls_reads_as_itself() -> None:
+    """What taking the roll calls' labels as written rests on."""
+    from cppcc_model.io._columnar_cells import cell_value
+    from cppcc_model.io._columnar_roll_calls import AS_WRITTEN
+    from cppcc_model.io._tables_schema import table_by_name
+
+    labels = [c for c in table_by_name("attendance").columns if c.name in AS_WRITTEN and c.enum]
+    assert {c.name for c in labels} == {"status", "role"}
+    for column in labels:
+        assert column.enum is not None
+        for member in column.enum:
+            assert cell_value(member.value, column) == member.value
+
+
+def test_an_id_written_otherwise_is_read_again_and_its_problem_reported_alike(
+    tmp_path: Path, roll_call_reads: list[bool]
+) -> None:
+    # "'m1" is no member's id as written: the roll calls are read again, every cell as the row
+    # loader reads it, and then left to the row loader, which says where the unknown id is
+    dataset = _good(tmp_path)
+    members = (dataset / "members.csv").read_text(encoding="utf-8")
+    roster_id = members.splitlines()[1].split(",")[0]
+    text = (dataset / "attendance.csv").read_text(encoding="utf-8")
+    assert f",{roster_id}," in text
+    _rewrite(dataset / "attendance.csv", text.replace(f",{roster_id},", f",'{roster_id},", 1))
+    expected = row_loaded(dataset)
+    assert isinstance(expected, list)
+    assert expected
+    assert loaded(dataset) == expected
+    assert roll_call_reads == [True, False]
+
+
+def test_a_roster_id_not_written_plainly_is_not_taken_as_written() -> None:
+    import polars as pl
+
+    from cppcc_model.io._columnar_roll_calls import _place, place_roll_calls
+
+    frame = pl.DataFrame(
+        {
+            "activity_id": ["a1", "a1"],
+            "member_id": ["'m1", "m2"],
+            "status": [None, "present"],
+            "role": [None, None],
+            "half_days": [None, None],
+        },
+        schema={
+            "activity_id": pl.String,
+            "member_id": pl.String,
+            "status": pl.String,
+            "role": pl.String,
+            "half_days": pl.Int64,
+        },
+    )
+    activities = pl.DataFrame({"id": ["a1"], "half_days": [1]})
+    members = pl.Series(["'m1", "m2"])  # a roster id read from a cell "''m1"
+    # as a frame read cell by cell, "'m1" is the id itself
+    assert place_roll_calls(frame, activities, members) is not None
+    # as written: not taken, since a cell equal to a roster id not written plainly need not be
+    # read by the row loader as that id
+    assert _place(frame, activities, members, as_written=True) is None
+
+
 def test_a_bom_and_a_chinese_file_name_are_read_by_columns(tmp_path: Path) -> None:
     dataset = _good(tmp_path)
     text = (dataset / "attendance.csv").read_text(encoding="utf-8")

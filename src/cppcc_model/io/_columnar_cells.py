@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -253,7 +253,7 @@ def _single(column: Column) -> _Reader:
 
 
 def read_columns(
-    raw: pl.DataFrame, table: Table, max_rows: int
+    raw: pl.DataFrame, table: Table, max_rows: int, exact: Collection[str] = ()
 ) -> tuple[pl.DataFrame, dict[str, dict[str, Any]]] | None:
     """``raw`` (columns of text, named as ``table``'s) read as the row loader reads it.
 
@@ -261,11 +261,21 @@ def read_columns(
     absent); rows of empty cells dropped — and, for the columns whose values stay objects,
     each text → its value. ``None`` when a cell is refused, a required cell is empty, or more
     than ``max_rows`` rows remain.
+
+    The columns named in ``exact`` (ids and labels) are given as written (null: empty in the
+    file), their texts not read: the caller takes such a column only when every cell of it
+    equals a text the row loader reads as itself (the id of a record read, a label's value),
+    and reads ``raw`` again without ``exact`` otherwise. Their distinct texts are not sought
+    here: for a million roll calls, a pass over each column that the caller's own pass (an
+    enum cast) makes again.
     """
     import polars as pl
 
     present = [column for column in table.columns if column.name in raw.columns]
-    found = raw.select(_unread(c).alias(c.name) for c in present).row(0) if present else ()
+    sought = [column for column in present if column.name not in exact]
+    texts = raw.select(_unread(c).alias(c.name) for c in sought).row(0) if sought else ()
+    unread = dict(zip((column.name for column in sought), texts, strict=True))
+    found = [unread.get(column.name, []) for column in present]
     empties: dict[str, list[str]] = {}
     values: dict[str, dict[str, Any]] = {}
     for column, texts in zip(present, found, strict=True):

@@ -6,7 +6,10 @@ columns, and each column is checked at once (:mod:`cppcc_model.io._columnar_cell
 ids by a regular expression over the column, every other *distinct* text by the
 row loader's own cell reader (:func:`~cppcc_model.io._tables_cells.read_cell`), so a cell means
 exactly what it means there, then the references (activities, members), the one-row-per-member
-rule and the half-day bound are checked as column operations.
+rule and the half-day bound are checked as column operations. The activities' and members' ids
+and the labels are first taken as written (:data:`AS_WRITTEN`): placing the entries casts them
+to enums of the ids read and the labels' values, which finds any cell written otherwise, and
+only then are the roll calls read again, every cell as the row loader reads it.
 
 This module never reports a problem. When anything is not as the fast path needs it — a quote
 or a lone carriage return in the file, an unknown header, a cell the reader refuses, a dangling
@@ -22,7 +25,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cppcc_model.io._columnar_cells import raw_frame, read_columns
+import attrs
+
+from cppcc_model.io._columnar_cells import PLAIN_ID, raw_frame, read_columns
 from cppcc_model.io._columnar_files import table_files
 from cppcc_model.io._tables_schema import table_by_name
 
@@ -30,7 +35,9 @@ if TYPE_CHECKING:
     import polars as pl
 
 __all__ = [
+    "AS_WRITTEN",
     "ROLL_CALL_SCHEMA",
+    "RollCallsRead",
     "place_roll_calls",
     "read_roll_calls",
     "roll_call_file",
@@ -71,20 +78,54 @@ def roll_call_file(directory: Path) -> Path | None:
     return None if files is None else files[_TABLE.name]
 
 
-def read_roll_calls(path: Path, max_rows: int) -> pl.DataFrame | None:
-    """The roll calls in ``path``, every cell read as the row loader reads it, or ``None``.
+@attrs.frozen
+class RollCallsRead:
+    """The roll calls as :func:`read_roll_calls` read them.
 
-    The frame has ``activity_id``, ``member_id`` (both filled), ``status``, ``role`` (enum
-    values, null when empty) and ``half_days``, one row per non-empty row of the file, in file
-    order. ``None``: the row loader must read the dataset (something here is not as the fast
-    path reads it, or is wrong, and the row loader will say where). More than ``max_rows``
-    rows is such a case.
+    Attributes:
+        frame: ``activity_id``, ``member_id`` (both filled), ``status``, ``role`` and
+            ``half_days``, one row per non-empty row of the file, in file order.
+        raw: ``None`` when every cell of ``frame`` was read as the row loader reads it (enum
+            values for the labels, null when empty); else the file's texts, and ``frame``
+            holds the ids and labels as written (:data:`AS_WRITTEN`), to be read again from
+            these texts unless they all are as the row loader reads them.
+        max_rows: the most rows the table may have.
+
+    """
+
+    frame: pl.DataFrame
+    raw: pl.DataFrame | None
+    max_rows: int
+
+
+AS_WRITTEN = ("activity_id", "member_id", "status", "role")
+"""The roll calls' columns first taken as written: a plain file holds the activities' and the
+members' ids and the labels' values, each of which the row loader reads as itself, and placing
+the entries casts each of these columns to an enum anyway, which finds any other text. Reading
+their distinct texts first, a pass over each of the million cells, is then not needed."""
+
+
+def read_roll_calls(path: Path, max_rows: int) -> RollCallsRead | None:
+    """The roll calls in ``path``, or ``None``.
+
+    The ids and labels are taken as written, unless a cell of theirs is empty or blank (then
+    every cell is read as the row loader reads it). ``None``: the row loader must read the
+    dataset (something here is not as the fast path reads it, or is wrong, and the row loader
+    will say where). More than ``max_rows`` rows is such a case.
     """
     raw = raw_frame(path, _TABLE)
     if raw is None:
         return None
+    read = read_columns(raw, _TABLE, max_rows, exact=AS_WRITTEN)
+    if read is None:  # an empty id, a blank row …: every cell read as the row loader reads it
+        return _read_in_full(raw, max_rows)
+    return RollCallsRead(read[0].select(*_KINDS), raw, max_rows)
+
+
+def _read_in_full(raw: pl.DataFrame, max_rows: int) -> RollCallsRead | None:
+    """The roll calls of ``raw``, every cell read as the row loader reads it, or ``None``."""
     read = read_columns(raw, _TABLE, max_rows)
-    return None if read is None else read[0].select(*_KINDS)
+    return None if read is None else RollCallsRead(read[0].select(*_KINDS), None, max_rows)
 
 
 _KINDS = {
@@ -96,6 +137,10 @@ _KINDS = {
 }
 
 
+_LABELS = ("status", "role")
+"""The roll calls' label columns."""
+
+
 def _labels(name: str) -> list[str]:
     """The values of the label column ``name`` of the roll calls."""
     enum = next(column.enum for column in _TABLE.columns if column.name == name)
@@ -104,12 +149,14 @@ def _labels(name: str) -> list[str]:
 
 
 def place_roll_calls(
-    frame: pl.DataFrame, activities: pl.DataFrame, members: pl.Series | Iterable[str]
+    read: RollCallsRead | pl.DataFrame,
+    activities: pl.DataFrame,
+    members: pl.Series | Iterable[str],
 ) -> pl.DataFrame | None:
-    """:func:`read_roll_calls`'s frame placed in the ledger, as :data:`ROLL_CALL_SCHEMA`.
+    """The roll calls read by :func:`read_roll_calls` placed, as :data:`ROLL_CALL_SCHEMA`.
 
     Args:
-        frame: the roll calls read.
+        read: the roll calls read (a frame: every cell read as the row loader reads it).
         activities: ``id`` and ``half_days`` (null: one) of every activity, in ledger order.
         members: every member id of the ledger (a column of them each once, sorted, is
             taken as it is).
@@ -118,18 +165,51 @@ def place_roll_calls(
     call, or attended more half days than the activity has (the row loader reports those).
     The activities and members are placed by integer codes (a member id is held as a code of
     a :class:`polars.Enum` over the sorted ids, which is its code in the engine's columns).
+    Ids and labels read as written are placed as they are when every one of them is the id of
+    an activity or a member (each written plainly, so the row loader reads it as itself) or a
+    label's value; else they are read again, every cell as the row loader reads it, and placed.
     """
     import polars as pl
 
+    if isinstance(read, pl.DataFrame):
+        return _place(read, activities, members, as_written=False)
+    if read.raw is not None:
+        placed = _place(read.frame, activities, members, as_written=True)
+        if placed is not None:
+            return placed
+        again = _read_in_full(read.raw, read.max_rows)
+        if again is None:
+            return None
+        read = again
+    return _place(read.frame, activities, members, as_written=False)
+
+
+def _place(
+    frame: pl.DataFrame,
+    activities: pl.DataFrame,
+    members: pl.Series | Iterable[str],
+    *,
+    as_written: bool,
+) -> pl.DataFrame | None:
+    """:func:`place_roll_calls` on ``frame``; ``as_written``: its ids and labels as written."""
+    import polars as pl
+
+    ids = members if isinstance(members, pl.Series) else pl.Series(sorted(members), dtype=pl.String)
+    if as_written and not (  # a plain id is read as itself: so is a cell equal to it
+        ids.str.contains(PLAIN_ID).all() and activities["id"].str.contains(PLAIN_ID).all()
+    ):
+        return None
     places = pl.Enum(activities["id"])
-    roster = pl.Enum(members if isinstance(members, pl.Series) else sorted(members))
+    roster = pl.Enum(ids)
+    labels = {name: pl.col(name).cast(pl.Enum(_labels(name)), strict=False) for name in _LABELS}
     placed = frame.select(
         pl.col("activity_id").cast(places, strict=False).to_physical().cast(pl.Int32).alias("ri"),
         pl.col("member_id").cast(roster, strict=False),
-        pl.col("status").cast(pl.Enum(_labels("status"))),
-        pl.col("role").cast(pl.Enum(_labels("role"))),
+        *(label.alias(name) for name, label in labels.items()),
         pl.col("half_days").cast(pl.Int32),
     )
+    if any(placed[name].null_count() != frame[name].null_count() for name in _LABELS):
+        return None  # a label written otherwise than as its value
     key = pl.col("ri").cast(pl.Int64) * (1 << 32) + pl.col("member_id").to_physical().cast(pl.Int64)
     checks = placed.select(
         pl.col("ri").is_null().any().alias("activity"),
