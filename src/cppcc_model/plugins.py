@@ -26,7 +26,6 @@ from __future__ import annotations
 import os
 import warnings
 from collections.abc import Callable, Iterable
-from importlib import metadata
 from types import ModuleType
 from typing import Any
 
@@ -34,6 +33,7 @@ import attrs
 import pluggy
 
 from cppcc_model import hookspecs
+from cppcc_model.entry_points import find_entry_points
 from cppcc_model.errors import CppccError, Location
 from cppcc_model.rules.registry import RuleSetRegistry
 from cppcc_model.rules.ruleset import RuleSet
@@ -275,10 +275,9 @@ def load_plugins(
         if admitted(name):
             loader.add(name, plugin)
     if entry_points:
-        found = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+        found = sorted(find_entry_points(ENTRY_POINT_GROUP), key=lambda ep: ep.name)
         for entry_point in found:
-            dist = entry_point.dist.name if entry_point.dist is not None else None
-            version = entry_point.dist.version if entry_point.dist is not None else None
+            dist, version = entry_point.dist_name, entry_point.version
             if not admitted(entry_point.name, dist, version):
                 continue
             if entry_point.name in {i.name for i in loader.info if i.status == "loaded"}:
