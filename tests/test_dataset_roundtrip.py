@@ -11,7 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cppcc_model.io._tables_cells import excel_escape, excel_unescape, join_list, split_list
+from cppcc_model.io._tables_cells import (
+    _split_by_character,
+    excel_escape,
+    excel_unescape,
+    join_list,
+    split_list,
+)
 from cppcc_model.io.dataset import load_dataset, validate_dataset, write_dataset
 from cppcc_model.io.tables import TABLES
 from cppcc_model.ledger import Ledger
@@ -58,6 +64,13 @@ def test_list_cells_give_their_items_back(items: list[str]) -> None:
     for chinese in (True, False):
         cell = join_list(items, chinese=chinese)
         assert ["".join(text for text, _ in item) for item in split_list(cell)] == items
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list(";；,，、\n\r \t\u3000ab委员-") + ["\x85"])))
+def test_a_list_without_quotes_is_split_as_character_by_character(text: str) -> None:
+    # split_list splits a cell without quotes on the separators at once
+    assert split_list(text) == _split_by_character(text)
 
 
 @settings(max_examples=200)

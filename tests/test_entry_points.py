@@ -56,7 +56,8 @@ def _path(paths: list[str]) -> Iterator[None]:
 @pytest.mark.installed_plugins
 def test_every_group_of_this_installation_is_found_as_importlib_finds_it() -> None:
     groups = {point.group for dist in metadata.distributions() for point in dist.entry_points}
-    assert "cppcc_model" in groups and "console_scripts" in groups
+    assert "cppcc_model" in groups
+    assert "console_scripts" in groups
     for group in sorted(groups):
         assert _ours(group) == _theirs(group), group
     assert {p.name for p in find_entry_points("cppcc_model")} >= {"xiangzhou", "tongcheng"}

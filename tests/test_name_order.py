@@ -32,7 +32,7 @@ from cppcc_model.names import (
     stroke_count,
     stroke_key,
 )
-from cppcc_model.names.strokes import _table
+from cppcc_model.names.strokes import _lookup, _table
 from cppcc_model.testing.codes import raises_code
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -219,6 +219,20 @@ def test_each_character_appears_once_in_the_data():
     ]
     joined = "".join(lines)
     assert len(joined) == len(set(joined)) == len(_table())
+
+
+def test_a_character_found_in_the_data_text_has_its_row_and_place_in_the_row():
+    # the lookup finds a character in the rows joined; the table reads them row by row
+    expected = {}
+    for line in (DATA / "strokes.txt").read_text("utf-8").splitlines():
+        if line and not line.startswith("#"):
+            count, chars = line.split("\t")
+            expected.update({char: (int(count), order) for order, char in enumerate(chars)})
+    assert _table() == expected
+    for char, (count, order) in expected.items():
+        assert stroke_key(char) == (count, order), char
+    for absent in ("a", " ", "\t", "\U0001f600"):
+        assert _lookup(absent) is None
 
 
 def _generator_inputs():

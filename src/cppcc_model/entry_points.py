@@ -181,9 +181,7 @@ def _name_and_version(directory: str) -> tuple[str | None, str | None]:
     Read as the ``email`` parser reads them (``importlib.metadata`` uses it): the headers end
     at the first line that is not one; a folded header keeps its line breaks.
     """
-    text = _read(os.path.join(directory, "METADATA")) or _read(
-        os.path.join(directory, "PKG-INFO")
-    )
+    text = _read(os.path.join(directory, "METADATA")) or _read(os.path.join(directory, "PKG-INFO"))
     if not text:
         return None, None
     headers: dict[str, list[str]] = {}

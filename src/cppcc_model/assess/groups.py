@@ -232,6 +232,7 @@ def _dated_records(
     # the library's Where passes only facts of its source, so only those are tried; a
     # plugin's own selection (a subclass) is tried on every fact
     by_source = type(where) is Where
+    matches = evaluate.bound("matches", where)  # the block's evaluation, looked up once
     if credit != "body":
         for member_id in subject.member_ids:
             facts = (
@@ -242,11 +243,11 @@ def _dated_records(
             for fact in facts:
                 if credit == "lead" and fact.position != 0 and fact.role is not AuthorRole.ATTENDEE:
                     continue
-                if evaluate.matches(where, fact):
+                if matches(fact):
                     found[fact.record_id] = fact.on
     if credit in ("body", "members_or_body"):
         for fact in context.body_facts.get((subject.kind, subject.id), ()):
-            if evaluate.matches(where, fact):
+            if matches(fact):
                 found[fact.record_id] = fact.on
     return found
 

@@ -36,6 +36,7 @@ it is imported, and :mod:`cppcc_model.engine` imports it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
@@ -90,6 +91,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "applies",
+    "bound",
     "check",
     "collective_share",
     "count",
@@ -103,6 +105,10 @@ __all__ = [
 ]
 
 _Impl = Callable[..., Any]
+
+_ZERO = Fraction(0)
+_ONE = Fraction(1)
+"""Made once: a fraction is immutable, and making one is not free."""
 
 
 class _Family:
@@ -174,6 +180,19 @@ _FAMILIES: dict[str, _Family] = {
 }
 
 
+def bound(family: str, block: object) -> Callable[..., Any]:
+    """``family``'s evaluation of ``block``, to call on each fact (or entry list) in turn.
+
+    ``bound("matches", where)(fact)`` is ``matches(where, fact)``, with the dispatch on the
+    block's class done once, for a loop over many facts.
+    """
+    kind = _FAMILIES[family]
+    impl = kind.own(block)
+    if impl is None:  # a plugin's own block: its method is read when called, as evaluate does
+        return functools.partial(kind.evaluate, block)
+    return functools.partial(impl, block)
+
+
 def library(family: str, block: object, *arguments: object) -> Any:
     """Evaluate ``block`` as the nearest library class it derives from.
 
@@ -218,7 +237,7 @@ def _by_status(block: ByStatus, fact: Fact) -> Fraction:
 def _by_stage(block: ByStage, fact: Fact) -> Fraction:
     return sum(
         (points for stage, points in block.table.items() if fact.reached(stage)),  # type: ignore[arg-type]
-        Fraction(0),
+        _ZERO,
     )
 
 
@@ -241,14 +260,14 @@ def _by_position(block: ByPosition, fact: Fact) -> Fraction:
 @_VALUE.register(FullOrPartial)
 def _full_or_partial(block: FullOrPartial, fact: Fact) -> Fraction:
     if fact.units <= 0:
-        return Fraction(0)
+        return _ZERO
     whole = fact.units >= fact.total_units and fact.status in (AttendanceStatus.PRESENT, None)
     return block.full if whole else block.partial
 
 
 @_VALUE.register(Sum)
 def _sum(block: Sum, fact: Fact) -> Fraction:
-    return sum((value(part, fact) for part in block.parts), Fraction(0))
+    return sum((value(part, fact) for part in block.parts), _ZERO)
 
 
 @_VALUE.register(Function)
@@ -259,12 +278,12 @@ def _function(block: Function, fact: Fact) -> Fraction:
 
 @_VALUE.register(External)
 def _external(block: External, fact: Fact) -> Fraction:
-    return fact.amount if fact.amount is not None else Fraction(0)
+    return fact.amount if fact.amount is not None else _ZERO
 
 
 @_VALUE.register(Amount)
 def _amount(block: Amount, fact: Fact) -> Fraction:
-    return Fraction(0) if fact.amount is None else fact.amount * block.rate
+    return _ZERO if fact.amount is None else fact.amount * block.rate
 
 
 # --- attribution ----------------------------------------------------------------------------
@@ -285,11 +304,11 @@ def collective_share(credit: CollectiveCredit, fact: Fact) -> Fraction:
 @_COLLECTIVE.register(CollectiveCredit)
 def _collective(credit: CollectiveCredit, fact: Fact) -> Fraction:
     if credit.mode == "none":
-        return Fraction(0)
+        return _ZERO
     credited = fact.authors if credit.max_members is None else min(fact.authors, credit.max_members)
     if fact.position >= credited:
-        return Fraction(0)
-    return Fraction(1) if credit.mode == "full" else Fraction(1, credited)
+        return _ZERO
+    return _ONE if credit.mode == "full" else Fraction(1, credited)
 
 
 def _individual_or(fact: Fact, collective: CollectiveCredit) -> Fraction | None:
@@ -297,14 +316,14 @@ def _individual_or(fact: Fact, collective: CollectiveCredit) -> Fraction | None:
     if fact.role is AuthorRole.MAIN_MEMBER:
         return collective_share(collective, fact)
     if fact.role in (AuthorRole.SOLE, AuthorRole.ATTENDEE) or fact.authors <= 1:
-        return Fraction(1)
+        return _ONE
     return None
 
 
 @_SHARE.register(WholeToEach)
 def _whole_to_each(attribution: WholeToEach, fact: Fact) -> Fraction:
     known = _individual_or(fact, attribution.collective)
-    return Fraction(1) if known is None else known
+    return _ONE if known is None else known
 
 
 @_SHARE.register(FirstOnly)
@@ -312,7 +331,7 @@ def _first_only(attribution: FirstOnly, fact: Fact) -> Fraction:
     known = _individual_or(fact, attribution.collective)
     if known is not None:
         return known
-    return Fraction(1) if fact.position == 0 else Fraction(0)
+    return _ONE if fact.position == 0 else _ZERO
 
 
 @_SHARE.register(FirstShare)
@@ -434,7 +453,7 @@ def count(counting: Counting, entries: Sequence[Entry]) -> Counted:
 
 
 def _total(entries: Sequence[Entry]) -> Fraction:
-    return sum((e.points for e in entries if e.counted), Fraction(0))
+    return sum((e.points for e in entries if e.counted), _ZERO)
 
 
 def _drop(entry: Entry, note: str) -> Entry:
@@ -493,14 +512,14 @@ def _at_most(counting: AtMost, entries: Sequence[Entry]) -> Counted:
 @_COUNT.register(Threshold)
 def _threshold(counting: Threshold, entries: Sequence[Entry]) -> Counted:
     credited = [e for e in entries if e.counted]
-    evidence = tuple(attrs.evolve(e, points=Fraction(0)) for e in entries)
+    evidence = tuple(attrs.evolve(e, points=_ZERO) for e in entries)
     if len(credited) >= counting.at_least:
         return Counted(
             evidence,
             counting.points,
             f"{len(credited)} ≥ {counting.at_least}: {format_fraction(counting.points)} once",
         )
-    return Counted(evidence, Fraction(0), f"{len(credited)} < {counting.at_least}: nothing")
+    return Counted(evidence, _ZERO, f"{len(credited)} < {counting.at_least}: nothing")
 
 
 # --- award gates ----------------------------------------------------------------------------

@@ -270,13 +270,16 @@ class _Scorer:
         given = item.value if isinstance(item.value, External) else None
         if given is not None:
             facts = [f for f in facts if f.kind == given.key]
-        attribution, worth = item.attribution, item.value
+        # each block's evaluation looked up once for the line, not once per fact
+        matches = evaluate.bound("matches", where)
+        share_of = evaluate.bound("share", item.attribution)
+        value_of = evaluate.bound("value", item.value)
         source = item.where.source.value
         for fact in facts:
-            if not evaluate.matches(where, fact):
+            if not matches(fact):
                 continue
-            share = evaluate.share(attribution, fact)
-            value = evaluate.value(worth, fact)
+            share = share_of(fact)
+            value = value_of(fact)
             note = None
             if fact.source is Source.INPUT:
                 note = _given_note(fact)
@@ -452,8 +455,17 @@ class _Scorer:
             sources = {w.source for w in requirement.where}
             facts = [f for f in facts if f.source in sources]
 
+        selections = [evaluate.bound("matches", w) for w in requirement.where]
+        selected: Callable[[Fact], bool]
+        if len(selections) == 1:
+            selected = selections[0]
+        else:
+
+            def selected(f: Fact) -> bool:
+                return any(matches(f) for matches in selections)
+
         def credited(f: Fact) -> bool:
-            return any(evaluate.matches(w, f) for w in requirement.where) and (
+            return selected(f) and (
                 requirement.credit_co_authors
                 or f.position == 0
                 or f.role in (AuthorRole.SOLE, AuthorRole.ATTENDEE)

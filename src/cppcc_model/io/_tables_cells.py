@@ -260,8 +260,21 @@ Segment = tuple[str, bool]
 """A piece of a list item and whether it was written in quotes."""
 
 
+_SPLIT = re.compile("[" + re.escape("".join(sorted(SEPARATORS))) + "]")
+"""Any one of the separators: a list cell without quotes is split on them at once."""
+
+
 def split_list(text: str) -> list[list[Segment]]:
     """The items of a list cell, each as its segments (quoted or not)."""
+    if _QUOTE not in text:
+        # no quoted item: each item is one unquoted segment, stripped, and an empty one is no
+        # item, exactly as the reading character by character below gives them
+        return [[(item, False)] for part in _SPLIT.split(text) if (item := part.strip())]
+    return _split_by_character(text)
+
+
+def _split_by_character(text: str) -> list[list[Segment]]:
+    """:func:`split_list`, reading one character at a time (quotes and all)."""
     items: list[list[Segment]] = []
     segments: list[Segment] = []
     buffer: list[str] = []
@@ -379,10 +392,10 @@ def _read_list(value: object, column: Column) -> tuple[Any, ...]:
     items = split_list(_as_text(value) if not isinstance(value, str) else value)
     if column.kind is CellKind.UNITS:
         return tuple(_read_unit(item) for item in items)
-    texts = ["".join(text for text, _ in item) for item in items]
+    texts = [item[0][0] if len(item) == 1 else "".join(t for t, _ in item) for item in items]
     if column.kind is CellKind.IDS:
         for text in texts:
-            if not text or any(ch.isspace() for ch in text):
+            if not text or _SPACE.search(text):
                 raise CellError(
                     f"the id {text!r} in the list contains a space or is empty",
                     "separate ids with ； or , and write each id without spaces",

@@ -92,6 +92,19 @@ def _suggest(name: str, choices: Iterable[str]) -> str:
     return f"did you mean {close[0]!r}? " if close else ""
 
 
+def _blank(cells: list[Any]) -> bool:
+    """Whether every cell of a row is empty (:func:`is_empty`).
+
+    A CSV row's cells are all text: its cells joined are then white space only exactly when
+    each is, which one ``strip`` of the joined text tells; a workbook's row is read cell by
+    cell.
+    """
+    try:
+        return not "".join(cells).strip()
+    except TypeError:  # a number, a date or None among the cells
+        return all(is_empty(cell) for cell in cells)
+
+
 def _collect(
     rows: Iterator[list[Any]], where: Location, max_rows: int, table: Table | None
 ) -> _Rows:
@@ -109,7 +122,7 @@ def _collect(
                 )
             )
             return result
-        if all(is_empty(cell) for cell in cells):
+        if _blank(cells):
             continue
         if seen_header:
             data_rows += 1

@@ -8,7 +8,7 @@ as written and, where the row has one, its record id.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -25,18 +25,85 @@ __all__ = ["Row", "parse_committee", "parse_table"]
 _DOCS = "docs/reference/dataset-format.md"
 
 
-@attrs.define
 class Row:
-    """One data row: its number, its values by field, and the headers as written."""
+    """One data row: its number, its values by field, and the headers as written.
+
+    A plain class rather than attrs: the loader makes one per row and reads its values some
+    ten times each, so ``get`` is the values' own ``dict.get``, not a method in between.
+    Compared by its fields.
+    """
+
+    __slots__ = (
+        "field_rows",
+        "file",
+        "get",
+        "headers",
+        "number",
+        "ok",
+        "record_id",
+        "sheet",
+        "values",
+    )
 
     file: str
     sheet: str | None
     number: int
     values: dict[str, Any]
     headers: dict[str, str]
-    ok: bool = True
-    record_id: str | None = None
-    field_rows: dict[str, int] | None = None  # the committee's key/value rows only
+    ok: bool
+    record_id: str | None
+    field_rows: dict[str, int] | None  # the committee's key/value rows only
+    get: Callable[[str], Any]
+    """The value of a field (``None`` when empty or absent)."""
+
+    def __init__(
+        self,
+        file: str,
+        sheet: str | None,
+        number: int,
+        values: dict[str, Any],
+        headers: dict[str, str],
+        ok: bool = True,
+        record_id: str | None = None,
+        field_rows: dict[str, int] | None = None,
+    ) -> None:
+        """The row ``number`` of ``file`` (and ``sheet``) with its ``values`` by field."""
+        self.file = file
+        self.sheet = sheet
+        self.number = number
+        self.values = values
+        self.get = values.get
+        self.headers = headers
+        self.ok = ok
+        self.record_id = record_id
+        self.field_rows = field_rows
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.file,
+            self.sheet,
+            self.number,
+            self.values,
+            self.headers,
+            self.ok,
+            self.record_id,
+            self.field_rows,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        """The same fields."""
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable: no hash
+
+    def __repr__(self) -> str:
+        """``Row(file=…, sheet=…, number=…, …)``."""
+        names = ("file", "sheet", "number", "values", "headers", "ok", "record_id", "field_rows")
+        pairs = zip(names, self._fields(), strict=True)
+        shown = ", ".join(f"{name}={value!r}" for name, value in pairs)
+        return f"Row({shown})"
 
     def where(self, field: str | None = None, record_id: str | None = None) -> Location:
         """The location of this row (and of ``field``'s cell)."""
@@ -51,10 +118,6 @@ class Row:
             column=column,
             record_id=record_id if record_id is not None else self.record_id,
         )
-
-    def get(self, field: str) -> Any:
-        """The value of ``field`` (``None`` when empty or absent)."""
-        return self.values.get(field)
 
 
 def _header_text(value: object) -> str:
@@ -126,11 +189,12 @@ _PARENT = {
 
 
 def _record_id(
-    table: Table, values: dict[str, Any], cells: dict[str, tuple[Any, Column]]
+    table: Table, values: dict[str, Any], cells: Sequence[Any], index_of: Mapping[str, int]
 ) -> str | None:
     """The id of the record a row gives or belongs to (a child row: its parent's id).
 
-    ``cells`` maps a field to its raw cell and column, for an id that did not parse.
+    ``cells`` are the row's raw cells and ``index_of`` the index of each field's, for an id
+    that did not parse.
     """
     if table.name == "terms" and "number" in values:
         return str(values["number"])
@@ -139,8 +203,8 @@ def _record_id(
     field = _PARENT.get(table.name, "id")
     if field in values:
         return str(values[field])
-    entry = cells.get(field)
-    cell = entry[0] if entry is not None else None
+    index = index_of.get(field)
+    cell = cells[index] if index is not None and index < len(cells) else None
     return cell.strip() if isinstance(cell, str) and cell.strip() else None
 
 
@@ -184,7 +248,10 @@ def _parse_sheet(raw: RawTable, problems: list[Problem], *, consume: bool = Fals
     shared: dict[str, dict[str, Any]] = {
         column.name: {} for _, column in mapped if column.kind in _SHARED_KINDS
     }
-    epoch = raw.epoch
+    # each column read: its index, field, column and the texts of it read so far (or None)
+    plan = [(index, column.name, column, shared.get(column.name)) for index, column in mapped]
+    index_of = {column.name: index for index, column in mapped}
+    epoch, table, file, sheet = raw.epoch, raw.table, raw.file, raw.sheet
     rows: list[Row] = []
     source = raw.rows
     for position in range(len(source)):
@@ -192,21 +259,24 @@ def _parse_sheet(raw: RawTable, problems: list[Problem], *, consume: bool = Fals
         if consume:
             source[position] = _CONSUMED
         width = len(cells)
-        present = {
-            column.name: (cells[index], column)
-            for index, column in mapped
-            if index < width and not is_empty(cells[index])
-        }
-        row = Row(raw.file, raw.sheet, number, {}, headers, ok=complete)
+        values: dict[str, Any] = {}
         errors: list[tuple[str, CellError]] = []
-        values = row.values
-        for name, (cell, column) in present.items():
-            known = shared.get(name)
-            if known is not None and type(cell) is str:
-                value = known.get(cell, _MISSING)
-                if value is not _MISSING:
-                    values[name] = value
+        for index, name, column, known in plan:
+            if index >= width:
+                break  # the plan is in column order
+            cell = cells[index]
+            if cell is None:
+                continue
+            if type(cell) is str:
+                if known is not None:  # only a text read before (never an empty one) is known
+                    value = known.get(cell, _MISSING)
+                    if value is not _MISSING:
+                        values[name] = value
+                        continue
+                if not cell.strip():
                     continue
+            elif isinstance(cell, str) and not cell.strip():
+                continue  # is_empty(cell), for a subclass of str
             try:
                 value = read_cell(cell, column, epoch=epoch)
             except CellError as exc:
@@ -215,11 +285,14 @@ def _parse_sheet(raw: RawTable, problems: list[Problem], *, consume: bool = Fals
             values[name] = value
             if known is not None and type(cell) is str and len(known) < _SHARED_LIMIT:
                 known[cell] = value
-        row.record_id = _record_id(raw.table, values, present)
+        row = Row(file, sheet, number, values, headers, ok=complete)
+        row.record_id = _record_id(table, values, cells, index_of)
+        failed: set[str] = set()
         for name, error in errors:
+            failed.add(name)
             problems.append(Problem(error.message, row.where(name), error.hint))
         for column in required:
-            if column.name not in present:
+            if column.name not in values and column.name not in failed:
                 problems.append(
                     Problem(
                         f"{column.title} is required but the cell is empty",

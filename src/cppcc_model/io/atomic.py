@@ -25,7 +25,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
@@ -98,6 +97,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
     directory = target.parent
     if target.is_dir():
         raise IsADirectoryError(21, "Is a directory", os.fspath(target))
+    import tempfile  # only when a file is written: a command printing its table needs none
+
     descriptor, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     os.close(descriptor)
     temporary = Path(name)

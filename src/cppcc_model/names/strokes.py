@@ -13,8 +13,9 @@ counts, then the strokes one by one (characters whose stroke sequences are ident
 
 from __future__ import annotations
 
+import bisect
 import functools
-from importlib import resources
+import os
 from typing import NamedTuple
 
 from cppcc_model.errors import CppccError, Location
@@ -39,21 +40,60 @@ class StrokeKey(NamedTuple):
     order: int
 
 
-@functools.cache
-def _table() -> dict[str, tuple[int, int]]:
-    """Each character's (strokes, order), as plain pairs.
+def _data_text() -> str:
+    """The data file's text: read beside this module, or through the package's resources."""
+    try:
+        with open(os.path.join(os.path.dirname(__file__), "data", _DATA_FILE), "rb") as stream:
+            return stream.read().decode("utf-8")
+    except OSError:  # installed where files are not plain files (a zip): ask the package
+        from importlib import resources
 
-    Some 21,000 characters are read at once; a :class:`StrokeKey` is made only for a character
-    looked up.
+        return resources.files("cppcc_model.names").joinpath("data", _DATA_FILE).read_text("utf-8")
+
+
+@functools.cache
+def _rows() -> tuple[str, list[int], list[int]]:
+    """Every character of the data in one text, and where each stroke count's row starts.
+
+    Returns ``(characters, starts, counts)``: the row of ``counts[i]`` strokes runs from
+    ``starts[i]`` to the next start. A character is looked up by finding it in the text (each
+    is there once), so the 21,000 characters are not put in a table to sort a few hundred
+    names.
     """
-    text = resources.files("cppcc_model.names").joinpath("data", _DATA_FILE).read_text("utf-8")
-    table: dict[str, tuple[int, int]] = {}
-    for line in text.splitlines():
+    chars: list[str] = []
+    starts: list[int] = []
+    counts: list[int] = []
+    at = 0
+    for line in _data_text().splitlines():
         if not line or line.startswith("#"):
             continue
-        count_text, chars = line.split("\t")
-        count = int(count_text)
-        table.update({char: (count, order) for order, char in enumerate(chars)})
+        count_text, row = line.split("\t")
+        starts.append(at)
+        counts.append(int(count_text))
+        chars.append(row)
+        at += len(row)
+    return "".join(chars), starts, counts
+
+
+@functools.cache
+def _lookup(char: str) -> tuple[int, int] | None:
+    """``(strokes, order)`` of one character, ``None`` without data."""
+    text, starts, counts = _rows()
+    position = text.find(char)
+    if position < 0:
+        return None
+    row = bisect.bisect_right(starts, position) - 1
+    return counts[row], position - starts[row]
+
+
+@functools.cache
+def _table() -> dict[str, tuple[int, int]]:
+    """Each character's (strokes, order), as plain pairs (every character at once)."""
+    text, starts, counts = _rows()
+    ends = [*starts[1:], len(text)]
+    table: dict[str, tuple[int, int]] = {}
+    for start, end, count in zip(starts, ends, counts, strict=True):
+        table.update({char: (count, order) for order, char in enumerate(text[start:end])})
     return table
 
 
@@ -77,7 +117,7 @@ def stroke_key(char: str, *, name: str | None = None) -> StrokeKey:
             where=Location(record_id=name),
             hint="pass a single character",
         )
-    key = _table().get(char)
+    key = _lookup(char)
     if key is None:
         context = f" in name {name!r}" if name is not None else ""
         raise UnknownCharacterError(
