@@ -270,6 +270,10 @@ class _Scorer:
         given = item.value if isinstance(item.value, External) else None
         if given is not None:
             facts = [f for f in facts if f.kind == given.key]
+        if type(where) is Where and where.kinds:
+            # the library's Where passes no fact of another kind: those are not tried
+            kinds = where.kinds
+            facts = [f for f in facts if f.kind in kinds]
         # each block's evaluation looked up once for the line, not once per fact
         matches = evaluate.bound("matches", where)
         share_of = evaluate.bound("share", item.attribution)
@@ -454,6 +458,9 @@ class _Scorer:
             # tried (in order); a plugin's own selection (a subclass) is tried on every fact
             sources = {w.source for w in requirement.where}
             facts = [f for f in facts if f.source in sources]
+            if all(w.kinds for w in requirement.where):  # nor those of a kind none names
+                kinds = frozenset().union(*(w.kinds for w in requirement.where))
+                facts = [f for f in facts if f.kind in kinds]
 
         selections = [evaluate.bound("matches", w) for w in requirement.where]
         selected: Callable[[Fact], bool]
