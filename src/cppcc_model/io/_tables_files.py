@@ -238,7 +238,9 @@ def _csv_rows(reader: Any, where: Location) -> Iterator[list[Any]]:
                 )
             ) from None
         records += 1
-        yield [restore_formula(cell) if cell[:1] == "'" else cell for cell in row]
+        if "'" in "".join(row):  # only a row with a quote mark can hold a neutralised formula
+            row = [restore_formula(cell) if cell[:1] == "'" else cell for cell in row]
+        yield row
 
 
 # ---------------------------------------------------------------------- xlsx

@@ -141,8 +141,11 @@ def member_results(
             sector,
             group,
         ]
-        row += [present(points[cid]) if cid in points else None for cid, _ in categories]
-        row += [present(total), entry.grade, requirements, flags]
+        # each figure presented once, for the table and the data alike
+        shown = {cid: present(points[cid]) for cid, _ in categories if cid in points}
+        shown_total = present(total)
+        row += [shown.get(cid) for cid, _ in categories]
+        row += [shown_total, entry.grade, requirements, flags]
         rows.append(row)
         links.append(member_anchor(member_id))
         entries.append(
@@ -154,11 +157,9 @@ def member_results(
                 "name": entry.name,
                 "sector": sector,
                 "group": group,
-                "categories": {
-                    cid: str(present(points[cid])) for cid, _ in categories if cid in points
-                },
+                "categories": {cid: str(figure) for cid, figure in shown.items()},
                 "total": format_fraction(total),
-                "display_total": str(present(total)),
+                "display_total": str(shown_total),
                 "grade": entry.grade,
                 "requirements_met": not missing if met else None,
                 "missing": missing,
