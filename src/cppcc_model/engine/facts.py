@@ -27,7 +27,7 @@ column             meaning
 ``status``         attendance status code; ``units`` / ``total_units``: half-days
 ``org``            the organiser's kind code; ``level``: a contribution's level rank
 ``stages``         a bit per stage reached by the as-of date (bit = stage code)
-``lv<code>``       the highest level rank a stage was reached at (only stages with levels)
+``lv<code>``       the highest level rank a stage was reached at (the stages the plan reads)
 ``conv_to``        a proposal converted into a 社情民意 item of the ledger by the as-of date
 ``conv_from``      a 社情民意 item some proposal was converted into
 =================  =========================================================================
@@ -66,16 +66,22 @@ def level_column(stage_code: int) -> str:
     return f"lv{stage_code}"
 
 
-def _stage_frame(events: pl.DataFrame) -> pl.DataFrame:
-    """``ri``, ``stages`` (bit mask) and one level column per stage with levels."""
+def _stage_frame(events: pl.DataFrame, levels: Collection[int]) -> pl.DataFrame:
+    """``ri``, ``stages`` (bit mask) and a level column per stage of ``levels`` with levels.
+
+    Only the stages whose levels the plan reads (``levels``) get a column: the others' would
+    be joined onto every proposal and 社情民意 item and never read.
+    """
     import polars as pl
 
     best = events.group_by("ri", "stage").agg(pl.col("level").max())
     frame = best.group_by("ri").agg(
         pl.col("stage").replace_strict(_BITS, return_dtype=pl.Int32).sum().alias("stages")
     )
+    if not levels:
+        return frame
     with_levels = best.filter(pl.col("level").is_not_null())
-    for stage in sorted(with_levels["stage"].unique().to_list()):
+    for stage in sorted(set(with_levels["stage"].unique().to_list()) & set(levels)):
         frame = frame.join(
             with_levels.filter(pl.col("stage") == stage).select(
                 "ri", pl.col("level").alias(level_column(stage))
@@ -277,7 +283,7 @@ def fact_table(
     )
     conversions = columns.conversions
     # what each proposal and 社情民意 item has reached, joined once onto its own facts
-    proposal_reached = _stage_frame(pl.concat([own, inherited])).join(
+    proposal_reached = _stage_frame(pl.concat([own, inherited]), levels).join(
         _flag(conversions.filter(pl.col("on") <= as_of), "conv_to"),
         on="ri",
         how="full",
@@ -286,7 +292,8 @@ def fact_table(
     info_reached = _stage_frame(
         info_events.filter(pl.col("on").is_null() | (pl.col("on") <= as_of)).select(
             "ri", "stage", "level"
-        )
+        ),
+        levels,
     ).join(
         _flag(conversions.select(pl.col("target").alias("ri")), "conv_from"),
         on="ri",
