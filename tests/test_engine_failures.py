@@ -190,3 +190,43 @@ def test_a_function_past_its_time_limit_is_stopped_once(monkeypatch: pytest.Monk
     assert seen.count("d") == 1
     assert caught.value.where is not None
     assert (caught.value.where.record_id, caught.value.where.clause) == ("d", CLAUSE)
+
+
+_IGNORING_SCRIPT = """
+import signal, sys
+from cppcc_model.errors import RuleEvaluationError
+from cppcc_model.rules.guard import call_plugin_function
+
+assert signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+def forever(fact):
+    while True:
+        pass
+
+try:
+    call_plugin_function(forever, None, "forever", seconds=0.2)
+except RuleEvaluationError as error:
+    print(error.code, signal.getsignal(signal.SIGINT) is signal.SIG_IGN)
+"""
+
+
+def test_the_time_limit_holds_in_a_process_that_ignores_interrupts() -> None:
+    # a shell starts a background job (``cmd &``, nohup) with SIGINT ignored: the limit must
+    # still stop the call, and the ignoring be as it was after it
+    import signal
+    import subprocess
+    import sys
+
+    def ignore_interrupts() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    done = subprocess.run(
+        [sys.executable, "-c", _IGNORING_SCRIPT],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=ignore_interrupts,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["S013", "True"]

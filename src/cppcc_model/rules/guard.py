@@ -11,7 +11,10 @@ plugin, rule set, clause and member), which ``cppcc`` reports with exit code 4:
   in seconds, default :data:`DEFAULT_TIME_LIMIT`; ``0`` turns the limit off. A watchdog
   thread interrupts the main thread (as Ctrl-C would) when a call passes the limit, so the
   limit holds in the main thread of a process whose Ctrl-C handling is Python's own (as in
-  ``cppcc``); a call made in another thread runs without one. Python delivers the interrupt
+  ``cppcc``) or ignored (a process a shell started in the background, ``cmd &`` or ``nohup``:
+  Python's own handling is put in place for the call and the ignoring restored after it); a
+  process with a Ctrl-C handler of its own keeps it and runs without a limit; a call made in
+  another thread runs without one. Python delivers the interrupt
   between bytecodes: a single huge C-level operation (``10 ** 10 ** 9``) is stopped only when
   it returns, and a function that catches the interrupt itself and carries on is reported
   when it returns;
@@ -154,6 +157,11 @@ _WATCHDOG = _Watchdog()
 _MAIN_THREAD = threading.main_thread().ident
 
 
+def _interrupts_ignored() -> bool:
+    """Whether SIGINT is ignored (a process a shell started in the background)."""
+    return signal.getsignal(signal.SIGINT) is signal.SIG_IGN
+
+
 def _absorb_interrupt() -> None:
     """Let an interrupt the watchdog already sent arrive here, where it is expected."""
     try:
@@ -192,6 +200,9 @@ def call_plugin_function(
     limit = time_limit() if seconds is None else seconds
     before = _snapshot(fact)
     watched = limit > 0 and _WATCHDOG.usable()
+    ignored = watched and _interrupts_ignored()
+    if ignored:  # a process started in the background (``cmd &``, nohup): let the limit hold
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         if watched:
             _WATCHDOG.start(limit)
@@ -225,6 +236,9 @@ def call_plugin_function(
         raise RuleEvaluationError(
             f"function {name!r} failed: {type(error).__name__}: {error}", hint=_HINT
         ) from error
+    finally:
+        if ignored:
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
     if before is not None and _snapshot(fact) != before:
         raise RuleEvaluationError(
             f"function {name!r} changed the fact it was given (record "
